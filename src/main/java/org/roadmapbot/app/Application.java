@@ -1,0 +1,56 @@
+package org.roadmapbot.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.roadmapbot.core.Command;
+import org.roadmapbot.core.CommandRouter;
+import org.roadmapbot.core.HelpCommand;
+import org.roadmapbot.knowledge.AnswerService;
+import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.knowledge.CoursesCommand;
+import org.roadmapbot.knowledge.KnowledgeBase;
+import org.roadmapbot.knowledge.KnowledgeLoader;
+import org.roadmapbot.knowledge.ProjectsCommand;
+import org.roadmapbot.knowledge.RoadmapCommand;
+
+/**
+ * Wiring in one place: builds every feature by hand and registers its commands in one list.
+ * Every adapter (console, ask, Discord) starts the bot through here.
+ */
+public final class Application implements AutoCloseable {
+
+    private final AppConfig config;
+    private final KnowledgeBase knowledge;
+    private final AnswerService answers;
+    private final CommandRouter router;
+
+    private Application(AppConfig config) {
+        this.config = config;
+        this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
+        this.answers = new AnswerService(knowledge);
+        List<Command> commands = new ArrayList<>();
+        commands.add(new AskCommand(answers));
+        commands.add(new RoadmapCommand(knowledge));
+        commands.add(new CoursesCommand(knowledge));
+        commands.add(new ProjectsCommand(knowledge));
+        List<CommandRouter> self = new ArrayList<>(1);
+        commands.add(new HelpCommand(() -> self.get(0).specs()));
+        this.router = new CommandRouter(commands);
+        self.add(router);
+    }
+
+    /** Starts the knowledge-only core (no database): enough for console questions and `ask`. */
+    public static Application start(AppConfig config) {
+        return new Application(config);
+    }
+
+    public AppConfig config() { return config; }
+    public KnowledgeBase knowledge() { return knowledge; }
+    public AnswerService answers() { return answers; }
+    public CommandRouter router() { return router; }
+
+    @Override
+    public void close() {
+        // Nothing to release yet; later features (database, scheduler) close here in reverse order.
+    }
+}

@@ -1,0 +1,72 @@
+package org.roadmapbot.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.roadmapbot.console.ReplyPrinter;
+import org.roadmapbot.core.CommandRequest;
+import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.AskCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * `ask QUESTION` answers one question; `ask -` answers one per input line. With --json each
+ * answer is one line {"question", "answer", "sources"}; sources is empty exactly when the data
+ * has no answer.
+ */
+@Command(name = "ask", description = "Answer one question (or one per line of standard input with '-').")
+public final class AskCli implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    CallerOptions caller;
+
+    @Option(names = "--json", description = "Print {\"question\",\"answer\",\"sources\"} per answer.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, or '-' to read questions from standard input.")
+    List<String> words;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (Application app = Application.start(caller.config())) {
+            if (words.size() == 1 && words.get(0).equals("-")) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        print(app, line.strip(), out);
+                    }
+                }
+            } else {
+                print(app, String.join(" ", words), out);
+            }
+        }
+        return 0;
+    }
+
+    private void print(Application app, String question, PrintStream out) {
+        CommandRequest request = caller.caller().withOptions(AskCommand.NAME, null, java.util.Map.of(AskCommand.QUESTION, question));
+        Reply reply = app.router().dispatch(request);
+        if (json) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("question", question);
+            node.put("answer", reply.content());
+            com.fasterxml.jackson.databind.node.ArrayNode sources = node.putArray("sources");
+            reply.sources().forEach(sources::add);
+            out.println(node);
+        } else {
+            out.println(ReplyPrinter.text(reply));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.roadmapbot.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.roadmapbot.console.ConsoleSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `console`: type slash commands or questions; replies are printed as text or JSON lines. */
+@Command(name = "console", description = "Use the bot from a terminal: /commands as in Discord, other lines are /ask.")
+public final class ConsoleCommand implements Callable<Integer> {
+
+    @Mixin
+    CallerOptions caller;
+
+    @Option(names = "--json", description = "Print each reply as one JSON object per line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (Application app = Application.start(caller.config())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            new ConsoleSession(app.router(), caller.caller(), json).run(in, out, !json && System.console() != null);
+        }
+        return 0;
+    }
+}

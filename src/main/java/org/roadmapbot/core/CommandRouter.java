@@ -1,0 +1,99 @@
+package org.roadmapbot.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single entry point of every adapter: finds the command, validates the options against
+ * its spec, enforces the moderator check, and turns any failure into a polite reply. Nothing
+ * thrown by a handler reaches a member as a stack trace.
+ */
+public final class CommandRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public CommandRouter(List<Command> commandList) {
+        for (Command command : commandList) {
+            String name = command.spec().name();
+            if (commands.putIfAbsent(name, command) != null) {
+                throw new IllegalArgumentException("two commands named " + name);
+            }
+        }
+    }
+
+    public List<CommandSpec> specs() {
+        List<CommandSpec> specs = new ArrayList<>();
+        commands.values().forEach(c -> specs.add(c.spec()));
+        return Collections.unmodifiableList(specs);
+    }
+
+    public Optional<CommandSpec> spec(String name) {
+        return Optional.ofNullable(commands.get(name)).map(Command::spec);
+    }
+
+    public Reply dispatch(CommandRequest request) {
+        Command command = commands.get(request.command());
+        if (command == null) {
+            return Reply.error("I don't know the command `/" + Text.code(request.command())
+                    + "`. Try `/help` to see what I can do.");
+        }
+        try {
+            OptionValidator.validate(command.spec(), request);
+            if (command.spec().isModeratorOnly(request.subcommand()) && !request.moderator()) {
+                return Reply.error("Only moderators (Manage Server or the moderator role) can use `/"
+                        + request.path() + "`.");
+            }
+            return command.handle(request);
+        } catch (UserError e) {
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            return unexpected(request.path(), e);
+        }
+    }
+
+    public List<Command.Choice> autocomplete(CommandRequest request, String option, String typed) {
+        Command command = commands.get(request.command());
+        if (command == null) {
+            return List.of();
+        }
+        try {
+            List<Command.Choice> choices = command.autocomplete(request, option, typed == null ? "" : typed);
+            return choices.size() > 25 ? choices.subList(0, 25) : choices;
+        } catch (RuntimeException e) {
+            LOG.warn("autocomplete failed for /{} {}", request.path(), option, e);
+            return List.of();
+        }
+    }
+
+    /** Routes a button press by the custom id's prefix ("progress:done:http-basics"). */
+    public Reply button(CommandRequest presser, String customId) {
+        int colon = customId.indexOf(':');
+        Command command = colon < 0 ? null : commands.get(customId.substring(0, colon));
+        if (command == null) {
+            return Reply.error("That button no longer does anything.");
+        }
+        try {
+            return command.onButton(presser, customId.substring(colon + 1));
+        } catch (UserError e) {
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            return unexpected("button " + customId, e);
+        }
+    }
+
+    private static Reply unexpected(String what, RuntimeException e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("unexpected failure in {} (incident {})", what, incident, e);
+        return Reply.error("Sorry, something went wrong on my side (incident " + incident
+                + "). Nothing was changed; please try again in a moment.");
+    }
+}

@@ -1,0 +1,55 @@
+package org.roadmapbot.core;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** /help — every command the bot has, generated from the same specs Discord registers. */
+public final class HelpCommand implements Command {
+
+    public static final String NAME = "help";
+
+    private static final CommandSpec SPEC = CommandSpec.of(NAME, "What I can do and how to ask");
+
+    private final Supplier<List<CommandSpec>> specs;
+
+    public HelpCommand(Supplier<List<CommandSpec>> specs) {
+        this.specs = specs;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        StringBuilder text = new StringBuilder("I'm the study assistant for the backend-developer roadmap. "
+                + "Ask me anything about it with `/ask`, or use a command:\n");
+        for (CommandSpec spec : specs.get()) {
+            if (spec.subcommands().isEmpty()) {
+                text.append("• `/").append(spec.name()).append(usage(spec.options())).append("` — ")
+                        .append(spec.description()).append('\n');
+            } else {
+                for (CommandSpec.SubcommandSpec sub : spec.subcommands()) {
+                    if (sub.moderatorOnly() && !request.moderator()) {
+                        continue;
+                    }
+                    text.append("• `/").append(spec.name()).append(' ').append(sub.name()).append(usage(sub.options()))
+                            .append("` — ").append(sub.description()).append(sub.moderatorOnly() ? " (moderators)" : "")
+                            .append('\n');
+                }
+            }
+        }
+        text.append("\nAnswers come from the bundled roadmap guide, and each one names the entry it used.");
+        return Reply.builder(text.toString()).title("Roadmap Study Bot — help").ephemeral(true).build();
+    }
+
+    private static String usage(List<OptionSpec> options) {
+        StringBuilder usage = new StringBuilder();
+        for (OptionSpec o : options) {
+            usage.append(' ').append(o.required() ? "" : "[").append(o.name()).append(':')
+                    .append(o.type().name().toLowerCase(java.util.Locale.ROOT)).append(o.required() ? "" : "]");
+        }
+        return usage.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package org.roadmapbot.knowledge;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Turns text into search terms: tech names normalised ("Node.js" and "node js" are one
+ * term), number words made digits, stop words dropped, English stems (Lucene's Porter).
+ */
+final class TextAnalyzer {
+
+    /** Words that say nothing about what is asked; removing them keeps coverage honest. */
+    private static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "did", "for", "from",
+            "had", "has", "have", "how", "i", "i'm", "im", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on",
+            "or", "our", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
+            "u", "ur", "us", "was", "we", "were", "what", "whats", "when", "where", "which", "who", "whom", "why",
+            "will", "with", "would", "you", "your", "yo", "hey", "hi", "hello", "pls", "plz", "please", "thanks",
+            "thx", "ty", "tell", "know", "want", "wanna", "gonna", "gotta", "should", "shall", "may", "might", "must",
+            "just", "really", "actually", "any", "some", "about", "also", "too", "very", "much", "many", "get", "got",
+            "go", "going", "need", "r", "am", "been", "being", "here", "all", "one", "like", "kinda", "sorta", "bro",
+            "bruh", "guys", "folks", "anyone", "someone", "somebody", "ok", "okay", "lol", "tbh", "idk", "btw", "im",
+            "give", "gimme", "show", "explain", "mean", "means", "say", "says", "said", "exactly", "thing", "things",
+            "stuff", "etc", "e.g", "eg", "i.e", "ie", "other", "than", "more", "most", "let", "lets", "let's",
+            "there's", "it's", "that's", "what's", "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "whether",
+            "each", "every", "only", "own", "same", "such", "up", "out", "over", "again", "once", "now", "currently",
+            "guide", "article", "roadmap's"), true);
+
+    private static final String[][] REWRITES = {
+            {"node\\s*\\.?\\s*js|nodejs", "nodejs"},
+            {"express\\s*\\.?\\s*js", "express"},
+            {"type\\s*script", "typescript"},
+            {"java\\s*script", "javascript"},
+            {"\\bjs\\b", "javascript"},
+            {"\\bts\\b", "typescript"},
+            {"\\bpy\\b", "python"},
+            {"spring\\s*boot", "springboot"},
+            {"boot\\s*\\.\\s*dev|bootdev|boot dev", "bootdev"},
+            {"free\\s*code\\s*camp|\\bfcc\\b", "freecodecamp"},
+            {"\\btop\\b(?=.*\\b(course|path|odin|free|learn|curriculum|good|worth)\\b)|the odin project|odin project", "odin"},
+            {"full\\s*stack\\s*open|\\bfso\\b", "fullstackopen"},
+            {"full[\\s-]*stack", "fullstack"},
+            {"back[\\s-]*end", "backend"},
+            {"front[\\s-]*end", "frontend"},
+            {"dev\\s*ops", "devops"},
+            {"ci\\s*/\\s*cd|\\bcicd\\b", "cicd"},
+            {"github\\s+actions", "githubactions"},
+            {"cloudflare\\s+workers", "cloudflareworkers"},
+            {"open\\s*api", "openapi"},
+            {"\\bk8s\\b", "kubernetes"},
+            {"\\bpostgres\\b", "postgresql"},
+            {"\\bmongo\\b", "mongodb"},
+            {"\\bgolang\\b", "go"},
+            {"\\bgo\\b(?!\\s+(to|through|with|for|from|into|over|back|ahead|on)\\b)", "golang"},
+            {"data\\s+engineers?", "dataengineer"},
+            {"machine\\s+learning|\\bml\\b", "machinelearning"},
+            {"\\bai\\b", "artificialintelligence"},
+            {"(?<![a-z])(c\\.?s\\.?|computer science) degree", "degree"},
+            {"\\buni\\b|\\bcollege\\b", "university"},
+    };
+
+    private static final Pattern[] REWRITE_PATTERNS = new Pattern[REWRITES.length];
+
+    static {
+        for (int i = 0; i < REWRITES.length; i++) {
+            REWRITE_PATTERNS[i] = Pattern.compile(REWRITES[i][0]);
+        }
+    }
+
+    private static final String[] NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten"};
+    private static final String[] ORDINALS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
+            "seventh", "eighth", "ninth", "tenth"};
+    private static final Pattern ORDINAL_DIGITS = Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b");
+
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = new StopFilter(stream, STOP_WORDS);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    };
+
+    /** Lower-cases and rewrites names, numbers and ordinals so paraphrases meet the data. */
+    static String normalize(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('–', '-').replace('—', '-');
+        for (int i = 0; i < REWRITES.length; i++) {
+            s = REWRITE_PATTERNS[i].matcher(s).replaceAll(REWRITES[i][1]);
+        }
+        Matcher m = ORDINAL_DIGITS.matcher(s);
+        s = m.replaceAll("$1");
+        for (int i = 1; i < ORDINALS.length; i++) {
+            s = s.replaceAll("\\b" + ORDINALS[i] + "\\b", String.valueOf(i));
+        }
+        for (int i = 1; i < NUMBER_WORDS.length; i++) {
+            s = s.replaceAll("\\b" + NUMBER_WORDS[i] + "\\b", String.valueOf(i));
+        }
+        return s;
+    }
+
+    /** Search terms of already normalised text. */
+    List<String> terms(String normalized) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", new StringReader(normalized))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String t = term.toString();
+                if (!t.isEmpty()) {
+                    terms.add(t.endsWith(".") ? t.substring(0, t.length() - 1) : t);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    List<String> analyze(String text) {
+        return terms(normalize(text));
+    }
+}
