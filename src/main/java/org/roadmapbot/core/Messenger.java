@@ -1,0 +1,44 @@
+package org.roadmapbot.core;
+
+/**
+ * How scheduled work reaches people: a direct message to a member, or a post in a channel.
+ * Discord implements it with JDA; the console prints; tests collect.
+ */
+public interface Messenger {
+
+    /** Sends a private message to a member of a server. */
+    void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException;
+
+    /** Posts to a channel of a server. */
+    void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException;
+
+    /** Whether the bot can post in the channel right now (exists, visible, allowed to send). */
+    boolean canPost(String guildId, String channelId);
+
+    /** A message that could not be delivered, and whether trying again may help. */
+    final class DeliveryException extends Exception {
+
+        /** Why a delivery failed; only TEMPORARY is worth a retry. */
+        public enum Reason { DMS_CLOSED, NO_PERMISSION, UNKNOWN_TARGET, TEMPORARY }
+
+        private final Reason reason;
+
+        public DeliveryException(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public DeliveryException(Reason reason, String message, Throwable cause) {
+            super(message, cause);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        public boolean retryable() {
+            return reason == Reason.TEMPORARY;
+        }
+    }
+}
