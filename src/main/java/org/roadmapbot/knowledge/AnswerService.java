@@ -1,7 +1,9 @@
 package org.roadmapbot.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -13,32 +15,76 @@ public final class AnswerService {
 
     /** Below this share of the question's weight matched, the best entry is not an answer. */
     static final double MIN_COVERAGE = 0.5;
+    /** With words the data never uses, the rest must be covered well: "Udemy's Node course" is not ours. */
+    static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.7;
     static final double MIN_SCORE = 2.0;
-    /** Same-kind entries scoring within this ratio of the best join the answer (e.g. three free courses). */
-    private static final double RELATED_RATIO = 0.8;
+    /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
+    private static final double TIE_RATIO = 0.85;
+    /** An entry answering a part of the question the best one misses joins above this ratio. */
+    private static final double COMPLEMENT_RATIO = 0.3;
+    /** When this many siblings tie, their parent (the phase, the course list) is the better answer. */
+    private static final int SIBLINGS_FOR_PARENT = 3;
+    private static final double SIBLING_RATIO = 0.75;
     private static final int MAX_ENTRIES = 3;
 
     private final Retriever retriever;
+    private final Map<String, Entry> byId = new HashMap<>();
 
     public AnswerService(KnowledgeBase kb) {
-        this.retriever = new Retriever(kb);
+        List<Entry> entries = Entries.of(kb);
+        entries.forEach(e -> byId.put(e.id(), e));
+        this.retriever = new Retriever(kb, entries);
     }
 
     public Answer answer(String question) {
-        List<Retriever.Hit> hits = retriever.search(question, 8);
+        List<Retriever.Hit> hits = retriever.search(question, 12);
         if (hits.isEmpty() || !answers(hits.get(0))) {
             return new Answer(question, noAnswer(), List.of());
         }
+        List<Entry> chosen = choose(hits);
+        return new Answer(question, compose(chosen), chosen);
+    }
+
+    private List<Entry> choose(List<Retriever.Hit> hits) {
         Retriever.Hit best = hits.get(0);
+        Entry parent = parentIfSiblingsTie(hits);
+        if (parent != null) {
+            return List.of(parent);
+        }
         List<Entry> chosen = new ArrayList<>();
         chosen.add(best.entry());
+        long covered = best.matchedTerms();
         for (Retriever.Hit hit : hits.subList(1, hits.size())) {
-            if (chosen.size() < MAX_ENTRIES && hit.entry().kind() == best.entry().kind()
-                    && hit.score() >= best.score() * RELATED_RATIO && answers(hit)) {
+            if (chosen.size() >= MAX_ENTRIES) {
+                break;
+            }
+            boolean sameKind = hit.entry().kind() == best.entry().kind();
+            boolean tie = sameKind && (hit.rank() >= best.rank() * TIE_RATIO || (hit.named() && best.named()));
+            boolean complements = (hit.matchedTerms() & ~covered) != 0 && hit.rank() >= best.rank() * COMPLEMENT_RATIO
+                    && hit.score() >= MIN_SCORE;
+            if ((tie || complements) && !chosen.contains(hit.entry()) && !isParentOrChild(hit.entry(), chosen)) {
                 chosen.add(hit.entry());
+                covered |= hit.matchedTerms();
             }
         }
-        return new Answer(question, compose(chosen), chosen);
+        return chosen;
+    }
+
+    /** "Final phase topics?" ranks three topics of phase 4 alike: the phase itself answers it. */
+    private Entry parentIfSiblingsTie(List<Retriever.Hit> hits) {
+        Retriever.Hit best = hits.get(0);
+        String parentId = best.entry().parent();
+        if (parentId == null || !byId.containsKey(parentId)) {
+            return null;
+        }
+        long siblings = hits.stream().limit(SIBLINGS_FOR_PARENT + 1)
+                .filter(h -> parentId.equals(h.entry().parent()) && h.rank() >= best.rank() * SIBLING_RATIO)
+                .count();
+        return siblings >= SIBLINGS_FOR_PARENT ? byId.get(parentId) : null;
+    }
+
+    private static boolean isParentOrChild(Entry entry, List<Entry> chosen) {
+        return chosen.stream().anyMatch(c -> entry.id().equals(c.parent()) || c.id().equals(entry.parent()));
     }
 
     /** For diagnostics and the bench: the raw hits. */
@@ -46,8 +92,14 @@ public final class AnswerService {
         return retriever.search(question, limit);
     }
 
+    /** For diagnostics: how a question was analysed. */
+    public String explain(String question) {
+        return retriever.explain(question);
+    }
+
     private static boolean answers(Retriever.Hit hit) {
-        return hit.coverage() >= MIN_COVERAGE && hit.score() >= MIN_SCORE;
+        double needed = hit.unknownTerms() > 0 ? MIN_COVERAGE_WITH_UNKNOWN_WORDS : MIN_COVERAGE;
+        return hit.coverage() >= needed && hit.score() >= MIN_SCORE;
     }
 
     private static String compose(List<Entry> entries) {

@@ -43,7 +43,12 @@ public final class Entries {
     }
 
     private void add(String id, Kind kind, String title, String answer, String section, String body, List<String> askedAs) {
-        entries.add(new Entry(id, kind, title, answer, section, body, askedAs));
+        add(id, kind, title, answer, section, "", body, askedAs, null);
+    }
+
+    private void add(String id, Kind kind, String title, String answer, String section, String keywords, String body,
+                     List<String> askedAs, String parent) {
+        entries.add(new Entry(id, kind, title, answer, section, keywords, body, askedAs, parent));
     }
 
     private void roadmap() {
@@ -52,9 +57,9 @@ public final class Entries {
                 .map(p -> "• **Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "** — " + p.goal())
                 .collect(Collectors.joining("\n"));
         add("roadmap", Kind.LIST, r.title(),
-                r.summary() + "\n" + phases, r.section(),
+                r.summary() + "\n" + phases, r.section(), "roadmap " + r.durationMonths() + " months phases",
                 r.phases().stream().map(p -> p.title() + " " + p.summary()).collect(Collectors.joining(" ")),
-                r.askedAs());
+                r.askedAs(), null);
         for (RoadmapFile.Track track : r.tracks()) {
             String perPhase = r.phases().stream()
                     .filter(p -> p.tracks().containsKey(track.id()))
@@ -75,9 +80,10 @@ public final class Entries {
         a.append("Goal: ").append(p.goal()).append('\n');
         a.append("Milestone: ").append(p.milestone());
         add(p.id(), Kind.PHASE, "Phase " + p.number() + ": " + p.title(), a.toString(), p.section(),
-                "phase" + p.number() + " months " + p.months() + " " + p.topics().stream()
+                "phase" + p.number() + " " + p.title(),
+                "months " + p.months() + " " + p.topics().stream()
                         .map(t -> t.name() + " " + t.details()).collect(Collectors.joining(" ")),
-                p.askedAs());
+                p.askedAs(), "roadmap");
     }
 
     private static String topicLabel(Topic t) {
@@ -99,9 +105,9 @@ public final class Entries {
         if (!t.resources().isEmpty()) {
             a.append("\nResources: ").append(t.resources().stream().map(kb::resourceName).collect(Collectors.joining("; ")));
         }
-        add(t.id(), Kind.TOPIC, t.name(), a.toString(), p.section(),
+        add(t.id(), Kind.TOPIC, t.name(), a.toString(), p.section(), "",
                 t.details() + " phase" + p.number() + (t.track() == null ? "" : " " + trackName(t.track())),
-                t.askedAs());
+                t.askedAs(), p.id());
     }
 
     private void courses() {
@@ -139,17 +145,18 @@ public final class Entries {
                 a.append("Required projects (").append(c.requiredProjects().size()).append("): ")
                         .append(String.join(", ", c.requiredProjects())).append('\n');
             }
-            a.append("Best for: ").append(c.bestForDetails());
+            a.append("Best for: ").append(c.bestForDetails()).append(citationNote(c.citations()));
             add(c.id(), Kind.COURSE, c.provider() + " " + c.name(), a.toString(), c.sections().get(0),
+                    c.provider(),
                     String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " " + c.bestFor()
                             + (c.isFree() ? " free" : ""),
-                    c.askedAs());
+                    c.askedAs(), "courses");
             for (FreeEntryCourse f : c.freeEntryCourses()) {
                 add(f.id(), Kind.FREE_COURSE, f.name(),
                         "**" + f.name() + "** (" + c.provider() + ") — a free entry course: " + freeCourseLabel(f)
                                 + ". It is an entry point to " + c.provider() + "'s " + c.name() + ".",
-                        c.sections().get(c.sections().size() - 1),
-                        c.provider() + " " + c.name() + " free entry course certificate " + f.instructor(), List.of());
+                        c.sections().get(c.sections().size() - 1), f.name(),
+                        c.provider() + " " + c.name() + " free entry course certificate " + f.instructor(), List.of(), c.id());
             }
         }
     }
@@ -161,7 +168,8 @@ public final class Entries {
 
     private void faq() {
         for (FaqFile.Faq f : kb.faqFile().faq()) {
-            add(f.id(), Kind.FAQ, f.question(), "**" + f.question() + "**\n" + f.answer(), f.section(), "", f.askedAs());
+            add(f.id(), Kind.FAQ, f.question(), "**" + f.question() + "**\n" + f.answer() + citationNote(f.citations()),
+                    f.section(), "", f.askedAs());
         }
     }
 
@@ -178,10 +186,10 @@ public final class Entries {
                     + "\nFeatures: " + String.join(", ", p.features())
                     + (p.tech().isEmpty() ? "" : "\nTech: " + String.join(", ", p.tech()))
                     + (p.why() == null ? "" : "\nWhy: " + p.why());
-            add(p.id(), Kind.PROJECT, capitalize(p.level()) + " project: " + p.title(), a, p.section(),
-                    p.level() + " portfolio project " + p.topics().stream()
+            add(p.id(), Kind.PROJECT, capitalize(p.level()) + " project: " + p.title(), a, p.section(), p.level(),
+                    "portfolio project " + p.topics().stream()
                             .map(id -> kb.topic(id).map(Topic::name).orElse(id)).collect(Collectors.joining(" ")),
-                    p.askedAs());
+                    p.askedAs(), "projects");
         }
     }
 
@@ -195,7 +203,7 @@ public final class Entries {
         for (StacksFile.Stack s : file.stacks()) {
             add(s.id(), Kind.STACK, s.name(),
                     "**" + s.name() + "** (language: " + s.language() + ") is commonly used for: " + s.use() + ".",
-                    s.section(), s.language() + " stack", s.askedAs());
+                    s.section(), "", s.language() + " stack", s.askedAs(), "stacks");
         }
     }
 
@@ -204,7 +212,7 @@ public final class Entries {
         CareersFile.Overview o = c.overview();
         add(o.id(), Kind.OVERVIEW, "What a backend developer does",
                 o.summary() + "\nDay to day: " + String.join("; ", o.responsibilities()) + ".\n" + o.visibility(),
-                o.section(), o.intro(), o.askedAs());
+                o.section(), "backend developer role responsibilities", o.intro(), o.askedAs(), null);
         for (CareersFile.Role r : c.roles()) {
             add(r.id(), Kind.ROLE, r.name(), "**" + r.name() + "**: " + r.focus(), r.section(), "role", r.askedAs());
         }
@@ -212,11 +220,11 @@ public final class Entries {
             add(f.id(), Kind.FIGURE, f.label(), figure(f), f.section(), "", f.askedAs());
         }
         for (Figure f : c.survey()) {
-            add(f.id(), Kind.SURVEY, f.label(), figure(f), f.section(), "survey", f.askedAs());
+            add(f.id(), Kind.SURVEY, f.label(), figure(f), f.section(), "", "survey", f.askedAs(), "survey");
         }
         add("survey", Kind.LIST, "Developer survey figures",
                 c.ecosystems() + "\n" + c.survey().stream().map(f -> "• " + f.label() + ": " + f.value())
-                        .collect(Collectors.joining("\n")),
+                        .collect(Collectors.joining("\n")) + citationNote(c.survey().get(0).citations()),
                 c.survey().get(0).section(), "survey percent developers popular", List.of());
         add("outlook", Kind.OVERVIEW, "Outlook", c.outlook(), kb.takeawaysFile().section(), "", List.of());
     }
@@ -230,8 +238,8 @@ public final class Entries {
         if (citations.isEmpty()) {
             return "";
         }
-        return "\nSource: " + citations.stream().map(id -> kb.source(id).map(s -> s.publisher() + ", \"" + s.title() + "\"")
-                .orElse(id)).collect(Collectors.joining("; ")) + ".";
+        return "\nSource: " + citations.stream().map(id -> kb.source(id).map(s -> s.publisher() + ", \"" + s.title() + "\" ("
+                + s.details().replaceAll("\\.$", "") + ")").orElse(id)).collect(Collectors.joining("; ")) + ".";
     }
 
     private void takeaways() {
@@ -240,7 +248,8 @@ public final class Entries {
                 "Key takeaways:\n" + file.takeaways().stream().map(t -> "• " + t.text()).collect(Collectors.joining("\n")),
                 file.section(), "summary key takeaways", List.of());
         for (TakeawaysFile.Takeaway t : file.takeaways()) {
-            add(t.id(), Kind.TAKEAWAY, "Key takeaway", t.text(), t.section(), "", t.askedAs());
+            add(t.id(), Kind.TAKEAWAY, "Key takeaway", t.text() + citationNote(t.citations()), t.section(), "", "",
+                    t.askedAs(), "takeaways");
         }
     }
 
@@ -251,8 +260,8 @@ public final class Entries {
                         .collect(Collectors.joining("\n")),
                 file.section(), "sources cited references", List.of());
         for (SourcesFile.Source s : file.sources()) {
-            add(s.id(), Kind.SOURCE, s.publisher() + " — " + s.title(), sourceLine(s), file.section(),
-                    "source", List.of());
+            add(s.id(), Kind.SOURCE, s.publisher() + " — " + s.title(), sourceLine(s), file.section(), "",
+                    "source", List.of(), "sources");
         }
     }
 

@@ -11,10 +11,14 @@ import java.util.Objects;
  * @param title   a short heading
  * @param answer  the facts as a friendly markdown paragraph
  * @param section the heading of the source text it comes from
- * @param body    searchable text beyond the answer (details, names, synonyms in the data)
+ * @param keywords searchable names weighted like the title (e.g. "phase4")
+ * @param body    searchable text beyond the answer (details, names in the data)
  * @param askedAs question-shaped hints from the data
+ * @param parent  the entry that sums this one up with its siblings (a topic's phase, a
+ *                course's course list), or null
  */
-public record Entry(String id, Kind kind, String title, String answer, String section, String body, List<String> askedAs) {
+public record Entry(String id, Kind kind, String title, String answer, String section, String keywords, String body,
+                    List<String> askedAs, String parent) {
 
     public Entry {
         Objects.requireNonNull(id, "id");

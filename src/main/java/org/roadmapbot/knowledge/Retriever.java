@@ -30,14 +30,27 @@ public final class Retriever {
     private static final double ASKED_AS_WEIGHT = 2.0;
     private static final double SYNONYM_WEIGHT = 0.5;
     private static final double PHASE_WEIGHT = 3.0;
+    /** Question verbs ("what is taught", "topics covered") say little about which entry is meant. */
+    private static final double WEAK_WEIGHT = 0.3;
+    private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
+            "includ", "contain", "skill", "concept");
 
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
+    private static final Pattern SOURCE_INTENT = Pattern.compile(
+            "\\b(sources?|cite[sd]?|citations?|come from|comes from|came from|from where|where\\W*d?\\W*.*\\bfrom|according to"
+                    + "|references?|backed by|based on|who says|who said|self-reported|independent|reliable|accessed)\\b");
+    /** Sources answer "where does X come from"; key takeaways repeat other entries in brief. */
+    private static final double SOURCE_PRIOR = 0.5;
+    private static final double TAKEAWAY_PRIOR = 0.85;
+    /** "What does a backend developer do?" uses only words every entry has: the overview answers it. */
+    private static final double OVERVIEW_PRIOR = 1.3;
     private static final Pattern LAST_PHASE = Pattern.compile("\\b(last|final)\\s+(phase|stage)\\b");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
     private final List<Entry> entries;
     private final List<Map<String, Double>> termWeights = new ArrayList<>();
+    private final List<Set<String>> nameTerms = new ArrayList<>();
     private final double[] lengths;
     private final double averageLength;
     private final Map<String, Double> idf = new HashMap<>();
@@ -59,7 +72,8 @@ public final class Retriever {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             Map<String, Double> weights = new HashMap<>();
-            addTerms(weights, e.title(), TITLE_WEIGHT);
+            addTerms(weights, e.title() + " " + e.keywords(), TITLE_WEIGHT);
+            nameTerms.add(new HashSet<>(analyzer.analyze(e.keywords())));
             addTerms(weights, String.join(" . ", e.askedAs()), ASKED_AS_WEIGHT);
             addTerms(weights, e.answer(), 1.0);
             addTerms(weights, e.body(), 1.0);
@@ -80,19 +94,27 @@ public final class Retriever {
         }
     }
 
-    /** The entries that best answer the question, best first, with how well each covers it. */
+    /**
+     * The entries that best answer the question, best first. Entries are ranked by BM25 score
+     * times how much of the question they cover, so an entry that answers all of it beats one
+     * that repeats a single word often.
+     */
     public List<Hit> search(String question, int limit) {
         Query query = parse(question);
         if (query.terms.isEmpty()) {
             return List.of();
         }
+        boolean sourceIntent = SOURCE_INTENT.matcher(query.normalized).find();
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Double> weights = termWeights.get(i);
             double norm = K1 * (1 - B + B * lengths[i] / averageLength);
             double score = 0;
             double covered = 0;
-            for (QueryTerm qt : query.terms) {
+            long matched = 0;
+            boolean named = false;
+            for (int q = 0; q < query.terms.size(); q++) {
+                QueryTerm qt = query.terms.get(q);
                 double best = 0;
                 for (Map.Entry<String, Double> alt : qt.alternatives.entrySet()) {
                     Double tf = weights.get(alt.getKey());
@@ -102,15 +124,27 @@ public final class Retriever {
                     }
                 }
                 if (best > 0) {
+                    named |= nameTerms.get(i).contains(qt.alternatives.keySet().iterator().next());
                     score += best * qt.weight;
                     covered += qt.importance;
+                    matched |= 1L << q;
                 }
             }
-            if (score > 0) {
-                hits.add(new Hit(entries.get(i), score, covered / query.totalImportance()));
+            if (score <= 0) {
+                continue;
             }
+            Entry.Kind kind = entries.get(i).kind();
+            if (kind == Entry.Kind.SOURCE && !sourceIntent) {
+                score *= SOURCE_PRIOR;
+            } else if (kind == Entry.Kind.TAKEAWAY || entries.get(i).id().equals("takeaways")) {
+                score *= TAKEAWAY_PRIOR;
+            } else if (kind == Entry.Kind.OVERVIEW) {
+                score *= OVERVIEW_PRIOR;
+            }
+            double coverage = covered / query.totalImportance();
+            hits.add(new Hit(entries.get(i), score, coverage, score * coverage, matched, named, query.unknownTerms));
         }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
     }
 
@@ -122,8 +156,9 @@ public final class Retriever {
             terms.put(token, new QueryTerm(Map.of(token, 1.0), PHASE_WEIGHT, idfOf(token)));
         }
         String withoutRefs = PHASE_REF.matcher(normalized).replaceAll(" ");
+        int unknown = 0;
         for (String raw : analyzer.terms(withoutRefs)) {
-            if (terms.containsKey(raw)) {
+            if (terms.containsKey(raw) || terms.size() >= 60) {
                 continue;
             }
             String term = idf.containsKey(raw) ? raw : correctTypo(raw);
@@ -132,11 +167,17 @@ public final class Retriever {
             for (String synonym : synonyms.getOrDefault(term, Set.of())) {
                 alternatives.putIfAbsent(synonym, SYNONYM_WEIGHT);
             }
-            double importance = alternatives.keySet().stream().filter(idf::containsKey)
-                    .mapToDouble(idf::get).max().orElse(unknownIdf);
-            terms.put(raw, new QueryTerm(alternatives, 1.0, importance));
+            boolean known = alternatives.keySet().stream().anyMatch(idf::containsKey);
+            if (!known) {
+                unknown++;
+            }
+            double importance = known
+                    ? alternatives.keySet().stream().filter(idf::containsKey).mapToDouble(idf::get).max().orElseThrow()
+                    : unknownIdf;
+            boolean weak = WEAK_TERMS.contains(term);
+            terms.put(raw, new QueryTerm(alternatives, weak ? WEAK_WEIGHT : 1.0, weak ? importance * WEAK_WEIGHT : importance));
         }
-        return new Query(List.copyOf(terms.values()));
+        return new Query(normalized, List.copyOf(terms.values()), unknown);
     }
 
     private double idfOf(String term) {
@@ -174,7 +215,7 @@ public final class Retriever {
 
     /** Maps a misspelt term to a known one at edit distance 1 (2 for long words). */
     private String correctTypo(String term) {
-        if (term.length() < 4 || term.chars().anyMatch(Character::isDigit)) {
+        if (term.length() < 5 || term.chars().anyMatch(Character::isDigit)) {
             return term;
         }
         int allowed = term.length() >= 8 ? 2 : 1;
@@ -185,6 +226,9 @@ public final class Retriever {
                 continue;
             }
             int d = Levenshtein.distance(term, known, allowed);
+            if (known.charAt(0) != term.charAt(0)) {
+                continue; // typos rarely hit the first letter; "found" is not "round"
+            }
             if (d < bestDistance || (d == bestDistance && best != term && known.compareTo(best) < 0)) {
                 bestDistance = d;
                 best = known;
@@ -231,14 +275,30 @@ public final class Retriever {
         return result;
     }
 
-    /** A scored entry; {@code coverage} is the share (0..1) of the question's weight it matched. */
-    public record Hit(Entry entry, double score, double coverage) {
+    /**
+     * A scored entry: {@code coverage} is the share (0..1) of the question's weight it matched,
+     * {@code matchedTerms} a bit per question term it matched, {@code named} whether the question
+ * names it (a course's provider, a project's level), {@code unknownTerms} how many
+     * of the question's words appear nowhere in the data (a sign it asks about something else).
+     */
+    public record Hit(Entry entry, double score, double coverage, double rank, long matchedTerms, boolean named,
+                      int unknownTerms) {
     }
 
     private record QueryTerm(Map<String, Double> alternatives, double weight, double importance) {
     }
 
-    private record Query(List<QueryTerm> terms) {
+    /** The analysed question, for diagnostics: each term with the alternatives it matches. */
+    public String explain(String question) {
+        Query query = parse(question);
+        StringBuilder out = new StringBuilder();
+        for (QueryTerm t : query.terms) {
+            out.append(t.alternatives.keySet()).append(String.format(java.util.Locale.ROOT, "(%.1f) ", t.importance));
+        }
+        return out.toString();
+    }
+
+    private record Query(String normalized, List<QueryTerm> terms, int unknownTerms) {
         double totalImportance() {
             return terms.stream().mapToDouble(QueryTerm::importance).sum();
         }

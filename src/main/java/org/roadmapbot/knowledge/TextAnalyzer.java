@@ -25,22 +25,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class TextAnalyzer {
 
-    /** Words that say nothing about what is asked; removing them keeps coverage honest. */
-    private static final CharArraySet STOP_WORDS = new CharArraySet(List.of(
-            "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "did", "for", "from",
-            "had", "has", "have", "how", "i", "i'm", "im", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on",
-            "or", "our", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
-            "u", "ur", "us", "was", "we", "were", "what", "whats", "when", "where", "which", "who", "whom", "why",
-            "will", "with", "would", "you", "your", "yo", "hey", "hi", "hello", "pls", "plz", "please", "thanks",
-            "thx", "ty", "tell", "know", "want", "wanna", "gonna", "gotta", "should", "shall", "may", "might", "must",
-            "just", "really", "actually", "any", "some", "about", "also", "too", "very", "much", "many", "get", "got",
-            "go", "going", "need", "r", "am", "been", "being", "here", "all", "one", "like", "kinda", "sorta", "bro",
-            "bruh", "guys", "folks", "anyone", "someone", "somebody", "ok", "okay", "lol", "tbh", "idk", "btw", "im",
-            "give", "gimme", "show", "explain", "mean", "means", "say", "says", "said", "exactly", "thing", "things",
-            "stuff", "etc", "e.g", "eg", "i.e", "ie", "other", "than", "more", "most", "let", "lets", "let's",
-            "there's", "it's", "that's", "what's", "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "whether",
-            "each", "every", "only", "own", "same", "such", "up", "out", "over", "again", "once", "now", "currently",
-            "guide", "article", "roadmap's"), true);
+    /**
+     * Words that say nothing about what is asked: function words, chat filler and generic
+     * verbs/adverbs. Removing them keeps the coverage check honest, so that what is left of
+     * a question is its subject; an unknown subject ("weather", "Rust") means out of scope.
+     */
+    private static final CharArraySet STOP_WORDS = new CharArraySet(StopWords.ALL, true);
+    /** The same words after stemming, so "answered" goes the way of "answer". */
+    private static final CharArraySet STEMMED_STOP_WORDS = stemmedStopWords();
 
     private static final String[][] REWRITES = {
             {"node\\s*\\.?\\s*js|nodejs", "nodejs"},
@@ -56,6 +48,10 @@ final class TextAnalyzer {
             {"\\btop\\b(?=.*\\b(course|path|odin|free|learn|curriculum|good|worth)\\b)|the odin project|odin project", "odin"},
             {"full\\s*stack\\s*open|\\bfso\\b", "fullstackopen"},
             {"full[\\s-]*stack", "fullstack"},
+            {"full[\\s-]*time", "fulltime"},
+            {"part[\\s-]*time", "parttime"},
+            {"server[\\s-]*side", "backend"},
+            {"sign(ing|s)?[\\s-]*(in|on)|log(ging|s)?[\\s-]*in", "login"},
             {"back[\\s-]*end", "backend"},
             {"front[\\s-]*end", "frontend"},
             {"dev\\s*ops", "devops"},
@@ -73,6 +69,11 @@ final class TextAnalyzer {
             {"\\bai\\b", "artificialintelligence"},
             {"(?<![a-z])(c\\.?s\\.?|computer science) degree", "degree"},
             {"\\buni\\b|\\bcollege\\b", "university"},
+            {"\\bhow much\\b(?=.*\\b(make|earn|paid|pay)\\b)", "salary"},
+            {"\\${2,}|\\bbucks\\b", " money "},
+            {"\\bdiff\\b", "difference"},
+            {"hands[\\s-]*on", "handson"},
+            {"\\b(used|use) (more|less|most|the most)\\b|\\b(more|most|less) (used|widely used|common)\\b|\\busage\\b", "popular"},
     };
 
     private static final Pattern[] REWRITE_PATTERNS = new Pattern[REWRITES.length];
@@ -83,6 +84,7 @@ final class TextAnalyzer {
         }
     }
 
+    private static final Pattern ODIN_ACRONYM = Pattern.compile("\\bTOP\\b");
     private static final String[] NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten"};
     private static final String[] ORDINALS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
@@ -97,13 +99,41 @@ final class TextAnalyzer {
             stream = new LowerCaseFilter(stream);
             stream = new StopFilter(stream, STOP_WORDS);
             stream = new PorterStemFilter(stream);
+            stream = new StopFilter(stream, STEMMED_STOP_WORDS);
             return new TokenStreamComponents(source, stream);
         }
     };
 
+    private static CharArraySet stemmedStopWords() {
+        CharArraySet stems = new CharArraySet(StopWords.ALL.size(), true);
+        Analyzer stemmer = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new PorterStemFilter(new LowerCaseFilter(source)));
+            }
+        };
+        for (String word : StopWords.ALL) {
+            try (TokenStream stream = stemmer.tokenStream("w", word)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    stems.add(term.toString());
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        stemmer.close();
+        return stems;
+    }
+
     /** Lower-cases and rewrites names, numbers and ordinals so paraphrases meet the data. */
     static String normalize(String text) {
-        String s = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('–', '-').replace('—', '-');
+        // "TOP" in capitals is The Odin Project; in lower case "top" is just a word.
+        String s = ODIN_ACRONYM.matcher(text).replaceAll("odin");
+        s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('–', '-').replace('—', '-');
         for (int i = 0; i < REWRITES.length; i++) {
             s = REWRITE_PATTERNS[i].matcher(s).replaceAll(REWRITES[i][1]);
         }

@@ -1,0 +1,66 @@
+package org.roadmapbot.knowledge;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Words that carry no subject in a member's question. Kept apart from the analyzer so the
+ * list can grow without touching code. Domain words (learn, free, job, time, build, test, data,
+ * long...) must never be listed: they are what questions are about.
+ */
+final class StopWords {
+
+    private StopWords() {
+    }
+
+    private static final List<String> FUNCTION = List.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "did", "done",
+            "for", "from", "had", "has", "have", "having", "how", "i", "i'm", "im", "i'd", "i've", "if", "in", "into",
+            "is", "it", "its", "it's", "me", "my", "myself", "of", "on", "or", "our", "so", "that", "the", "their",
+            "them", "then", "there", "there's", "these", "they", "this", "those", "to", "u", "ur", "us", "was", "we",
+            "were", "what", "whats", "what's", "when", "where", "where's", "where'd", "which", "who", "who's", "whom",
+            "why", "will", "with", "would", "you", "your", "yours", "am", "been", "being", "here", "all", "one", "ones",
+            "some", "any", "about", "also", "too", "very", "much", "many", "more", "most", "than", "other", "others",
+            "else", "elses", "each", "every", "only", "own", "same", "such", "up", "out", "over", "again", "once",
+            "now", "just", "really", "actually", "should", "shall", "may", "might", "must", "can't", "cant", "won't",
+            "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "aren't", "arent", "didn't", "didnt", "whether",
+            "via", "per", "vs", "versus", "between", "both", "either", "neither", "not", "no", "yes", "without",
+            "within", "after", "before", "during", "while", "until", "til", "till", "since", "because", "though",
+            "although", "how's", "hows", "let", "lets", "let's", "that's", "theres", "he", "she", "her", "his", "him",
+            "w", "r", "o", "ok", "okay", "e.g", "eg", "i.e", "ie", "etc", "anything", "something", "everything",
+            "nothing", "someone", "somebody", "anyone", "anybody", "everyone", "people", "ppl", "folks", "guys",
+            "person", "way", "ways", "kind", "kinds", "type", "types", "sort", "lot", "lots", "bit", "thing", "things",
+            "stuff", "point", "case", "cases", "example", "question", "answer", "info", "information",
+            "detail", "details", "version", "short", "tldr", "summary", "overall", "basically", "exactly", "mostly",
+            "usually", "typically", "generally", "normally", "often", "always", "never", "ever", "still", "already",
+            "yet", "even", "ever", "pretty", "quite", "rather", "super", "totally", "literally", "probably",
+            "maybe", "perhaps", "kinda", "sorta", "like", "well", "right", "rn", "lol", "lmao", "tbh", "idk", "imo",
+            "btw", "pls", "plz", "please", "thanks", "thank", "thx", "ty", "hey", "hi", "hello", "yo", "bro", "bruh",
+            "dude", "wtf", "omg", "gonna", "wanna", "gotta", "gimme", "lemme", "ya", "yeah", "yep", "nope");
+
+    private static final List<String> GENERIC_VERBS = List.of(
+            "tell", "know", "want", "wants", "wanted", "need", "needs", "needed", "get", "gets", "got", "getting",
+            "go", "goes", "going", "went", "gone", "give", "gives", "show", "shows", "explain", "mean", "means",
+            "meant", "say", "says", "said", "see", "look", "looks", "looking", "seem", "seems", "think", "thinking",
+            "guess", "wonder", "wondering", "help", "ask", "asking", "asked", "happen", "happens", "happening",
+            "doing", "make", "makes", "making", "made", "take", "takes", "taking", "took", "put", "keep", "come",
+            "comes", "came", "use", "used", "uses", "using", "try", "trying", "find", "mention", "mentioned",
+            "mentions", "list", "listed", "name", "named", "suggest", "suggests", "suggested", "suggestion",
+            "recommend", "recommends", "recommended", "recommendation", "recs", "expect", "expected", "matter",
+            "matters", "mind", "covered", "include", "included", "includes", "involve", "involved", "involves",
+            "compare", "compared", "comparison", "bother", "consider", "considered", "figure", "stat", "stats",
+            "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "page", "says");
+
+    private static final List<String> GENERIC_WORDS = List.of(
+            "good", "great", "bad", "best", "better", "worse", "worst", "nice", "cool", "big", "small", "little",
+            "new", "old", "main", "major", "real", "whole", "full", "certain", "specific", "different", "similar",
+            "usual", "typical", "common", "general", "important", "early", "late", "later", "soon", "next", "last",
+            "order", "option", "options", "choice", "stuff", "tool", "tools", "someone's", "today",
+            "year's", "yr", "yrs", "ago", "back", "away", "around", "behind", "scenes", "along", "also", "exact",
+            "correct", "true", "false", "okay", "sure", "ready", "able", "possible", "actual", "actually", "quick",
+            "quicker", "quickly", "rough", "roughly", "approx", "approximately", "around", "average", "avg", "typical",
+            "level", "amount", "total", "according", "regarding", "re");
+
+    static final List<String> ALL = Stream.of(FUNCTION, GENERIC_VERBS, GENERIC_WORDS)
+            .flatMap(List::stream).distinct().toList();
+}
