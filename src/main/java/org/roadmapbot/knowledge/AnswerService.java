@@ -20,6 +20,8 @@ public final class AnswerService {
     static final double MIN_SCORE = 2.0;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
     private static final double TIE_RATIO = 0.85;
+    /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
+    private static final double COMPARISON_TIE_RATIO = 0.6;
     /** An entry answering a part of the question the best one misses joins above this ratio. */
     private static final double COMPLEMENT_RATIO = 0.3;
     /** When this many siblings tie, their parent (the phase, the course list) is the better answer. */
@@ -41,11 +43,11 @@ public final class AnswerService {
         if (hits.isEmpty() || !answers(hits.get(0))) {
             return new Answer(question, noAnswer(), List.of());
         }
-        List<Entry> chosen = choose(hits);
+        List<Entry> chosen = choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO);
         return new Answer(question, compose(chosen), chosen);
     }
 
-    private List<Entry> choose(List<Retriever.Hit> hits) {
+    private List<Entry> choose(List<Retriever.Hit> hits, double tieRatio) {
         Retriever.Hit best = hits.get(0);
         Entry parent = parentIfSiblingsTie(hits);
         if (parent != null) {
@@ -59,7 +61,7 @@ public final class AnswerService {
                 break;
             }
             boolean sameKind = hit.entry().kind() == best.entry().kind();
-            boolean tie = sameKind && (hit.rank() >= best.rank() * TIE_RATIO || (hit.named() && best.named()));
+            boolean tie = sameKind && (hit.rank() >= best.rank() * tieRatio || (hit.named() && best.named()));
             boolean complements = (hit.matchedTerms() & ~covered) != 0 && hit.rank() >= best.rank() * COMPLEMENT_RATIO
                     && hit.score() >= MIN_SCORE;
             if ((tie || complements) && !chosen.contains(hit.entry()) && !isParentOrChild(hit.entry(), chosen)) {

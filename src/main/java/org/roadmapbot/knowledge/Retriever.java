@@ -33,7 +33,7 @@ public final class Retriever {
     /** Question verbs ("what is taught", "topics covered") say little about which entry is meant. */
     private static final double WEAK_WEIGHT = 0.3;
     private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
-            "includ", "contain", "skill", "concept");
+            "includ", "contain", "skill", "concept", "roadmap");
 
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
@@ -45,6 +45,8 @@ public final class Retriever {
     private static final double TAKEAWAY_PRIOR = 0.85;
     /** "What does a backend developer do?" uses only words every entry has: the overview answers it. */
     private static final double OVERVIEW_PRIOR = 1.3;
+    private static final Pattern COMPARISON = Pattern.compile(
+            "\\b(vs|versus|or|compared?|comparison|comparing|difference|differ|gap|than|between)\\b");
     private static final Pattern LAST_PHASE = Pattern.compile("\\b(last|final)\\s+(phase|stage)\\b");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
@@ -99,6 +101,11 @@ public final class Retriever {
      * times how much of the question they cover, so an entry that answers all of it beats one
      * that repeats a single word often.
      */
+    /** Whether the question compares things ("X or Y", "vs", "cheaper than"): answer with each side. */
+    public static boolean isComparison(String question) {
+        return COMPARISON.matcher(TextAnalyzer.normalize(question)).find();
+    }
+
     public List<Hit> search(String question, int limit) {
         Query query = parse(question);
         if (query.terms.isEmpty()) {

@@ -63,7 +63,8 @@ final class TextAnalyzer {
             {"\\bpostgres\\b", "postgresql"},
             {"\\bmongo\\b", "mongodb"},
             {"\\bgolang\\b", "go"},
-            {"\\bgo\\b(?!\\s+(to|through|with|for|from|into|over|back|ahead|on)\\b)", "golang"},
+            {"\\b(learn|learning|in|use|using|about|is|and|or|vs|versus|like|teach|teaches|with|for)\\s+go\\b(?!\\s+(to|through|with|for|from|into|over|back|ahead|on|about)\\b)", "$1 golang"},
+            {"^go\\b(?=\\s+(or|is|vs|used|developer|dev|good|worth))|\\bgo(?=\\s+(or|and|vs|versus|developer|devs?|backend|language|lang|used|good|worth|course|stack|microservices?)\\b)", "golang"},
             {"data\\s+engineers?", "dataengineer"},
             {"machine\\s+learning|\\bml\\b", "machinelearning"},
             {"\\bai\\b", "artificialintelligence"},
@@ -72,6 +73,10 @@ final class TextAnalyzer {
             {"\\bhow much\\b(?=.*\\b(make|earn|paid|pay)\\b)", "salary"},
             {"\\${2,}|\\bbucks\\b", " money "},
             {"\\bdiff\\b", "difference"},
+            {"\\benv\\b", "environment"},
+            {"\\bconfig\\b", "configuration"},
+            {"\\bauth\\b", "authentication"},
+            {"\\brepo\\b", "repository"},
             {"hands[\\s-]*on", "handson"},
             {"\\b(used|use) (more|less|most|the most)\\b|\\b(more|most|less) (used|widely used|common)\\b|\\busage\\b", "popular"},
     };
@@ -85,6 +90,8 @@ final class TextAnalyzer {
     }
 
     private static final Pattern ODIN_ACRONYM = Pattern.compile("\\bTOP\\b");
+    /** "Go" with a capital inside a sentence is the language; "go" in lower case is usually the verb. */
+    private static final Pattern GO_LANGUAGE = Pattern.compile("(?<=\\S\\s{1,3})\\bGo\\b|\\bGO\\b(?!\\s+(to|for|with)\\b)");
     private static final String[] NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten"};
     private static final String[] ORDINALS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
@@ -133,6 +140,7 @@ final class TextAnalyzer {
     static String normalize(String text) {
         // "TOP" in capitals is The Odin Project; in lower case "top" is just a word.
         String s = ODIN_ACRONYM.matcher(text).replaceAll("odin");
+        s = GO_LANGUAGE.matcher(s).replaceAll("golang");
         s = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('–', '-').replace('—', '-');
         for (int i = 0; i < REWRITES.length; i++) {
             s = REWRITE_PATTERNS[i].matcher(s).replaceAll(REWRITES[i][1]);
