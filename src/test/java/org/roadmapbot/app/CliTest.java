@@ -1,0 +1,68 @@
+package org.roadmapbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CLI contracts: `ask --json`, `ask -`, and `run` without a token. */
+class CliTest {
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final InputStream originalIn = System.in;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void capture() {
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.setIn(originalIn);
+    }
+
+    @Test
+    void askJsonPrintsQuestionAnswerAndSources() throws Exception {
+        int code = Main.execute("ask", "--json", "How", "much", "does", "boot.dev", "cost?");
+        assertThat(code).isZero();
+        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(line.get("question").asText()).isEqualTo("How much does boot.dev cost?");
+        assertThat(line.get("answer").asText()).contains("$49");
+        assertThat(line.get("sources")).isNotEmpty();
+    }
+
+    @Test
+    void askDashAnswersOneLinePerQuestionAndEmptySourcesWhenUnknown() throws Exception {
+        System.setIn(new ByteArrayInputStream("What is Go used for?\n\nwhat's the weather tomorrow?\n".getBytes(StandardCharsets.UTF_8)));
+        int code = Main.execute("ask", "--json", "-");
+        assertThat(code).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(lines[0]).get("sources")).isNotEmpty();
+        JsonNode none = json.readTree(lines[1]);
+        assertThat(none.get("sources")).isEmpty();
+        assertThat(none.get("answer").asText()).contains("I don't have anything about that");
+    }
+
+    @Test
+    void runWithoutTokenExplainsHowToConfigureAndFails() {
+        int code = Main.execute("run");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("DISCORD_TOKEN").contains("console");
+    }
+}

@@ -1,0 +1,37 @@
+package org.roadmapbot.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The answer contract of shared/tools/score-answers, checked in process on the sample set and
+ * on our own paraphrase sets (written without looking at the retrieval code).
+ */
+class AnswerAccuracyTest {
+
+    private static AnswerService answers;
+
+    @BeforeAll
+    static void load() {
+        answers = new AnswerService(KnowledgeLoader.loadBundled());
+    }
+
+    @Test
+    void everySampleQuestionIsAnswered() throws IOException {
+        List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, AnswerQuality.load("/knowledge/sample-questions.jsonl"));
+        assertThat(misses).extracting(m -> m.testCase().question()).isEmpty();
+    }
+
+    @Test
+    void paraphrasesAreAnsweredAtLeastNineTimesInTen() throws IOException {
+        List<AnswerQuality.Case> cases = AnswerQuality.load("/knowledge/paraphrase-dev.jsonl");
+        List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
+        double accuracy = 1.0 - (double) misses.size() / cases.size();
+        assertThat(accuracy).as("accuracy; misses: %s", misses.stream().map(m -> m.testCase().question()).toList())
+                .isGreaterThanOrEqualTo(0.9);
+    }
+}
