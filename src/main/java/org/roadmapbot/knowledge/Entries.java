@@ -148,7 +148,7 @@ public final class Entries {
             a.append("Best for: ").append(c.bestForDetails()).append(citationNote(c.citations()));
             add(c.id(), Kind.COURSE, c.provider() + " " + c.name(), a.toString(), c.sections().get(0),
                     c.provider(),
-                    String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " " + c.bestFor()
+                    String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " bestfor " + c.bestFor()
                             + (c.isFree() ? " free" : ""),
                     c.askedAs(), "courses");
             for (FreeEntryCourse f : c.freeEntryCourses()) {

@@ -21,45 +21,45 @@ final class StopWords {
             "were", "what", "whats", "what's", "when", "where", "where's", "where'd", "which", "who", "who's", "whom",
             "why", "will", "with", "would", "you", "your", "yours", "am", "been", "being", "here", "all", "one", "ones",
             "some", "any", "about", "also", "too", "very", "much", "many", "more", "most", "than", "other", "others",
-            "else", "elses", "each", "every", "only", "own", "same", "such", "up", "out", "over", "again", "once",
+            "else", "elses", "each", "every", "only", "same", "such", "up", "out", "over", "again", "once",
             "now", "just", "really", "actually", "should", "shall", "may", "might", "must", "can't", "cant", "won't",
             "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "aren't", "arent", "didn't", "didnt", "whether",
             "via", "through", "thru", "across", "per", "vs", "versus", "between", "both", "either", "neither", "not", "no", "yes", "without",
             "within", "after", "before", "during", "while", "until", "til", "till", "since", "because", "though",
             "although", "how's", "hows", "let", "lets", "let's", "that's", "theres", "he", "she", "her", "his", "him",
             "w", "r", "o", "ok", "okay", "e.g", "eg", "i.e", "ie", "etc", "anything", "something", "everything",
-            "nothing", "someone", "somebody", "anyone", "anybody", "everyone", "people", "ppl", "folks", "guys",
-            "person", "way", "ways", "kind", "kinds", "type", "types", "sort", "lot", "lots", "bit", "thing", "things",
-            "stuff", "point", "case", "cases", "example", "question", "answer", "info", "information",
-            "detail", "details", "version", "short", "tldr", "summary", "overall", "basically", "exactly", "mostly",
-            "usually", "typically", "generally", "normally", "often", "always", "never", "ever", "still", "already",
-            "yet", "even", "ever", "pretty", "quite", "rather", "super", "totally", "literally", "probably",
-            "maybe", "perhaps", "kinda", "sorta", "like", "well", "right", "rn", "lol", "lmao", "tbh", "idk", "imo",
+            "nothing", "someone", "somebody", "anyone", "anybody", "everyone", "ppl", "folks", "guys",
+            "person", "way", "ways", "kind", "kinds", "sort", "lot", "lots", "bit", "thing", "things",
+            "stuff", "case", "cases", "example", "question", "answer", "info", "information",
+            "detail", "details", "version", "short", "tldr", "summary", "exactly", 
+            "usually", "typically", "generally", "always", "never", "ever", "still", "already",
+            "yet", "even", "ever", "pretty", "quite", "super", "totally", "literally", "probably",
+            "maybe", "perhaps", "kinda", "sorta", "well", "right", "rn", "lol", "lmao", "tbh", "idk", "imo",
             "btw", "pls", "plz", "please", "thanks", "thank", "thx", "ty", "hey", "hi", "hello", "yo", "bro", "bruh",
             "dude", "wtf", "omg", "gonna", "wanna", "gotta", "gimme", "lemme", "ya", "yeah", "yep", "nope");
 
     private static final List<String> GENERIC_VERBS = List.of(
             "tell", "know", "want", "wants", "wanted", "need", "needs", "needed", "get", "gets", "got", "getting",
-            "go", "goes", "going", "went", "gone", "give", "gives", "show", "shows", "explain", "mean", "means",
-            "meant", "say", "says", "said", "see", "look", "looks", "looking", "seem", "seems", "think", "thinking",
+            "go", "goes", "going", "went", "gone", "give", "gives", "mean", "means",
+            "meant", "say", "says", "said", "see", "look", "looks", "looking", "seem", "seems", 
             "guess", "wonder", "wondering", "help", "ask", "asking", "asked", "happen", "happens", "happening",
             "doing", "make", "makes", "making", "made", "take", "takes", "taking", "took", "put", "keep", "come",
-            "comes", "came", "use", "used", "uses", "using", "try", "trying", "find", "mention", "mentioned",
-            "mentions", "list", "listed", "name", "named", "suggest", "suggests", "suggested", "suggestion",
-            "recommend", "recommends", "recommended", "recommendation", "recs", "expect", "expected", "matter",
-            "matters", "mind", "covered", "include", "included", "includes", "involve", "involved", "involves",
-            "compare", "compared", "comparison", "bother", "consider", "considered", "figure", "stat", "stats",
-            "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "page", "says");
+            "comes", "came", "use", "used", "uses", "using", "try", "trying", "mention", "mentioned",
+            "mentions", "list", "listed", "suggest", "suggests", "suggested", "suggestion",
+            "recommend", "recommends", "recommended", "recommendation", "recs", 
+            "mind", 
+            "compare", "compared", "comparison", "bother", "consider", "considered", "stat", "stats",
+            "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "says");
 
     private static final List<String> GENERIC_WORDS = List.of(
             "good", "great", "bad", "best", "better", "worse", "worst", "nice", "cool", "big", "small", "little",
-            "new", "old", "main", "major", "real", "whole", "full", "certain", "specific", "different", "similar",
-            "usual", "typical", "common", "general", "important", "early", "late", "later", "soon", "next", "last",
-            "order", "option", "options", "choice", "stuff", "tool", "tools", "someone's", "today",
-            "year's", "yr", "yrs", "ago", "back", "away", "around", "behind", "scenes", "along", "also", "exact",
-            "correct", "true", "false", "okay", "sure", "ready", "able", "possible", "actual", "actually", "quick",
-            "quicker", "quickly", "rough", "roughly", "approx", "approximately", "around", "average", "avg", "typical",
-            "level", "amount", "total", "according", "regarding", "re");
+            "new", "old", "main", "major", "whole", "certain", "similar",
+            "usual", "typical", "general", "important", "early", "late", "soon", "next", "last",
+            "order", "stuff", "someone's", "today",
+            "year's", "yr", "yrs", "ago", "away", "around", "behind", "scenes", "along", "also", "exact",
+            "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
+            "quicker", "quickly", "rough", "around", "average", "avg", "typical",
+            "amount", "total", "regarding", "re");
 
     static final List<String> ALL = Stream.of(FUNCTION, GENERIC_VERBS, GENERIC_WORDS)
             .flatMap(List::stream).distinct().toList();

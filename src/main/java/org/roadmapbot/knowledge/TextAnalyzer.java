@@ -73,6 +73,8 @@ final class TextAnalyzer {
             {"\\bhow much\\b(?=.*\\b(make|earn|paid|pay)\\b)", "salary"},
             {"\\${2,}|\\bbucks\\b", " money "},
             {"\\bdiff\\b", "difference"},
+            {"\\bbls\\b", "bureau of labor statistics"},
+            {"\\b(\\d{1,3}),(\\d{3})\\b", "$1,$2 $1k"},
             {"\\benv\\b", "environment"},
             {"\\bconfig\\b", "configuration"},
             {"\\bauth\\b", "authentication"},
@@ -150,7 +152,7 @@ final class TextAnalyzer {
         for (int i = 1; i < ORDINALS.length; i++) {
             s = s.replaceAll("\\b" + ORDINALS[i] + "\\b", String.valueOf(i));
         }
-        for (int i = 1; i < NUMBER_WORDS.length; i++) {
+        for (int i = 2; i < NUMBER_WORDS.length; i++) { // "one" is too often not a number
             s = s.replaceAll("\\b" + NUMBER_WORDS[i] + "\\b", String.valueOf(i));
         }
         return s;
