@@ -41,13 +41,16 @@ public final class AnswerService {
     }
 
     public Answer answer(String question) {
+        List<Retriever.Hit> hits = retriever.search(question, 12);
+        if (hits.isEmpty() || hits.get(0).foreignSubject()) {
+            return new Answer(question, noAnswer(), List.of());
+        }
         java.util.Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
         if (courses.isPresent()) {
             List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
             return new Answer(question, compose(chosen), chosen);
         }
-        List<Retriever.Hit> hits = retriever.search(question, 12);
-        if (hits.isEmpty() || !answers(hits.get(0))) {
+        if (!answers(hits.get(0))) {
             return new Answer(question, noAnswer(), List.of());
         }
         List<Entry> chosen = choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO);
@@ -107,6 +110,9 @@ public final class AnswerService {
     }
 
     private static boolean answers(Retriever.Hit hit) {
+        if (hit.foreignSubject()) {
+            return false;
+        }
         double needed = hit.unknownTerms() > 0 ? MIN_COVERAGE_WITH_UNKNOWN_WORDS : MIN_COVERAGE;
         return hit.coverage() >= needed && hit.score() >= MIN_SCORE;
     }

@@ -32,6 +32,10 @@ public final class Retriever {
     private static final double PHASE_WEIGHT = 3.0;
     /** Question verbs ("what is taught", "topics covered") say little about which entry is meant. */
     private static final double WEAK_WEIGHT = 0.3;
+    /** Head nouns of questions; an unknown word just before one names a subject outside the data. */
+    private static final Set<String> SUBJECT_NOUNS = Set.of("develop", "dev", "engin", "cours", "framework",
+            "bootcamp", "salari", "job", "role", "languag", "certif", "path", "class", "program", "stack", "platform",
+            "tutori", "librari", "databas", "db", "api", "project", "server");
     private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
             "includ", "contain", "skill", "concept", "roadmap");
 
@@ -149,7 +153,7 @@ public final class Retriever {
                 score *= OVERVIEW_PRIOR;
             }
             double coverage = covered / query.totalImportance();
-            hits.add(new Hit(entries.get(i), score, coverage, score * coverage, matched, named, query.unknownTerms));
+            hits.add(new Hit(entries.get(i), score, coverage, score * coverage, matched, named, query.unknownTerms, query.foreignSubject));
         }
         hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
@@ -164,7 +168,9 @@ public final class Retriever {
         }
         String withoutRefs = PHASE_REF.matcher(normalized).replaceAll(" ");
         int unknown = 0;
-        for (String raw : analyzer.terms(withoutRefs)) {
+        List<String> analysed = analyzer.terms(withoutRefs);
+        boolean foreignSubject = hasForeignSubject(analysed);
+        for (String raw : analysed) {
             if (terms.containsKey(raw) || terms.size() >= 60) {
                 continue;
             }
@@ -184,7 +190,26 @@ public final class Retriever {
             boolean weak = WEAK_TERMS.contains(term);
             terms.put(raw, new QueryTerm(alternatives, weak ? WEAK_WEIGHT : 1.0, weak ? importance * WEAK_WEIGHT : importance));
         }
-        return new Query(normalized, List.copyOf(terms.values()), unknown);
+        return new Query(normalized, List.copyOf(terms.values()), unknown, foreignSubject);
+    }
+
+    /**
+     * "iOS developers", "Udemy's Node course", "Rust web framework": a word the data never uses
+     * right before the thing asked about means the question is about something else.
+     */
+    private boolean hasForeignSubject(List<String> analysed) {
+        for (int i = 0; i < analysed.size(); i++) {
+            String term = analysed.get(i);
+            if (idf.containsKey(term) || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            for (int j = i + 1; j <= i + 2 && j < analysed.size(); j++) {
+                if (SUBJECT_NOUNS.contains(analysed.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private double idfOf(String term) {
@@ -286,10 +311,11 @@ public final class Retriever {
      * A scored entry: {@code coverage} is the share (0..1) of the question's weight it matched,
      * {@code matchedTerms} a bit per question term it matched, {@code named} whether the question
  * names it (a course's provider, a project's level), {@code unknownTerms} how many
-     * of the question's words appear nowhere in the data (a sign it asks about something else).
+     * of the question's words appear nowhere in the data, {@code foreignSubject} whether such a word
+ * qualifies what is asked about ("iOS developers": the question is about something else).
      */
     public record Hit(Entry entry, double score, double coverage, double rank, long matchedTerms, boolean named,
-                      int unknownTerms) {
+                      int unknownTerms, boolean foreignSubject) {
     }
 
     private record QueryTerm(Map<String, Double> alternatives, double weight, double importance) {
@@ -305,7 +331,7 @@ public final class Retriever {
         return out.toString();
     }
 
-    private record Query(String normalized, List<QueryTerm> terms, int unknownTerms) {
+    private record Query(String normalized, List<QueryTerm> terms, int unknownTerms, boolean foreignSubject) {
         double totalImportance() {
             return terms.stream().mapToDouble(QueryTerm::importance).sum();
         }
