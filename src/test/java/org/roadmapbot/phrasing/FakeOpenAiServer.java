@@ -35,6 +35,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile Function<JsonNode, Response> responder = request -> completion("(no responder set)");
 
@@ -63,6 +64,11 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     List<String> paths() {
         return paths;
+    }
+
+    /** The Authorization header of each request ("(none)" when absent). */
+    List<String> authorizations() {
+        return authorizations;
     }
 
     /** A well-formed chat completion whose message is {@code content}. */
@@ -98,6 +104,8 @@ final class FakeOpenAiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(auth == null ? "(none)" : auth);
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             requests.add(request);
             Response response = responder.apply(request);

@@ -60,6 +60,7 @@ class LlmPhrasingTest {
             assertThat(reply.error()).isFalse();
 
             assertThat(fake.paths()).containsExactly("POST /v1/chat/completions");
+            assertThat(fake.authorizations()).containsExactly("Bearer test-key");
             JsonNode request = fake.requests().get(0);
             assertThat(request.path("model").asText()).isEqualTo("fake-model");
             String system = FakeOpenAiServer.message(request, "system");
@@ -71,6 +72,17 @@ class LlmPhrasingTest {
                     .contains("Most learners reach job-readiness in 6-10 months of full-time study")
                     .contains("Numbers and names to keep exactly as written: 6-10, 10-15, 3-4, JavaScript, HTTP, API");
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.PHRASED, 1L);
+        }
+    }
+
+    @Test
+    void aLocalServerNeedsNoKey() {
+        fake.respondWith(GOOD_HOW_LONG);
+        PhrasingConfig local = new PhrasingConfig(true, fake.baseUrl(), "llama3.2", Optional.empty(),
+                Duration.ofSeconds(5), 20, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
+        try (Application app = Application.start(new AppConfig(dir, Optional.empty(), local))) {
+            assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG);
+            assertThat(fake.authorizations()).containsExactly("(none)");
         }
     }
 
