@@ -183,7 +183,9 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
                 PromptTemplates.FACTS, extra.isBlank() ? "(none)" : extra,
                 PromptTemplates.KEEP, keep(guard),
                 PromptTemplates.MESSAGE, plainText));
-        return run(guildId, memberId, false, user, guard, plainText);
+        Outcome outcome = run(guildId, memberId, false, user, guard, plainText);
+        // The member did not ask for this message, so a quota note would only puzzle them.
+        return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
     }
 
     /** How many attempts ended each way since start-up (for logs and diagnostics). */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.roadmapbot.knowledge.Entries;
+import org.roadmapbot.knowledge.Entry;
+import org.roadmapbot.knowledge.KnowledgeLoader;
 
 class FactGuardTest {
 
@@ -70,6 +73,15 @@ class FactGuardTest {
         assertThat(guard.check("Great: 5 of 12 topics done!")).isEmpty();
         assertThat(guard.check("Great: 5 of 12 topics done! Phase 2 takes 3-4 months.")).isEmpty();
         assertThat(reason(guard.check("Great: 5 of 12 topics done in 7 days!"))).contains(LlmPhraser.Reason.CHANGED_FACTS);
+    }
+
+    @Test
+    void everyEntryOfTheRealDataPassesItsOwnGuard() {
+        // The identity rewording must never be rejected, or phrasing would silently never happen.
+        for (Entry entry : Entries.of(KnowledgeLoader.loadBundled())) {
+            FactGuard guard = new FactGuard(entry.answer(), "", INSTRUCTIONS);
+            assertThat(guard.check(entry.answer())).as(entry.id()).isEmpty();
+        }
     }
 
     private static Optional<LlmPhraser.Reason> reason(Optional<FactGuard.Violation> violation) {

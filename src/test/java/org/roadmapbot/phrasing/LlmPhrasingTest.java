@@ -319,6 +319,19 @@ class LlmPhrasingTest {
         }
     }
 
+    @Test
+    void anOverQuotaNudgeIsPlainWithoutANote() {
+        fake.respondWith(GOOD_HOW_LONG);
+        try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
+            assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG);
+
+            LlmPhraser.Outcome nudge = app.phraser().orElseThrow().phraseNudge("1", "m1", "Time for Phase 2!", List.of());
+            assertThat(nudge.reason()).isEqualTo(LlmPhraser.Reason.DAILY_LIMIT);
+            assertThat(nudge.markedText()).isEqualTo("Time for Phase 2!");
+            assertThat(fake.requests()).hasSize(1);
+        }
+    }
+
     private Application app(int quota, Duration cooldown, Duration timeout) {
         PhrasingConfig phrasing = new PhrasingConfig(true, fake.baseUrl(), "fake-model", Optional.of("test-key"),
                 timeout, quota, cooldown, PhrasingConfig.DEFAULT_MAX_CHARS);
