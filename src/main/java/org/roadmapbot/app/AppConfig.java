@@ -3,6 +3,7 @@ package org.roadmapbot.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.roadmapbot.phrasing.PhrasingConfig;
 
 /**
  * Configuration from the environment (and command-line overrides), validated once.
@@ -10,8 +11,9 @@ import java.util.Optional;
  * @param dataDir      where the bot keeps its database ({@code ROADMAP_BOT_DATA_DIR}, default ./data)
  * @param knowledgeDir roadmap-data directory to use instead of the bundled copy
  *                     ({@code ROADMAP_BOT_KNOWLEDGE_DIR}), for editing data without a rebuild
+ * @param phrasing     optional LLM phrasing ({@code ROADMAP_BOT_LLM_*}), off by default
  */
-public record AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
+public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfig phrasing) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -21,15 +23,29 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
             throw new IllegalArgumentException("data directory must be set");
         }
         knowledgeDir = knowledgeDir == null ? Optional.empty() : knowledgeDir;
+        phrasing = phrasing == null ? PhrasingConfig.off() : phrasing;
+    }
+
+    public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
+        this(dataDir, knowledgeDir, PhrasingConfig.off());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         return new AppConfig(
                 Path.of(env.getOrDefault(DATA_DIR, "./data")),
-                Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of));
+                Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of),
+                phrasing(env));
+    }
+
+    private static PhrasingConfig phrasing(Map<String, String> env) {
+        try {
+            return PhrasingConfig.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, phrasing);
     }
 }

@@ -2,6 +2,7 @@ package org.roadmapbot.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
@@ -12,6 +13,7 @@ import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
+import org.roadmapbot.phrasing.LlmPhraser;
 
 /**
  * Wiring in one place: builds every feature by hand and registers its commands in one list.
@@ -23,13 +25,15 @@ public final class Application implements AutoCloseable {
     private final KnowledgeBase knowledge;
     private final AnswerService answers;
     private final CommandRouter router;
+    private final Optional<LlmPhraser> phraser;
 
     private Application(AppConfig config) {
         this.config = config;
         this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
         this.answers = new AnswerService(knowledge);
         List<Command> commands = new ArrayList<>();
-        commands.add(new AskCommand(answers));
+        this.phraser = LlmPhraser.start(config.phrasing());
+        commands.add(new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN)));
         commands.add(new RoadmapCommand(knowledge));
         commands.add(new CoursesCommand(knowledge));
         commands.add(new ProjectsCommand(knowledge));
@@ -48,9 +52,12 @@ public final class Application implements AutoCloseable {
     public KnowledgeBase knowledge() { return knowledge; }
     public AnswerService answers() { return answers; }
     public CommandRouter router() { return router; }
+    /** LLM phrasing when configured (nudges may phrase their messages with it). */
+    public Optional<LlmPhraser> phraser() { return phraser; }
 
     @Override
     public void close() {
-        // Nothing to release yet; later features (database, scheduler) close here in reverse order.
+        // Later features (database, scheduler) close here in reverse order.
+        phraser.ifPresent(LlmPhraser::close);
     }
 }

@@ -17,10 +17,27 @@ public final class AskCommand implements Command {
             "Ask anything about the backend roadmap, courses, projects or careers",
             OptionSpec.string(QUESTION, "Your question, in your own words", true, MAX_QUESTION_LENGTH));
 
+    /**
+     * Optional rewording of a found answer (LLM phrasing). It gets the plain reply and returns
+     * it, or a reply with the same facts and sources; it never throws and is never slow.
+     */
+    @FunctionalInterface
+    public interface Phraser {
+        Phraser PLAIN = (request, answer, plain) -> plain;
+
+        Reply phrase(CommandRequest request, Answer answer, Reply plain);
+    }
+
     private final AnswerService answers;
+    private final Phraser phraser;
 
     public AskCommand(AnswerService answers) {
+        this(answers, Phraser.PLAIN);
+    }
+
+    public AskCommand(AnswerService answers, Phraser phraser) {
         this.answers = answers;
+        this.phraser = phraser;
     }
 
     @Override
@@ -31,7 +48,10 @@ public final class AskCommand implements Command {
     @Override
     public Reply handle(CommandRequest request) {
         String question = request.string(QUESTION).orElseThrow().strip();
-        return toReply(answers.answer(question));
+        Answer answer = answers.answer(question);
+        Reply plain = toReply(answer);
+        // "Nothing found" stays plain: there are no facts to phrase.
+        return answer.found() ? phraser.phrase(request, answer, plain) : plain;
     }
 
     /** The plain reply for an answer; phrasing, when enabled, replaces only the text. */

@@ -1,0 +1,335 @@
+package org.roadmapbot.phrasing;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.output.FinishReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.roadmapbot.core.CommandRequest;
+import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.Answer;
+import org.roadmapbot.knowledge.AnswerService;
+import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.knowledge.Entry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rewords answers (and nudges) with an LLM, grounded in the retrieved facts and never in the
+ * way: the call runs on a small bounded pool and is abandoned at the time budget; any failure,
+ * guard violation or exhausted quota gives the plain reply, with the reason logged. Only the
+ * over-quota case is mentioned to the member, as a one-line note.
+ */
+public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LlmPhraser.class);
+
+    /** The line that tells a member an answer was AI-phrased (Discord small text). */
+    public static final String AI_MARK = "-# AI-phrased: an AI model reworded the facts from the entries above.";
+    static final String FOOTER_PREFIX = "AI-phrased · ";
+
+    private static final int THREADS = 4;
+    private static final int QUEUE = 16;
+    /** Reasoning models (via Ollama) may prefix their answer with a thinking block. */
+    private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?</think>");
+
+    /** How one phrasing attempt ended. Only {@link #PHRASED} shows the model's text. */
+    public enum Reason {
+        PHRASED, COOLDOWN, DAILY_LIMIT, BUSY, TIMEOUT, ERROR, EMPTY, TOO_LONG, CHANGED_FACTS, LINK_OR_MENTION, LEAK
+    }
+
+    /**
+     * The text to send: the model's when {@code reason} is PHRASED, else the plain text.
+     * {@code note} is set only when the member should know why it is plain (over quota).
+     */
+    public record Outcome(String text, Reason reason, Optional<String> note) {
+        public boolean phrased() {
+            return reason == Reason.PHRASED;
+        }
+
+        /** The text with the AI mark or the quota note appended, ready for a message. */
+        public String markedText() {
+            return phrased() ? text + "\n" + AI_MARK : note.map(n -> text + "\n" + n).orElse(text);
+        }
+    }
+
+    private final ChatModel model;
+    private final PhrasingConfig config;
+    private final PromptTemplates prompts;
+    private final PhrasingQuota quota;
+    private final Clock clock;
+    private final String systemPrompt;
+    private final ThreadPoolExecutor executor;
+    private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
+
+    public LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, PhrasingQuota quota, Clock clock) {
+        this.model = model;
+        this.config = config;
+        this.prompts = prompts;
+        this.quota = quota;
+        this.clock = clock;
+        this.systemPrompt = PromptTemplates.render(prompts.system(),
+                Map.of(PromptTemplates.MAX_CHARS, String.valueOf(config.maxOutputChars())));
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        for (Reason reason : Reason.values()) {
+            counts.put(reason, new LongAdder());
+        }
+    }
+
+    /**
+     * Phrasing as configured: empty when off, so the bot answers plainly and says nothing about
+     * LLMs. Prompts are loaded and checked here, at start-up.
+     */
+    public static Optional<LlmPhraser> start(PhrasingConfig config) {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        PromptTemplates prompts = PromptTemplates.loadBundled();
+        LlmPhraser phraser = new LlmPhraser(chatModel(config), config, prompts,
+                new InMemoryQuota(config.dailyQuota(), config.cooldown()), Clock.systemUTC());
+        LOG.info("LLM phrasing on: model {} at {} (budget {} ms, {} per member per day, cooldown {} s)",
+                config.model(), config.endpointForLog(), config.timeout().toMillis(), config.dailyQuota(),
+                config.cooldown().toSeconds());
+        return Optional.of(phraser);
+    }
+
+    /** The LangChain4j client for any OpenAI-compatible endpoint; no retries: the budget is the limit. */
+    static ChatModel chatModel(PhrasingConfig config) {
+        return OpenAiChatModel.builder()
+                .baseUrl(config.baseUrl())
+                .apiKey(config.apiKey().orElse(null))
+                .modelName(config.model())
+                .timeout(config.timeout())
+                .maxRetries(0)
+                .temperature(0.3)
+                // About 4 characters a token: room to overshoot the cap, which is then detected, not cut.
+                .maxTokens(config.maxOutputChars() / 2)
+                .build();
+    }
+
+    @Override
+    public Reply phrase(CommandRequest request, Answer answer, Reply plain) {
+        if (!answer.found()) {
+            return plain;
+        }
+        try {
+            return phraseFound(request, answer, plain);
+        } catch (RuntimeException e) {
+            // A bug here must cost the friendliness, never the answer.
+            counts.get(Reason.ERROR).increment();
+            LOG.warn("LLM phrasing failed unexpectedly, plain answer sent", e);
+            return plain;
+        }
+    }
+
+    private Reply phraseFound(CommandRequest request, Answer answer, Reply plain) {
+        String required = answer.entries().stream().map(Entry::answer).collect(Collectors.joining("\n\n"));
+        FactGuard guard = new FactGuard(required, "", prompts.instructionsText());
+        String user = PromptTemplates.render(prompts.answer(), Map.of(
+                PromptTemplates.FACTS, factsBlock(answer.entries()),
+                PromptTemplates.KEEP, keep(guard),
+                PromptTemplates.QUESTION, delimited(answer.question())));
+        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, plain.content());
+        if (outcome.phrased()) {
+            String citation = AnswerService.citation(answer.entries());
+            String content = outcome.text() + "\n\n" + citation + "\n" + AI_MARK;
+            return withContent(plain, content, FOOTER_PREFIX + (plain.footer() == null ? citation : plain.footer()));
+        }
+        return outcome.note().map(n -> withContent(plain, plain.content() + "\n" + n, plain.footer())).orElse(plain);
+    }
+
+    /**
+     * For scheduled nudges: rewords a prepared message with the same guards and fallback. Every
+     * number and name in {@code plainText} must survive; {@code facts} (e.g. the next topic's
+     * description) may be used but need not be. Counts against the member's daily quota but
+     * ignores the cooldown, so a nudge never blocks the member's own questions.
+     */
+    public Outcome phraseNudge(String guildId, String memberId, String plainText, List<String> facts) {
+        try {
+            return phraseNudgeText(guildId, memberId, plainText, facts);
+        } catch (RuntimeException e) {
+            counts.get(Reason.ERROR).increment();
+            LOG.warn("LLM phrasing of a nudge failed unexpectedly, plain text sent", e);
+            return new Outcome(plainText, Reason.ERROR, Optional.empty());
+        }
+    }
+
+    private Outcome phraseNudgeText(String guildId, String memberId, String plainText, List<String> facts) {
+        String extra = String.join("\n\n", facts);
+        FactGuard guard = new FactGuard(plainText, extra, prompts.instructionsText());
+        String user = PromptTemplates.render(prompts.nudge(), Map.of(
+                PromptTemplates.FACTS, extra.isBlank() ? "(none)" : extra,
+                PromptTemplates.KEEP, keep(guard),
+                PromptTemplates.MESSAGE, plainText));
+        Outcome outcome = run(guildId, memberId, false, user, guard, plainText);
+        // The member did not ask for this message, so a quota note would only puzzle them.
+        return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
+    }
+
+    /** How many attempts ended each way since start-up (for logs and diagnostics). */
+    public Map<Reason, Long> counts() {
+        Map<Reason, Long> snapshot = new EnumMap<>(Reason.class);
+        counts.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
+        return snapshot;
+    }
+
+    public PhrasingConfig config() {
+        return config;
+    }
+
+    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard,
+                        String plainText) {
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        PhrasingQuota.Decision early = quota.peek(guildId, memberId, clock.instant(), cooldown);
+        if (!early.allowed()) {
+            return limited(early, plainText);
+        }
+        Future<Call> future;
+        try {
+            future = executor.submit(() -> call(guildId, memberId, cooldown, userPrompt));
+        } catch (RejectedExecutionException e) {
+            return fallback(Reason.BUSY, "all phrasing threads busy", plainText);
+        }
+        Call call;
+        try {
+            call = future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return fallback(Reason.TIMEOUT, "no reply within " + config.timeout().toMillis() + " ms", plainText);
+        } catch (ExecutionException e) {
+            return fallback(Reason.ERROR, describe(e.getCause()), plainText);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return fallback(Reason.ERROR, "interrupted", plainText);
+        }
+        if (call.denied() != null) {
+            return limited(call.denied(), plainText);
+        }
+        return check(call, guard, plainText);
+    }
+
+    /** Runs on the pool: the quota is counted here, so a call abandoned in the queue costs nothing. */
+    private Call call(String guildId, String memberId, boolean cooldown, String userPrompt) {
+        PhrasingQuota.Decision decision = quota.tryAcquire(guildId, memberId, clock.instant(), cooldown);
+        if (!decision.allowed()) {
+            return new Call(null, null, decision);
+        }
+        ChatResponse response = model.chat(ChatRequest.builder()
+                .messages(SystemMessage.from(systemPrompt), UserMessage.from(userPrompt))
+                .build());
+        String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        return new Call(text, response == null ? null : response.finishReason(), null);
+    }
+
+    private record Call(String text, FinishReason finish, PhrasingQuota.Decision denied) {
+    }
+
+    private Outcome check(Call call, FactGuard guard, String plainText) {
+        String text = call.text() == null ? "" : THINKING.matcher(call.text()).replaceAll("").strip();
+        if (text.isEmpty()) {
+            return fallback(Reason.EMPTY, "empty reply", plainText);
+        }
+        if (call.finish() == FinishReason.LENGTH || text.length() > config.maxOutputChars()) {
+            return fallback(Reason.TOO_LONG, text.length() + " characters", plainText);
+        }
+        Optional<FactGuard.Violation> violation = guard.check(text);
+        if (violation.isPresent()) {
+            return fallback(violation.get().reason(), violation.get().detail(), plainText);
+        }
+        counts.get(Reason.PHRASED).increment();
+        return new Outcome(text, Reason.PHRASED, Optional.empty());
+    }
+
+    private Outcome fallback(Reason reason, String detail, String plainText) {
+        counts.get(reason).increment();
+        LOG.info("LLM phrasing skipped, plain text sent: {} ({})", reason, detail);
+        return new Outcome(plainText, reason, Optional.empty());
+    }
+
+    private Outcome limited(PhrasingQuota.Decision decision, String plainText) {
+        Reason reason = decision.verdict() == PhrasingQuota.Verdict.COOLDOWN ? Reason.COOLDOWN : Reason.DAILY_LIMIT;
+        counts.get(reason).increment();
+        LOG.debug("LLM phrasing skipped, plain text sent: {}", reason);
+        String note = reason == Reason.COOLDOWN
+                ? "-# Plain answer: friendly AI phrasing is available again in " + seconds(decision.retryAfter()) + "."
+                : "-# Plain answer: you've used today's AI-phrased answers (" + config.dailyQuota()
+                        + " a day); they come back at 00:00 UTC.";
+        return new Outcome(plainText, reason, Optional.of(note));
+    }
+
+    private static String seconds(Duration d) {
+        long s = Math.max(1, (d.toMillis() + 999) / 1000);
+        return s == 1 ? "1 second" : s + " seconds";
+    }
+
+    /** The facts block: each entry's answer, labelled, in retrieval order. */
+    private static String factsBlock(List<Entry> entries) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            out.append(i == 0 ? "" : "\n\n").append("[").append(i + 1).append("] ").append(entries.get(i).answer());
+        }
+        return out.toString();
+    }
+
+    private static String keep(FactGuard guard) {
+        return guard.keepList().isEmpty() ? "(none)" : String.join(", ", guard.keepList());
+    }
+
+    /** The member's question on one line, with nothing that could close or open a tag. */
+    static String delimited(String question) {
+        String oneLine = question.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replace('<', '‹').replace('>', '›').strip();
+        return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500);
+    }
+
+    /** One log-safe line: provider error bodies can echo a key back, so it is scrubbed. */
+    private String describe(Throwable t) {
+        String message = t == null || t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
+        if (config.apiKey().isPresent()) {
+            message = message.replace(config.apiKey().get(), "(key)");
+        }
+        String name = t == null ? "unknown" : t.getClass().getSimpleName();
+        return name + (message.isEmpty() ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
+    }
+
+    private static Reply withContent(Reply r, String content, String footer) {
+        return new Reply(content, r.title(), r.fields(), footer, r.ephemeral(), r.error(), r.attachments(), r.buttons(),
+                r.sources());
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, "llm-phrasing-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
