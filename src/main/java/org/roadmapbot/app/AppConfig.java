@@ -3,6 +3,7 @@ package org.roadmapbot.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.roadmapbot.discord.DiscordConfig;
 
 /**
  * Configuration from the environment (and command-line overrides), validated once.
@@ -10,8 +11,9 @@ import java.util.Optional;
  * @param dataDir      where the bot keeps its database ({@code ROADMAP_BOT_DATA_DIR}, default ./data)
  * @param knowledgeDir roadmap-data directory to use instead of the bundled copy
  *                     ({@code ROADMAP_BOT_KNOWLEDGE_DIR}), for editing data without a rebuild
+ * @param discord      Discord connection ({@code DISCORD_*} variables); empty when no token is set
  */
-public record AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
+public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, Optional<DiscordConfig> discord) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -21,15 +23,29 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
             throw new IllegalArgumentException("data directory must be set");
         }
         knowledgeDir = knowledgeDir == null ? Optional.empty() : knowledgeDir;
+        discord = discord == null ? Optional.empty() : discord;
+    }
+
+    public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
+        this(dataDir, knowledgeDir, Optional.empty());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         return new AppConfig(
                 Path.of(env.getOrDefault(DATA_DIR, "./data")),
-                Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of));
+                Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of),
+                discord(env));
+    }
+
+    private static Optional<DiscordConfig> discord(Map<String, String> env) {
+        try {
+            return DiscordConfig.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, discord);
     }
 }
