@@ -226,10 +226,14 @@ public final class DiscordBot implements AutoCloseable {
     /** Start-up waits for READY (every server loaded) or for JDA giving up, with a bound. */
     private static final class ReadyLatch implements EventListener {
         private final CountDownLatch latch = new CountDownLatch(1);
+        private volatile ShutdownEvent shutdown;
 
         @Override
         public void onEvent(GenericEvent event) {
-            if (event instanceof ReadyEvent || event instanceof ShutdownEvent) {
+            if (event instanceof ShutdownEvent stopped) {
+                shutdown = stopped;
+                latch.countDown();
+            } else if (event instanceof ReadyEvent) {
                 latch.countDown();
             }
         }
@@ -244,9 +248,10 @@ public final class DiscordBot implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new DiscordStartException("interrupted while connecting to Discord", e);
             }
-            if (jda.getStatus() != JDA.Status.CONNECTED) {
-                throw new DiscordStartException("Discord closed the connection during start-up (status "
-                        + jda.getStatus() + "); check the token and the intents");
+            if (shutdown != null) {
+                throw new DiscordStartException("Discord closed the connection during start-up (close code "
+                        + shutdown.getCode() + (shutdown.getCloseCode() == null ? "" : ": " + shutdown.getCloseCode().getMeaning())
+                        + "); check the token and the intents");
             }
         }
     }

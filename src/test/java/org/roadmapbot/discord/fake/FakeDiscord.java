@@ -70,6 +70,8 @@ public final class FakeDiscord implements Closeable {
     private final AtomicLong ids = new AtomicLong();
     private final Object changed = new Object();
     private volatile MiniWebSocketServer.Connection session;
+    private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+    private volatile int rejectIdentifyWith;
 
     public FakeDiscord() throws IOException {
         rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -89,6 +91,11 @@ public final class FakeDiscord implements Closeable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + gateway.port() + "/";
+    }
+
+    /** The gateway answers IDENTIFY by closing with this code (4004 authentication failed, 4014 disallowed intents). */
+    public void rejectIdentifyWith(int closeCode) {
+        rejectIdentifyWith = closeCode;
     }
 
     /** Sending a DM to this user fails as Discord does for closed DMs (error 50007). */
@@ -261,6 +268,31 @@ public final class FakeDiscord implements Closeable {
         return session != null;
     }
 
+    /** Close codes of gateway connections that ended (1000 = the bot said goodbye; 1006 = it vanished). */
+    public List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
+    }
+
+    /** Waits (bounded) until a gateway connection has closed; returns its code. */
+    public int awaitGatewayClosed(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (changed) {
+            while (closeCodes.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the bot never closed its gateway connection");
+                }
+                try {
+                    changed.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+            return closeCodes.get(0);
+        }
+    }
+
     private static String commandId(String name) {
         return Long.toString(600_000_000_000_000_000L + Math.abs(name.hashCode() % 1_000_000));
     }
@@ -297,6 +329,7 @@ public final class FakeDiscord implements Closeable {
 
         @Override
         public void onClose(MiniWebSocketServer.Connection connection, int code) {
+            closeCodes.add(code);
             if (session == connection) {
                 session = null;
             }
@@ -306,6 +339,10 @@ public final class FakeDiscord implements Closeable {
         }
 
         private void identify(MiniWebSocketServer.Connection connection) {
+            if (rejectIdentifyWith != 0) {
+                connection.close(rejectIdentifyWith);
+                return;
+            }
             session = connection;
             sequence.set(0);
             ObjectNode ready = JSON.createObjectNode();
