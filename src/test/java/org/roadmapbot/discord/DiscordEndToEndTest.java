@@ -232,6 +232,15 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void buttonPressInADirectMessageReachesTheRouterWithoutAServer() throws InterruptedException {
+        Interaction press = discord.pressButtonInDm(ALICE, "greet:wave:dm");
+        RestCall answer = discord.awaitCallback(press);
+        assertThat(answer.visibleText()).isEqualTo("Waved back (wave:dm).");
+        // No server in a DM: the command's custom id must carry whatever it needs.
+        assertThat(testCommands.presses.poll(10, TimeUnit.SECONDS)).isEqualTo("/" + ALICE.id() + "/wave:dm");
+    }
+
+    @Test
     void unknownButtonGetsAPoliteRefusal() {
         RestCall answer = discord.awaitCallback(discord.pressButton(ALICE, "nothing:here"));
         assertThat(answer.visibleText()).contains("no longer does anything");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,35 @@ class DiscordLifecycleTest {
                     .hasMessageContaining("rejected the bot token")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
             assertThat(discord.calls()).extracting(RestCall::path).containsExactly("users/@me");
+        }
+    }
+
+    @Test
+    void deferPolicyAcknowledgesFirstAndKeepsPrivateRepliesPrivate() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord()) {
+            AppConfig config = config(discord, FakeDiscord.TOKEN, List.of());
+            try (org.roadmapbot.app.Application app = org.roadmapbot.app.Application.start(config);
+                 DiscordBot bot = DiscordBot.start(config.discord().orElseThrow(), app.router(), DeferPolicy.of(Map.of(
+                         "help", DeferPolicy.Mode.PUBLIC, "roadmap", DeferPolicy.Mode.PRIVATE)))) {
+                // /help answers privately: the public "thinking" message is deleted, the answer follows privately.
+                Interaction help = discord.slash(ALICE, "help");
+                RestCall deferred = discord.awaitCallback(help);
+                assertThat(deferred.callbackType()).isEqualTo(5);
+                assertThat(deferred.ephemeral()).isFalse();
+                discord.awaitCall("the deletion of the public placeholder", c -> c.method().equals("DELETE")
+                        && c.path().equals("webhooks/" + FakeDiscord.APP_ID + "/" + help.token() + "/messages/@original"));
+                RestCall followUp = discord.awaitCall("the private follow-up", c -> c.method().equals("POST")
+                        && c.path().equals("webhooks/" + FakeDiscord.APP_ID + "/" + help.token()));
+                assertThat(followUp.ephemeral()).isTrue();
+                assertThat(followUp.visibleText()).contains("Roadmap Study Bot");
+
+                // Deferred privately: the answer edits the private placeholder.
+                Interaction roadmap = discord.slash(ALICE, "roadmap");
+                RestCall privateDefer = discord.awaitCallback(roadmap);
+                assertThat(privateDefer.callbackType()).isEqualTo(5);
+                assertThat(privateDefer.ephemeral()).isTrue();
+                assertThat(discord.awaitOriginalEdit(roadmap).visibleText()).isNotBlank();
+            }
         }
     }
 

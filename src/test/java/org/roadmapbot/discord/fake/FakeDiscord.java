@@ -229,6 +229,30 @@ public final class FakeDiscord implements Closeable {
         return dispatchInteraction(3, member, data, message);
     }
 
+    /** The user presses a button on a DM the bot sent them (a nudge): no server, no member, just the user. */
+    public Interaction pressButtonInDm(Member user, String customId) {
+        String channelId = dmChannels.computeIfAbsent(user.id(), r -> "7" + r.substring(1));
+        String id = Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+        String token = "interaction-token-" + id;
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", id).put("application_id", APP_ID).put("type", 3).put("token", token).put("version", 1)
+                .put("channel_id", channelId).put("app_permissions", Long.toString(EVERYONE_PERMISSIONS))
+                .put("locale", "en-US").put("context", 1).put("attachment_size_limit", 10485760);
+        ObjectNode channel = d.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0).putNull("last_message_id");
+        channel.putArray("recipients").add(user(user.id(), user.username(), false));
+        d.set("user", user(user.id(), user.username(), false));
+        d.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+        d.putArray("entitlements");
+        d.set("data", JSON.createObjectNode().put("custom_id", customId).put("component_type", 2));
+        ObjectNode message = message(channelId, JSON.createObjectNode().put("content", "Time for this week's topic"));
+        ObjectNode row = message.putArray("components").addObject().put("type", 1).put("id", 1);
+        row.putArray("components").addObject().put("type", 2).put("id", 2).put("style", 1).put("label", "Done")
+                .put("custom_id", customId);
+        d.set("message", message);
+        dispatch("INTERACTION_CREATE", d);
+        return new Interaction(id, token);
+    }
+
     private Interaction dispatchInteraction(int type, Member member, ObjectNode data, ObjectNode message) {
         // JDA treats an interaction whose id is older than 15 minutes as expired: use the current time.
         String id = Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
