@@ -73,6 +73,12 @@ public final class DiscordBot implements AutoCloseable {
      * registration Discord refuses.
      */
     public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy) {
+        String token;
+        try {
+            token = config.token().get();
+        } catch (IllegalArgumentException e) {
+            throw new DiscordStartException(e.getMessage(), e);
+        }
         // JDA's default allows @everyone, roles and users. Nothing the bot sends should ever ping.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
@@ -83,7 +89,7 @@ public final class DiscordBot implements AutoCloseable {
         ReadyLatch ready = new ReadyLatch();
 
         // createLight: no member cache, no chunking; slash commands need no intent (see class comment).
-        JDABuilder builder = JDABuilder.createLight(config.token().get(), EnumSet.noneOf(GatewayIntent.class))
+        JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .addEventListeners(handler, ready)
                 .setEnableShutdownHook(false); // the application shuts down in its own order
         config.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));

@@ -51,6 +51,7 @@ class RunCommandProcessTest {
                         option("question", 3, "How long does it take to become a backend developer?")));
                 assertThat(answer.visibleText()).contains("6-10 months");
 
+                awaitLog(output, "bot is running");
                 process.destroy(); // SIGTERM
                 assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("bot stopped after SIGTERM").isTrue();
                 assertThat(process.exitValue()).isEqualTo(143); // terminated by SIGTERM, after the shutdown hook
@@ -61,6 +62,17 @@ class RunCommandProcessTest {
         }
         String log = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(log).contains("disconnected from Discord").doesNotContain(FakeDiscord.TOKEN);
+    }
+
+    /** The shutdown hook is in place once the bot says it is running. */
+    private static void awaitLog(Path output, String line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(output, StandardCharsets.UTF_8).contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot never logged '" + line + "':\n" + Files.readString(output));
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
