@@ -156,7 +156,14 @@ final class InteractionHandler extends ListenerAdapter {
         } else {
             timer = timers.schedule(() -> defer(event, state, false), AUTO_DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         }
-        Reply reply = work.get();
+        Reply reply;
+        try {
+            reply = work.get();
+        } catch (RuntimeException e) {
+            // The router already turns command failures into replies; this guards the adapter's own path.
+            LOG.error("interaction {} failed in the Discord adapter", event.getId(), e);
+            reply = Reply.error(FAILED);
+        }
         if (timer != null) {
             timer.cancel(false);
         }
