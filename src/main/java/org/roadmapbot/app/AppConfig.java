@@ -3,6 +3,8 @@ package org.roadmapbot.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.roadmapbot.discord.DiscordConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
 
 /**
@@ -12,8 +14,9 @@ import org.roadmapbot.phrasing.PhrasingConfig;
  * @param knowledgeDir roadmap-data directory to use instead of the bundled copy
  *                     ({@code ROADMAP_BOT_KNOWLEDGE_DIR}), for editing data without a rebuild
  * @param phrasing     optional LLM phrasing ({@code ROADMAP_BOT_LLM_*}), off by default
+ * @param discord      Discord connection ({@code DISCORD_*} variables); empty when no token is set
  */
-public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfig phrasing) {
+public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfig phrasing, Optional<DiscordConfig> discord) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -24,28 +27,39 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfi
         }
         knowledgeDir = knowledgeDir == null ? Optional.empty() : knowledgeDir;
         phrasing = phrasing == null ? PhrasingConfig.off() : phrasing;
+        discord = discord == null ? Optional.empty() : discord;
     }
 
     public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
-        this(dataDir, knowledgeDir, PhrasingConfig.off());
+        this(dataDir, knowledgeDir, PhrasingConfig.off(), Optional.empty());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         return new AppConfig(
                 Path.of(env.getOrDefault(DATA_DIR, "./data")),
                 Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of),
-                phrasing(env));
+                validated(env, PhrasingConfig::fromEnvironment),
+                validated(env, DiscordConfig::fromEnvironment));
     }
 
-    private static PhrasingConfig phrasing(Map<String, String> env) {
+    /** A feature's config parser; its IllegalArgumentException becomes one clear start-up message. */
+    private static <T> T validated(Map<String, String> env, Function<Map<String, String>, T> parser) {
         try {
-            return PhrasingConfig.fromEnvironment(env);
+            return parser.apply(env);
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, phrasing);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, phrasing, discord);
+    }
+
+    public AppConfig withPhrasing(PhrasingConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, value, discord);
+    }
+
+    public AppConfig withDiscord(Optional<DiscordConfig> value) {
+        return new AppConfig(dataDir, knowledgeDir, phrasing, value);
     }
 }

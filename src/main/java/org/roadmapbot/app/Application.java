@@ -27,7 +27,7 @@ public final class Application implements AutoCloseable {
     private final CommandRouter router;
     private final Optional<LlmPhraser> phraser;
 
-    private Application(AppConfig config) {
+    private Application(AppConfig config, List<Command> extraCommands) {
         this.config = config;
         this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
         this.answers = new AnswerService(knowledge);
@@ -37,6 +37,7 @@ public final class Application implements AutoCloseable {
         commands.add(new RoadmapCommand(knowledge));
         commands.add(new CoursesCommand(knowledge));
         commands.add(new ProjectsCommand(knowledge));
+        commands.addAll(extraCommands);
         List<CommandRouter> self = new ArrayList<>(1);
         commands.add(new HelpCommand(() -> self.get(0).specs()));
         this.router = new CommandRouter(commands);
@@ -45,7 +46,12 @@ public final class Application implements AutoCloseable {
 
     /** Starts the knowledge-only core (no database): enough for console questions and `ask`. */
     public static Application start(AppConfig config) {
-        return new Application(config);
+        return new Application(config, List.of());
+    }
+
+    /** As {@link #start(AppConfig)}, with more commands registered like the built-in ones (tests). */
+    public static Application start(AppConfig config, List<Command> extraCommands) {
+        return new Application(config, extraCommands);
     }
 
     public AppConfig config() { return config; }

@@ -1,11 +1,15 @@
 package org.roadmapbot.app;
 
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** Starts the Discord bot. Until a token is configured it explains how, and exits non-zero. */
 @Command(name = "run", description = "Start the Discord bot (needs DISCORD_TOKEN or DISCORD_TOKEN_FILE).")
 public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     static final String HOW_TO = """
             roadmap-bot: no Discord token configured, so the Discord bot cannot start.
@@ -17,8 +21,26 @@ public final class RunCommand implements Callable<Integer> {
             """;
 
     @Override
-    public Integer call() {
-        System.err.print(HOW_TO);
-        return 1;
+    public Integer call() throws InterruptedException {
+        AppConfig config = AppConfig.fromEnvironment(System.getenv());
+        if (config.discord().isEmpty()) {
+            System.err.print(HOW_TO);
+            return 1;
+        }
+        BotProcess bot = BotProcess.start(config);
+        // SIGTERM / Ctrl-C: stop taking interactions, let running work finish, then disconnect.
+        Thread hook = new Thread(bot::close, "roadmap-bot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        LOG.info("bot is running; stop it with SIGTERM or Ctrl-C");
+        bot.awaitStop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            bot.close(); // the hook is stopping the bot: wait for it
+            return 0;
+        }
+        bot.close();
+        LOG.error("Discord ended the session for good (token reset or bot removed?); the bot has stopped");
+        return 3;
     }
 }

@@ -80,7 +80,7 @@ class LlmPhrasingTest {
         fake.respondWith(GOOD_HOW_LONG);
         PhrasingConfig local = new PhrasingConfig(true, fake.baseUrl(), "llama3.2", Optional.empty(),
                 Duration.ofSeconds(5), 20, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
-        try (Application app = Application.start(new AppConfig(dir, Optional.empty(), local))) {
+        try (Application app = Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(local))) {
             assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG);
             assertThat(fake.authorizations()).containsExactly("(none)");
         }
@@ -362,7 +362,7 @@ class LlmPhrasingTest {
     private Application app(int quota, Duration cooldown, Duration timeout) {
         PhrasingConfig phrasing = new PhrasingConfig(true, fake.baseUrl(), "fake-model", Optional.of("test-key"),
                 timeout, quota, cooldown, PhrasingConfig.DEFAULT_MAX_CHARS);
-        return Application.start(new AppConfig(dir, Optional.empty(), phrasing));
+        return Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(phrasing));
     }
 
     private static Reply ask(Application app, String member, String question) {

@@ -1,0 +1,264 @@
+package org.roadmapbot.discord;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.roadmapbot.core.CommandRouter;
+import org.roadmapbot.core.Messenger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot on Discord: starts JDA, registers the core's commands as slash commands, routes
+ * interactions to the router, and delivers scheduled messages. A thin adapter: no command logic.
+ *
+ * <p>Intents: none beyond GUILDS, which JDA always sends. Slash commands, buttons and autocomplete
+ * arrive as interactions whatever the intents; GUILDS gives the server, channel and role caches
+ * the bot needs to check its own permissions before posting and to resolve moderator roles. No
+ * privileged intent (members, presences, message content) is used.
+ */
+public final class DiscordBot implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    /** How long start-up waits for READY and every server before giving up. */
+    public static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    private static final int WORKERS = 4;
+
+    private final JDA jda;
+    private final InteractionHandler handler;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final DiscordMessenger messenger;
+    private final Object closeLock = new Object();
+    private boolean interactionsStopped;
+    private boolean closed;
+
+    private DiscordBot(JDA jda, InteractionHandler handler, ExecutorService workers, ScheduledExecutorService timers) {
+        this.jda = jda;
+        this.handler = handler;
+        this.workers = workers;
+        this.timers = timers;
+        this.messenger = new DiscordMessenger(jda);
+    }
+
+    /**
+     * Connects, waits until every server is loaded, and registers the commands (per configured
+     * server, else globally). Fails with {@link DiscordStartException} on a rejected token or a
+     * registration Discord refuses.
+     */
+    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy) {
+        String token;
+        try {
+            token = config.token().get();
+        } catch (IllegalArgumentException e) {
+            throw new DiscordStartException(e.getMessage(), e);
+        }
+        // JDA's default allows @everyone, roles and users. Nothing the bot sends should ever ping.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
+
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, threads("discord-interaction"));
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("discord-defer"));
+        InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers);
+        ReadyLatch ready = new ReadyLatch();
+
+        // createLight: no member cache, no chunking; slash commands need no intent (see class comment).
+        JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                .addEventListeners(handler, ready)
+                .setEnableShutdownHook(false); // the application shuts down in its own order
+        config.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        config.gatewayUrl().ifPresent(url -> builder
+                .setSessionController(new FixedGatewaySessionController(url))
+                .setCompression(Compression.NONE));
+
+        JDA jda;
+        try {
+            jda = builder.build();
+        } catch (InvalidTokenException e) {
+            stop(workers, timers);
+            throw new DiscordStartException("Discord rejected the bot token (check DISCORD_TOKEN / DISCORD_TOKEN_FILE)", e);
+        } catch (RuntimeException e) {
+            stop(workers, timers);
+            throw new DiscordStartException("could not connect to Discord: " + e.getMessage(), e);
+        }
+        DiscordBot bot = new DiscordBot(jda, handler, workers, timers);
+        try {
+            ready.await(jda);
+            LOG.info("connected to Discord as {} in {} server(s)", jda.getSelfUser().getName(), jda.getGuilds().size());
+            bot.register(SlashCommands.of(router.specs()), config.guildIds());
+            return bot;
+        } catch (RuntimeException e) {
+            bot.close();
+            throw e;
+        }
+    }
+
+    /** Delivers scheduled DMs and channel posts through this bot's connection. */
+    public Messenger messenger() {
+        return messenger;
+    }
+
+    JDA jda() {
+        return jda;
+    }
+
+    /** Blocks until JDA has stopped (after {@link #close()}, or when Discord ends the session for good). */
+    public void awaitShutdown() throws InterruptedException {
+        jda.awaitShutdown();
+    }
+
+    /**
+     * First half of a graceful stop: refuse new interactions politely and let running ones finish
+     * and reply. JDA stays connected so scheduled jobs that are still running can deliver.
+     */
+    public void stopInteractions() {
+        synchronized (closeLock) {
+            if (interactionsStopped) {
+                return;
+            }
+            interactionsStopped = true;
+        }
+        handler.stopAccepting();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("interactions still running after {} s; stopping anyway", DRAIN_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+    }
+
+    /** Stops interactions (if not yet), then disconnects; queued replies are still sent. Idempotent. */
+    @Override
+    public void close() {
+        stopInteractions();
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("JDA did not stop within {} s; forcing it", SHUTDOWN_TIMEOUT.toSeconds());
+                jda.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            jda.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("disconnected from Discord");
+    }
+
+    private void register(List<SlashCommandData> commands, List<String> guildIds) {
+        try {
+            if (guildIds.isEmpty()) {
+                jda.updateCommands().addCommands(commands).complete();
+                LOG.info("registered {} slash commands globally (Discord may take up to an hour to show changes)", commands.size());
+                return;
+            }
+            for (String id : guildIds) {
+                Guild guild = jda.getGuildById(id);
+                if (guild == null) {
+                    LOG.warn("DISCORD_GUILD_IDS lists server {}, but the bot is not in it; add the bot there first", id);
+                    continue;
+                }
+                guild.updateCommands().addCommands(commands).complete();
+                LOG.info("registered {} slash commands in server {}", commands.size(), id);
+            }
+        } catch (ErrorResponseException e) {
+            throw new DiscordStartException("Discord refused the command registration: " + e.getErrorCode() + " "
+                    + e.getMeaning(), e);
+        }
+    }
+
+    private static void stop(ExecutorService workers, ScheduledExecutorService timers) {
+        workers.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Discord's gateway URL is fixed in JDA's session controller; this one connects elsewhere. */
+    static final class FixedGatewaySessionController extends ConcurrentSessionController {
+        private final String gateway;
+
+        FixedGatewaySessionController(String gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public String getGateway() {
+            return gateway;
+        }
+    }
+
+    /** Start-up waits for READY (every server loaded) or for JDA giving up, with a bound. */
+    private static final class ReadyLatch implements EventListener {
+        private final CountDownLatch latch = new CountDownLatch(1);
+        private volatile ShutdownEvent shutdown;
+
+        @Override
+        public void onEvent(GenericEvent event) {
+            if (event instanceof ShutdownEvent stopped) {
+                shutdown = stopped;
+                latch.countDown();
+            } else if (event instanceof ReadyEvent) {
+                latch.countDown();
+            }
+        }
+
+        void await(JDA jda) {
+            try {
+                if (!latch.await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new DiscordStartException("no answer from the Discord gateway within "
+                            + READY_TIMEOUT.toSeconds() + " s (status " + jda.getStatus() + ")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DiscordStartException("interrupted while connecting to Discord", e);
+            }
+            if (shutdown != null) {
+                throw new DiscordStartException("Discord closed the connection during start-up (close code "
+                        + shutdown.getCode() + (shutdown.getCloseCode() == null ? "" : ": " + shutdown.getCloseCode().getMeaning())
+                        + "); check the token and the intents");
+            }
+        }
+    }
+}

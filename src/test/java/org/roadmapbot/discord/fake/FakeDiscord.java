@@ -1,0 +1,591 @@
+package org.roadmapbot.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.utils.TimeUtil;
+
+/**
+ * A local Discord for end-to-end tests, on 127.0.0.1 only: a REST API on the JDK's HttpServer
+ * and a gateway on {@link MiniWebSocketServer}. It plays one server ("Study Server") with a few
+ * members, records every REST call, and lets a test dispatch interactions as Discord would.
+ * Assertions are made on what the bot sent here, never on JDA internals.
+ */
+public final class FakeDiscord implements Closeable {
+
+    public static final String TOKEN = "fake-bot-token.for-tests.only";
+    public static final String BOT_ID = "200000000000000001";
+    public static final String APP_ID = BOT_ID;
+    public static final String GUILD_ID = "100000000000000001";
+    public static final String OWNER_ID = "500000000000000099";
+    public static final String MOD_ROLE_ID = "300000000000000002";
+    /** A role that grants Manage Server. */
+    public static final String MANAGER_ROLE_ID = "300000000000000003";
+    public static final String GENERAL_CHANNEL = "400000000000000001";
+    /** A channel where @everyone, the bot included, may read but not send. */
+    public static final String LOCKED_CHANNEL = "400000000000000002";
+
+    static final long EVERYONE_PERMISSIONS = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
+            Permission.USE_APPLICATION_COMMANDS);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CALLBACK = Pattern.compile("interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern WEBHOOK_ORIGINAL = Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern WEBHOOK = Pattern.compile("webhooks/(\\d+)/([^/]+)");
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+    private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/(\\d+))?/commands");
+
+    private final HttpServer rest;
+    private final MiniWebSocketServer gateway;
+    private final List<RestCall> calls = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> gatewayReceived = new CopyOnWriteArrayList<>();
+    private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong();
+    private final Object changed = new Object();
+    private volatile MiniWebSocketServer.Connection session;
+    private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+    private volatile int rejectIdentifyWith;
+
+    public FakeDiscord() throws IOException {
+        rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        rest.createContext("/", this::handle);
+        rest.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-discord-rest");
+            t.setDaemon(true);
+            return t;
+        }));
+        rest.start();
+        gateway = new MiniWebSocketServer(new Gateway());
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
+    }
+
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.port() + "/";
+    }
+
+    /** The gateway answers IDENTIFY by closing with this code (4004 authentication failed, 4014 disallowed intents). */
+    public void rejectIdentifyWith(int closeCode) {
+        rejectIdentifyWith = closeCode;
+    }
+
+    /** Sending a DM to this user fails as Discord does for closed DMs (error 50007). */
+    public void closeDmsOf(String userId) {
+        closedDms.add(userId);
+    }
+
+    public List<RestCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<JsonNode> gatewayReceived() {
+        return List.copyOf(gatewayReceived);
+    }
+
+    /** Waits (bounded) for a REST call; fails listing what did arrive. */
+    public RestCall awaitCall(String what, Predicate<RestCall> match) {
+        return awaitCall(what, match, Duration.ofSeconds(20));
+    }
+
+    public RestCall awaitCall(String what, Predicate<RestCall> match, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (changed) {
+            while (true) {
+                for (RestCall call : calls) {
+                    if (match.test(call)) {
+                        return call;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the fake Discord never received " + what + "; it received: "
+                            + calls.stream().map(c -> c.method() + " " + c.path()).toList());
+                }
+                try {
+                    changed.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** The interaction callback for one interaction (its first response). */
+    public RestCall awaitCallback(Interaction interaction) {
+        return awaitCall("a callback for interaction " + interaction.id(),
+                c -> c.method().equals("POST") && c.path().equals("interactions/" + interaction.id() + "/" + interaction.token() + "/callback"));
+    }
+
+    /** The edit of the original response (after a deferral). */
+    public RestCall awaitOriginalEdit(Interaction interaction) {
+        return awaitCall("an edit of the original response to " + interaction.id(),
+                c -> c.method().equals("PATCH") && c.path().equals("webhooks/" + APP_ID + "/" + interaction.token() + "/messages/@original"));
+    }
+
+    // ---------------------------------------------------------------- interactions
+
+    /** A member of the fake server as an interaction carries them. */
+    public record Member(String id, String username, String nick, List<String> roles, long permissions) {
+        public static Member regular(String id, String name) {
+            return new Member(id, name, null, List.of(), EVERYONE_PERMISSIONS);
+        }
+
+        public Member withNick(String value) {
+            return new Member(id, username, value, roles, permissions);
+        }
+
+        public Member withRole(String role) {
+            List<String> all = new ArrayList<>(roles);
+            all.add(role);
+            return new Member(id, username, nick, all, permissions);
+        }
+
+        public Member withPermissions(Permission... extra) {
+            return new Member(id, username, nick, roles, permissions | Permission.getRaw(extra));
+        }
+    }
+
+    /** A dispatched interaction: its id and token locate the bot's answer. */
+    public record Interaction(String id, String token) {
+    }
+
+    /** Option of a slash command interaction. type: 3 string, 4 integer, 5 boolean, 10 number. */
+    public static ObjectNode option(String name, int type, Object value) {
+        ObjectNode o = JSON.createObjectNode().put("name", name).put("type", type);
+        o.set("value", JSON.valueToTree(value));
+        return o;
+    }
+
+    public static ObjectNode focused(String name, int type, String partial) {
+        return option(name, type, partial).put("focused", true);
+    }
+
+    public static ObjectNode subcommand(String name, ObjectNode... options) {
+        ObjectNode o = JSON.createObjectNode().put("name", name).put("type", 1);
+        ArrayNode arr = o.putArray("options");
+        for (ObjectNode opt : options) {
+            arr.add(opt);
+        }
+        return o;
+    }
+
+    /** Member runs /command with options (a subcommand is an option of type 1). */
+    public Interaction slash(Member member, String command, ObjectNode... options) {
+        ObjectNode data = JSON.createObjectNode().put("id", commandId(command)).put("name", command).put("type", 1);
+        ArrayNode arr = data.putArray("options");
+        for (ObjectNode o : options) {
+            arr.add(o);
+        }
+        return dispatchInteraction(2, member, data, null);
+    }
+
+    /** Member is typing an autocompleted option (mark it with {@link #focused}). */
+    public Interaction autocomplete(Member member, String command, ObjectNode... options) {
+        ObjectNode data = JSON.createObjectNode().put("id", commandId(command)).put("name", command).put("type", 1);
+        ArrayNode arr = data.putArray("options");
+        for (ObjectNode o : options) {
+            arr.add(o);
+        }
+        return dispatchInteraction(4, member, data, null);
+    }
+
+    /** Member presses a button with this custom id on a message the bot sent. */
+    public Interaction pressButton(Member member, String customId) {
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
+        ObjectNode message = message(GENERAL_CHANNEL, JSON.createObjectNode().put("content", "a message with a button"));
+        ObjectNode row = message.putArray("components").addObject().put("type", 1).put("id", 1);
+        row.putArray("components").addObject().put("type", 2).put("id", 2).put("style", 1).put("label", "Press")
+                .put("custom_id", customId);
+        return dispatchInteraction(3, member, data, message);
+    }
+
+    /** The user presses a button on a DM the bot sent them (a nudge): no server, no member, just the user. */
+    public Interaction pressButtonInDm(Member user, String customId) {
+        String channelId = dmChannels.computeIfAbsent(user.id(), r -> "7" + r.substring(1));
+        String id = Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+        String token = "interaction-token-" + id;
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", id).put("application_id", APP_ID).put("type", 3).put("token", token).put("version", 1)
+                .put("channel_id", channelId).put("app_permissions", Long.toString(EVERYONE_PERMISSIONS))
+                .put("locale", "en-US").put("context", 1).put("attachment_size_limit", 10485760);
+        ObjectNode channel = d.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0).putNull("last_message_id");
+        channel.putArray("recipients").add(user(user.id(), user.username(), false));
+        d.set("user", user(user.id(), user.username(), false));
+        d.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+        d.putArray("entitlements");
+        d.set("data", JSON.createObjectNode().put("custom_id", customId).put("component_type", 2));
+        ObjectNode message = message(channelId, JSON.createObjectNode().put("content", "Time for this week's topic"));
+        ObjectNode row = message.putArray("components").addObject().put("type", 1).put("id", 1);
+        row.putArray("components").addObject().put("type", 2).put("id", 2).put("style", 1).put("label", "Done")
+                .put("custom_id", customId);
+        d.set("message", message);
+        dispatch("INTERACTION_CREATE", d);
+        return new Interaction(id, token);
+    }
+
+    private Interaction dispatchInteraction(int type, Member member, ObjectNode data, ObjectNode message) {
+        // JDA treats an interaction whose id is older than 15 minutes as expired: use the current time.
+        String id = Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+        String token = "interaction-token-" + id;
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", id).put("application_id", APP_ID).put("type", type).put("token", token).put("version", 1)
+                .put("guild_id", GUILD_ID).put("channel_id", GENERAL_CHANNEL)
+                .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS)).put("locale", "en-US")
+                .put("guild_locale", "en-US").put("context", 0).put("attachment_size_limit", 10485760);
+        d.putObject("guild").put("id", GUILD_ID).put("locale", "en-US").putArray("features");
+        ObjectNode channel = channelJson(GENERAL_CHANNEL, "general", 0, List.of());
+        channel.put("permissions", Long.toString(member.permissions()));
+        d.set("channel", channel);
+        d.set("member", interactionMember(member));
+        d.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+        d.putArray("entitlements");
+        d.set("data", data);
+        if (message != null) {
+            d.set("message", message);
+        }
+        dispatch("INTERACTION_CREATE", d);
+        return new Interaction(id, token);
+    }
+
+    /** Sends a gateway dispatch (op 0) to the connected bot. */
+    public void dispatch(String type, JsonNode data) {
+        MiniWebSocketServer.Connection connection = session;
+        if (connection == null) {
+            throw new IllegalStateException("no bot is connected to the fake gateway");
+        }
+        ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
+        payload.set("d", data);
+        connection.sendText(payload.toString());
+    }
+
+    public boolean botConnected() {
+        return session != null;
+    }
+
+    /** Close codes of gateway connections that ended (1000 = the bot said goodbye; 1006 = it vanished). */
+    public List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
+    }
+
+    /** Waits (bounded) until a gateway connection has closed; returns its code. */
+    public int awaitGatewayClosed(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (changed) {
+            while (closeCodes.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the bot never closed its gateway connection");
+                }
+                try {
+                    changed.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+            return closeCodes.get(0);
+        }
+    }
+
+    private static String commandId(String name) {
+        return Long.toString(600_000_000_000_000_000L + Math.abs(name.hashCode() % 1_000_000));
+    }
+
+    // ---------------------------------------------------------------- gateway
+
+    private final class Gateway implements MiniWebSocketServer.Handler {
+        @Override
+        public void onOpen(MiniWebSocketServer.Connection connection) {
+            connection.sendText("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":41250}}");
+        }
+
+        @Override
+        public void onText(MiniWebSocketServer.Connection connection, String text) {
+            JsonNode payload;
+            try {
+                payload = JSON.readTree(text);
+            } catch (IOException e) {
+                System.err.println("fake gateway got non-JSON: " + text);
+                return;
+            }
+            gatewayReceived.add(payload);
+            switch (payload.path("op").asInt(-1)) {
+                case 1 -> connection.sendText("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
+                case 2 -> identify(connection);
+                default -> {
+                    // presence updates, member requests: recorded only
+                }
+            }
+            synchronized (changed) {
+                changed.notifyAll();
+            }
+        }
+
+        @Override
+        public void onClose(MiniWebSocketServer.Connection connection, int code) {
+            closeCodes.add(code);
+            if (session == connection) {
+                session = null;
+            }
+            synchronized (changed) {
+                changed.notifyAll();
+            }
+        }
+
+        private void identify(MiniWebSocketServer.Connection connection) {
+            if (rejectIdentifyWith != 0) {
+                connection.close(rejectIdentifyWith);
+                return;
+            }
+            session = connection;
+            sequence.set(0);
+            ObjectNode ready = JSON.createObjectNode();
+            ready.put("v", 10).put("session_id", "fake-session-1").put("resume_gateway_url", gatewayUrl());
+            ready.set("user", botUser());
+            ready.putArray("guilds").addObject().put("id", GUILD_ID).put("unavailable", true);
+            ready.putArray("private_channels");
+            ready.putArray("relationships");
+            ready.putArray("presences");
+            ready.putObject("application").put("id", APP_ID).put("flags", 0);
+            ready.putArray("_trace").add("fake-discord");
+            dispatch("READY", ready);
+            dispatch("GUILD_CREATE", guild());
+        }
+    }
+
+    private ObjectNode guild() {
+        ObjectNode g = JSON.createObjectNode();
+        g.put("id", GUILD_ID).put("name", "Study Server").putNull("icon").put("owner_id", OWNER_ID)
+                .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
+                .put("premium_subscription_count", 0).put("member_count", 6).put("large", false).put("unavailable", false)
+                .put("joined_at", now()).put("preferred_locale", "en-US").put("system_channel_flags", 0)
+                .put("max_members", 500000).put("premium_progress_bar_enabled", false).put("nsfw", false)
+                .putNull("system_channel_id").putNull("rules_channel_id").putNull("afk_channel_id")
+                .putNull("description").putNull("banner").putNull("splash").putNull("vanity_url_code");
+        g.putArray("features");
+        ArrayNode roles = g.putArray("roles");
+        roles.add(role(GUILD_ID, "@everyone", 0, EVERYONE_PERMISSIONS));
+        roles.add(role(MOD_ROLE_ID, "Study mods", 1, 0));
+        roles.add(role(MANAGER_ROLE_ID, "Server managers", 2, Permission.getRaw(Permission.MANAGE_SERVER)));
+        ArrayNode channels = g.putArray("channels");
+        channels.add(channelJson(GENERAL_CHANNEL, "general", 0, List.of()));
+        ObjectNode denySend = JSON.createObjectNode().put("id", GUILD_ID).put("type", 0).put("allow", "0")
+                .put("deny", Long.toString(Permission.getRaw(Permission.MESSAGE_SEND)));
+        channels.add(channelJson(LOCKED_CHANNEL, "announcements", 1, List.of(denySend)));
+        g.putArray("threads");
+        g.putArray("guild_scheduled_events");
+        g.putArray("emojis");
+        g.putArray("stickers");
+        g.putArray("voice_states");
+        g.putArray("presences");
+        g.putArray("stage_instances");
+        ObjectNode self = g.putArray("members").addObject();
+        self.set("user", botUser());
+        self.putArray("roles");
+        self.put("joined_at", now()).put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
+                .putNull("nick").putNull("avatar").putNull("premium_since").putNull("communication_disabled_until");
+        return g;
+    }
+
+    private static ObjectNode role(String id, String name, int position, long permissions) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", id).put("name", name).put("position", position).put("permissions", Long.toString(permissions))
+                .put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0)
+                .putNull("icon").putNull("unicode_emoji");
+        r.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        return r;
+    }
+
+    private static ObjectNode channelJson(String id, String name, int position, List<ObjectNode> overwrites) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", id).put("type", 0).put("name", name).put("position", position).put("guild_id", GUILD_ID)
+                .put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0)
+                .putNull("topic").putNull("parent_id").putNull("last_message_id");
+        ArrayNode o = c.putArray("permission_overwrites");
+        overwrites.forEach(o::add);
+        return c;
+    }
+
+    private static ObjectNode interactionMember(Member m) {
+        ObjectNode node = JSON.createObjectNode();
+        node.set("user", user(m.id(), m.username(), false));
+        ArrayNode roles = node.putArray("roles");
+        m.roles().forEach(roles::add);
+        node.put("joined_at", now()).put("permissions", Long.toString(m.permissions())).put("deaf", false)
+                .put("mute", false).put("flags", 0).put("pending", false).putNull("avatar").putNull("premium_since")
+                .putNull("communication_disabled_until");
+        if (m.nick() == null) {
+            node.putNull("nick");
+        } else {
+            node.put("nick", m.nick());
+        }
+        return node;
+    }
+
+    private static ObjectNode botUser() {
+        return user(BOT_ID, "roadmap-bot", true);
+    }
+
+    private static ObjectNode user(String id, String name, boolean bot) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("id", id).put("username", name).put("discriminator", "0").putNull("global_name").putNull("avatar")
+                .put("public_flags", 0).put("flags", 0);
+        if (bot) {
+            u.put("bot", true);
+        }
+        return u;
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).toString();
+    }
+
+    // ---------------------------------------------------------------- REST
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String full = exchange.getRequestURI().getPath();
+            String path = full.startsWith("/api/v10/") ? full.substring("/api/v10/".length()) : full;
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            RestCall call = RestCall.parse(method, path, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            Response response = route(call);
+            calls.add(call);
+            synchronized (changed) {
+                changed.notifyAll();
+            }
+            byte[] out = response.body == null ? new byte[0] : response.body.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(response.status, response.status == 204 ? -1 : out.length);
+            if (response.status != 204) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("fake Discord REST handler failed: " + e);
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    private record Response(int status, JsonNode body) {
+    }
+
+    private Response route(RestCall call) {
+        if (!("Bot " + TOKEN).equals(call.authorization()) && !call.path().startsWith("interactions/")
+                && !call.path().startsWith("webhooks/")) {
+            return error(401, 0, "401: Unauthorized");
+        }
+        String path = call.path();
+        Matcher m;
+        if (call.method().equals("GET") && path.equals("users/@me")) {
+            return new Response(200, botUser());
+        }
+        if (call.method().equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
+            ArrayNode registered = JSON.createArrayNode();
+            for (JsonNode command : call.json()) {
+                ObjectNode c = command.deepCopy();
+                c.put("id", commandId(c.path("name").asText())).put("application_id", APP_ID).put("version", "1");
+                if (m.group(3) != null) {
+                    c.put("guild_id", m.group(3));
+                }
+                registered.add(c);
+            }
+            return new Response(200, registered);
+        }
+        if (call.method().equals("POST") && CALLBACK.matcher(path).matches()) {
+            return new Response(204, null);
+        }
+        if ((m = WEBHOOK_ORIGINAL.matcher(path)).matches()) {
+            return call.method().equals("DELETE") ? new Response(204, null)
+                    : new Response(200, webhookMessage(call.json()));
+        }
+        if (call.method().equals("POST") && (m = WEBHOOK.matcher(path)).matches()) {
+            return new Response(200, webhookMessage(call.json()));
+        }
+        if (call.method().equals("POST") && path.equals("users/@me/channels")) {
+            String recipient = call.json().path("recipient_id").asText();
+            String channelId = dmChannels.computeIfAbsent(recipient, r -> "7" + r.substring(1));
+            ObjectNode channel = JSON.createObjectNode().put("id", channelId).put("type", 1).putNull("last_message_id");
+            channel.putArray("recipients").add(user(recipient, "member-" + recipient.substring(recipient.length() - 3), false));
+            return new Response(200, channel);
+        }
+        if (call.method().equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+            String channelId = m.group(1);
+            String dmUser = dmChannels.entrySet().stream().filter(e -> e.getValue().equals(channelId))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (dmUser != null && closedDms.contains(dmUser)) {
+                return error(403, 50007, "Cannot send messages to this user");
+            }
+            if (dmUser == null && !channelId.equals(GENERAL_CHANNEL)) {
+                return error(403, 50013, "Missing Permissions");
+            }
+            return new Response(200, message(channelId, call.json()));
+        }
+        return error(404, 0, "404: Not Found");
+    }
+
+    private static Response error(int status, int code, String message) {
+        return new Response(status, JSON.createObjectNode().put("code", code).put("message", message));
+    }
+
+    private ObjectNode webhookMessage(JsonNode sent) {
+        ObjectNode m = message(GENERAL_CHANNEL, sent);
+        m.put("webhook_id", APP_ID).put("application_id", APP_ID);
+        return m;
+    }
+
+    /** A message object as Discord returns it; echoes the text but not embeds or components. */
+    private ObjectNode message(String channelId, JsonNode sent) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("id", Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF)))
+                .put("type", 0).put("channel_id", channelId).put("content", sent == null ? "" : sent.path("content").asText(""))
+                .put("timestamp", now()).putNull("edited_timestamp").put("tts", false).put("mention_everyone", false)
+                .put("pinned", false).put("flags", 0);
+        m.set("author", botUser());
+        m.putArray("mentions");
+        m.putArray("mention_roles");
+        m.putArray("attachments");
+        m.putArray("embeds");
+        m.putArray("components");
+        return m;
+    }
+
+    @Override
+    public void close() throws IOException {
+        gateway.close();
+        rest.stop(0);
+    }
+}
