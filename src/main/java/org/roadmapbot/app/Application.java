@@ -1,10 +1,13 @@
 package org.roadmapbot.app;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
+import org.roadmapbot.db.Database;
+import org.roadmapbot.db.DatabaseException;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.knowledge.CoursesCommand;
@@ -12,6 +15,11 @@ import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
+import org.roadmapbot.privacy.PersonalData;
+import org.roadmapbot.privacy.PrivacyCommand;
+import org.roadmapbot.progress.ProgressCommand;
+import org.roadmapbot.progress.ProgressRepository;
+import org.roadmapbot.progress.ProgressService;
 
 /**
  * Wiring in one place: builds every feature by hand and registers its commands in one list.
@@ -22,35 +30,66 @@ public final class Application implements AutoCloseable {
     private final AppConfig config;
     private final KnowledgeBase knowledge;
     private final AnswerService answers;
+    private final Database database;
+    private final ProgressService progress;
+    private final PersonalData personalData;
     private final CommandRouter router;
 
-    private Application(AppConfig config) {
+    private Application(AppConfig config, Clock clock) {
         this.config = config;
         this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
         this.answers = new AnswerService(knowledge);
-        List<Command> commands = new ArrayList<>();
-        commands.add(new AskCommand(answers));
-        commands.add(new RoadmapCommand(knowledge));
-        commands.add(new CoursesCommand(knowledge));
-        commands.add(new ProjectsCommand(knowledge));
-        List<CommandRouter> self = new ArrayList<>(1);
-        commands.add(new HelpCommand(() -> self.get(0).specs()));
-        this.router = new CommandRouter(commands);
-        self.add(router);
+        this.database = openDatabase(config);
+        try {
+            this.progress = new ProgressService(knowledge, new ProgressRepository(database.dataSource()), clock);
+            // Later features with member data outside PersonalData.TABLES register a holder here.
+            this.personalData = new PersonalData(database.dataSource(), List.of());
+            List<Command> commands = new ArrayList<>();
+            commands.add(new AskCommand(answers));
+            commands.add(new RoadmapCommand(knowledge));
+            commands.add(new CoursesCommand(knowledge));
+            commands.add(new ProjectsCommand(knowledge));
+            commands.add(new ProgressCommand(progress));
+            commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
+            List<CommandRouter> self = new ArrayList<>(1);
+            commands.add(new HelpCommand(() -> self.get(0).specs()));
+            this.router = new CommandRouter(commands);
+            self.add(router);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
-    /** Starts the knowledge-only core (no database): enough for console questions and `ask`. */
+    /** Starts the core: knowledge, the database (migrated), every command. */
     public static Application start(AppConfig config) {
-        return new Application(config);
+        return new Application(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(AppConfig)}, with a fixed clock for tests. */
+    public static Application start(AppConfig config, Clock clock) {
+        return new Application(config, clock);
+    }
+
+    private static Database openDatabase(AppConfig config) {
+        try {
+            return Database.open(config.database(), config.dataDir());
+        } catch (DatabaseException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     public AppConfig config() { return config; }
     public KnowledgeBase knowledge() { return knowledge; }
     public AnswerService answers() { return answers; }
+    public Database database() { return database; }
+    public ProgressService progress() { return progress; }
+    public PersonalData personalData() { return personalData; }
     public CommandRouter router() { return router; }
 
     @Override
     public void close() {
-        // Nothing to release yet; later features (database, scheduler) close here in reverse order.
+        // Reverse order of start; later features (scheduler) close before the database.
+        database.close();
     }
 }
