@@ -52,6 +52,12 @@ public final class TopicMatcher {
             List<Topic> onTrack = partial.stream().filter(t -> t.track() == null || t.track().equals(trackId)).toList();
             partial = onTrack.isEmpty() ? partial : onTrack;
         }
+        if (partial.size() > 1) {
+            // "sql" means SQL fundamentals rather than ORM with SQLAlchemy: a name that starts with it wins.
+            List<Topic> prefixed = partial.stream()
+                    .filter(t -> compact(t.id()).startsWith(query) || compact(t.name()).startsWith(query)).toList();
+            partial = prefixed.size() == 1 ? prefixed : partial;
+        }
         if (partial.size() == 1) {
             return new Found(partial.get(0));
         }
