@@ -1,16 +1,19 @@
 package org.roadmapbot.db;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Group commit without a thread of its own: writers queue their change, and whoever holds
- * the lock commits everything queued so far in one transaction. Each caller returns only once
- * its own change is committed, so a reply never promises something a crash could lose, yet
- * concurrent writers share one commit (with WRITE_DELAY=0 a commit is the expensive part).
+ * Group commit without a thread of its own (leader/follower): a writer queues its change; if
+ * no commit is running it becomes the leader and commits everything queued so far in one
+ * transaction, otherwise it waits for the running commit to end and then either finds its
+ * change committed or leads the next batch. Each caller returns only once its own change is
+ * committed, so a reply never promises what a crash could lose, yet concurrent writers share
+ * commits (with WRITE_DELAY=0 the commit is the expensive part).
  *
  * @param <C> a change
  * @param <R> its result
@@ -19,8 +22,10 @@ public final class GroupCommit<C, R> {
 
     private final Function<List<C>, List<R>> applyAll;
     private final int maxBatch;
-    private final ConcurrentLinkedQueue<Pending<C, R>> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock commitLock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition batchEnded = lock.newCondition();
+    private final ArrayDeque<Pending<C, R>> queue = new ArrayDeque<>();
+    private boolean committing;
 
     /**
      * @param applyAll applies a batch in one transaction and returns one result per change, in
@@ -35,19 +40,30 @@ public final class GroupCommit<C, R> {
         this.maxBatch = maxBatch;
     }
 
-    /** Commits {@code change} (possibly with others) and returns its result. */
+    /** Commits {@code change} (possibly together with others) and returns its result. */
     public R submit(C change) {
         Pending<C, R> mine = new Pending<>(change);
-        queue.add(mine);
-        while (!mine.done) {
-            commitLock.lock();
-            try {
-                if (!mine.done) {
-                    commit(drain());
+        lock.lock();
+        try {
+            queue.add(mine);
+            while (!mine.done) {
+                if (committing) {
+                    batchEnded.awaitUninterruptibly();
+                    continue;
                 }
-            } finally {
-                commitLock.unlock();
+                committing = true;
+                List<Pending<C, R>> batch = drain();
+                lock.unlock();
+                try {
+                    commit(batch);
+                } finally {
+                    lock.lock();
+                    committing = false;
+                    batchEnded.signalAll();
+                }
             }
+        } finally {
+            lock.unlock();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -56,41 +72,43 @@ public final class GroupCommit<C, R> {
     }
 
     private List<Pending<C, R>> drain() {
-        List<Pending<C, R>> batch = new ArrayList<>();
-        Pending<C, R> next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-            batch.add(next);
+        List<Pending<C, R>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+        while (batch.size() < maxBatch && !queue.isEmpty()) {
+            batch.add(queue.poll());
         }
         return batch;
     }
 
+    /** Runs without the lock held; every pending of the batch is completed, even on failure. */
     private void commit(List<Pending<C, R>> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
         try {
             List<R> results = applyAll.apply(batch.stream().map(p -> p.change).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).complete(results.get(i), null);
             }
-        } catch (RuntimeException batchFailure) {
+        } catch (RuntimeException | Error batchFailure) {
             if (batch.size() == 1) {
-                batch.get(0).complete(null, batchFailure);
+                batch.get(0).complete(null, asRuntime(batchFailure));
                 return;
             }
             for (Pending<C, R> p : batch) {
                 try {
                     p.complete(applyAll.apply(List.of(p.change)).get(0), null);
-                } catch (RuntimeException e) {
-                    p.complete(null, e);
+                } catch (RuntimeException | Error e) {
+                    p.complete(null, asRuntime(e));
                 }
             }
         }
     }
 
+    private static RuntimeException asRuntime(Throwable t) {
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    /** Fields are written by the leader before it re-takes the lock, read by the owner after. */
     private static final class Pending<C, R> {
         final C change;
-        volatile boolean done;
+        boolean done;
         R result;
         RuntimeException failure;
 

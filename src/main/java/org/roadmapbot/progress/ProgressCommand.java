@@ -210,7 +210,7 @@ public final class ProgressCommand implements Command {
         }
         ProgressReport report = service.report(request.guildId(), request.memberId()).orElseThrow();
         StringBuilder text = new StringBuilder();
-        Reply.Builder reply = Reply.builder("").ephemeral(true);
+        List<Reply.Button> buttons = new ArrayList<>();
         if (target.isEmpty()) {
             text.append("↩️ Removed the *").append(before.orElseThrow().label()).append("* mark from **")
                     .append(topic.name()).append("**; it's back to not started.");
@@ -223,7 +223,7 @@ public final class ProgressCommand implements Command {
                 case SKIPPED -> text.append("⏭️ Skipped **").append(topic.name())
                         .append("**: it no longer counts toward your percent.");
             }
-            reply.button(new Reply.Button(NAME + ":" + UNDO + ":" + topic.id(), "Undo", Reply.Button.Style.SECONDARY));
+            buttons.add(new Reply.Button(NAME + ":" + UNDO + ":" + topic.id(), "Undo", Reply.Button.Style.SECONDARY));
         }
         text.append("\nYou're ").append(report.percent()).append("% through the ").append(report.track().name())
                 .append(" track (").append(report.done()).append('/').append(report.total() - report.skipped())
@@ -239,14 +239,16 @@ public final class ProgressCommand implements Command {
             }
         }
         if (report.currentPhase().isPresent()) {
-            reply.button(new Reply.Button(NAME + ":" + NEXT, "What next?", Reply.Button.Style.PRIMARY));
+            buttons.add(new Reply.Button(NAME + ":" + NEXT, "What next?", Reply.Button.Style.PRIMARY));
         }
-        return withContent(reply, text.toString());
+        Reply.Builder reply = Reply.builder(text.toString()).ephemeral(true);
+        buttons.forEach(reply::button);
+        return reply.build();
     }
 
     private Reply unknownTopic(String typed, List<Topic> suggestions, Optional<TopicState> target) {
         StringBuilder text = new StringBuilder("I don't know the topic `").append(Text.code(typed)).append("`.");
-        Reply.Builder reply = Reply.builder("").ephemeral(true).error(true);
+        List<Reply.Button> buttons = new ArrayList<>();
         if (suggestions.isEmpty()) {
             text.append(" Use a topic name or id from `/roadmap phase:<n>` (for example `http-basics`).");
         } else {
@@ -258,11 +260,13 @@ public final class ProgressCommand implements Command {
                 case SKIPPED -> SKIP;
             }).orElse(UNDO);
             for (Topic t : suggestions.subList(0, Math.min(3, suggestions.size()))) {
-                reply.button(new Reply.Button(NAME + ":" + action + ":" + t.id(),
+                buttons.add(new Reply.Button(NAME + ":" + action + ":" + t.id(),
                         Text.truncate(verb(action) + " " + t.name(), 80), Reply.Button.Style.SECONDARY));
             }
         }
-        return withContent(reply, text.toString());
+        Reply.Builder reply = Reply.builder(text.toString()).ephemeral(true).error(true);
+        buttons.forEach(reply::button);
+        return reply.build();
     }
 
     private static String verb(String action) {
@@ -400,11 +404,5 @@ public final class ProgressCommand implements Command {
 
     private static String date(Enrollment e) {
         return DATE.format(LocalDate.ofInstant(e.startedAt(), ZoneOffset.UTC));
-    }
-
-    private static Reply withContent(Reply.Builder builder, String content) {
-        Reply draft = builder.build();
-        return new Reply(content, draft.title(), draft.fields(), draft.footer(), draft.ephemeral(), draft.error(),
-                draft.attachments(), draft.buttons(), draft.sources());
     }
 }
