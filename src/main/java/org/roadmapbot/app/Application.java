@@ -17,6 +17,7 @@ import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
 import org.roadmapbot.privacy.PersonalData;
 import org.roadmapbot.privacy.PrivacyCommand;
+import org.roadmapbot.progress.PersonalAsk;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.ProgressService;
@@ -44,12 +45,14 @@ public final class Application implements AutoCloseable {
             this.progress = new ProgressService(knowledge, new ProgressRepository(database.dataSource()), clock);
             // Later features with member data outside PersonalData.TABLES register a holder here.
             this.personalData = new PersonalData(database.dataSource(), List.of());
+            ProgressCommand progressCommand = new ProgressCommand(progress);
             List<Command> commands = new ArrayList<>();
-            commands.add(new AskCommand(answers));
+            // /ask answers "what should I do next?" from the asker's progress once they have started.
+            commands.add(new PersonalAsk(new AskCommand(answers), AskCommand.QUESTION, progressCommand, progress));
             commands.add(new RoadmapCommand(knowledge));
             commands.add(new CoursesCommand(knowledge));
             commands.add(new ProjectsCommand(knowledge));
-            commands.add(new ProgressCommand(progress));
+            commands.add(progressCommand);
             commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));

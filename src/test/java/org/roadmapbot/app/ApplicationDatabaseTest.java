@@ -58,6 +58,36 @@ class ApplicationDatabaseTest {
     }
 
     @Test
+    void askAnswersPersonalQuestionsFromTheAskersProgressOnceTheyStarted() {
+        try (Application app = Application.start(config())) {
+            Reply before = ask(app, "1", "What should I study next?");
+            assertThat(before.content()).doesNotContain("Next for you");
+
+            app.router().dispatch(new CommandRequest("1", "1", "console", false, "progress", "start",
+                    Map.of("track", "python", "pace", "full-time")));
+            app.router().dispatch(new CommandRequest("1", "1", "console", false, "progress", "done",
+                    Map.of("topic", "pick-primary-language")));
+
+            Reply next = ask(app, "1", "What should I study next?");
+            Reply standing = ask(app, "1", "how far am I?");
+            Reply general = ask(app, "1", "How long does it take to become a backend developer?");
+            Reply someoneElse = ask(app, "2", "What should I study next?");
+
+            assertThat(next.content()).startsWith("Next for you").contains("Variables, functions and control flow");
+            assertThat(next.sources()).containsExactly("phase-1");
+            assertThat(standing.content()).contains("Python track").contains("1/25 topics done");
+            assertThat(standing.sources()).isNotEmpty();
+            assertThat(general.content()).doesNotContain("Next for you").doesNotContain("topics done");
+            assertThat(general.sources()).isNotEmpty();
+            assertThat(someoneElse.content()).doesNotContain("Next for you");
+        }
+    }
+
+    private static Reply ask(Application app, String member, String question) {
+        return app.router().dispatch(new CommandRequest("1", member, "console", false, "ask", null, Map.of("question", question)));
+    }
+
+    @Test
     void aLockedDatabaseStopsStartWithOneMessageAndNoStackTrace() throws Exception {
         Process holder = ChildJvm.start(HoldDatabase.class, dir.toString());
         PrintStream originalErr = System.err;
