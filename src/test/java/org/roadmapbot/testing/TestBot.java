@@ -37,7 +37,11 @@ public final class TestBot implements AutoCloseable {
     public final CommandRouter router;
 
     public TestBot(Path dir) {
-        this.database = Database.open(DatabaseConfig.embedded(), dir);
+        this(DatabaseConfig.embedded(), dir);
+    }
+
+    public TestBot(DatabaseConfig config, Path dir) {
+        this.database = Database.open(config, dir);
         this.repository = new ProgressRepository(database.dataSource());
         this.progress = new ProgressService(knowledge(), repository, clock);
         this.personalData = new PersonalData(database.dataSource(), List.of());
