@@ -117,7 +117,7 @@ public final class ProgressCommand implements Command {
         };
         Topic topic = kb.topic(topicId).orElseThrow(() -> new UserError(
                 "That topic is no longer part of the roadmap. `/progress next` shows what's current."));
-        return apply(presser, topic, target);
+        return apply(presser, requireEnrollment(presser), topic, target);
     }
 
     @Override
@@ -192,11 +192,10 @@ public final class ProgressCommand implements Command {
         if (match instanceof TopicMatcher.NotFound notFound) {
             return unknownTopic(typed, notFound.suggestions(), target);
         }
-        return apply(request, ((TopicMatcher.Found) match).topic(), target);
+        return apply(request, enrollment, ((TopicMatcher.Found) match).topic(), target);
     }
 
-    private Reply apply(CommandRequest request, Topic topic, Optional<TopicState> target) {
-        Enrollment enrollment = requireEnrollment(request);
+    private Reply apply(CommandRequest request, Enrollment enrollment, Topic topic, Optional<TopicState> target) {
         if (topic.track() != null && !topic.track().equals(enrollment.trackId())) {
             throw new UserError("**" + topic.name() + "** is on the " + trackName(topic.track()) + " track, and you're on "
                     + trackName(enrollment.trackId()) + ". Pick a topic of your track (`/progress next`), "
