@@ -1,7 +1,6 @@
 package org.roadmapbot.progress;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.roadmapbot.db.GroupCommit;
 import org.roadmapbot.knowledge.KnowledgeBase;
@@ -60,10 +59,5 @@ public final class ProgressService {
      */
     public Optional<TopicState> change(TopicChange change) {
         return writes.submit(change);
-    }
-
-    /** Several changes of one caller in one transaction (imports, benchmarks). */
-    public List<Optional<TopicState>> changeAll(List<TopicChange> changes) {
-        return repository.apply(changes, clock.instant());
     }
 }
