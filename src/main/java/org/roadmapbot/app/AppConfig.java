@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.discord.DiscordConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
 
@@ -13,10 +14,13 @@ import org.roadmapbot.phrasing.PhrasingConfig;
  * @param dataDir      where the bot keeps its database ({@code ROADMAP_BOT_DATA_DIR}, default ./data)
  * @param knowledgeDir roadmap-data directory to use instead of the bundled copy
  *                     ({@code ROADMAP_BOT_KNOWLEDGE_DIR}), for editing data without a rebuild
+ * @param database     {@code ROADMAP_BOT_DB_URL} / {@code _USER} / {@code _PASSWORD}; default:
+ *                     embedded H2 in {@code dataDir} (its toString never shows the password)
  * @param phrasing     optional LLM phrasing ({@code ROADMAP_BOT_LLM_*}), off by default
  * @param discord      Discord connection ({@code DISCORD_*} variables); empty when no token is set
  */
-public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfig phrasing, Optional<DiscordConfig> discord) {
+public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
+                        Optional<DiscordConfig> discord) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -26,18 +30,21 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfi
             throw new IllegalArgumentException("data directory must be set");
         }
         knowledgeDir = knowledgeDir == null ? Optional.empty() : knowledgeDir;
+        database = database == null ? DatabaseConfig.embedded() : database;
         phrasing = phrasing == null ? PhrasingConfig.off() : phrasing;
         discord = discord == null ? Optional.empty() : discord;
     }
 
+    /** Defaults for everything but the directories: embedded H2, no LLM, no Discord. */
     public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
-        this(dataDir, knowledgeDir, PhrasingConfig.off(), Optional.empty());
+        this(dataDir, knowledgeDir, DatabaseConfig.embedded(), PhrasingConfig.off(), Optional.empty());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         return new AppConfig(
                 Path.of(env.getOrDefault(DATA_DIR, "./data")),
                 Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of),
+                validated(env, DatabaseConfig::fromEnvironment),
                 validated(env, PhrasingConfig::fromEnvironment),
                 validated(env, DiscordConfig::fromEnvironment));
     }
@@ -52,14 +59,18 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, PhrasingConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, phrasing, discord);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord);
+    }
+
+    public AppConfig withDatabase(DatabaseConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord);
     }
 
     public AppConfig withPhrasing(PhrasingConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, value, discord);
+        return new AppConfig(dataDir, knowledgeDir, database, value, discord);
     }
 
     public AppConfig withDiscord(Optional<DiscordConfig> value) {
-        return new AppConfig(dataDir, knowledgeDir, phrasing, value);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value);
     }
 }

@@ -1,11 +1,14 @@
 package org.roadmapbot.app;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
+import org.roadmapbot.db.Database;
+import org.roadmapbot.db.DatabaseException;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.knowledge.CoursesCommand;
@@ -14,6 +17,12 @@ import org.roadmapbot.knowledge.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
 import org.roadmapbot.phrasing.LlmPhraser;
+import org.roadmapbot.privacy.PersonalData;
+import org.roadmapbot.privacy.PrivacyCommand;
+import org.roadmapbot.progress.PersonalAsk;
+import org.roadmapbot.progress.ProgressCommand;
+import org.roadmapbot.progress.ProgressRepository;
+import org.roadmapbot.progress.ProgressService;
 
 /**
  * Wiring in one place: builds every feature by hand and registers its commands in one list.
@@ -24,46 +33,80 @@ public final class Application implements AutoCloseable {
     private final AppConfig config;
     private final KnowledgeBase knowledge;
     private final AnswerService answers;
-    private final CommandRouter router;
+    private final Database database;
+    private final ProgressService progress;
+    private final PersonalData personalData;
     private final Optional<LlmPhraser> phraser;
+    private final CommandRouter router;
 
-    private Application(AppConfig config, List<Command> extraCommands) {
+    private Application(AppConfig config, Clock clock, List<Command> extraCommands) {
         this.config = config;
         this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
         this.answers = new AnswerService(knowledge);
-        List<Command> commands = new ArrayList<>();
-        this.phraser = LlmPhraser.start(config.phrasing());
-        commands.add(new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN)));
-        commands.add(new RoadmapCommand(knowledge));
-        commands.add(new CoursesCommand(knowledge));
-        commands.add(new ProjectsCommand(knowledge));
-        commands.addAll(extraCommands);
-        List<CommandRouter> self = new ArrayList<>(1);
-        commands.add(new HelpCommand(() -> self.get(0).specs()));
-        this.router = new CommandRouter(commands);
-        self.add(router);
+        this.database = openDatabase(config);
+        try {
+            this.progress = new ProgressService(knowledge, new ProgressRepository(database.dataSource()), clock);
+            // Later features with member data outside PersonalData.TABLES register a holder here.
+            this.personalData = new PersonalData(database.dataSource(), List.of());
+            this.phraser = LlmPhraser.start(config.phrasing());
+            ProgressCommand progressCommand = new ProgressCommand(progress);
+            AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
+            List<Command> commands = new ArrayList<>();
+            // /ask answers "what should I do next?" from the asker's progress once they have started.
+            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, progressCommand, progress));
+            commands.add(new RoadmapCommand(knowledge));
+            commands.add(new CoursesCommand(knowledge));
+            commands.add(new ProjectsCommand(knowledge));
+            commands.add(progressCommand);
+            commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
+            commands.addAll(extraCommands);
+            List<CommandRouter> self = new ArrayList<>(1);
+            commands.add(new HelpCommand(() -> self.get(0).specs()));
+            this.router = new CommandRouter(commands);
+            self.add(router);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
-    /** Starts the knowledge-only core (no database): enough for console questions and `ask`. */
+    /** Starts the core: knowledge, the database (migrated), every command. */
     public static Application start(AppConfig config) {
-        return new Application(config, List.of());
+        return new Application(config, Clock.systemUTC(), List.of());
+    }
+
+    /** As {@link #start(AppConfig)}, with a fixed clock for tests. */
+    public static Application start(AppConfig config, Clock clock) {
+        return new Application(config, clock, List.of());
     }
 
     /** As {@link #start(AppConfig)}, with more commands registered like the built-in ones (tests). */
     public static Application start(AppConfig config, List<Command> extraCommands) {
-        return new Application(config, extraCommands);
+        return new Application(config, Clock.systemUTC(), extraCommands);
+    }
+
+    private static Database openDatabase(AppConfig config) {
+        try {
+            return Database.open(config.database(), config.dataDir());
+        } catch (DatabaseException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     public AppConfig config() { return config; }
     public KnowledgeBase knowledge() { return knowledge; }
     public AnswerService answers() { return answers; }
+    public Database database() { return database; }
+    public ProgressService progress() { return progress; }
+    public PersonalData personalData() { return personalData; }
     public CommandRouter router() { return router; }
     /** LLM phrasing when configured (nudges may phrase their messages with it). */
     public Optional<LlmPhraser> phraser() { return phraser; }
 
     @Override
     public void close() {
-        // Later features (database, scheduler) close here in reverse order.
+        // Reverse order of start: phrasing, then (later features: the scheduler) the database last.
         phraser.ifPresent(LlmPhraser::close);
+        database.close();
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * `bench`: prints the project's figures. Answers: latency p50/p99 over N questions in one
  * process (after a warm-up), and the time from JVM start to the first answer.
  */
-@Command(name = "bench", description = "Measure answer latency and start-up time; prints a table.")
+@Command(name = "bench", description = "Measure answer latency and start-up time; prints a table.",
+        subcommands = ProgressBench.class)
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--questions", description = "How many questions to time (default: ${DEFAULT-VALUE}).", defaultValue = "10000")

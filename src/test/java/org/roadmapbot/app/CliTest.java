@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The CLI contracts: `ask --json`, `ask -`, and `run` without a token. */
 class CliTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final InputStream originalIn = System.in;
@@ -37,7 +40,7 @@ class CliTest {
 
     @Test
     void askJsonPrintsQuestionAnswerAndSources() throws Exception {
-        int code = Main.execute("ask", "--json", "How", "much", "does", "boot.dev", "cost?");
+        int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "How", "much", "does", "boot.dev", "cost?");
         assertThat(code).isZero();
         JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
         assertThat(line.get("question").asText()).isEqualTo("How much does boot.dev cost?");
@@ -48,7 +51,7 @@ class CliTest {
     @Test
     void askDashAnswersOneLinePerQuestionAndEmptySourcesWhenUnknown() throws Exception {
         System.setIn(new ByteArrayInputStream("What is Go used for?\n\nwhat's the weather tomorrow?\n".getBytes(StandardCharsets.UTF_8)));
-        int code = Main.execute("ask", "--json", "-");
+        int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "-");
         assertThat(code).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines).hasSize(2);

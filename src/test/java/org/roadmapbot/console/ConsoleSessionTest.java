@@ -17,11 +17,14 @@ import org.roadmapbot.core.CommandRequest;
 
 class ConsoleSessionTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
     void jsonModePrintsOneObjectPerNonBlankLine() throws Exception {
         String input = "/courses language:Go\n\nhow much does boot.dev cost?\n/roadmap phase:9\n/nope\n";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Application app = Application.start(AppConfig.fromEnvironment(Map.of()))) {
+        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
             new ConsoleSession(app.router(), caller, true)
                     .run(new BufferedReader(new StringReader(input)), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
@@ -43,7 +46,7 @@ class ConsoleSessionTest {
     @Test
     void textModePrintsTheReplyReadably() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Application app = Application.start(AppConfig.fromEnvironment(Map.of()))) {
+        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
             new ConsoleSession(app.router(), caller, false)
                     .run(new BufferedReader(new StringReader("/help\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
