@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.discord.DiscordConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
+import org.roadmapbot.schedule.SchedulerConfig;
 
 /**
  * Configuration from the environment (and command-line overrides), validated once.
@@ -18,9 +19,10 @@ import org.roadmapbot.phrasing.PhrasingConfig;
  *                     embedded H2 in {@code dataDir} (its toString never shows the password)
  * @param phrasing     optional LLM phrasing ({@code ROADMAP_BOT_LLM_*}), off by default
  * @param discord      Discord connection ({@code DISCORD_*} variables); empty when no token is set
+ * @param scheduler    Quartz settings ({@code ROADMAP_BOT_SCHEDULER_*}): clustering, threads
  */
 public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                        Optional<DiscordConfig> discord) {
+                        Optional<DiscordConfig> discord, SchedulerConfig scheduler) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -33,11 +35,13 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
         database = database == null ? DatabaseConfig.embedded() : database;
         phrasing = phrasing == null ? PhrasingConfig.off() : phrasing;
         discord = discord == null ? Optional.empty() : discord;
+        scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
     }
 
     /** Defaults for everything but the directories: embedded H2, no LLM, no Discord. */
     public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
-        this(dataDir, knowledgeDir, DatabaseConfig.embedded(), PhrasingConfig.off(), Optional.empty());
+        this(dataDir, knowledgeDir, DatabaseConfig.embedded(), PhrasingConfig.off(), Optional.empty(),
+                SchedulerConfig.defaults());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -46,7 +50,8 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
                 Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of),
                 validated(env, DatabaseConfig::fromEnvironment),
                 validated(env, PhrasingConfig::fromEnvironment),
-                validated(env, DiscordConfig::fromEnvironment));
+                validated(env, DiscordConfig::fromEnvironment),
+                validated(env, SchedulerConfig::fromEnvironment));
     }
 
     /** A feature's config parser; its IllegalArgumentException becomes one clear start-up message. */
@@ -59,18 +64,22 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler);
     }
 
     public AppConfig withDatabase(DatabaseConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord);
+        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler);
     }
 
     public AppConfig withPhrasing(PhrasingConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, value, discord);
+        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler);
     }
 
     public AppConfig withDiscord(Optional<DiscordConfig> value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler);
+    }
+
+    public AppConfig withScheduler(SchedulerConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value);
     }
 }

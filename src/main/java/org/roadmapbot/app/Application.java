@@ -23,6 +23,7 @@ import org.roadmapbot.progress.PersonalAsk;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.ProgressService;
+import org.roadmapbot.schedule.JobScheduler;
 
 /**
  * Wiring in one place: builds every feature by hand and registers its commands in one list.
@@ -37,6 +38,7 @@ public final class Application implements AutoCloseable {
     private final ProgressService progress;
     private final PersonalData personalData;
     private final Optional<LlmPhraser> phraser;
+    private final JobScheduler scheduler;
     private final CommandRouter router;
 
     private Application(AppConfig config, Clock clock, List<Command> extraCommands) {
@@ -49,6 +51,9 @@ public final class Application implements AutoCloseable {
             // Later features with member data outside PersonalData.TABLES register a holder here.
             this.personalData = new PersonalData(database.dataSource(), List.of());
             this.phraser = LlmPhraser.start(config.phrasing());
+            // Created here, started by whoever can deliver (the Discord bot, the console): features
+            // register their jobs on it first.
+            this.scheduler = JobScheduler.create(database.dataSource(), config.scheduler());
             ProgressCommand progressCommand = new ProgressCommand(progress);
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
             List<Command> commands = new ArrayList<>();
@@ -65,7 +70,7 @@ public final class Application implements AutoCloseable {
             this.router = new CommandRouter(commands);
             self.add(router);
         } catch (RuntimeException e) {
-            database.close();
+            close();
             throw e;
         }
     }
@@ -102,11 +107,18 @@ public final class Application implements AutoCloseable {
     public CommandRouter router() { return router; }
     /** LLM phrasing when configured (nudges may phrase their messages with it). */
     public Optional<LlmPhraser> phraser() { return phraser; }
+    /** Quartz on the bot's database; not firing until started. */
+    public JobScheduler scheduler() { return scheduler; }
 
+    /** Reverse order of start: the scheduler (running jobs finish), phrasing, the database last. */
     @Override
     public void close() {
-        // Reverse order of start: phrasing, then (later features: the scheduler) the database last.
-        phraser.ifPresent(LlmPhraser::close);
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (phraser != null) {
+            phraser.ifPresent(LlmPhraser::close);
+        }
         database.close();
     }
 }
