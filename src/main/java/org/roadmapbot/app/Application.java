@@ -24,6 +24,8 @@ import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.schedule.JobScheduler;
+import org.roadmapbot.schedule.MessengerSlot;
+import org.roadmapbot.core.Messenger;
 
 /**
  * Wiring in one place: builds every feature by hand and registers its commands in one list.
@@ -39,6 +41,7 @@ public final class Application implements AutoCloseable {
     private final PersonalData personalData;
     private final Optional<LlmPhraser> phraser;
     private final JobScheduler scheduler;
+    private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
 
     private Application(AppConfig config, Clock clock, List<Command> extraCommands) {
@@ -107,8 +110,19 @@ public final class Application implements AutoCloseable {
     public CommandRouter router() { return router; }
     /** LLM phrasing when configured (nudges may phrase their messages with it). */
     public Optional<LlmPhraser> phraser() { return phraser; }
-    /** Quartz on the bot's database; not firing until started. */
+    /** Quartz on the bot's database; not firing until {@link #startScheduler(Messenger)}. */
     public JobScheduler scheduler() { return scheduler; }
+    /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
+    public Messenger messenger() { return messenger; }
+
+    /**
+     * Connects scheduled work to an adapter that can deliver (Discord DMs and posts, the console's
+     * printer, a test's collector) and starts firing jobs, including misfires from downtime.
+     */
+    public void startScheduler(Messenger deliverer) {
+        messenger.set(deliverer);
+        scheduler.start();
+    }
 
     /** Reverse order of start: the scheduler (running jobs finish), phrasing, the database last. */
     @Override

@@ -32,7 +32,10 @@ public final class BotProcess implements AutoCloseable {
                 .orElseThrow(() -> new StartupException("no Discord token configured (DISCORD_TOKEN or DISCORD_TOKEN_FILE)"));
         Application app = Application.start(config, extraCommands);
         try {
-            return new BotProcess(app, DiscordBot.start(discord, app.router(), deferPolicy(app)));
+            DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app));
+            // Scheduled nudges and leaderboard posts start once they can be delivered.
+            app.startScheduler(bot.messenger());
+            return new BotProcess(app, bot);
         } catch (DiscordStartException e) {
             app.close();
             throw new StartupException(e.getMessage(), e);

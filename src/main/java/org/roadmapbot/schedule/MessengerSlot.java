@@ -1,0 +1,47 @@
+package org.roadmapbot.schedule;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.roadmapbot.core.Messenger;
+import org.roadmapbot.core.Reply;
+
+/**
+ * The messenger scheduled jobs deliver through. Features are built before the adapter that can
+ * deliver exists (JDA connects after the application starts), so jobs hold this slot and the
+ * adapter fills it when it is ready. Until then deliveries fail as temporary, to be retried.
+ */
+public final class MessengerSlot implements Messenger {
+
+    private final AtomicReference<Messenger> target = new AtomicReference<>();
+
+    public void set(Messenger messenger) {
+        target.set(messenger);
+    }
+
+    public boolean isSet() {
+        return target.get() != null;
+    }
+
+    @Override
+    public void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
+        current().sendDirect(guildId, memberId, message);
+    }
+
+    @Override
+    public void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
+        current().postToChannel(guildId, channelId, message);
+    }
+
+    @Override
+    public boolean canPost(String guildId, String channelId) {
+        Messenger m = target.get();
+        return m != null && m.canPost(guildId, channelId);
+    }
+
+    private Messenger current() throws DeliveryException {
+        Messenger m = target.get();
+        if (m == null) {
+            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "no messenger connected yet");
+        }
+        return m;
+    }
+}
