@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.roadmapbot.core.EditDistance;
 import org.roadmapbot.knowledge.RoadmapFile.Phase;
 
 /**
@@ -257,7 +258,7 @@ public final class Retriever {
             if (Math.abs(known.length() - term.length()) > allowed) {
                 continue;
             }
-            int d = Levenshtein.distance(term, known, allowed);
+            int d = EditDistance.distance(term, known, allowed);
             if (known.charAt(0) != term.charAt(0)) {
                 continue; // typos rarely hit the first letter; "found" is not "round"
             }

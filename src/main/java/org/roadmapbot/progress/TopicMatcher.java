@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.roadmapbot.core.EditDistance;
 import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.RoadmapFile.Topic;
 
@@ -90,7 +91,7 @@ public final class TopicMatcher {
         }
         int bound = Math.max(2, query.length() / 3);
         return topics.stream()
-                .map(t -> new Scored(t, Math.min(distance(query, compact(t.id()), bound), distance(query, compact(t.name()), bound))))
+                .map(t -> new Scored(t, Math.min(EditDistance.distance(query, compact(t.id()), bound), EditDistance.distance(query, compact(t.name()), bound))))
                 .filter(s -> s.distance <= bound)
                 .sorted(Comparator.comparingInt(Scored::distance))
                 .limit(MAX_SUGGESTIONS)
@@ -101,33 +102,5 @@ public final class TopicMatcher {
     /** Lower case, letters and digits only: "Node.js" and "nodejs" and "node-js" are one key. */
     static String compact(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-    }
-
-    /** Edit distance, giving up (bound + 1) once every path exceeds {@code bound}. */
-    static int distance(String a, String b, int bound) {
-        if (Math.abs(a.length() - b.length()) > bound) {
-            return bound + 1;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
-            }
-            if (rowMin > bound) {
-                return bound + 1;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,12 +1,16 @@
-package org.roadmapbot.knowledge;
+package org.roadmapbot.core;
 
-/** Edit distance with an early exit once it exceeds a bound (typo tolerance only needs 1-2). */
-final class Levenshtein {
+/** Levenshtein edit distance with an early exit once it exceeds a bound (typo tolerance needs 1-2). */
+public final class EditDistance {
 
-    private Levenshtein() {
+    private EditDistance() {
     }
 
-    static int distance(String a, String b, int bound) {
+    /** The distance, or {@code bound + 1} as soon as it is certain to exceed {@code bound}. */
+    public static int distance(String a, String b, int bound) {
+        if (Math.abs(a.length() - b.length()) > bound) {
+            return bound + 1;
+        }
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
