@@ -248,7 +248,7 @@ public final class Retriever {
 
     /** Maps a misspelt term to a known one at edit distance 1 (2 for long words). */
     private String correctTypo(String term) {
-        if (term.length() < 5 || term.chars().anyMatch(Character::isDigit)) {
+        if (term.length() < 6 || term.chars().anyMatch(Character::isDigit)) {
             return term;
         }
         int allowed = term.length() >= 8 ? 2 : 1;
