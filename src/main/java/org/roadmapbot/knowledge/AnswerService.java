@@ -19,7 +19,7 @@ public final class AnswerService {
     static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.5;
     static final double MIN_SCORE = 2.0;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
-    private static final double TIE_RATIO = 0.85;
+    private static final double TIE_RATIO = 0.8;
     /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
     private static final double COMPARISON_TIE_RATIO = 0.6;
     /** An entry answering a part of the question the best one misses joins above this ratio. */
@@ -92,7 +92,11 @@ public final class AnswerService {
         long siblings = hits.stream().limit(SIBLINGS_FOR_PARENT + 1)
                 .filter(h -> parentId.equals(h.entry().parent()) && h.rank() >= best.rank() * SIBLING_RATIO)
                 .count();
-        return siblings >= SIBLINGS_FOR_PARENT ? byId.get(parentId) : null;
+        // Two siblings alike and the parent covering the question as well: "which stacks are usual?"
+        boolean parentCoversAsWell = hits.stream()
+                .anyMatch(h -> h.entry().id().equals(parentId) && h.coverage() >= best.coverage()
+                        && h.rank() >= best.rank() * SIBLING_RATIO);
+        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) ? byId.get(parentId) : null;
     }
 
     private static boolean isParentOrChild(Entry entry, List<Entry> chosen) {

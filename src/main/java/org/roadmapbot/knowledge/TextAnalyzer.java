@@ -148,6 +148,11 @@ final class TextAnalyzer {
         for (int i = 0; i < REWRITES.length; i++) {
             s = REWRITE_PATTERNS[i].matcher(s).replaceAll(REWRITES[i][1]);
         }
+        // "first month" and "phase one" name a phase; "one month" is a duration.
+        for (int i = 1; i < ORDINALS.length; i++) {
+            s = s.replaceAll("\\b" + ORDINALS[i] + "\\s+(month|phase|stage)\\b", "$1 " + i);
+        }
+        s = s.replaceAll("\\b(phase|stage|month)\\s+one\\b", "$1 1");
         Matcher m = ORDINAL_DIGITS.matcher(s);
         s = m.replaceAll("$1");
         for (int i = 1; i < ORDINALS.length; i++) {
