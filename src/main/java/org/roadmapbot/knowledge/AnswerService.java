@@ -18,6 +18,8 @@ public final class AnswerService {
     /** With words the data never uses ("Udemy's Node course"), a little more must be covered. */
     static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.5;
     static final double MIN_SCORE = 2.0;
+    static final double STRONG_SCORE = 12;
+    static final double STRONG_MIN_COVERAGE = 0.35;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
     private static final double TIE_RATIO = 0.8;
     /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
@@ -118,7 +120,9 @@ public final class AnswerService {
             return false;
         }
         double needed = hit.unknownTerms() > 0 ? MIN_COVERAGE_WITH_UNKNOWN_WORDS : MIN_COVERAGE;
-        return hit.coverage() >= needed && hit.score() >= MIN_SCORE;
+        // A long, chatty question can match one entry very strongly on its key words alone.
+        boolean strong = hit.score() >= STRONG_SCORE && hit.coverage() >= STRONG_MIN_COVERAGE;
+        return (hit.coverage() >= needed || strong) && hit.score() >= MIN_SCORE;
     }
 
     private static String compose(List<Entry> entries) {

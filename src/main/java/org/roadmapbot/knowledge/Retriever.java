@@ -38,7 +38,7 @@ public final class Retriever {
             "bootcamp", "salari", "job", "role", "languag", "certif", "path", "class", "program", "stack", "platform",
             "tutori", "librari", "databas", "db", "api", "project", "server");
     private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
-            "includ", "contain", "skill", "concept", "roadmap");
+            "includ", "contain", "skill", "concept");
 
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
