@@ -65,10 +65,6 @@ public final class Retriever {
     private final Map<String, Set<String>> synonyms;
     private final List<Phase> phases;
 
-    public Retriever(KnowledgeBase kb) {
-        this(kb, Entries.of(kb));
-    }
-
     Retriever(KnowledgeBase kb, List<Entry> entries) {
         this.entries = entries;
         this.phases = kb.phases();
