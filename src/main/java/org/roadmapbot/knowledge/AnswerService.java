@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,7 @@ public final class AnswerService {
     /** With words the data never uses ("Udemy's Node course"), a little more must be covered. */
     static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.5;
     static final double MIN_SCORE = 2.0;
+    /** A match this strong on the key words answers even a long question full of other words. */
     static final double STRONG_SCORE = 12;
     static final double STRONG_MIN_COVERAGE = 0.35;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
@@ -47,7 +49,7 @@ public final class AnswerService {
         if (hits.isEmpty() || hits.get(0).foreignSubject()) {
             return new Answer(question, noAnswer(), List.of());
         }
-        java.util.Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
+        Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
         if (courses.isPresent()) {
             List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
             return new Answer(question, compose(chosen), chosen);
