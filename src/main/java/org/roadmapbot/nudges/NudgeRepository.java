@@ -112,22 +112,18 @@ public final class NudgeRepository {
         });
     }
 
-    /** (guild, member) of every member with nudges on, for reconciling Quartz with this table. */
-    public List<MemberKey> enabledMembers() {
+    /** The settings of every member with nudges on, for reconciling Quartz with this table. */
+    public List<NudgeSettings> enabledSettings() {
         return Jdbc.read(dataSource, c -> {
-            List<MemberKey> keys = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, member_id FROM nudge_settings WHERE enabled = TRUE");
+            List<NudgeSettings> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SETTINGS_COLUMNS + " FROM nudge_settings WHERE enabled = TRUE");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(new MemberKey(rs.getString(1), rs.getString(2)));
+                    all.add(settings(rs));
                 }
             }
-            return keys;
+            return all;
         });
-    }
-
-    /** A member of a server. */
-    public record MemberKey(String guildId, String memberId) {
     }
 
     private static NudgeSettings settings(ResultSet rs) throws SQLException {

@@ -52,6 +52,8 @@ public final class NudgeService {
     static final String GUILD_KEY = "guild";
     static final String MEMBER_KEY = "member";
     private static final int MAX_WEEKS_AHEAD = 60;
+    /** Jobs stored per Quartz transaction when many are missing (an import, a restored backup). */
+    private static final int RECONCILE_BATCH = 500;
 
     /** How a firing ended. */
     public enum FireResult {
@@ -276,18 +278,15 @@ public final class NudgeService {
     /**
      * Makes Quartz agree with the settings table, before the scheduler starts firing: a job for
      * every member with nudges on, none for anyone else. Normally there is nothing to do; it
-     * repairs what a crash between the two stores (or a restored backup) left behind.
+     * repairs what a crash between the two stores left behind, and after an import (settings
+     * rows without jobs) schedules them all, {@value #RECONCILE_BATCH} per Quartz transaction.
      *
      * @return how many jobs were added and removed
      */
     public Map<String, Integer> reconcile() {
-        Set<String> expected = new HashSet<>();
-        List<NudgeRepository.MemberKey> enabled = repository.enabledMembers();
-        Map<String, NudgeRepository.MemberKey> byName = new HashMap<>();
-        for (NudgeRepository.MemberKey k : enabled) {
-            String name = jobKey(k.guildId(), k.memberId()).getName();
-            expected.add(name);
-            byName.put(name, k);
+        Map<String, NudgeSettings> expected = new HashMap<>();
+        for (NudgeSettings s : repository.enabledSettings()) {
+            expected.put(jobKey(s.guildId(), s.memberId()).getName(), s);
         }
         Set<JobKey> existing;
         try {
@@ -299,28 +298,34 @@ public final class NudgeService {
         Set<String> present = new HashSet<>();
         for (JobKey key : existing) {
             present.add(key.getName());
-            if (!expected.contains(key.getName())) {
+            if (!expected.containsKey(key.getName())) {
                 orphans.add(key);
             }
         }
-        int added = 0;
         Instant now = clock.instant();
-        for (String name : expected) {
-            if (!present.contains(name)) {
-                NudgeRepository.MemberKey k = byName.get(name);
-                Optional<NudgeSettings> s = repository.settings(k.guildId(), k.memberId());
-                if (s.isPresent() && s.get().enabled()) {
-                    schedule(s.get(), s.get().schedule().trigger(triggerKey(k.guildId(), k.memberId()), now));
-                    added++;
+        Map<JobDetail, Set<? extends Trigger>> batch = new LinkedHashMap<>();
+        int added = 0;
+        try {
+            for (Map.Entry<String, NudgeSettings> e : expected.entrySet()) {
+                if (present.contains(e.getKey())) {
+                    continue;
+                }
+                NudgeSettings s = e.getValue();
+                batch.put(job(s.guildId(), s.memberId()), Set.of(s.schedule().trigger(triggerKey(s.guildId(), s.memberId()), now)));
+                added++;
+                if (batch.size() == RECONCILE_BATCH) {
+                    scheduler.quartz().scheduleJobs(batch, true);
+                    batch.clear();
                 }
             }
-        }
-        try {
+            if (!batch.isEmpty()) {
+                scheduler.quartz().scheduleJobs(batch, true);
+            }
             if (!orphans.isEmpty()) {
                 scheduler.quartz().deleteJobs(orphans);
             }
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot remove orphaned nudge jobs: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reconcile nudge jobs: " + e.getMessage(), e);
         }
         if (added > 0 || !orphans.isEmpty()) {
             LOG.info("nudge jobs reconciled with settings: {} added, {} removed", added, orphans.size());
