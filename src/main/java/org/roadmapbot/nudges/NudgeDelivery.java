@@ -32,14 +32,15 @@ final class NudgeDelivery {
         this.backoff = List.copyOf(backoff);
     }
 
-    Outcome deliver(String guildId, String memberId, Reply message) {
+    /** {@code deliveryKey}: the same for every attempt at this member's week, so an adapter can drop repeats. */
+    Outcome deliver(String guildId, String memberId, Reply message, String deliveryKey) {
         int[] attempts = {0};
         try {
-            withRetries(attempts, () -> messenger.sendDirect(guildId, memberId, message));
+            withRetries(attempts, () -> messenger.sendDirect(guildId, memberId, message, deliveryKey));
             return new Outcome(true, SentLog.VIA_DM, attempts[0], null, Optional.empty());
         } catch (DeliveryException e) {
             return switch (e.reason()) {
-                case DMS_CLOSED -> toStudyChannel(guildId, memberId, message, attempts, e);
+                case DMS_CLOSED -> toStudyChannel(guildId, memberId, message, deliveryKey, attempts, e);
                 case UNKNOWN_TARGET -> new Outcome(false, null, attempts[0], e.getMessage(),
                         Optional.of(NudgeSettings.UNKNOWN_MEMBER));
                 case NO_PERMISSION, TEMPORARY -> new Outcome(false, null, attempts[0], e.getMessage(), Optional.empty());
@@ -51,13 +52,15 @@ final class NudgeDelivery {
         }
     }
 
-    private Outcome toStudyChannel(String guildId, String memberId, Reply message, int[] attempts, DeliveryException closed) {
+    private Outcome toStudyChannel(String guildId, String memberId, Reply message, String deliveryKey, int[] attempts,
+                                   DeliveryException closed) {
         Optional<String> channel = studyChannels.stream().filter(id -> messenger.canPost(guildId, id)).findFirst();
         if (channel.isEmpty()) {
             return new Outcome(false, null, attempts[0], closed.getMessage(), Optional.of(NudgeSettings.DMS_CLOSED));
         }
         try {
-            withRetries(attempts, () -> messenger.postToChannel(guildId, channel.get(), NudgeComposer.forChannel(memberId, message)));
+            withRetries(attempts, () -> messenger.postToChannel(guildId, channel.get(),
+                    NudgeComposer.forChannel(memberId, message), deliveryKey));
             return new Outcome(true, SentLog.VIA_CHANNEL, attempts[0], "DMs closed; posted in channel " + channel.get(),
                     Optional.empty());
         } catch (DeliveryException e) {

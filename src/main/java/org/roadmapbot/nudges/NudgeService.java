@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * it requests recovery; or the misfire catch-up at start-up) sees that the claimer is dead and
  * takes the claim over, once, within the grace period. So a crash in that window can cost one
  * duplicate DM (the first send may have left before the crash), never a lost nudge; any other
- * crash point costs nothing. We chose this over at-most-once because a missed weekly nudge is
+ * crash point costs nothing. Every attempt carries the same delivery key (member and week):
+ * Discord drops a repeated message with the same enforced nonce for a few minutes, so a quick
+ * takeover (a cluster survivor) does not even produce the duplicate. We chose this over at-most-once because a missed weekly nudge is
  * worse for a learner than a rare repeated one, and the window is a single send.
  */
 public final class NudgeService {
@@ -202,7 +204,7 @@ public final class NudgeService {
         }
         NudgeDelivery.Outcome outcome;
         try {
-            outcome = delivery.deliver(guildId, memberId, composer.compose(guildId, memberId));
+            outcome = delivery.deliver(guildId, memberId, composer.compose(guildId, memberId), deliveryKey(guildId, memberId, week));
         } catch (RuntimeException e) {
             // Composing failed (a bug, a database error): record it so the week is not retried forever.
             repository.finish(guildId, memberId, week, me, SentLog.FAILED, 0, null, "could not compose: " + e, clock.instant());
@@ -227,6 +229,11 @@ public final class NudgeService {
             return FireResult.FAILED;
         }
         return FireResult.SENT;
+    }
+
+    /** The same for every attempt at one member's week, in any process: adapters use it to drop repeats. */
+    public static String deliveryKey(String guildId, String memberId, String week) {
+        return "nudge:" + guildId + ":" + memberId + ":" + week;
     }
 
     // ---- Quartz ----

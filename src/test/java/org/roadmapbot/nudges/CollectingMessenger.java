@@ -22,6 +22,7 @@ final class CollectingMessenger implements Messenger {
     }
 
     private final List<Delivery> deliveries = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
     private final Map<String, Deque<Object>> failures = new HashMap<>();
     private final Set<String> postableChannels = new HashSet<>();
     private int attempts;
@@ -35,6 +36,13 @@ final class CollectingMessenger implements Messenger {
     synchronized CollectingMessenger allowChannel(String channelId) {
         postableChannels.add(channelId);
         return this;
+    }
+
+    @Override
+    public synchronized void sendDirect(String guildId, String memberId, Reply message, String deliveryKey)
+            throws DeliveryException {
+        keys.add(deliveryKey);
+        sendDirect(guildId, memberId, message);
     }
 
     @Override
@@ -69,6 +77,11 @@ final class CollectingMessenger implements Messenger {
 
     synchronized List<Delivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /** The delivery key of every keyed DM attempt, in order. */
+    synchronized List<String> keys() {
+        return List.copyOf(keys);
     }
 
     synchronized int attempts() {

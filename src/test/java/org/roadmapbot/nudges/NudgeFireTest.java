@@ -135,6 +135,8 @@ class NudgeFireTest {
             assertThat(f.service().fire(NudgeFixture.GUILD, "8")).isEqualTo(NudgeService.FireResult.FAILED);
             assertThat(f.service().fire(NudgeFixture.GUILD, "9")).isEqualTo(NudgeService.FireResult.FAILED);
             assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().attempts()).isEqualTo(3);
+            // Every attempt at a member's week carries the same delivery key (Discord: an enforced nonce).
+            assertThat(f.messenger.keys()).startsWith("nudge:100:7:2026-W02", "nudge:100:7:2026-W02", "nudge:100:7:2026-W02");
             SentLog failed = f.service().repository().sentLog(NudgeFixture.GUILD, "8", "2026-W02").orElseThrow();
             assertThat(failed.state()).isEqualTo(SentLog.FAILED);
             assertThat(failed.attempts()).isEqualTo(3);

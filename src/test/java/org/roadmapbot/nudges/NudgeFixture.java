@@ -15,6 +15,7 @@ import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.schedule.MessengerSlot;
 
 /** The whole application on a fresh H2 file (migrations applied), as production wires it, with a collecting messenger. */
@@ -26,7 +27,11 @@ final class NudgeFixture implements AutoCloseable {
     final CollectingMessenger messenger = new CollectingMessenger();
 
     NudgeFixture(Path dir, Clock clock, NudgeConfig nudges) {
-        AppConfig config = new AppConfig(dir, Optional.empty()).withNudges(nudges);
+        this(dir, clock, nudges, DatabaseConfig.embedded());
+    }
+
+    NudgeFixture(Path dir, Clock clock, NudgeConfig nudges, DatabaseConfig database) {
+        AppConfig config = new AppConfig(dir, Optional.empty()).withNudges(nudges).withDatabase(database);
         this.app = Application.start(config, clock);
         // Deliveries work without starting Quartz; tests that want real fires call startScheduler().
         ((MessengerSlot) app.messenger()).set(messenger);
