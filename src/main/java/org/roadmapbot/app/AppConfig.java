@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.discord.DiscordConfig;
+import org.roadmapbot.leaderboard.LeaderboardConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
 import org.roadmapbot.schedule.SchedulerConfig;
 
@@ -20,9 +21,10 @@ import org.roadmapbot.schedule.SchedulerConfig;
  * @param phrasing     optional LLM phrasing ({@code ROADMAP_BOT_LLM_*}), off by default
  * @param discord      Discord connection ({@code DISCORD_*} variables); empty when no token is set
  * @param scheduler    Quartz settings ({@code ROADMAP_BOT_SCHEDULER_*}): clustering, threads
+ * @param leaderboard  leaderboard zone and excluded roles ({@code ROADMAP_BOT_LEADERBOARD_*})
  */
 public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                        Optional<DiscordConfig> discord, SchedulerConfig scheduler) {
+                        Optional<DiscordConfig> discord, SchedulerConfig scheduler, LeaderboardConfig leaderboard) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -36,6 +38,13 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
         phrasing = phrasing == null ? PhrasingConfig.off() : phrasing;
         discord = discord == null ? Optional.empty() : discord;
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
+        leaderboard = leaderboard == null ? LeaderboardConfig.defaults() : leaderboard;
+    }
+
+    /** As the canonical constructor, with default leaderboard settings. */
+    public AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
+                     Optional<DiscordConfig> discord, SchedulerConfig scheduler) {
+        this(dataDir, knowledgeDir, database, phrasing, discord, scheduler, LeaderboardConfig.defaults());
     }
 
     /** Defaults for everything but the directories: embedded H2, no LLM, no Discord. */
@@ -51,7 +60,8 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
                 validated(env, DatabaseConfig::fromEnvironment),
                 validated(env, PhrasingConfig::fromEnvironment),
                 validated(env, DiscordConfig::fromEnvironment),
-                validated(env, SchedulerConfig::fromEnvironment));
+                validated(env, SchedulerConfig::fromEnvironment),
+                validated(env, LeaderboardConfig::fromEnvironment));
     }
 
     /** A feature's config parser; its IllegalArgumentException becomes one clear start-up message. */
@@ -64,22 +74,26 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, leaderboard);
     }
 
     public AppConfig withDatabase(DatabaseConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler);
+        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler, leaderboard);
     }
 
     public AppConfig withPhrasing(PhrasingConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler);
+        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler, leaderboard);
     }
 
     public AppConfig withDiscord(Optional<DiscordConfig> value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler, leaderboard);
+    }
+
+    public AppConfig withLeaderboard(LeaderboardConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, value);
     }
 
     public AppConfig withScheduler(SchedulerConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value, leaderboard);
     }
 }

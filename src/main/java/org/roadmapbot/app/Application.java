@@ -16,6 +16,11 @@ import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
+import org.roadmapbot.leaderboard.LeaderboardCommand;
+import org.roadmapbot.leaderboard.LeaderboardPosts;
+import org.roadmapbot.leaderboard.LeaderboardService;
+import org.roadmapbot.leaderboard.ScheduleStore;
+import org.roadmapbot.leaderboard.ScoreStore;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.privacy.PersonalData;
 import org.roadmapbot.privacy.PrivacyCommand;
@@ -25,6 +30,7 @@ import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.schedule.JobScheduler;
 import org.roadmapbot.schedule.MessengerSlot;
+import org.roadmapbot.core.MemberDirectory;
 import org.roadmapbot.core.Messenger;
 
 /**
@@ -41,6 +47,8 @@ public final class Application implements AutoCloseable {
     private final PersonalData personalData;
     private final Optional<LlmPhraser> phraser;
     private final JobScheduler scheduler;
+    private final LeaderboardService leaderboards;
+    private final LeaderboardPosts leaderboardPosts;
     private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
 
@@ -50,13 +58,20 @@ public final class Application implements AutoCloseable {
         this.answers = new AnswerService(knowledge);
         this.database = openDatabase(config);
         try {
-            this.progress = new ProgressService(knowledge, new ProgressRepository(database.dataSource()), clock);
+            ProgressRepository progressRepository = new ProgressRepository(database.dataSource());
+            // Leaderboard scores commit with every progress change; built from the history on first start.
+            ScoreStore scores = new ScoreStore(database.dataSource(), knowledge, config.leaderboard().zone(), clock);
+            progressRepository.addListener(scores);
+            scores.ensureBuilt();
+            this.progress = new ProgressService(knowledge, progressRepository, clock);
             // Later features with member data outside PersonalData.TABLES register a holder here.
             this.personalData = new PersonalData(database.dataSource(), List.of());
             this.phraser = LlmPhraser.start(config.phrasing());
             // Created here, started by whoever can deliver (the Discord bot, the console): features
             // register their jobs on it first.
             this.scheduler = JobScheduler.create(database.dataSource(), config.scheduler());
+            this.leaderboards = new LeaderboardService(scores, knowledge, config.leaderboard(), clock);
+            this.leaderboardPosts = new LeaderboardPosts(leaderboards, new ScheduleStore(database.dataSource()), scheduler, messenger);
             ProgressCommand progressCommand = new ProgressCommand(progress);
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
             List<Command> commands = new ArrayList<>();
@@ -67,6 +82,7 @@ public final class Application implements AutoCloseable {
             commands.add(new ProjectsCommand(knowledge));
             commands.add(progressCommand);
             commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
+            commands.add(new LeaderboardCommand(leaderboards, leaderboardPosts));
             commands.addAll(extraCommands);
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));
@@ -114,6 +130,13 @@ public final class Application implements AutoCloseable {
     public JobScheduler scheduler() { return scheduler; }
     /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
     public Messenger messenger() { return messenger; }
+    public LeaderboardService leaderboards() { return leaderboards; }
+    public LeaderboardPosts leaderboardPosts() { return leaderboardPosts; }
+
+    /** Who is still in a server (Discord); until set, everyone with progress counts as present. */
+    public void useMemberDirectory(MemberDirectory directory) {
+        leaderboards.useDirectory(directory);
+    }
 
     /**
      * Connects scheduled work to an adapter that can deliver (Discord DMs and posts, the console's
@@ -121,6 +144,7 @@ public final class Application implements AutoCloseable {
      */
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
+        leaderboardPosts.reconcile();
         scheduler.start();
     }
 
