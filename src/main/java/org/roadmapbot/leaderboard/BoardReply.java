@@ -65,9 +65,9 @@ final class BoardReply {
 
     private static String groupLine(Board board) {
         Board.GroupView g = board.group();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "Server: %,d members ranked, %,d topics completed %s. %,d members studying",
-                board.ranked(), board.periodTotal(), board.period().label(), g.started()));
+        StringBuilder line = new StringBuilder("Server: ").append(count(board.ranked(), "member")).append(" ranked, ")
+                .append(count(board.periodTotal(), "topic")).append(" completed ").append(board.period().label()).append(". ")
+                .append(count(g.started(), "member")).append(" studying");
         if (!g.perPhase().isEmpty()) {
             line.append(" (");
             Map<Integer, Long> sorted = new TreeMap<>(g.perPhase());
@@ -85,9 +85,14 @@ final class BoardReply {
             }
             line.append(')');
         }
-        line.append(String.format(Locale.ROOT, ", %,d on track for their pace; %,d topics completed this week by the whole server.",
-                g.onTrack(), g.completedThisWeek()));
+        line.append(", ").append(String.format(Locale.ROOT, "%,d", g.onTrack())).append(" on track for their pace; ")
+                .append(count(g.completedThisWeek(), "topic")).append(" completed this week by the whole server.");
         return line.toString();
+    }
+
+    /** "1 member", "1,234 members". */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
     static String topics(int n) {
