@@ -2,7 +2,6 @@ package org.roadmapbot.leaderboard;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,7 @@ public record LeaderboardConfig(ZoneId zone, Set<String> excludedRoleIds) {
     public static final String EXCLUDED_ROLE_IDS = "ROADMAP_BOT_LEADERBOARD_EXCLUDED_ROLE_IDS";
 
     public LeaderboardConfig {
-        zone = zone == null ? ZoneOffset.UTC : zone;
+        zone = zone == null ? ZoneId.of("UTC") : zone;
         excludedRoleIds = Set.copyOf(excludedRoleIds);
         for (String id : excludedRoleIds) {
             if (!id.matches("\\d{1,20}")) {
@@ -33,13 +32,13 @@ public record LeaderboardConfig(ZoneId zone, Set<String> excludedRoleIds) {
     }
 
     public static LeaderboardConfig defaults() {
-        return new LeaderboardConfig(ZoneOffset.UTC, Set.of());
+        return new LeaderboardConfig(ZoneId.of("UTC"), Set.of());
     }
 
     public static LeaderboardConfig fromEnvironment(Map<String, String> env) {
         String variable = nonBlank(env.get(TIMEZONE)) ? TIMEZONE : DEFAULT_TIMEZONE;
         String zoneText = env.getOrDefault(variable, "");
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (nonBlank(zoneText)) {
             try {
                 zone = ZoneId.of(zoneText.strip());

@@ -57,10 +57,14 @@ final class LeaderboardBot implements AutoCloseable {
     }
 
     LeaderboardBot(Path dir, LeaderboardConfig config, Instant start) {
+        this(DatabaseConfig.embedded(), dir, config, start);
+    }
+
+    LeaderboardBot(DatabaseConfig databaseConfig, Path dir, LeaderboardConfig config, Instant start) {
         KnowledgeBase kb = TestBot.knowledge();
         this.topics = kb.topicsForTrack("python");
         this.clock = new MutableClock(start);
-        this.database = Database.open(DatabaseConfig.embedded(), dir);
+        this.database = Database.open(databaseConfig, dir);
         this.repository = new ProgressRepository(database.dataSource());
         this.scores = new ScoreStore(database.dataSource(), kb, config.zone(), clock);
         repository.addListener(scores);
