@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * process (after a warm-up), and the time from JVM start to the first answer.
  */
 @Command(name = "bench", description = "Measure answer latency and start-up time; prints a table.",
-        subcommands = {ProgressBench.class, NudgeBench.class})
+        subcommands = {ProgressBench.class, NudgeBench.class, LeaderboardBench.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--questions", description = "How many questions to time (default: ${DEFAULT-VALUE}).", defaultValue = "10000")

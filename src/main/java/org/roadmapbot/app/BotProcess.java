@@ -33,6 +33,8 @@ public final class BotProcess implements AutoCloseable {
         Application app = Application.start(config, extraCommands);
         try {
             DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app));
+            // Leaderboards leave out members who left the server, as Discord tells.
+            app.useMemberDirectory(bot.memberDirectory());
             // Scheduled nudges and leaderboard posts start once they can be delivered.
             app.startScheduler(bot.messenger());
             return new BotProcess(app, bot);

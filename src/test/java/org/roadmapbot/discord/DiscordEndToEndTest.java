@@ -116,6 +116,7 @@ class DiscordEndToEndTest {
         assertThat(reasons).containsExactly("spam", "test");
         // Mixed (public show, moderator post): visible to all, the core refuses the moderator part.
         assertThat(find(put.json(), "board").path("default_member_permissions").isNull()).isTrue();
+        assertThat(find(put.json(), "leaderboard").path("default_member_permissions").isNull()).isTrue();
         assertThat(find(put.json(), "ask").path("default_member_permissions").isNull()).isTrue();
     }
 
@@ -196,6 +197,23 @@ class DiscordEndToEndTest {
 
         Interaction show = discord.slash(ALICE, "board", subcommand("show", option("page", 4, 2)));
         assertThat(discord.awaitCallback(show).visibleText()).isEqualTo("Board page 2.");
+    }
+
+    @Test
+    void realLeaderboardPostIsRefusedToANonModeratorAndShowIsPrivateWithAPicture() {
+        Interaction post = discord.slash(ALICE, "leaderboard", subcommand("post", option("channel", 7, FakeDiscord.GENERAL_CHANNEL)));
+        RestCall refused = discord.awaitCallback(post);
+        assertThat(refused.visibleText()).contains("Only moderators");
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(discord.calls()).noneMatch(c -> c.method().equals("POST")
+                && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")
+                && c.files().stream().anyMatch(f -> f.fileName().equals("leaderboard.png")));
+
+        RestCall shown = discord.awaitCallback(discord.slash(MALLORY, "leaderboard", subcommand("show")));
+        assertThat(shown.ephemeral()).isTrue();
+        assertThat(shown.files()).extracting(RestCall.FilePart::fileName).containsExactly("leaderboard.png");
+        assertThat(shown.message().path("embeds").get(0).path("image").path("url").asText()).isEqualTo("attachment://leaderboard.png");
+        assertNoMentions(shown);
     }
 
     @Test
