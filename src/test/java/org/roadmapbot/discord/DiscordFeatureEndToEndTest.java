@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
@@ -280,7 +281,7 @@ class DiscordFeatureEndToEndTest {
     /**
      * Makes the member's nudge fire now through real Quartz, and waits for the job to finish.
      * The settings are dated a day back (as if /nudge on ran yesterday), so this hour's slot
-     * counts as due; the member's trigger is replaced by one firing in half a second.
+     * counts as due; the member's trigger is replaced by a weekly one whose first fire is in half a second.
      */
     private void fireNudgeNow(Member member) throws Exception {
         NudgeService nudges = bot.application().nudges();
@@ -304,8 +305,12 @@ class DiscordFeatureEndToEndTest {
             }
         });
         try {
+            // Weekly like the stored one, but starting in half a second: afterwards it waits a week, as in production.
             Trigger soon = TriggerBuilder.newTrigger().withIdentity(NudgeService.triggerKey(GUILD, member.id())).forJob(job)
-                    .startAt(Date.from(Instant.now().plusMillis(500))).build();
+                    .startAt(Date.from(Instant.now().plusMillis(500)))
+                    .withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule().withIntervalInWeeks(1)
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
             assertThat(quartz.rescheduleJob(soon.getKey(), soon)).as("the trigger /nudge on stored").isNotNull();
             assertThat(finished.await(30, TimeUnit.SECONDS)).as("the nudge job ran").isTrue();
         } finally {
