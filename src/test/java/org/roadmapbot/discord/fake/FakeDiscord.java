@@ -65,6 +65,7 @@ public final class FakeDiscord implements Closeable {
     private final List<RestCall> calls = new CopyOnWriteArrayList<>();
     private final List<JsonNode> gatewayReceived = new CopyOnWriteArrayList<>();
     private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusingChannels = ConcurrentHashMap.newKeySet();
     private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
@@ -101,6 +102,18 @@ public final class FakeDiscord implements Closeable {
     /** Sending a DM to this user fails as Discord does for closed DMs (error 50007). */
     public void closeDmsOf(String userId) {
         closedDms.add(userId);
+    }
+
+    /**
+     * Posts to this server channel fail with Missing Access (50001) although the bot's cached
+     * permissions allow them, as when a moderator has just changed the channel; {@code false} undoes it.
+     */
+    public void refusePostsIn(String channelId, boolean refuse) {
+        if (refuse) {
+            refusingChannels.add(channelId);
+        } else {
+            refusingChannels.remove(channelId);
+        }
     }
 
     public List<RestCall> calls() {
@@ -548,6 +561,9 @@ public final class FakeDiscord implements Closeable {
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (dmUser != null && closedDms.contains(dmUser)) {
                 return error(403, 50007, "Cannot send messages to this user");
+            }
+            if (refusingChannels.contains(channelId)) {
+                return error(403, 50001, "Missing Access");
             }
             if (dmUser == null && !channelId.equals(GENERAL_CHANNEL)) {
                 return error(403, 50013, "Missing Permissions");
