@@ -244,21 +244,6 @@ class DiscordFeatureEndToEndTest {
         assertNoMentions(edit);
     }
 
-    @Test
-    void noRealCommandHasAModeratorOnlyPathYet() {
-        // Moderator refusal is proven with the test commands (DiscordEndToEndTest); when a real one
-        // arrives (/leaderboard post), this fails as a reminder to prove it through the fake too.
-        List<String> moderatorPaths = new ArrayList<>();
-        for (CommandSpec spec : bot.application().router().specs()) {
-            if (spec.moderatorOnly()) {
-                moderatorPaths.add(spec.name());
-            }
-            spec.subcommands().stream().filter(CommandSpec.SubcommandSpec::moderatorOnly)
-                    .forEach(sub -> moderatorPaths.add(spec.name() + " " + sub.name()));
-        }
-        assertThat(moderatorPaths).isEmpty();
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private void startRoadmap(Member member) {
