@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.discord.DiscordConfig;
+import org.roadmapbot.nudges.NudgeConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
 import org.roadmapbot.schedule.SchedulerConfig;
 
@@ -20,9 +21,12 @@ import org.roadmapbot.schedule.SchedulerConfig;
  * @param phrasing     optional LLM phrasing ({@code ROADMAP_BOT_LLM_*}), off by default
  * @param discord      Discord connection ({@code DISCORD_*} variables); empty when no token is set
  * @param scheduler    Quartz settings ({@code ROADMAP_BOT_SCHEDULER_*}): clustering, threads
+ * @param nudges       weekly nudges: grace period, default time zone, study channel
+ *                     ({@code ROADMAP_BOT_NUDGE_GRACE_HOURS}, {@code ROADMAP_BOT_DEFAULT_TIMEZONE},
+ *                     {@code ROADMAP_BOT_STUDY_CHANNEL_ID})
  */
 public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                        Optional<DiscordConfig> discord, SchedulerConfig scheduler) {
+                        Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -36,6 +40,13 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
         phrasing = phrasing == null ? PhrasingConfig.off() : phrasing;
         discord = discord == null ? Optional.empty() : discord;
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
+        nudges = nudges == null ? NudgeConfig.defaults() : nudges;
+    }
+
+    /** As the canonical constructor, with default nudge settings. */
+    public AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
+                     Optional<DiscordConfig> discord, SchedulerConfig scheduler) {
+        this(dataDir, knowledgeDir, database, phrasing, discord, scheduler, NudgeConfig.defaults());
     }
 
     /** Defaults for everything but the directories: embedded H2, no LLM, no Discord. */
@@ -51,7 +62,8 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
                 validated(env, DatabaseConfig::fromEnvironment),
                 validated(env, PhrasingConfig::fromEnvironment),
                 validated(env, DiscordConfig::fromEnvironment),
-                validated(env, SchedulerConfig::fromEnvironment));
+                validated(env, SchedulerConfig::fromEnvironment),
+                validated(env, NudgeConfig::fromEnvironment));
     }
 
     /** A feature's config parser; its IllegalArgumentException becomes one clear start-up message. */
@@ -64,22 +76,26 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges);
     }
 
     public AppConfig withDatabase(DatabaseConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler);
+        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler, nudges);
     }
 
     public AppConfig withPhrasing(PhrasingConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler);
+        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler, nudges);
     }
 
     public AppConfig withDiscord(Optional<DiscordConfig> value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler, nudges);
     }
 
     public AppConfig withScheduler(SchedulerConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value, nudges);
+    }
+
+    public AppConfig withNudges(NudgeConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, value);
     }
 }

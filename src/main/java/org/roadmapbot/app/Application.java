@@ -16,6 +16,10 @@ import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
+import org.roadmapbot.nudges.NudgeCommand;
+import org.roadmapbot.nudges.NudgeComposer;
+import org.roadmapbot.nudges.NudgeRepository;
+import org.roadmapbot.nudges.NudgeService;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.privacy.PersonalData;
 import org.roadmapbot.privacy.PrivacyCommand;
@@ -41,6 +45,7 @@ public final class Application implements AutoCloseable {
     private final PersonalData personalData;
     private final Optional<LlmPhraser> phraser;
     private final JobScheduler scheduler;
+    private final NudgeService nudges;
     private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
 
@@ -51,12 +56,15 @@ public final class Application implements AutoCloseable {
         this.database = openDatabase(config);
         try {
             this.progress = new ProgressService(knowledge, new ProgressRepository(database.dataSource()), clock);
-            // Later features with member data outside PersonalData.TABLES register a holder here.
-            this.personalData = new PersonalData(database.dataSource(), List.of());
             this.phraser = LlmPhraser.start(config.phrasing());
             // Created here, started by whoever can deliver (the Discord bot, the console): features
             // register their jobs on it first.
             this.scheduler = JobScheduler.create(database.dataSource(), config.scheduler());
+            // Weekly nudges: Quartz jobs on the scheduler, delivered through the messenger slot.
+            this.nudges = new NudgeService(new NudgeRepository(database.dataSource()), new NudgeComposer(progress, phraser),
+                    scheduler, messenger, config.nudges(), clock);
+            // Features with member data outside PersonalData.TABLES register a holder here.
+            this.personalData = new PersonalData(database.dataSource(), List.of(nudges.personalData()));
             ProgressCommand progressCommand = new ProgressCommand(progress);
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
             List<Command> commands = new ArrayList<>();
@@ -67,6 +75,7 @@ public final class Application implements AutoCloseable {
             commands.add(new ProjectsCommand(knowledge));
             commands.add(progressCommand);
             commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
+            commands.add(new NudgeCommand(nudges));
             commands.addAll(extraCommands);
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));
@@ -112,6 +121,7 @@ public final class Application implements AutoCloseable {
     public Optional<LlmPhraser> phraser() { return phraser; }
     /** Quartz on the bot's database; not firing until {@link #startScheduler(Messenger)}. */
     public JobScheduler scheduler() { return scheduler; }
+    public NudgeService nudges() { return nudges; }
     /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
     public Messenger messenger() { return messenger; }
 
@@ -121,6 +131,7 @@ public final class Application implements AutoCloseable {
      */
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
+        nudges.reconcile();
         scheduler.start();
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.roadmapbot.console.ConsoleMessenger;
 import org.roadmapbot.console.ConsoleSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Application app = Application.start(caller.config())) {
+            // Nudges print here (stderr with --json, so standard output stays one reply per line).
+            app.startScheduler(new ConsoleMessenger(json ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : out));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             new ConsoleSession(app.router(), caller.caller(), json).run(in, out, !json && System.console() != null);
         }

@@ -12,6 +12,21 @@ public interface Messenger {
     /** Posts to a channel of a server. */
     void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException;
 
+    /**
+     * As {@link #sendDirect(String, String, Reply)}, with a key that is the same for every attempt
+     * at one delivery (a nudge's member and week). An adapter that can deduplicate uses it (Discord:
+     * the message nonce, enforced), so a retry after a crash between sending and recording the send
+     * does not deliver twice; the default ignores it.
+     */
+    default void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
+        sendDirect(guildId, memberId, message);
+    }
+
+    /** As {@link #postToChannel(String, String, Reply)}, with a delivery key (see the keyed sendDirect). */
+    default void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
+        postToChannel(guildId, channelId, message);
+    }
+
     /** Whether the bot can post in the channel right now (exists, visible, allowed to send). */
     boolean canPost(String guildId, String channelId);
 

@@ -1,6 +1,10 @@
 package org.roadmapbot.discord;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -10,6 +14,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 
@@ -35,12 +40,18 @@ final class DiscordMessenger implements Messenger {
 
     @Override
     public void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
+        sendDirect(guildId, memberId, message, null);
+    }
+
+    /** With a key: sent as an enforced nonce, so Discord drops a repeat of the same delivery for a few minutes. */
+    @Override
+    public void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
         if (!isSnowflake(memberId)) {
             throw new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord user id: " + memberId);
         }
         try {
             shards.get(0).openPrivateChannelById(memberId)
-                    .flatMap(channel -> channel.sendMessage(ReplyRenderer.render(message)))
+                    .flatMap(channel -> withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey))
                     .complete();
         } catch (ErrorResponseException e) {
             throw translate("DM to member " + memberId, e);
@@ -51,6 +62,11 @@ final class DiscordMessenger implements Messenger {
 
     @Override
     public void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
+        postToChannel(guildId, channelId, message, null);
+    }
+
+    @Override
+    public void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
         GuildMessageChannel channel = channel(guildId, channelId);
         if (channel == null && isSnowflake(guildId) && !shardConfig.runs(guildId)) {
             // JDA posts only through the session of the server's shard; another process runs it.
@@ -67,7 +83,7 @@ final class DiscordMessenger implements Messenger {
                     "missing permission in #" + channel.getName() + ": " + missing.stream().map(Permission::getName).toList());
         }
         try {
-            channel.sendMessage(ReplyRenderer.render(message)).complete();
+            withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey).complete();
         } catch (ErrorResponseException e) {
             throw translate("post to channel " + channelId, e);
         } catch (RuntimeException e) {
@@ -121,6 +137,20 @@ final class DiscordMessenger implements Messenger {
             reason = DeliveryException.Reason.TEMPORARY;
         }
         return new DeliveryException(reason, what + " failed: Discord error " + e.getErrorCode() + " " + e.getMeaning(), e);
+    }
+
+    /** Discord nonces are at most 25 characters: a digest of the key fits any key. */
+    static MessageCreateAction withNonce(MessageCreateAction action, String deliveryKey) {
+        return deliveryKey == null ? action : action.setNonce(nonce(deliveryKey));
+    }
+
+    static String nonce(String deliveryKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(deliveryKey.getBytes(StandardCharsets.UTF_8));
+            return "rb" + HexFormat.of().formatHex(digest, 0, 11);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     private static boolean isSnowflake(String id) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +19,11 @@ public final class AnswerService {
     /** With words the data never uses ("Udemy's Node course"), a little more must be covered. */
     static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.5;
     static final double MIN_SCORE = 2.0;
+    /** A match this strong on the key words answers even a long question full of other words. */
+    static final double STRONG_SCORE = 12;
+    static final double STRONG_MIN_COVERAGE = 0.35;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
-    private static final double TIE_RATIO = 0.85;
+    private static final double TIE_RATIO = 0.8;
     /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
     private static final double COMPARISON_TIE_RATIO = 0.6;
     /** An entry answering a part of the question the best one misses joins above this ratio. */
@@ -45,7 +49,7 @@ public final class AnswerService {
         if (hits.isEmpty() || hits.get(0).foreignSubject()) {
             return new Answer(question, noAnswer(), List.of());
         }
-        java.util.Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
+        Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
         if (courses.isPresent()) {
             List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
             return new Answer(question, compose(chosen), chosen);
@@ -92,7 +96,11 @@ public final class AnswerService {
         long siblings = hits.stream().limit(SIBLINGS_FOR_PARENT + 1)
                 .filter(h -> parentId.equals(h.entry().parent()) && h.rank() >= best.rank() * SIBLING_RATIO)
                 .count();
-        return siblings >= SIBLINGS_FOR_PARENT ? byId.get(parentId) : null;
+        // Two siblings alike and the parent covering the question as well: "which stacks are usual?"
+        boolean parentCoversAsWell = hits.stream()
+                .anyMatch(h -> h.entry().id().equals(parentId) && h.coverage() >= best.coverage()
+                        && h.rank() >= best.rank() * SIBLING_RATIO);
+        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) ? byId.get(parentId) : null;
     }
 
     private static boolean isParentOrChild(Entry entry, List<Entry> chosen) {
@@ -114,7 +122,9 @@ public final class AnswerService {
             return false;
         }
         double needed = hit.unknownTerms() > 0 ? MIN_COVERAGE_WITH_UNKNOWN_WORDS : MIN_COVERAGE;
-        return hit.coverage() >= needed && hit.score() >= MIN_SCORE;
+        // A long, chatty question can match one entry very strongly on its key words alone.
+        boolean strong = hit.score() >= STRONG_SCORE && hit.coverage() >= STRONG_MIN_COVERAGE;
+        return (hit.coverage() >= needed || strong) && hit.score() >= MIN_SCORE;
     }
 
     private static String compose(List<Entry> entries) {

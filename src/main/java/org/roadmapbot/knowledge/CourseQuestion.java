@@ -42,6 +42,7 @@ final class CourseQuestion {
             filters.add(new CourseFilter(null, Double.parseDouble(price.group(3)), null));
         }
         Set<String> words = new java.util.HashSet<>(List.of(q.split("[^a-z0-9+#.]+")));
+        words.remove("go"); // the verb; the language was normalised to "golang"
         for (String language : CourseFilter.languages(kb.courses())) {
             String key = CourseFilter.key(language);
             if (words.stream().anyMatch(w -> CourseFilter.key(w).equals(key))) {

@@ -203,7 +203,7 @@ public final class Entries {
         for (StacksFile.Stack s : file.stacks()) {
             add(s.id(), Kind.STACK, s.name(),
                     "**" + s.name() + "** (language: " + s.language() + ") is commonly used for: " + s.use() + ".",
-                    s.section(), "", s.language() + " stack", s.askedAs(), "stacks");
+                    s.section(), s.name(), s.language() + " stack", s.askedAs(), "stacks");
         }
     }
 
@@ -214,7 +214,8 @@ public final class Entries {
                 o.summary() + "\nDay to day: " + String.join("; ", o.responsibilities()) + ".\n" + o.visibility(),
                 o.section(), "backend developer role responsibilities", o.intro(), o.askedAs(), null);
         for (CareersFile.Role r : c.roles()) {
-            add(r.id(), Kind.ROLE, r.name(), "**" + r.name() + "**: " + r.focus(), r.section(), "role", r.askedAs());
+            add(r.id(), Kind.ROLE, r.name(), "**" + r.name() + "**: " + r.focus(), r.section(), r.name(), "role",
+                    r.askedAs(), null);
         }
         for (Figure f : c.figures()) {
             add(f.id(), Kind.FIGURE, f.label(), figure(f), f.section(), "", f.askedAs());

@@ -38,7 +38,7 @@ public final class Retriever {
             "bootcamp", "salari", "job", "role", "languag", "certif", "path", "class", "program", "stack", "platform",
             "tutori", "librari", "databas", "db", "api", "project", "server");
     private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
-            "includ", "contain", "skill", "concept", "roadmap");
+            "includ", "contain", "skill", "concept");
 
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
@@ -64,10 +64,6 @@ public final class Retriever {
     private final double unknownIdf;
     private final Map<String, Set<String>> synonyms;
     private final List<Phase> phases;
-
-    public Retriever(KnowledgeBase kb) {
-        this(kb, Entries.of(kb));
-    }
 
     Retriever(KnowledgeBase kb, List<Entry> entries) {
         this.entries = entries;
@@ -248,7 +244,7 @@ public final class Retriever {
 
     /** Maps a misspelt term to a known one at edit distance 1 (2 for long words). */
     private String correctTypo(String term) {
-        if (term.length() < 5 || term.chars().anyMatch(Character::isDigit)) {
+        if (term.length() < 6 || term.chars().anyMatch(Character::isDigit)) {
             return term;
         }
         int allowed = term.length() >= 8 ? 2 : 1;

@@ -34,7 +34,7 @@ final class StopWords {
             "detail", "details", "version", "short", "tldr", "summary", "exactly", 
             "usually", "typically", "generally", "always", "never", "ever", "still", "already",
             "yet", "even", "ever", "pretty", "quite", "super", "totally", "literally", "probably",
-            "maybe", "perhaps", "kinda", "sorta", "well", "right", "rn", "lol", "lmao", "tbh", "idk", "imo",
+            "maybe", "perhaps", "kinda", "sorta", "like", "mostly", "well", "right", "rn", "lol", "lmao", "tbh", "idk", "imo",
             "btw", "pls", "plz", "please", "thanks", "thank", "thx", "ty", "hey", "hi", "hello", "yo", "bro", "bruh",
             "dude", "wtf", "omg", "gonna", "wanna", "gotta", "gimme", "lemme", "ya", "yeah", "yep", "nope");
 
@@ -59,7 +59,10 @@ final class StopWords {
             "year's", "yr", "yrs", "ago", "away", "around", "behind", "scenes", "along", "also", "exact",
             "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
             "quicker", "quickly", "rough", "around", "average", "avg", "typical",
-            "amount", "total", "regarding", "re");
+            "amount", "total", "regarding", "re", "suppose", "supposed", "heck", "care", "define", "definition",
+            "sentence", "concretely", "concrete", "besides", "argument", "recent", "recently", "honestly", "anyway",
+            "whatever", "tl", "dr", "tl;dr", "worth", "worthwhile", "legit", "fine", "enough",
+            "wondering", "curious", "confused", "stuck", "sorry", "short", "shortly", "brief", "briefly");
 
     static final List<String> ALL = Stream.of(FUNCTION, GENERIC_VERBS, GENERIC_WORDS)
             .flatMap(List::stream).distinct().toList();

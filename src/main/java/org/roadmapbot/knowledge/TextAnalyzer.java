@@ -35,7 +35,7 @@ final class TextAnalyzer {
     private static final CharArraySet STEMMED_STOP_WORDS = stemmedStopWords();
 
     private static final String[][] REWRITES = {
-            {"node\\s*\\.?\\s*js|nodejs", "nodejs"},
+            {"\\bnode(\\s*\\.?\\s*js)?\\b", "nodejs"},
             {"express\\s*\\.?\\s*js", "express"},
             {"type\\s*script", "typescript"},
             {"java\\s*script", "javascript"},
@@ -51,7 +51,8 @@ final class TextAnalyzer {
             {"full[\\s-]*time", "fulltime"},
             {"part[\\s-]*time", "parttime"},
             {"server[\\s-]*side", "backend"},
-            {"sign(ing|s)?[\\s-]*(in|on)|log(ging|s)?[\\s-]*in", "login"},
+            {"\\bsign(ing|s)?[\\s-]*(in|on)\\b|\\blog(s)?[\\s-]*in\\b", "login"},
+            {"\\bversion[\\s-]*control\\b", "git"},
             {"back[\\s-]*end", "backend"},
             {"front[\\s-]*end", "frontend"},
             {"dev\\s*ops", "devops"},
@@ -62,7 +63,6 @@ final class TextAnalyzer {
             {"\\bk8s\\b", "kubernetes"},
             {"\\bpostgres\\b", "postgresql"},
             {"\\bmongo\\b", "mongodb"},
-            {"\\bgolang\\b", "go"},
             {"\\b(learn|learning|in|use|using|about|is|and|or|vs|versus|like|teach|teaches|with|for)\\s+go\\b(?!\\s+(to|through|with|for|from|into|over|back|ahead|on|about)\\b)", "$1 golang"},
             {"^go\\b(?=\\s+(or|is|vs|used|developer|dev|good|worth))|\\bgo(?=\\s+(or|and|vs|versus|developer|devs?|backend|language|lang|used|good|worth|course|stack|microservices?)\\b)", "golang"},
             {"data\\s+engineers?", "dataengineer"},
@@ -80,7 +80,7 @@ final class TextAnalyzer {
             {"\\bauth\\b", "authentication"},
             {"\\brepo\\b", "repository"},
             {"hands[\\s-]*on", "handson"},
-            {"\\b(used|use) (more|less|most|the most)\\b|\\b(more|most|less) (used|widely used|common)\\b|\\busage\\b", "popular"},
+            {"\\b(used|use) (more|less|most|the most)\\b|\\b(more|most|less) (used|widely used)\\b|\\busage\\b", "popular"},
     };
 
     private static final Pattern[] REWRITE_PATTERNS = new Pattern[REWRITES.length];
@@ -93,7 +93,8 @@ final class TextAnalyzer {
 
     private static final Pattern ODIN_ACRONYM = Pattern.compile("\\bTOP\\b");
     /** "Go" with a capital inside a sentence is the language; "go" in lower case is usually the verb. */
-    private static final Pattern GO_LANGUAGE = Pattern.compile("(?<=\\S\\s{1,3})\\bGo\\b|\\bGO\\b(?!\\s+(to|for|with)\\b)");
+    private static final Pattern GO_LANGUAGE = Pattern.compile(
+            "\\b(Go|GO)\\b(?!\\s+(to|for|with|through|ahead|back|over|on|about|into|from|over)\\b)");
     private static final String[] NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten"};
     private static final String[] ORDINALS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
@@ -147,6 +148,11 @@ final class TextAnalyzer {
         for (int i = 0; i < REWRITES.length; i++) {
             s = REWRITE_PATTERNS[i].matcher(s).replaceAll(REWRITES[i][1]);
         }
+        // "first month" and "phase one" name a phase; "one month" is a duration.
+        for (int i = 1; i < ORDINALS.length; i++) {
+            s = s.replaceAll("\\b" + ORDINALS[i] + "\\s+(month|phase|stage)\\b", "$1 " + i);
+        }
+        s = s.replaceAll("\\b(phase|stage|month)\\s+one\\b", "$1 1");
         Matcher m = ORDINAL_DIGITS.matcher(s);
         s = m.replaceAll("$1");
         for (int i = 1; i < ORDINALS.length; i++) {

@@ -30,6 +30,8 @@ public final class PersonalData {
      * missing from this list.
      */
     public static final List<String> TABLES = List.of(
+            "nudge_sent",       // V3: which week's nudge went out (the Quartz job is a Holder: NudgeService)
+            "nudge_settings",   // V3: weekly nudge day, hour, zone, pause, why it was turned off
             "progress_event",   // V1: history of every progress change
             "topic_progress",   // V1: current state per topic
             "member_track",     // V1: chosen track, pace, start date

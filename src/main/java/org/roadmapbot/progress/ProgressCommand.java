@@ -49,6 +49,14 @@ public final class ProgressCommand implements Command {
         return NAME + ":" + DONE + ":" + topicId;
     }
 
+    /**
+     * As {@link #doneButtonId(String)}, carrying the server: {@code progress:done:<guildId>:<topicId>}.
+     * For buttons in a DM (a nudge), where the press arrives without a server.
+     */
+    public static String doneButtonId(String guildId, String topicId) {
+        return guildId == null || guildId.isEmpty() ? doneButtonId(topicId) : NAME + ":" + DONE + ":" + guildId + ":" + topicId;
+    }
+
     private static final int NEXT_COUNT = 3;
     /** Discord user ids are snowflakes; the console uses short ids. Anything else is not a member. */
     private static final java.util.regex.Pattern MEMBER_ID = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,32}");
@@ -99,12 +107,25 @@ public final class ProgressCommand implements Command {
         };
     }
 
-    /** Buttons: {@code done:<topic>}, {@code studying:<topic>}, {@code skip:<topic>}, {@code undo:<topic>}, {@code next}. */
+    /**
+     * Buttons: {@code done:<topic>}, {@code studying:<topic>}, {@code skip:<topic>}, {@code undo:<topic>},
+     * {@code next}; each topic action may carry the server first ({@code done:<guild>:<topic>}, from a DM).
+     */
     @Override
     public Reply onButton(CommandRequest presser, String args) {
         int colon = args.indexOf(':');
         String action = colon < 0 ? args : args.substring(0, colon);
         String topicId = colon < 0 ? "" : args.substring(colon + 1);
+        int guildEnd = topicId.lastIndexOf(':');
+        if (guildEnd >= 0) {
+            String guildId = topicId.substring(0, guildEnd);
+            topicId = topicId.substring(guildEnd + 1);
+            if (!presser.guildId().isEmpty() && !presser.guildId().equals(guildId)) {
+                throw new UserError("That button belongs to another server.");
+            }
+            presser = new CommandRequest(guildId, presser.memberId(), presser.displayName(), presser.moderator(),
+                    presser.command(), presser.subcommand(), presser.options());
+        }
         if (action.equals(NEXT)) {
             return next(presser);
         }

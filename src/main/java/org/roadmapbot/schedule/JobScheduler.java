@@ -1,6 +1,8 @@
 package org.roadmapbot.schedule;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -34,10 +36,16 @@ public final class JobScheduler implements AutoCloseable {
     private final Scheduler quartz;
     private final Map<Class<? extends Job>, Supplier<? extends Job>> jobs = new ConcurrentHashMap<>();
     private final String providerName;
+    private final DataSource dataSource;
+    private final boolean clustered;
+    private final String runId;
 
-    private JobScheduler(Scheduler quartz, String providerName) {
+    private JobScheduler(Scheduler quartz, String providerName, DataSource dataSource, boolean clustered) {
         this.quartz = quartz;
         this.providerName = providerName;
+        this.dataSource = dataSource;
+        this.clustered = clustered;
+        this.runId = instanceId() + "#" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**
@@ -67,7 +75,7 @@ public final class JobScheduler implements AutoCloseable {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             Scheduler quartz = factory.getScheduler();
-            JobScheduler scheduler = new JobScheduler(quartz, providerName);
+            JobScheduler scheduler = new JobScheduler(quartz, providerName, dataSource, config.clustered());
             quartz.setJobFactory(scheduler.jobFactory());
             if (config.autoStart()) {
                 scheduler.start();
@@ -96,6 +104,53 @@ public final class JobScheduler implements AutoCloseable {
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Who is running a job, unique per process start: the Quartz instance id (host and start time
+     * when clustered; a constant "NON_CLUSTERED" otherwise, hence the random suffix) and a token of
+     * this scheduler object. Jobs store it with a claim to tell later whether its owner is alive.
+     */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Whether the process that wrote {@code otherRunId} may still be running a job: true for this
+     * scheduler; when clustered, true for another instance while it has a row in Quartz's cluster
+     * state table (Quartz deletes a failed instance's row once a survivor has recovered its jobs).
+     * Without clustering only one process uses the database, so any other run id is a dead one.
+     */
+    public boolean isAlive(String otherRunId) {
+        if (runId.equals(otherRunId)) {
+            return true;
+        }
+        int hash = otherRunId.lastIndexOf('#');
+        String instance = hash < 0 ? otherRunId : otherRunId.substring(0, hash);
+        if (!clustered || instance.equals(instanceId())) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = ? AND instance_name = ?")) {
+            ps.setString(1, SCHEDULER_NAME);
+            ps.setString(2, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            // Unknown: treat as alive, so nothing is sent twice; the claim stays for the next look.
+            LOG.warn("cannot read the cluster's scheduler instances: {}", e.getMessage());
+            return true;
+        }
+    }
+
+    private String instanceId() {
+        try {
+            return quartz.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("scheduler instance id unavailable", e);
         }
     }
 

@@ -32,6 +32,16 @@ public final class MessengerSlot implements Messenger {
     }
 
     @Override
+    public void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
+        current().sendDirect(guildId, memberId, message, deliveryKey);
+    }
+
+    @Override
+    public void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
+        current().postToChannel(guildId, channelId, message, deliveryKey);
+    }
+
+    @Override
     public boolean canPost(String guildId, String channelId) {
         Messenger m = target.get();
         return m != null && m.canPost(guildId, channelId);

@@ -26,9 +26,14 @@ class AnswerAccuracyTest {
         assertThat(misses).extracting(m -> m.testCase().question()).isEmpty();
     }
 
+    /**
+     * Two paraphrase sets written independently of the retrieval code (370 questions, 70 of
+     * them out of scope). The floor guards against regressions; the README gives the figures.
+     */
     @Test
     void paraphrasesAreAnsweredAtLeastNineTimesInTen() throws IOException {
-        List<AnswerQuality.Case> cases = AnswerQuality.load("/knowledge/paraphrase-dev.jsonl");
+        List<AnswerQuality.Case> cases = new java.util.ArrayList<>(AnswerQuality.load("/knowledge/paraphrase-dev.jsonl"));
+        cases.addAll(AnswerQuality.load("/knowledge/paraphrase-holdout.jsonl"));
         List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
         double accuracy = 1.0 - (double) misses.size() / cases.size();
         assertThat(accuracy).as("accuracy; misses: %s", misses.stream().map(m -> m.testCase().question()).toList())
