@@ -1,74 +1,114 @@
 package org.roadmapbot.app;
 
-import java.lang.management.ManagementFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.Entries;
+import org.roadmapbot.bench.Machine;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * `bench`: prints the project's figures. Answers: latency p50/p99 over N questions in one
- * process (after a warm-up), and the time from JVM start to the first answer.
+ * `bench`: every figure of the project in one table. Runs each `bench <feature>` subcommand in
+ * turn, in this process, with its default options (smaller ones with --quick), collects the
+ * `| figure | value |` rows it prints and prints them under one header with the machine.
+ *
+ * <p>Extension point: a feature adds its benchmark as a subcommand here (`subcommands` below)
+ * that prints a markdown table of `| figure | value |` rows, as ProgressBench does; it then
+ * appears in this table with no other change. `bench <feature>` runs one alone.
  */
-@Command(name = "bench", description = "Measure answer latency and start-up time; prints a table.",
-        subcommands = {ProgressBench.class, NudgeBench.class, LeaderboardBench.class})
+@Command(name = "bench", description = "Print all of the project's figures in one table (or run one: bench <feature>).",
+        subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--questions", description = "How many questions to time (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
-    int questions;
+    /** Smaller runs for --quick, per subcommand; subcommands not listed run with their defaults. */
+    private static final Map<String, List<String>> QUICK = Map.of(
+            "answers", List.of("--questions", "2000", "--warmup", "500"),
+            "startup", List.of("--runs", "1"),
+            "progress", List.of("--members", "2000", "--writes", "2000", "--shows", "500"),
+            "load", List.of("--duration", "5s", "--max-duration", "3s", "--warmup", "2s", "--members", "200", "--threads", "8"),
+            "nudges", List.of("--members", "500", "--commands", "100", "--shows", "200"),
+            "leaderboard", List.of("--members", "2000"));
 
-    @Option(names = "--warmup", description = "Untimed questions first (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
-    int warmup;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--quick", description = "Short runs of every benchmark (a smoke test, not the README figures).")
+    boolean quick;
+
+    @Option(names = "--only", split = ",", description = "Run only these benchmarks, e.g. --only answers,load.")
+    List<String> only;
 
     @Override
     public Integer call() {
-        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()))) {
-            app.answers().answer("How long does it take to become a backend developer?");
-            long firstAnswerMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-
-            List<String> pool = questionPool(app);
-            for (int i = 0; i < warmup; i++) {
-                app.answers().answer(pool.get(i % pool.size()));
+        PrintStream out = System.out;
+        List<String[]> rows = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
+            String name = sub.getKey();
+            if (only != null && !only.contains(name)) {
+                continue;
             }
-            long[] nanos = new long[questions];
-            for (int i = 0; i < questions; i++) {
-                String q = pool.get(i % pool.size());
-                long start = System.nanoTime();
-                app.answers().answer(q);
-                nanos[i] = System.nanoTime() - start;
+            System.err.printf(Locale.ROOT, "bench: running %s…%n", name);
+            long start = System.nanoTime();
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            int code;
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                List<String> args = quick ? QUICK.getOrDefault(name, List.of()) : List.of();
+                // A fresh CommandLine per run: picocli keeps option values on the command object.
+                code = new CommandLine(sub.getValue().getCommandSpec().userObject().getClass()).execute(args.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                code = -1;
+            } finally {
+                System.setOut(out);
             }
-            Arrays.sort(nanos);
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
-            System.out.printf(Locale.ROOT, "| answer latency p50 (%d questions) | %.3f ms |%n", questions, percentile(nanos, 50) / 1e6);
-            System.out.printf(Locale.ROOT, "| answer latency p99 | %.3f ms |%n", percentile(nanos, 99) / 1e6);
-            System.out.printf(Locale.ROOT, "| answer latency max | %.3f ms |%n", nanos[nanos.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "| start-up to first answer (JVM start → answer) | %d ms |%n", firstAnswerMs);
-            System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s |%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.err.printf(Locale.ROOT, "bench: %s done in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+            List<String[]> own = tableRows(captured.toString(StandardCharsets.UTF_8));
+            if (code != 0 || own.isEmpty()) {
+                failed.add(name);
+            }
+            own.stream().filter(r -> !r[0].equals("machine")).forEach(r -> rows.add(new String[] {name, r[0], r[1]}));
+        }
+        out.println("| bench | figure | value |");
+        out.println("|---|---|---|");
+        rows.forEach(r -> out.printf(Locale.ROOT, "| %s | %s | %s |%n", r[0], r[1], r[2]));
+        out.printf(Locale.ROOT, "| machine | | %s |%n", Machine.describe());
+        if (!failed.isEmpty()) {
+            System.err.println("bench: these benchmarks failed or printed no figures: " + String.join(", ", failed));
+            return 1;
         }
         return 0;
     }
 
-    /** Questions members could ask: every entry's question hints and titles, plus off-topic ones. */
-    private static List<String> questionPool(Application app) {
-        List<String> pool = new ArrayList<>();
-        for (Entry e : Entries.of(app.knowledge())) {
-            pool.addAll(e.askedAs());
-            pool.add("what about " + e.title() + "?");
+    /** The body rows of a markdown `| figure | value |` table (header and separator skipped). */
+    static List<String[]> tableRows(String text) {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            if (!t.startsWith("|") || !t.endsWith("|") || t.startsWith("|---") || t.equals("| figure | value |")) {
+                continue;
+            }
+            // Split on the first unescaped '|' after the figure: values may contain "\|".
+            String inner = t.substring(1, t.length() - 1);
+            int bar = -1;
+            for (int i = 0; i < inner.length(); i++) {
+                if (inner.charAt(i) == '|' && (i == 0 || inner.charAt(i - 1) != '\\')) {
+                    bar = i;
+                    break;
+                }
+            }
+            if (bar < 0) {
+                continue;
+            }
+            rows.add(new String[] {inner.substring(0, bar).strip(), inner.substring(bar + 1).strip()});
         }
-        pool.addAll(List.of("what's the weather tomorrow?", "write me a poem about cats",
-                "how do I reverse a linked list in java", "who won the football game yesterday?"));
-        return pool;
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return rows;
     }
 }

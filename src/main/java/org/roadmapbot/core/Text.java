@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class Text {
 
     private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|>#\\[\\]()-])");
-    private static final Pattern MENTION = Pattern.compile("@(everyone|here|[!&]?\\d+)");
+    private static final Pattern MENTION = Pattern.compile("@(everyone|here|[!&]?\\d+)", Pattern.CASE_INSENSITIVE);
 
     private Text() {
     }

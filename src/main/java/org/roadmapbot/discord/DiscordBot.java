@@ -1,6 +1,7 @@
 package org.roadmapbot.discord;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,9 @@ public final class DiscordBot implements AutoCloseable {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
 
-    private final JDA jda;
+    /** One JDA session per shard this process runs (one in all when not sharded). */
+    private final List<JDA> shards;
+    private final Shards shardConfig;
     private final InteractionHandler handler;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
@@ -60,13 +63,15 @@ public final class DiscordBot implements AutoCloseable {
     private boolean interactionsStopped;
     private boolean closed;
 
-    private DiscordBot(JDA jda, InteractionHandler handler, ExecutorService workers, ScheduledExecutorService timers) {
-        this.jda = jda;
+    private DiscordBot(List<JDA> shards, Shards shardConfig, InteractionHandler handler, ExecutorService workers,
+                       ScheduledExecutorService timers) {
+        this.shards = List.copyOf(shards);
+        this.shardConfig = shardConfig;
         this.handler = handler;
         this.workers = workers;
         this.timers = timers;
-        this.messenger = new DiscordMessenger(jda);
-        this.memberDirectory = new DiscordMemberDirectory(jda);
+        this.messenger = new DiscordMessenger(this.shards, shardConfig);
+        this.memberDirectory = new DiscordMemberDirectory(this.shards);
     }
 
     /**
@@ -88,31 +93,46 @@ public final class DiscordBot implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, threads("discord-interaction"));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("discord-defer"));
         InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers);
-        ReadyLatch ready = new ReadyLatch();
-
-        // createLight: no member cache, no chunking; slash commands need no intent (see class comment).
-        JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
-                .addEventListeners(handler, ready)
-                .setEnableShutdownHook(false); // the application shuts down in its own order
-        config.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-        config.gatewayUrl().ifPresent(url -> builder
-                .setSessionController(new FixedGatewaySessionController(url))
-                .setCompression(Compression.NONE));
-
-        JDA jda;
+        Shards shardConfig = config.shards();
+        // One session controller for every shard: it spaces their logins as Discord requires.
+        ConcurrentSessionController sessions = config.gatewayUrl()
+                .<ConcurrentSessionController>map(FixedGatewaySessionController::new)
+                .orElseGet(ConcurrentSessionController::new);
+        List<JDA> shards = new ArrayList<>();
+        List<ReadyLatch> latches = new ArrayList<>();
         try {
-            jda = builder.build();
+            for (int shardId : shardConfig.ids()) {
+                ReadyLatch ready = new ReadyLatch();
+                // createLight: no member cache, no chunking; slash commands need no intent (see class comment).
+                JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                        .addEventListeners(handler, ready)
+                        .setSessionController(sessions)
+                        .setEnableShutdownHook(false); // the application shuts down in its own order
+                if (shardConfig.sharded()) {
+                    builder.useSharding(shardId, shardConfig.total());
+                }
+                config.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+                config.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE));
+                shards.add(builder.build());
+                latches.add(ready);
+            }
         } catch (InvalidTokenException e) {
+            shards.forEach(JDA::shutdownNow);
             stop(workers, timers);
             throw new DiscordStartException("Discord rejected the bot token (check DISCORD_TOKEN / DISCORD_TOKEN_FILE)", e);
         } catch (RuntimeException e) {
+            shards.forEach(JDA::shutdownNow);
             stop(workers, timers);
             throw new DiscordStartException("could not connect to Discord: " + e.getMessage(), e);
         }
-        DiscordBot bot = new DiscordBot(jda, handler, workers, timers);
+        DiscordBot bot = new DiscordBot(shards, shardConfig, handler, workers, timers);
         try {
-            ready.await(jda);
-            LOG.info("connected to Discord as {} in {} server(s)", jda.getSelfUser().getName(), jda.getGuilds().size());
+            for (int i = 0; i < shards.size(); i++) {
+                latches.get(i).await(shards.get(i));
+            }
+            JDA first = shards.get(0);
+            LOG.info("connected to Discord as {} in {} server(s) ({})", first.getSelfUser().getName(),
+                    shards.stream().mapToInt(j -> j.getGuilds().size()).sum(), shardConfig);
             bot.register(SlashCommands.of(router.specs()), config.guildIds());
             return bot;
         } catch (RuntimeException e) {
@@ -131,13 +151,31 @@ public final class DiscordBot implements AutoCloseable {
         return messenger;
     }
 
+    /** The first (or only) shard's session. */
     JDA jda() {
-        return jda;
+        return shards.get(0);
     }
 
-    /** Blocks until JDA has stopped (after {@link #close()}, or when Discord ends the session for good). */
+    List<JDA> shards() {
+        return shards;
+    }
+
+    /**
+     * Blocks until JDA has stopped (after {@link #close()}, or when Discord ends a session for
+     * good): with several shards, as soon as any of them has stopped.
+     */
     public void awaitShutdown() throws InterruptedException {
-        jda.awaitShutdown();
+        if (shards.size() == 1) {
+            shards.get(0).awaitShutdown();
+            return;
+        }
+        while (true) {
+            for (JDA shard : shards) {
+                if (shard.awaitShutdown(200, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -173,28 +211,42 @@ public final class DiscordBot implements AutoCloseable {
             }
             closed = true;
         }
-        jda.shutdown();
-        try {
-            if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("JDA did not stop within {} s; forcing it", SHUTDOWN_TIMEOUT.toSeconds());
+        shards.forEach(JDA::shutdown);
+        for (JDA jda : shards) {
+            try {
+                if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("JDA did not stop within {} s; forcing it", SHUTDOWN_TIMEOUT.toSeconds());
+                    jda.shutdownNow();
+                }
+            } catch (InterruptedException e) {
                 jda.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            jda.shutdownNow();
-            Thread.currentThread().interrupt();
         }
         LOG.info("disconnected from Discord");
     }
 
+    /**
+     * Global commands are registered once for the whole bot, by the process that runs shard 0;
+     * per-server commands by the process that runs the server's shard.
+     */
     private void register(List<SlashCommandData> commands, List<String> guildIds) {
         try {
             if (guildIds.isEmpty()) {
-                jda.updateCommands().addCommands(commands).complete();
+                if (!shardConfig.registersGlobalCommands()) {
+                    LOG.info("slash commands are registered by the process that runs shard 0, not this one ({})", shardConfig);
+                    return;
+                }
+                shards.get(shardConfig.ids().indexOf(0)).updateCommands().addCommands(commands).complete();
                 LOG.info("registered {} slash commands globally (Discord may take up to an hour to show changes)", commands.size());
                 return;
             }
             for (String id : guildIds) {
-                Guild guild = jda.getGuildById(id);
+                if (!shardConfig.runs(id)) {
+                    continue; // another process runs this server's shard and registers there
+                }
+                Guild guild = shards.stream().map(j -> j.getGuildById(id)).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse(null);
                 if (guild == null) {
                     LOG.warn("DISCORD_GUILD_IDS lists server {}, but the bot is not in it; add the bot there first", id);
                     continue;

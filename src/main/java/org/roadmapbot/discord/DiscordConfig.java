@@ -21,13 +21,15 @@ import java.util.stream.Collectors;
  * @param gatewayUrl       gateway WebSocket URL instead of Discord's
  * @param guildIds         register commands in these servers only (instant); empty = globally
  * @param moderatorRoleIds members with one of these roles count as moderators, as Manage Server does
+ * @param shards           the Discord shards this process runs ({@code DISCORD_SHARD_TOTAL}, {@code DISCORD_SHARD_IDS})
  */
 public record DiscordConfig(
         TokenSource token,
         Optional<String> apiBaseUrl,
         Optional<String> gatewayUrl,
         List<String> guildIds,
-        Set<String> moderatorRoleIds) {
+        Set<String> moderatorRoleIds,
+        Shards shards) {
 
     public static final String TOKEN = "DISCORD_TOKEN";
     public static final String TOKEN_FILE = "DISCORD_TOKEN_FILE";
@@ -48,6 +50,17 @@ public record DiscordConfig(
         moderatorRoleIds = Set.copyOf(moderatorRoleIds);
         guildIds.forEach(id -> requireSnowflake(GUILD_IDS, id));
         moderatorRoleIds.forEach(id -> requireSnowflake(MODERATOR_ROLE_IDS, id));
+        shards = shards == null ? Shards.none() : shards;
+    }
+
+    /** Without sharding: one process runs every server. */
+    public DiscordConfig(TokenSource token, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
+                         List<String> guildIds, Set<String> moderatorRoleIds) {
+        this(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, Shards.none());
+    }
+
+    public DiscordConfig withShards(Shards value) {
+        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, value);
     }
 
     /** The Discord settings in the environment, or empty when no token is configured at all. */
@@ -64,13 +77,14 @@ public record DiscordConfig(
                 nonBlank(env.get(API_BASE_URL)).map(String::strip),
                 nonBlank(env.get(GATEWAY_URL)).map(String::strip),
                 ids(env.get(GUILD_IDS)),
-                Set.copyOf(ids(env.get(MODERATOR_ROLE_IDS)))));
+                Set.copyOf(ids(env.get(MODERATOR_ROLE_IDS))),
+                Shards.fromEnvironment(env)));
     }
 
     @Override
     public String toString() {
         return "DiscordConfig[token=" + token + ", apiBaseUrl=" + apiBaseUrl + ", gatewayUrl=" + gatewayUrl
-                + ", guildIds=" + guildIds + ", moderatorRoleIds=" + moderatorRoleIds + "]";
+                + ", guildIds=" + guildIds + ", moderatorRoleIds=" + moderatorRoleIds + ", " + shards + "]";
     }
 
     private static List<String> ids(String raw) {

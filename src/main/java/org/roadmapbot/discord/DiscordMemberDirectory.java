@@ -3,6 +3,7 @@ package org.roadmapbot.discord;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,11 +35,16 @@ final class DiscordMemberDirectory implements MemberDirectory {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int CACHE_MAX = 50_000;
 
-    private final JDA jda;
+    /** This process's shards; a server lives on exactly one of them. */
+    private final List<JDA> shards;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    DiscordMemberDirectory(JDA jda) {
-        this.jda = jda;
+    DiscordMemberDirectory(List<JDA> shards) {
+        this.shards = List.copyOf(shards);
+    }
+
+    private Guild guild(String guildId) {
+        return shards.stream().map(j -> j.getGuildById(guildId)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private record Cached(Member member, long at) {
@@ -47,7 +53,7 @@ final class DiscordMemberDirectory implements MemberDirectory {
     @Override
     public Map<String, Member> lookup(String guildId, Collection<String> memberIds) {
         Map<String, Member> found = new LinkedHashMap<>();
-        Guild guild = guildId.matches("\\d{1,20}") ? jda.getGuildById(guildId) : null;
+        Guild guild = guildId.matches("\\d{1,20}") ? guild(guildId) : null;
         if (guild == null) {
             memberIds.forEach(id -> found.put(id, unknown(id)));
             return found;

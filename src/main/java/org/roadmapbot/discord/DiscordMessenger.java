@@ -25,10 +25,17 @@ import org.roadmapbot.core.Reply;
  */
 final class DiscordMessenger implements Messenger {
 
-    private final JDA jda;
+    /** This process's shards; a DM can go through any of them, a post needs the server's. */
+    private final List<JDA> shards;
+    private final Shards shardConfig;
 
     DiscordMessenger(JDA jda) {
-        this.jda = jda;
+        this(List.of(jda), Shards.none());
+    }
+
+    DiscordMessenger(List<JDA> shards, Shards shardConfig) {
+        this.shards = List.copyOf(shards);
+        this.shardConfig = shardConfig;
     }
 
     @Override
@@ -43,7 +50,7 @@ final class DiscordMessenger implements Messenger {
             throw new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord user id: " + memberId);
         }
         try {
-            jda.openPrivateChannelById(memberId)
+            shards.get(0).openPrivateChannelById(memberId)
                     .flatMap(channel -> withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey))
                     .complete();
         } catch (ErrorResponseException e) {
@@ -61,6 +68,11 @@ final class DiscordMessenger implements Messenger {
     @Override
     public void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
         GuildMessageChannel channel = channel(guildId, channelId);
+        if (channel == null && isSnowflake(guildId) && !shardConfig.runs(guildId)) {
+            // JDA posts only through the session of the server's shard; another process runs it.
+            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "server " + guildId + " is on shard "
+                    + Shards.shardOf(Long.parseLong(guildId), shardConfig.total()) + ", which another bot process runs");
+        }
         if (channel == null) {
             throw new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET,
                     "no text channel " + channelId + " in server " + guildId + " that I can see");
@@ -89,8 +101,13 @@ final class DiscordMessenger implements Messenger {
         if (!isSnowflake(guildId) || !isSnowflake(channelId)) {
             return null;
         }
-        Guild guild = jda.getGuildById(guildId);
-        return guild == null ? null : guild.getChannelById(GuildMessageChannel.class, channelId);
+        for (JDA jda : shards) {
+            Guild guild = jda.getGuildById(guildId);
+            if (guild != null) {
+                return guild.getChannelById(GuildMessageChannel.class, channelId);
+            }
+        }
+        return null;
     }
 
     /** What the bot lacks to post there: see it, send (in threads: send in threads), embed, maybe attach. */

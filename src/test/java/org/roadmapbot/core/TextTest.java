@@ -14,6 +14,12 @@ class TextTest {
     }
 
     @Test
+    void massMentionsInAnyCaseAreBroken() {
+        // Found by CommandFuzzTest: "@HERE" in a course filter came back intact.
+        assertThat(Text.escape("@HERE @Everyone @eVeRyOnE")).doesNotContainIgnoringCase("@here").doesNotContainIgnoringCase("@everyone");
+    }
+
+    @Test
     void nonLatinAndEmojiNamesSurvive() {
         assertThat(Text.escape("Ана 🚀 مرحبا")).isEqualTo("Ана 🚀 مرحبا");
     }

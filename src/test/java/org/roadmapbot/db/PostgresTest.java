@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.core.Reply;
@@ -25,38 +21,17 @@ import org.roadmapbot.privacy.PrivacyCommand;
 import org.roadmapbot.progress.ProgressEvent;
 import org.roadmapbot.progress.TopicState;
 import org.roadmapbot.testing.TestBot;
+import org.roadmapbot.testing.TestPostgres;
 
 /** The same migrations and JDBC code on a real PostgreSQL server (started from jars, no setup). */
 class PostgresTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    /** A fresh, empty database on the server for each test. */
-    private static DatabaseConfig freshDatabase() throws Exception {
-        String name = "bot" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return DatabaseConfig.fromEnvironment(Map.of(
-                DatabaseConfig.URL, postgres.getJdbcUrl("postgres", name),
-                DatabaseConfig.USER, "postgres",
-                DatabaseConfig.PASSWORD, "unused"));
+    /** A fresh, empty database (no tables yet) on the test run's shared server for each test. */
+    private static DatabaseConfig freshDatabase() {
+        return TestPostgres.emptyDatabase();
     }
 
     @Test

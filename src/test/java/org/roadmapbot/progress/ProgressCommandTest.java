@@ -29,7 +29,12 @@ class ProgressCommandTest {
 
     @BeforeEach
     void open() {
-        bot = new TestBot(dir);
+        bot = newBot(dir);
+    }
+
+    /** The database under test: H2 here; a subclass runs every test again on PostgreSQL. */
+    TestBot newBot(Path dir) {
+        return new TestBot(dir);
     }
 
     @AfterEach

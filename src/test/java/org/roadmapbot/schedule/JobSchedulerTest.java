@@ -23,6 +23,17 @@ class JobSchedulerTest {
 
     @TempDir
     Path dir;
+    DatabaseConfig database;
+
+    @org.junit.jupiter.api.BeforeEach
+    void chooseDatabase() {
+        database = databaseConfig();
+    }
+
+    /** The database under test: H2 here; a subclass runs every test again on PostgreSQL. */
+    DatabaseConfig databaseConfig() {
+        return DatabaseConfig.embedded();
+    }
 
     /** A job built by the registered factory, so it can carry dependencies. */
     static final class CountingJob implements Job {
@@ -42,14 +53,14 @@ class JobSchedulerTest {
     void triggerSurvivesARestartWithTheSameNextFireTime() throws Exception {
         TriggerKey key = TriggerKey.triggerKey("member-1", "test");
         Date next;
-        try (Database db = Database.open(DatabaseConfig.embedded(), dir);
+        try (Database db = Database.open(database, dir);
              JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
             JobDetail job = JobBuilder.newJob(CountingJob.class).withIdentity(JobKey.jobKey("member-1", "test")).build();
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key)
                     .startAt(new Date(System.currentTimeMillis() + 3_600_000)).build();
             next = scheduler.quartz().scheduleJob(job, trigger);
         }
-        try (Database db = Database.open(DatabaseConfig.embedded(), dir);
+        try (Database db = Database.open(database, dir);
              JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
             Trigger stored = scheduler.quartz().getTrigger(key);
             assertThat(stored).isNotNull();
@@ -60,7 +71,7 @@ class JobSchedulerTest {
     @Test
     void registeredFactoryBuildsTheJobThatFires() throws Exception {
         CountDownLatch fired = new CountDownLatch(1);
-        try (Database db = Database.open(DatabaseConfig.embedded(), dir);
+        try (Database db = Database.open(database, dir);
              JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
             scheduler.register(CountingJob.class, () -> new CountingJob(fired));
             scheduler.start();

@@ -1,0 +1,109 @@
+package org.roadmapbot.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.roadmapbot.bench.Durations;
+import org.roadmapbot.bench.LatencyHistogram;
+import org.roadmapbot.bench.LoadDriver;
+import org.roadmapbot.bench.Machine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * `bench load`: the command mix (70 % ask, 20 % progress, 10 % leaderboard) from many threads
+ * through the command core, against the embedded default (a fresh H2 file, as a new install
+ * has), unless ROADMAP_BOT_DB_URL points elsewhere. First a short closed-loop run finds the
+ * most the bot can do; then the soak offers a fixed rate (the goal: 2,000 commands/s) for
+ * --duration and reports throughput, latency percentiles, errors and the heap before and after.
+ */
+@Command(name = "load", description = "Command mix from many threads: throughput, p99, errors, heap after a soak.")
+public final class LoadBench implements Callable<Integer> {
+
+    @Option(names = "--duration", description = "Soak length at the offered rate, e.g. 60s, 10m (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60s", converter = DurationConverter.class)
+    Duration duration;
+
+    @Option(names = "--rate", description = "Commands/s offered during the soak (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    double rate;
+
+    @Option(names = "--max-duration", description = "Length of the as-fast-as-possible run; 0 skips it (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20s", converter = DurationConverter.class)
+    Duration maxDuration;
+
+    @Option(names = "--warmup", description = "Untimed load first (default: ${DEFAULT-VALUE}).", defaultValue = "10s",
+            converter = DurationConverter.class)
+    Duration warmup;
+
+    @Option(names = "--threads", description = "Concurrent clients (default: ${DEFAULT-VALUE}).", defaultValue = "32")
+    int threads;
+
+    @Option(names = "--members", description = "Members taking part, all started on a track (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    int members;
+
+    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("roadmap-bot-load");
+        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(dir))) {
+            String database = app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
+            System.out.println("| figure | value |");
+            System.out.println("|---|---|");
+            LoadDriver driver = new LoadDriver(app.router(), app.knowledge(), new LoadDriver.Settings(threads, members, 42));
+            driver.enrolMembers();
+            row("mix", "70 % `/ask`, 10 % `/progress done`/`undo`, 10 % `/progress show`/`next`, 10 % "
+                    + driver.leaderboardLabel());
+            row("database, clients, members", database + ", " + threads + " threads, " + members + " members");
+            if (!maxDuration.isZero()) {
+                LoadDriver.Result max = driver.run(new LoadDriver.Run(warmup, maxDuration, 0));
+                row("most commands/s (as fast as possible, " + Durations.format(maxDuration) + ")",
+                        String.format(Locale.ROOT, "%,.0f (p99 %s, %,d errors)", max.throughput(), ms(max.latency(), 99), max.errors()));
+            }
+            LoadDriver.Result soak = driver.run(new LoadDriver.Run(warmup, duration, rate));
+            String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
+            row("commands/s sustained (" + at + ")", String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
+            row("latency p50 / p99 / p99.9 / max", ms(soak.latency(), 50) + " / " + ms(soak.latency(), 99) + " / "
+                    + ms(soak.latency(), 99.9) + " / " + String.format(Locale.ROOT, "%.1f ms", soak.latency().maxNanos() / 1e6));
+            for (var kind : soak.byKind().entrySet()) {
+                row("p99 " + kind.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        ms(kind.getValue(), 99) + " (" + String.format(Locale.ROOT, "%,d", kind.getValue().count()) + " commands)");
+            }
+            row("errors", String.format(Locale.ROOT, "%,d", soak.errors())
+                    + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
+            LoadDriver.Heap heap = soak.heap();
+            row("heap after full GC, after warm-up → after soak", String.format(Locale.ROOT, "%.1f MB → %.1f MB (%+.1f MB)",
+                    heap.afterWarmupMb(), heap.afterSoakMb(), heap.growthMb()));
+            row("lowest heap use per " + Durations.format(heap.window()) + " during the soak (MB)",
+                    heap.windowFloorsMb().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(", ")));
+            Machine.residentMegabytes().ifPresent(rss -> row("process resident memory at the end", rss + " MB"));
+            row("machine", Machine.describe());
+            return soak.errors() == 0 ? 0 : 1;
+        } finally {
+            if (dataDir == null) {
+                ProgressBench.deleteTree(dir);
+            }
+        }
+    }
+
+    private static String ms(LatencyHistogram h, double p) {
+        return String.format(Locale.ROOT, "%.2f ms", h.percentileNanos(p) / 1e6);
+    }
+
+    private static void row(String figure, String value) {
+        System.out.printf(Locale.ROOT, "| %s | %s |%n", figure, value.replace("|", "\\|"));
+    }
+
+    /** Lets --duration take 10m, 90s, 1h. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
+        }
+    }
+}

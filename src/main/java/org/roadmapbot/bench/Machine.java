@@ -1,0 +1,57 @@
+package org.roadmapbot.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a figure was measured on: cores, CPU, memory, Java, OS. */
+public final class Machine {
+
+    private Machine() {
+    }
+
+    public static String describe() {
+        Runtime rt = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "%d cores%s, Java %s (%s), %s %s %s, max heap %d MB",
+                rt.availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+                rt.maxMemory() / (1024 * 1024));
+    }
+
+    /** The CPU model from /proc/cpuinfo (Linux), if readable. */
+    static Optional<String> cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip().replaceAll("\\s+", " "))
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Resident set size of this process in MB (Linux), if readable. */
+    public static Optional<Long> residentMegabytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Heap in use after a full collection, in MB: the live set, what a leak would grow. */
+    public static double liveHeapMegabytes() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed() / (1024.0 * 1024.0);
+    }
+}

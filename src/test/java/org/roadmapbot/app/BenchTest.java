@@ -1,0 +1,61 @@
+package org.roadmapbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** `bench` collects every subcommand's figures into one table (quick runs: a smoke test, not figures). */
+class BenchTest {
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void capture() {
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void benchPrintsOneTableWithEveryChosenBenchmarkAndTheMachine() {
+        int code = Main.execute("bench", "--quick", "--only", "startup,load");
+        String table = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).as(table).isZero();
+        assertThat(table).startsWith("| bench | figure | value |\n|---|---|---|\n");
+        assertThat(table).contains("| startup | start-up to first answer, fresh JVM")
+                .contains("| startup | memory after start-up: live heap after full GC |")
+                .contains("| load | commands/s sustained (2,000/s offered for 5 s) |")
+                .contains("| load | errors | 0 |")
+                .containsPattern("\\| machine \\| \\| \\d+ cores.*Java 17");
+        assertThat(table).doesNotContain("| answers |").doesNotContainPattern("(?m)^\\| figure \\| value \\|$");
+    }
+
+    @Test
+    void tableRowsAreReadFromAnyBenchmarksMarkdown() {
+        List<String[]> rows = BenchCommand.tableRows("""
+                some log line
+                | figure | value |
+                |---|---|
+                | nudges scheduled/s | 1,234 |
+                | mix | a \\| b |
+                not a row
+                """);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsExactly("nudges scheduled/s", "1,234");
+        assertThat(rows.get(1)).containsExactly("mix", "a \\| b");
+    }
+}
