@@ -35,6 +35,12 @@ import org.roadmapbot.knowledge.Retriever;
  * <p>{@code main} with no argument: the full study (accuracy, then latency). {@code main latency}: the
  * latency figures alone. {@code main startup keyword|model|hybrid}: one cold start in this JVM,
  * printing the milliseconds from JVM start to the first answer.
+ *
+ * <pre>
+ * mvn -q -B -Pembedding-eval test-compile
+ * mvn -q -B -Pembedding-eval dependency:build-classpath -Dmdep.outputFile=target/eval-cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/eval-cp.txt) org.roadmapbot.knowledge.eval.EmbeddingRetrievalEval
+ * </pre>
  */
 public final class EmbeddingRetrievalEval {
 
