@@ -48,11 +48,12 @@ public final class BotProcess implements AutoCloseable {
     }
 
     /**
-     * Commands acknowledged before they run. None yet: every current command answers in
-     * milliseconds, and anything slower is deferred automatically after 1.5 s.
+     * Commands acknowledged before they run: /leaderboard draws a picture and may look members up
+     * on Discord, so it is acknowledged privately at once (its replies are private). Anything else
+     * answers in milliseconds, and is deferred automatically if it takes more than 1.5 s.
      */
     static DeferPolicy deferPolicy(Application app) {
-        return DeferPolicy.none();
+        return DeferPolicy.of(java.util.Map.of(org.roadmapbot.leaderboard.LeaderboardCommand.NAME, DeferPolicy.Mode.PRIVATE));
     }
 
     public Application application() {
