@@ -9,6 +9,7 @@ import org.roadmapbot.discord.DiscordBot;
 import org.roadmapbot.discord.DiscordConfig;
 import org.roadmapbot.discord.DiscordStartException;
 import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.leaderboard.LeaderboardCommand;
 import org.roadmapbot.nudges.NudgeCommand;
 import org.roadmapbot.privacy.PrivacyCommand;
 
@@ -58,7 +59,7 @@ public final class BotProcess implements AutoCloseable {
     }
 
     /**
-     * Deferred up front: replies that upload a file, and, with LLM phrasing on, commands that may
+     * Deferred up front: replies that upload a file or draw a picture, and, with LLM phrasing on, commands that may
      * wait on the model for its whole budget (2.5 s by default, too close to Discord's 3 s).
      * Everything else answers in milliseconds, and is deferred anyway after 1.5 s.
      */
@@ -66,6 +67,8 @@ public final class BotProcess implements AutoCloseable {
         Map<String, DeferPolicy.Mode> modes = new HashMap<>();
         // A JSON file of the member's data: private, and an upload can be slow.
         modes.put(PrivacyCommand.NAME + " " + PrivacyCommand.EXPORT, DeferPolicy.Mode.PRIVATE);
+        // Leaderboards draw a picture and may look members up on Discord; their replies are private.
+        modes.put(LeaderboardCommand.NAME, DeferPolicy.Mode.PRIVATE);
         if (phrasingOn) {
             // Answers are public (a "no answer" turns private: the adapter replaces the thinking message).
             modes.put(AskCommand.NAME, DeferPolicy.Mode.PUBLIC);

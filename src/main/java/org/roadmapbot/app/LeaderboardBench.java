@@ -83,6 +83,16 @@ public final class LeaderboardBench implements Callable<Integer> {
                 Board sample = service.board(GUILD, period, 1, LeaderboardService.PAGE_SIZE, null, null);
                 perPeriod.add(new Object[] {period, nanos, sample.ranked()});
             }
+            // Nothing reused: counts per score recomputed, group figures recomputed (once a minute in service).
+            long[] coldAll = time(Math.min(boards, 50), i -> {
+                service.clearCache();
+                return service.board(GUILD, Period.ALL, 1, LeaderboardService.PAGE_SIZE, member(random.nextInt(members)), "Bench");
+            });
+            service.group(GUILD);
+            long[] coldRanking = time(Math.min(boards, 50), i -> {
+                service.clearCounts(); // group figures stay cached, as for 59 s of every minute
+                return service.board(GUILD, Period.ALL, 1, LeaderboardService.PAGE_SIZE, member(random.nextInt(members)), "Bench");
+            });
             long[] page5 = time(boards, i -> service.board(GUILD, Period.ALL, 5, LeaderboardService.PAGE_SIZE,
                     member(random.nextInt(members)), "Bench"));
             long[] command = time(boards, i -> {
@@ -117,6 +127,10 @@ public final class LeaderboardBench implements Callable<Integer> {
                         ((Period) p[0]).id(), (long) p[2], ms(nanos, 50), ms(nanos, 99), nanos[nanos.length - 1] / 1e6);
             }
             System.out.printf(Locale.ROOT, "| leaderboard `all-time` page 5, p50 / p99 | %.2f / %.2f ms |%n", ms(page5, 50), ms(page5, 99));
+            System.out.printf(Locale.ROOT, "| leaderboard `all-time`, counts per score recomputed (after a change, or every 5 s), p50 / p99 | %.2f / %.2f ms |%n",
+                    ms(coldRanking, 50), ms(coldRanking, 99));
+            System.out.printf(Locale.ROOT, "| leaderboard `all-time`, nothing cached (counts and group view recomputed), p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(coldAll, 50), ms(coldAll, 99));
             System.out.printf(Locale.ROOT, "| group view uncached (members per phase, on track, week total), p50 / p99 | %.1f / %.1f ms |%n",
                     ms(groupCold, 50), ms(groupCold, 99));
             System.out.printf(Locale.ROOT, "| `/leaderboard show` full command (board + text + PNG), p50 / p99 | %.1f / %.1f ms |%n",

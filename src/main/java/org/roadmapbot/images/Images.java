@@ -41,7 +41,7 @@ public final class Images {
     public static final Color BAR_FILL = new Color(0x58, 0x65, 0xF2);
     public static final Color BAR_DONE = new Color(0x23, 0xA5, 0x5A);
     public static final Color GOLD = new Color(0xF0, 0xB2, 0x32);
-    public static final Color SILVER = new Color(0xC0, 0xC7, 0xD0);
+    public static final Color SILVER = new Color(0xE3, 0xE8, 0xEF);
     public static final Color BRONZE = new Color(0xCD, 0x7F, 0x32);
 
     private static final String[] PREFERRED = {"DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"};

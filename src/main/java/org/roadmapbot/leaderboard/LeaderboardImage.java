@@ -18,7 +18,7 @@ public final class LeaderboardImage {
     public static final int WIDTH = 800;
     public static final int HEADER = 104;
     public static final int ROW = 48;
-    public static final int FOOTER = 76;
+    public static final int FOOTER = 100;
     public static final int BAR_X = 500;
     public static final int BAR_WIDTH = 220;
     public static final int BAR_HEIGHT = 14;
@@ -97,6 +97,19 @@ public final class LeaderboardImage {
             Board.GroupView group = board.group();
             g.drawString(String.format(Locale.ROOT, "%,d studying · %,d on track for their pace · %,d topics this week",
                     group.started(), group.onTrack(), group.completedThisWeek()), 24, footerTop + 54);
+            StringBuilder phases = new StringBuilder();
+            new java.util.TreeMap<>(group.perPhase()).forEach((phase, members) -> {
+                if (phase > 0) {
+                    phases.append(phases.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "phase %d: %,d", phase, members));
+                }
+            });
+            Long finished = group.perPhase().get(0);
+            if (finished != null) {
+                phases.append(phases.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "finished: %,d", finished));
+            }
+            if (phases.length() > 0) {
+                g.drawString(Images.fit("Members per phase: " + phases, g.getFontMetrics(), WIDTH - 48), 24, footerTop + 78);
+            }
         } finally {
             g.dispose();
         }

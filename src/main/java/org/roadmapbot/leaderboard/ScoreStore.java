@@ -48,6 +48,7 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
     private static final String DONE = TopicState.DONE.dbValue();
 
     private final DataSource dataSource;
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> versions = new java.util.concurrent.ConcurrentHashMap<>();
     private final KnowledgeBase kb;
     private final ZoneId zone;
     private final Clock clock;
@@ -93,6 +94,7 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             }
         }
         Instant now = events.get(events.size() - 1).occurredAt();
+        members.forEach(m -> bump(m.get(0)));
         for (Map.Entry<List<String>, int[]> d : deltas.entrySet()) {
             List<String> id = d.getKey();
             addToScore(c, id.get(0), id.get(1), id.get(2), d.getValue()[0], reached.get(id), now);
@@ -100,6 +102,18 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         for (List<String> m : members) {
             refreshMember(c, m.get(0), m.get(1), now);
         }
+    }
+
+    /**
+     * Changes whenever this process writes scores of the server: cached figures computed at another
+     * version are stale. (Writes by other processes of a cluster are not seen: caches also expire.)
+     */
+    public long version(String guildId) {
+        return versions.computeIfAbsent(guildId, g -> new java.util.concurrent.atomic.AtomicLong()).get();
+    }
+
+    private void bump(String guildId) {
+        versions.computeIfAbsent(guildId, g -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     }
 
     /** +1 for a completion, -1 for leaving "done", 0 otherwise. */
@@ -265,6 +279,7 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
 
     private void rebuild(Connection c) throws SQLException {
         Instant now = clock.instant();
+        versions.values().forEach(java.util.concurrent.atomic.AtomicLong::incrementAndGet);
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM leaderboard_score");
             s.executeUpdate("DELETE FROM leaderboard_member");
@@ -437,7 +452,9 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             List<Score> scores = new ArrayList<>(limit);
             try (PreparedStatement ps = c.prepareStatement("SELECT member_id, completed, reached_at FROM leaderboard_score"
                     + " WHERE guild_id = ? AND period_key = ? AND completed > 0"
-                    + " ORDER BY completed DESC, reached_at, member_id LIMIT ? OFFSET ?")) {
+                    // The constant key columns lead the ORDER BY so H2 reads the rank index in order
+                    // ("index sorted") instead of sorting every ranked row.
+                    + " ORDER BY guild_id, period_key, completed DESC, reached_at, member_id LIMIT ? OFFSET ?")) {
                 ps.setString(1, guildId);
                 ps.setString(2, key);
                 ps.setInt(3, limit);
@@ -456,11 +473,17 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         return scores(guildId, key, List.of(memberId)).stream().findFirst();
     }
 
-    /** The rows of these members (any count). */
+    /** The rows of these members (any count); asked in slices so a long list stays within driver limits. */
     public List<Score> scores(String guildId, String key, Collection<String> memberIds) {
-        if (memberIds.isEmpty()) {
-            return List.of();
+        List<String> ids = List.copyOf(memberIds);
+        List<Score> all = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            all.addAll(scoreSlice(guildId, key, ids.subList(from, Math.min(ids.size(), from + 1000))));
         }
+        return all;
+    }
+
+    private List<Score> scoreSlice(String guildId, String key, List<String> memberIds) {
         return Jdbc.read(dataSource, c -> {
             List<Score> scores = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT member_id, completed, reached_at FROM leaderboard_score"
@@ -481,17 +504,9 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         });
     }
 
-    /** How many rows rank before {@code s} (same order as {@link #page}); two index range counts. */
-    public int countAhead(String guildId, String key, Score s) {
+    /** How many rows with the same count as {@code s} rank before it (got there earlier): one index range. */
+    public int countTiesAhead(String guildId, String key, Score s) {
         return Jdbc.read(dataSource, c -> {
-            int ahead = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM leaderboard_score"
-                    + " WHERE guild_id = ? AND period_key = ? AND completed > ?")) {
-                ps.setString(1, guildId);
-                ps.setString(2, key);
-                ps.setInt(3, s.completed());
-                ahead += count(ps);
-            }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM leaderboard_score"
                     + " WHERE guild_id = ? AND period_key = ? AND completed = ?"
                     + " AND (reached_at < ? OR (reached_at = ? AND member_id < ?))")) {
@@ -501,24 +516,29 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
                 ps.setObject(4, Jdbc.utc(s.reachedAt()));
                 ps.setObject(5, Jdbc.utc(s.reachedAt()));
                 ps.setString(6, s.memberId());
-                ahead += count(ps);
+                return count(ps);
             }
-            return ahead;
         });
     }
 
-    /** Members ranked (positive count) and topics completed in the period by everyone. */
-    public long[] totals(String guildId, String key) {
+    /**
+     * How many members have each positive count in the period (at most one entry per topic):
+     * ranks above a count and the period's totals are sums over it.
+     */
+    public java.util.NavigableMap<Integer, Long> histogram(String guildId, String key) {
         return Jdbc.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(completed), 0) FROM leaderboard_score"
-                    + " WHERE guild_id = ? AND period_key = ? AND completed > 0")) {
+            java.util.NavigableMap<Integer, Long> histogram = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT completed, COUNT(*) FROM leaderboard_score"
+                    + " WHERE guild_id = ? AND period_key = ? AND completed > 0 GROUP BY completed")) {
                 ps.setString(1, guildId);
                 ps.setString(2, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                    while (rs.next()) {
+                        histogram.put(rs.getInt(1), rs.getLong(2));
+                    }
                 }
             }
+            return histogram;
         });
     }
 

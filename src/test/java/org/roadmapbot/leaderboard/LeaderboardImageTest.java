@@ -36,7 +36,7 @@ class LeaderboardImageTest {
     void leaderboardPngDecodesWithTheExpectedSize() throws IOException {
         BufferedImage image = decode(LeaderboardImage.render(board(100, 50, 25, 0), null));
         assertThat(image.getWidth()).isEqualTo(LeaderboardImage.WIDTH).isEqualTo(800);
-        assertThat(image.getHeight()).isEqualTo(LeaderboardImage.height(4)).isEqualTo(104 + 4 * 48 + 76);
+        assertThat(image.getHeight()).isEqualTo(LeaderboardImage.height(4)).isEqualTo(104 + 4 * 48 + 100);
         // An empty board still has one row saying so.
         assertThat(decode(LeaderboardImage.render(board(), null)).getHeight()).isEqualTo(LeaderboardImage.height(1));
     }

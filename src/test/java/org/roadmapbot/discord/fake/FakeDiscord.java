@@ -58,6 +58,7 @@ public final class FakeDiscord implements Closeable {
     private static final Pattern WEBHOOK_ORIGINAL = Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern WEBHOOK = Pattern.compile("webhooks/(\\d+)/([^/]+)");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+    private static final Pattern GUILD_MEMBER = Pattern.compile("guilds/(\\d+)/members/(\\d+)");
     private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/(\\d+))?/commands");
 
     private final HttpServer rest;
@@ -66,6 +67,7 @@ public final class FakeDiscord implements Closeable {
     private final List<JsonNode> gatewayReceived = new CopyOnWriteArrayList<>();
     private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
     private final Set<String> refusingChannels = ConcurrentHashMap.newKeySet();
+    private final Map<String, Member> guildMembers = new ConcurrentHashMap<>();
     private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
@@ -97,6 +99,11 @@ public final class FakeDiscord implements Closeable {
     /** The gateway answers IDENTIFY by closing with this code (4004 authentication failed, 4014 disallowed intents). */
     public void rejectIdentifyWith(int closeCode) {
         rejectIdentifyWith = closeCode;
+    }
+
+    /** {@code GET guilds/{id}/members/{user}} finds this member; anyone else is "Unknown Member" (10007): not in the server. */
+    public void addGuildMember(Member member) {
+        guildMembers.put(member.id(), member);
     }
 
     /** Sending a DM to this user fails as Discord does for closed DMs (error 50007). */
@@ -547,6 +554,10 @@ public final class FakeDiscord implements Closeable {
         }
         if (call.method().equals("POST") && (m = WEBHOOK.matcher(path)).matches()) {
             return new Response(200, webhookMessage(call.json()));
+        }
+        if (call.method().equals("GET") && (m = GUILD_MEMBER.matcher(path)).matches()) {
+            Member member = guildMembers.get(m.group(2));
+            return member == null ? error(404, 10007, "Unknown Member") : new Response(200, interactionMember(member));
         }
         if (call.method().equals("POST") && path.equals("users/@me/channels")) {
             String recipient = call.json().path("recipient_id").asText();
