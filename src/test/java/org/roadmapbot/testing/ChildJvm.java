@@ -39,4 +39,15 @@ public final class ChildJvm {
         }
         throw new IllegalStateException("child process ended before printing " + expected);
     }
+
+    /** Reads lines until one starts with {@code prefix} and returns it; fails if the process ends first. */
+    public static String awaitLineStartingWith(BufferedReader out, String prefix) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new IllegalStateException("child process ended before printing a line starting with " + prefix);
+    }
 }
