@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Figures that take a pass over a whole server (members per count, the group view), served from
  * memory and recounted in the background when they may be out of date: after this process wrote
  * a score of the server (a new version) or after {@code fresh} (writes of other processes in a
- * cluster). A request waits for a count only when there is none yet or it is older than
+ * cluster), but never more often than every {@code minInterval}, so a busy server spends at most
+ * one recount per interval in the background. A request waits for a count only when there is none yet or it is older than
  * {@code maxAge}. So a member never waits for a recount of 100,000 rows after each change, and
  * other members' figures in what they see are at most one recount behind.
  */
@@ -29,10 +30,12 @@ final class RecountCache<T> {
     private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor;
+    private final long minIntervalNanos;
     private final long freshNanos;
     private final long maxAgeNanos;
 
-    RecountCache(String name, Duration fresh, Duration maxAge) {
+    RecountCache(String name, Duration minInterval, Duration fresh, Duration maxAge) {
+        this.minIntervalNanos = minInterval.toNanos();
         this.freshNanos = fresh.toNanos();
         this.maxAgeNanos = maxAge.toNanos();
         this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -50,7 +53,8 @@ final class RecountCache<T> {
             entries.put(id, new Entry<>(value, version, now));
             return value;
         }
-        if ((e.version != version || now - e.at > freshNanos) && running.add(id)) {
+        long age = now - e.at;
+        if (age >= minIntervalNanos && (e.version != version || age > freshNanos) && running.add(id)) {
             try {
                 executor.execute(() -> {
                     try {

@@ -11,7 +11,7 @@ class RecountCacheTest {
 
     @Test
     void countsOnceThenServesWhileRecountingInTheBackgroundAfterAChange() throws InterruptedException {
-        RecountCache<Integer> cache = new RecountCache<>("test", Duration.ofMinutes(1), Duration.ofMinutes(10));
+        RecountCache<Integer> cache = new RecountCache<>("test", Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(10));
         AtomicInteger counts = new AtomicInteger();
         assertThat(cache.get("g", 1, counts::incrementAndGet)).isEqualTo(1);
         assertThat(cache.get("g", 1, counts::incrementAndGet)).isEqualTo(1);
@@ -25,6 +25,14 @@ class RecountCacheTest {
             Thread.sleep(10);
         }
         assertThat(counts.get()).isEqualTo(2);
+
+        // Not more often than the interval, whatever changed.
+        RecountCache<Integer> slow = new RecountCache<>("slow", Duration.ofHours(1), Duration.ZERO, Duration.ofHours(2));
+        AtomicInteger slowCounts = new AtomicInteger();
+        slow.get("g", 1, slowCounts::incrementAndGet);
+        slow.get("g", 2, slowCounts::incrementAndGet);
+        Thread.sleep(100);
+        assertThat(slowCounts.get()).isEqualTo(1);
 
         cache.clear();
         assertThat(cache.get("g", 2, counts::incrementAndGet)).isEqualTo(3);
