@@ -33,19 +33,19 @@ public final class LeaderboardService {
     /** Deepest page a button can ask for; deeper boards are not worth walking member by member. */
     public static final int MAX_PAGE = 50;
     private static final int CHUNK = 50;
-    private static final Duration GROUP_TTL = Duration.ofMinutes(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
-    /** Counts per score are reused this long (or until this process writes a score of the server). */
-    private static final long HISTOGRAM_TTL_NANOS = Duration.ofSeconds(5).toNanos();
-
     private final ScoreStore scores;
     private final KnowledgeBase kb;
     private final LeaderboardConfig config;
     private final Clock clock;
     private volatile MemberDirectory directory = MemberDirectory.ASSUME_PRESENT;
-    private final Map<String, Cached> groups = new ConcurrentHashMap<>();
+    /** Group figures: recounted in the background once a minute at most, awaited after 10 minutes. */
+    private final RecountCache<Board.GroupView> groups = new RecountCache<>("group", Duration.ofMinutes(1),
+            Duration.ofMinutes(1), Duration.ofMinutes(10));
+    /** Members per count: recounted in the background after a local change (once a second at most) or 5 s, awaited after a minute. */
+    private final RecountCache<Histogram> histograms = new RecountCache<>("counts", Duration.ofSeconds(1),
+            Duration.ofSeconds(5), Duration.ofMinutes(1));
     private final Map<String, Instant> pruned = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> histograms = new ConcurrentHashMap<>();
 
     public LeaderboardService(ScoreStore scores, KnowledgeBase kb, LeaderboardConfig config, Clock clock) {
         this.scores = scores;
@@ -183,16 +183,9 @@ public final class LeaderboardService {
 
     // ---- group view ----
 
-    /** Members per phase, on track, topics this week; cached for a minute per server (one pass over its members). */
+    /** Members per phase, on track, topics this week (one pass over the server's members; see {@link RecountCache}). */
     public Board.GroupView group(String guildId) {
-        Instant now = clock.instant();
-        Cached cached = groups.get(guildId);
-        if (cached != null && cached.at.plus(GROUP_TTL).isAfter(now) && !cached.at.isAfter(now)) {
-            return cached.view;
-        }
-        Board.GroupView view = computeGroup(guildId, now);
-        groups.put(guildId, new Cached(now, view));
-        return view;
+        return groups.get(guildId, scores.version(guildId), () -> computeGroup(guildId, clock.instant()));
     }
 
     /** Forgets cached figures (benchmarks time the uncached work; tests change data behind the service). */
@@ -208,24 +201,14 @@ public final class LeaderboardService {
 
     /**
      * Members per positive count in the period. Summing it gives the members ranked above a
-     * count and the period's totals without counting every ranked row on each request; it is
-     * recomputed after this process writes a score of the server, and at least every 5 s (other
-     * processes of a cluster), so a rank is at most seconds behind other members' progress.
+     * count and the period's totals without counting every ranked row on each request; the
+     * asker's own count is always read fresh (see {@link RecountCache} for how current the rest is).
      */
     private Histogram histogram(String guildId, String key) {
-        String id = guildId + "|" + key;
-        long version = scores.version(guildId);
-        long now = System.nanoTime();
-        Histogram cached = histograms.get(id);
-        if (cached != null && cached.version == version && now - cached.at < HISTOGRAM_TTL_NANOS) {
-            return cached;
-        }
-        Histogram fresh = new Histogram(version, now, scores.histogram(guildId, key));
-        histograms.put(id, fresh);
-        return fresh;
+        return histograms.get(guildId + "|" + key, scores.version(guildId), () -> new Histogram(scores.histogram(guildId, key)));
     }
 
-    private record Histogram(long version, long at, java.util.NavigableMap<Integer, Long> counts) {
+    private record Histogram(java.util.NavigableMap<Integer, Long> counts) {
         long above(int completed) {
             return counts.tailMap(completed, false).values().stream().mapToLong(Long::longValue).sum();
         }
@@ -267,6 +250,4 @@ public final class LeaderboardService {
         }
     }
 
-    private record Cached(Instant at, Board.GroupView view) {
-    }
 }
