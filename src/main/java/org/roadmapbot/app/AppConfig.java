@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.discord.DiscordConfig;
+import org.roadmapbot.leaderboard.LeaderboardConfig;
 import org.roadmapbot.nudges.NudgeConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
 import org.roadmapbot.schedule.SchedulerConfig;
@@ -24,9 +25,11 @@ import org.roadmapbot.schedule.SchedulerConfig;
  * @param nudges       weekly nudges: grace period, default time zone, study channel
  *                     ({@code ROADMAP_BOT_NUDGE_GRACE_HOURS}, {@code ROADMAP_BOT_DEFAULT_TIMEZONE},
  *                     {@code ROADMAP_BOT_STUDY_CHANNEL_ID})
+ * @param leaderboard  leaderboard zone and excluded roles ({@code ROADMAP_BOT_LEADERBOARD_*})
  */
 public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                        Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges) {
+                        Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges,
+                        LeaderboardConfig leaderboard) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -41,18 +44,13 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
         discord = discord == null ? Optional.empty() : discord;
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
         nudges = nudges == null ? NudgeConfig.defaults() : nudges;
+        leaderboard = leaderboard == null ? LeaderboardConfig.defaults() : leaderboard;
     }
 
-    /** As the canonical constructor, with default nudge settings. */
-    public AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                     Optional<DiscordConfig> discord, SchedulerConfig scheduler) {
-        this(dataDir, knowledgeDir, database, phrasing, discord, scheduler, NudgeConfig.defaults());
-    }
-
-    /** Defaults for everything but the directories: embedded H2, no LLM, no Discord. */
+    /** Defaults for everything but the directories: embedded H2, no LLM, no Discord, default nudges and boards. */
     public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
         this(dataDir, knowledgeDir, DatabaseConfig.embedded(), PhrasingConfig.off(), Optional.empty(),
-                SchedulerConfig.defaults());
+                SchedulerConfig.defaults(), NudgeConfig.defaults(), LeaderboardConfig.defaults());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -63,7 +61,8 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
                 validated(env, PhrasingConfig::fromEnvironment),
                 validated(env, DiscordConfig::fromEnvironment),
                 validated(env, SchedulerConfig::fromEnvironment),
-                validated(env, NudgeConfig::fromEnvironment));
+                validated(env, NudgeConfig::fromEnvironment),
+                validated(env, LeaderboardConfig::fromEnvironment));
     }
 
     /** A feature's config parser; its IllegalArgumentException becomes one clear start-up message. */
@@ -76,26 +75,30 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard);
     }
 
     public AppConfig withDatabase(DatabaseConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler, nudges);
+        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler, nudges, leaderboard);
     }
 
     public AppConfig withPhrasing(PhrasingConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler, nudges);
+        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler, nudges, leaderboard);
     }
 
     public AppConfig withDiscord(Optional<DiscordConfig> value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler, nudges);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler, nudges, leaderboard);
     }
 
     public AppConfig withScheduler(SchedulerConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value, nudges);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value, nudges, leaderboard);
     }
 
     public AppConfig withNudges(NudgeConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, value);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, value, leaderboard);
+    }
+
+    public AppConfig withLeaderboard(LeaderboardConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, nudges, value);
     }
 }

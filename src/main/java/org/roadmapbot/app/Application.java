@@ -20,6 +20,11 @@ import org.roadmapbot.nudges.NudgeCommand;
 import org.roadmapbot.nudges.NudgeComposer;
 import org.roadmapbot.nudges.NudgeRepository;
 import org.roadmapbot.nudges.NudgeService;
+import org.roadmapbot.leaderboard.LeaderboardCommand;
+import org.roadmapbot.leaderboard.LeaderboardPosts;
+import org.roadmapbot.leaderboard.LeaderboardService;
+import org.roadmapbot.leaderboard.ScheduleStore;
+import org.roadmapbot.leaderboard.ScoreStore;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.privacy.PersonalData;
 import org.roadmapbot.privacy.PrivacyCommand;
@@ -29,6 +34,7 @@ import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.schedule.JobScheduler;
 import org.roadmapbot.schedule.MessengerSlot;
+import org.roadmapbot.core.MemberDirectory;
 import org.roadmapbot.core.Messenger;
 
 /**
@@ -46,6 +52,8 @@ public final class Application implements AutoCloseable {
     private final Optional<LlmPhraser> phraser;
     private final JobScheduler scheduler;
     private final NudgeService nudges;
+    private final LeaderboardService leaderboards;
+    private final LeaderboardPosts leaderboardPosts;
     private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
 
@@ -55,7 +63,12 @@ public final class Application implements AutoCloseable {
         this.answers = new AnswerService(knowledge);
         this.database = openDatabase(config);
         try {
-            this.progress = new ProgressService(knowledge, new ProgressRepository(database.dataSource()), clock);
+            ProgressRepository progressRepository = new ProgressRepository(database.dataSource());
+            // Leaderboard scores commit with every progress change; built from the history on first start.
+            ScoreStore scores = new ScoreStore(database.dataSource(), knowledge, config.leaderboard().zone(), clock);
+            progressRepository.addListener(scores);
+            scores.ensureBuilt();
+            this.progress = new ProgressService(knowledge, progressRepository, clock);
             this.phraser = LlmPhraser.start(config.phrasing());
             // Created here, started by whoever can deliver (the Discord bot, the console): features
             // register their jobs on it first.
@@ -65,6 +78,8 @@ public final class Application implements AutoCloseable {
                     scheduler, messenger, config.nudges(), clock);
             // Features with member data outside PersonalData.TABLES register a holder here.
             this.personalData = new PersonalData(database.dataSource(), List.of(nudges.personalData()));
+            this.leaderboards = new LeaderboardService(scores, knowledge, config.leaderboard(), clock);
+            this.leaderboardPosts = new LeaderboardPosts(leaderboards, new ScheduleStore(database.dataSource()), scheduler, messenger);
             ProgressCommand progressCommand = new ProgressCommand(progress);
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
             List<Command> commands = new ArrayList<>();
@@ -76,6 +91,7 @@ public final class Application implements AutoCloseable {
             commands.add(progressCommand);
             commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
             commands.add(new NudgeCommand(nudges));
+            commands.add(new LeaderboardCommand(leaderboards, leaderboardPosts));
             commands.addAll(extraCommands);
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));
@@ -124,6 +140,13 @@ public final class Application implements AutoCloseable {
     public NudgeService nudges() { return nudges; }
     /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
     public Messenger messenger() { return messenger; }
+    public LeaderboardService leaderboards() { return leaderboards; }
+    public LeaderboardPosts leaderboardPosts() { return leaderboardPosts; }
+
+    /** Who is still in a server (Discord); until set, everyone with progress counts as present. */
+    public void useMemberDirectory(MemberDirectory directory) {
+        leaderboards.useDirectory(directory);
+    }
 
     /**
      * Connects scheduled work to an adapter that can deliver (Discord DMs and posts, the console's
@@ -132,6 +155,7 @@ public final class Application implements AutoCloseable {
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
         nudges.reconcile();
+        leaderboardPosts.reconcile();
         scheduler.start();
     }
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * appears in this table with no other change. `bench <feature>` runs one alone.
  */
 @Command(name = "bench", description = "Print all of the project's figures in one table (or run one: bench <feature>).",
-        subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LoadBench.class})
+        subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Smaller runs for --quick, per subcommand; subcommands not listed run with their defaults. */

@@ -1,11 +1,17 @@
 package org.roadmapbot.app;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.discord.DeferPolicy;
 import org.roadmapbot.discord.DiscordBot;
 import org.roadmapbot.discord.DiscordConfig;
 import org.roadmapbot.discord.DiscordStartException;
+import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.leaderboard.LeaderboardCommand;
+import org.roadmapbot.nudges.NudgeCommand;
+import org.roadmapbot.privacy.PrivacyCommand;
 
 /**
  * The running Discord bot: the application core plus its JDA adapter, started and stopped in
@@ -33,6 +39,8 @@ public final class BotProcess implements AutoCloseable {
         Application app = Application.start(config, extraCommands);
         try {
             DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app));
+            // Leaderboards leave out members who left the server, as Discord tells.
+            app.useMemberDirectory(bot.memberDirectory());
             // Scheduled nudges and leaderboard posts start once they can be delivered.
             app.startScheduler(bot.messenger());
             return new BotProcess(app, bot);
@@ -45,12 +53,29 @@ public final class BotProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Commands acknowledged before they run. None yet: every current command answers in
-     * milliseconds, and anything slower is deferred automatically after 1.5 s.
-     */
+    /** Commands acknowledged before they run, from what this process has configured. */
     static DeferPolicy deferPolicy(Application app) {
-        return DeferPolicy.none();
+        return deferPolicy(app.phraser().isPresent());
+    }
+
+    /**
+     * Deferred up front: replies that upload a file or draw a picture, and, with LLM phrasing on, commands that may
+     * wait on the model for its whole budget (2.5 s by default, too close to Discord's 3 s).
+     * Everything else answers in milliseconds, and is deferred anyway after 1.5 s.
+     */
+    static DeferPolicy deferPolicy(boolean phrasingOn) {
+        Map<String, DeferPolicy.Mode> modes = new HashMap<>();
+        // A JSON file of the member's data: private, and an upload can be slow.
+        modes.put(PrivacyCommand.NAME + " " + PrivacyCommand.EXPORT, DeferPolicy.Mode.PRIVATE);
+        // Leaderboards draw a picture and may look members up on Discord; their replies are private.
+        modes.put(LeaderboardCommand.NAME, DeferPolicy.Mode.PRIVATE);
+        if (phrasingOn) {
+            // Answers are public (a "no answer" turns private: the adapter replaces the thinking message).
+            modes.put(AskCommand.NAME, DeferPolicy.Mode.PUBLIC);
+            // The nudge is phrased, then DMed: the reply itself is private.
+            modes.put(NudgeCommand.NAME + " " + NudgeCommand.TEST, DeferPolicy.Mode.PRIVATE);
+        }
+        return DeferPolicy.of(modes);
     }
 
     public Application application() {

@@ -58,6 +58,7 @@ public final class DiscordBot implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final DiscordMessenger messenger;
+    private final DiscordMemberDirectory memberDirectory;
     private final Object closeLock = new Object();
     private boolean interactionsStopped;
     private boolean closed;
@@ -70,6 +71,7 @@ public final class DiscordBot implements AutoCloseable {
         this.workers = workers;
         this.timers = timers;
         this.messenger = new DiscordMessenger(this.shards, shardConfig);
+        this.memberDirectory = new DiscordMemberDirectory(this.shards);
     }
 
     /**
@@ -137,6 +139,11 @@ public final class DiscordBot implements AutoCloseable {
             bot.close();
             throw e;
         }
+    }
+
+    /** Who is still in a server, by REST lookups (see {@link DiscordMemberDirectory}). */
+    public org.roadmapbot.core.MemberDirectory memberDirectory() {
+        return memberDirectory;
     }
 
     /** Delivers scheduled DMs and channel posts through this bot's connection. */

@@ -32,6 +32,10 @@ public final class PersonalData {
     public static final List<String> TABLES = List.of(
             "nudge_sent",       // V3: which week's nudge went out (the Quartz job is a Holder: NudgeService)
             "nudge_settings",   // V3: weekly nudge day, hour, zone, pause, why it was turned off
+            "leaderboard_score",        // V4: topics completed per period (derived from progress)
+            "leaderboard_member",       // V4: phase and percent for the group view (derived)
+            "leaderboard_schedule",     // V4: the weekly post a moderator set up (removed with their data)
+            "leaderboard_post_failure", // V4: failed posts the moderator was told about
             "progress_event",   // V1: history of every progress change
             "topic_progress",   // V1: current state per topic
             "member_track",     // V1: chosen track, pace, start date

@@ -17,6 +17,7 @@ import org.roadmapbot.core.OptionType;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
 import org.roadmapbot.core.UserError;
+import org.roadmapbot.images.ProgressCardImage;
 import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.RoadmapFile.Pace;
 import org.roadmapbot.knowledge.RoadmapFile.Phase;
@@ -350,7 +351,27 @@ public final class ProgressCommand implements Command {
         if (self && r.currentPhase().isPresent()) {
             reply.button(new Reply.Button(NAME + ":" + NEXT, "What next?", Reply.Button.Style.PRIMARY));
         }
+        reply.attachment(new Reply.Attachment(CARD_FILE, "image/png", card(self ? request.displayName() : null, target, r)));
         return reply.footer("Pace from the guide: " + r.pace().description()).build();
+    }
+
+    /** The progress card picture attached to /progress show; the reply's text carries the same facts. */
+    public static final String CARD_FILE = "progress_card.png";
+
+    static byte[] card(String displayName, String memberId, ProgressReport r) {
+        String tail = memberId.length() > 4 ? memberId.substring(memberId.length() - 4) : memberId;
+        List<ProgressCardImage.PhaseBar> bars = r.phases().stream()
+                .map(pc -> new ProgressCardImage.PhaseBar("Phase " + pc.phase().number() + " · " + pc.phase().title(),
+                        pc.done(), pc.total() - pc.skipped()))
+                .toList();
+        String status = r.percent() + "% · " + switch (r.onSchedule()) {
+            case AHEAD -> "ahead of pace";
+            case ON_TRACK -> "on track";
+            case BEHIND -> "behind pace";
+            case FINISHED -> "finished";
+        };
+        return ProgressCardImage.render(new ProgressCardImage.Card(displayName, "Member …" + tail,
+                r.track().name() + " track · " + r.pace().name().toLowerCase(Locale.ROOT) + " pace", status, r.percent(), bars));
     }
 
     private static String scheduleText(ProgressReport.Schedule schedule) {

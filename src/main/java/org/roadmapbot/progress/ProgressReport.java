@@ -121,7 +121,8 @@ public record ProgressReport(
                 current, percent, next, startedOn.plusMonths(pace.minMonths()), startedOn.plusMonths(pace.maxMonths()), schedule));
     }
 
-    private static Schedule schedule(boolean finished, int percent, LocalDate start, LocalDate today, Pace pace) {
+    /** How a member stands against their pace; also used by the leaderboard's group view. */
+    public static Schedule schedule(boolean finished, int percent, LocalDate start, LocalDate today, Pace pace) {
         if (finished) {
             return Schedule.FINISHED;
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.roadmapbot.db.Jdbc;
 
@@ -40,9 +41,33 @@ public final class ProgressRepository {
                     + " WHERE guild_id = ? AND member_id = ? ORDER BY event_id";
 
     private final DataSource dataSource;
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     public ProgressRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Derived data that must commit or roll back with every progress change (leaderboard scores):
+     * called inside the change's transaction, after its events are written.
+     */
+    public interface ChangeListener {
+        /** @param events the events just written (event id 0: not read back) */
+        void recorded(Connection connection, List<ProgressEvent> events) throws SQLException;
+    }
+
+    /** Registers a listener; call while wiring, before the first change. */
+    public void addListener(ChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    private void notifyListeners(Connection c, List<ProgressEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (ChangeListener listener : listeners) {
+            listener.recorded(c, events);
+        }
     }
 
     /** The member's enrollment and topic states (empty progress if they never started). */
@@ -103,6 +128,8 @@ public final class ProgressRepository {
                 addEvent(event, guildId, memberId, ProgressEvent.START, null, null, trackId, paceId, now);
                 event.executeUpdate();
             }
+            notifyListeners(c, List.of(new ProgressEvent(0, guildId, memberId, ProgressEvent.START, null, null,
+                    trackId, paceId, now)));
             return before;
         });
     }
@@ -125,6 +152,7 @@ public final class ProgressRepository {
         }
         return Jdbc.transaction(dataSource, c -> {
             List<Optional<TopicState>> before = new ArrayList<>(changes.size());
+            List<ProgressEvent> recorded = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(SELECT_TOPIC_FOR_UPDATE);
                  PreparedStatement update = c.prepareStatement(UPDATE_TOPIC);
                  PreparedStatement insert = c.prepareStatement(INSERT_TOPIC);
@@ -151,9 +179,12 @@ public final class ProgressRepository {
                     addEvent(event, change.guildId(), change.memberId(), change.eventKind(), change.topicId(),
                             previous.map(TopicState::dbValue).orElse(null), null, null, now);
                     event.addBatch();
+                    recorded.add(new ProgressEvent(0, change.guildId(), change.memberId(), change.eventKind(), change.topicId(),
+                            previous.map(TopicState::dbValue).orElse(null), null, null, now));
                 }
                 event.executeBatch();
             }
+            notifyListeners(c, recorded);
             return before;
         });
     }

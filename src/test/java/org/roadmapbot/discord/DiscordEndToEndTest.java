@@ -116,6 +116,7 @@ class DiscordEndToEndTest {
         assertThat(reasons).containsExactly("spam", "test");
         // Mixed (public show, moderator post): visible to all, the core refuses the moderator part.
         assertThat(find(put.json(), "board").path("default_member_permissions").isNull()).isTrue();
+        assertThat(find(put.json(), "leaderboard").path("default_member_permissions").isNull()).isTrue();
         assertThat(find(put.json(), "ask").path("default_member_permissions").isNull()).isTrue();
     }
 
@@ -196,6 +197,54 @@ class DiscordEndToEndTest {
 
         Interaction show = discord.slash(ALICE, "board", subcommand("show", option("page", 4, 2)));
         assertThat(discord.awaitCallback(show).visibleText()).isEqualTo("Board page 2.");
+    }
+
+    @Test
+    void realLeaderboardPostIsRefusedToANonModeratorAndShowIsPrivateWithAPicture() {
+        long postsBefore = leaderboardPosts();
+        Interaction post = discord.slash(ALICE, "leaderboard", subcommand("post", option("channel", 7, FakeDiscord.GENERAL_CHANNEL)));
+        // Leaderboards are acknowledged privately first (a picture may take a moment), then the answer edits it.
+        RestCall deferred = discord.awaitCallback(post);
+        assertThat(deferred.callbackType()).isEqualTo(5);
+        assertThat(deferred.ephemeral()).isTrue();
+        RestCall refused = discord.awaitOriginalEdit(post);
+        assertThat(refused.visibleText()).contains("Only moderators");
+        assertThat(leaderboardPosts()).isEqualTo(postsBefore);
+
+        Interaction show = discord.slash(MALLORY, "leaderboard", subcommand("show"));
+        assertThat(discord.awaitCallback(show).ephemeral()).isTrue();
+        RestCall shown = discord.awaitOriginalEdit(show);
+        assertThat(shown.visibleText()).contains("You haven't completed a topic this week yet");
+        assertThat(shown.files()).extracting(RestCall.FilePart::fileName).containsExactly("leaderboard.png");
+        assertThat(shown.message().path("embeds").get(0).path("image").path("url").asText()).isEqualTo("attachment://leaderboard.png");
+        assertNoMentions(shown);
+    }
+
+    private long leaderboardPosts() {
+        return discord.calls().stream().filter(c -> c.method().equals("POST")
+                && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")
+                && c.files().stream().anyMatch(f -> f.fileName().equals("leaderboard.png"))).count();
+    }
+
+    @Test
+    void moderatorPostsTheLeaderboardWithNamesFromDiscordAndMembersWhoLeftLeftOut() {
+        Member frank = Member.regular("500000000000000007", "frank").withNick("Frank *the* Learner");
+        Member gina = Member.regular("500000000000000008", "gina"); // has progress, then leaves the server
+        discord.addGuildMember(frank);
+        for (Member m : List.of(frank, gina)) {
+            discord.awaitCallback(discord.slash(m, "progress", subcommand("start", option("track", 3, "python"),
+                    option("pace", 3, "part-time"))));
+            discord.awaitCallback(discord.slash(m, "progress", subcommand("done", option("topic", 3, "http-basics"))));
+        }
+        Interaction post = discord.slash(CAROL_MANAGER, "leaderboard", subcommand("post",
+                option("channel", 7, FakeDiscord.GENERAL_CHANNEL), option("period", 3, "all-time")));
+        assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posted the all time leaderboard");
+        RestCall posted = discord.awaitCall("the leaderboard post", c -> c.method().equals("POST")
+                && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")
+                && c.files().stream().anyMatch(f -> f.fileName().equals("leaderboard.png")));
+        assertThat(posted.visibleText()).contains("Frank \\*the\\* Learner — 1 topic").doesNotContain("…0008");
+        assertThat(posted.message().path("embeds").get(0).path("image").path("url").asText()).isEqualTo("attachment://leaderboard.png");
+        assertNoMentions(posted);
     }
 
     @Test

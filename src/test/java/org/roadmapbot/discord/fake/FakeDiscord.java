@@ -58,6 +58,7 @@ public final class FakeDiscord implements Closeable {
     private static final Pattern WEBHOOK_ORIGINAL = Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/@original");
     private static final Pattern WEBHOOK = Pattern.compile("webhooks/(\\d+)/([^/]+)");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+    private static final Pattern GUILD_MEMBER = Pattern.compile("guilds/(\\d+)/members/(\\d+)");
     private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/(\\d+))?/commands");
 
     private final HttpServer rest;
@@ -65,6 +66,8 @@ public final class FakeDiscord implements Closeable {
     private final List<RestCall> calls = new CopyOnWriteArrayList<>();
     private final List<JsonNode> gatewayReceived = new CopyOnWriteArrayList<>();
     private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusingChannels = ConcurrentHashMap.newKeySet();
+    private final Map<String, Member> guildMembers = new ConcurrentHashMap<>();
     private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
@@ -98,9 +101,26 @@ public final class FakeDiscord implements Closeable {
         rejectIdentifyWith = closeCode;
     }
 
+    /** {@code GET guilds/{id}/members/{user}} finds this member; anyone else is "Unknown Member" (10007): not in the server. */
+    public void addGuildMember(Member member) {
+        guildMembers.put(member.id(), member);
+    }
+
     /** Sending a DM to this user fails as Discord does for closed DMs (error 50007). */
     public void closeDmsOf(String userId) {
         closedDms.add(userId);
+    }
+
+    /**
+     * Posts to this server channel fail with Missing Access (50001) although the bot's cached
+     * permissions allow them, as when a moderator has just changed the channel; {@code false} undoes it.
+     */
+    public void refusePostsIn(String channelId, boolean refuse) {
+        if (refuse) {
+            refusingChannels.add(channelId);
+        } else {
+            refusingChannels.remove(channelId);
+        }
     }
 
     public List<RestCall> calls() {
@@ -535,6 +555,10 @@ public final class FakeDiscord implements Closeable {
         if (call.method().equals("POST") && (m = WEBHOOK.matcher(path)).matches()) {
             return new Response(200, webhookMessage(call.json()));
         }
+        if (call.method().equals("GET") && (m = GUILD_MEMBER.matcher(path)).matches()) {
+            Member member = guildMembers.get(m.group(2));
+            return member == null ? error(404, 10007, "Unknown Member") : new Response(200, interactionMember(member));
+        }
         if (call.method().equals("POST") && path.equals("users/@me/channels")) {
             String recipient = call.json().path("recipient_id").asText();
             String channelId = dmChannels.computeIfAbsent(recipient, r -> "7" + r.substring(1));
@@ -548,6 +572,9 @@ public final class FakeDiscord implements Closeable {
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (dmUser != null && closedDms.contains(dmUser)) {
                 return error(403, 50007, "Cannot send messages to this user");
+            }
+            if (refusingChannels.contains(channelId)) {
+                return error(403, 50001, "Missing Access");
             }
             if (dmUser == null && !channelId.equals(GENERAL_CHANNEL)) {
                 return error(403, 50013, "Missing Permissions");

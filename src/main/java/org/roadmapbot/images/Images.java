@@ -1,0 +1,159 @@
+package org.roadmapbot.images;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * Shared Java2D pieces for the bot's pictures: headless set-up, a palette readable on Discord's
+ * dark theme, the font, names made drawable, PNG encoding.
+ *
+ * <p>Fonts: the first installed family of {@link #PREFERRED} (DejaVu Sans on the CI image, which
+ * covers Latin, Greek, Cyrillic, Arabic, Hebrew and many symbols), else the JDK's logical
+ * "SansSerif". Characters the font cannot draw (CJK on a machine without CJK fonts, most colour
+ * emoji) are dropped rather than drawn as boxes; a name left empty becomes the caller's fallback.
+ */
+public final class Images {
+
+    static {
+        // Before any AWT class initialises: no display on servers.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** Discord dark theme: the chat background and a slightly lighter card. */
+    public static final Color BACKGROUND = new Color(0x2B, 0x2D, 0x31);
+    public static final Color ROW = new Color(0x31, 0x33, 0x38);
+    public static final Color TEXT = new Color(0xF2, 0xF3, 0xF5);
+    public static final Color MUTED = new Color(0xB5, 0xBA, 0xC1);
+    public static final Color BAR_TRACK = new Color(0x1E, 0x1F, 0x22);
+    public static final Color BAR_FILL = new Color(0x58, 0x65, 0xF2);
+    public static final Color BAR_DONE = new Color(0x23, 0xA5, 0x5A);
+    public static final Color GOLD = new Color(0xF0, 0xB2, 0x32);
+    public static final Color SILVER = new Color(0xE3, 0xE8, 0xEF);
+    public static final Color BRONZE = new Color(0xCD, 0x7F, 0x32);
+
+    private static final String[] PREFERRED = {"DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"};
+    private static final String FAMILY = chooseFamily();
+
+    private Images() {
+    }
+
+    /** The family used for every picture. */
+    public static String family() {
+        return FAMILY;
+    }
+
+    public static Font font(int style, int size) {
+        return new Font(FAMILY, style, size);
+    }
+
+    private static String chooseFamily() {
+        try {
+            Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+            return Arrays.stream(PREFERRED).filter(installed::contains).findFirst().orElse(Font.SANS_SERIF);
+        } catch (RuntimeException | Error e) {
+            return Font.SANS_SERIF;
+        }
+    }
+
+    public static BufferedImage canvas(int width, int height) {
+        return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+
+    public static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        // Shapes stay crisp so bar lengths are exact pixels.
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setColor(BACKGROUND);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
+    }
+
+    /**
+     * Text the font can draw: control and invisible characters removed, undrawable characters
+     * (and the emoji modifiers around them) dropped, spaces collapsed. Blank or without a single
+     * letter or digit left: {@code fallback}.
+     */
+    public static String drawable(String raw, Font font, String fallback) {
+        if (raw == null) {
+            return fallback;
+        }
+        StringBuilder out = new StringBuilder();
+        raw.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                out.append(' ');
+            } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE || type == Character.UNASSIGNED
+                    || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+                // zero-width joiners, variation selectors, skin tones: meaningless alone
+            } else if (font.canDisplay(cp)) {
+                out.appendCodePoint(cp);
+            }
+        });
+        String cleaned = out.toString().replaceAll(" {2,}", " ").strip();
+        boolean hasWord = cleaned.codePoints().anyMatch(Character::isLetterOrDigit);
+        return hasWord ? cleaned : fallback;
+    }
+
+    /** {@code text} cut with "…" to fit {@code maxWidth} pixels. */
+    public static String fit(String text, FontMetrics metrics, int maxWidth) {
+        if (metrics.stringWidth(text) <= maxWidth) {
+            return text;
+        }
+        int[] cps = text.codePoints().toArray();
+        for (int n = cps.length - 1; n > 0; n--) {
+            String cut = new String(cps, 0, n).strip() + "…";
+            if (metrics.stringWidth(cut) <= maxWidth) {
+                return cut;
+            }
+        }
+        return "…";
+    }
+
+    /** A bar: the track, then the filled share ({@code value / max}), in whole pixels. */
+    public static int bar(Graphics2D g, int x, int y, int width, int height, double value, double max, Color fill) {
+        g.setColor(BAR_TRACK);
+        g.fillRect(x, y, width, height);
+        int filled = filledPixels(width, value, max);
+        if (filled > 0) {
+            g.setColor(fill);
+            g.fillRect(x, y, filled, height);
+        }
+        return filled;
+    }
+
+    /** How many pixels of a bar {@code width} wide a share fills (rounded, within the bar). */
+    public static int filledPixels(int width, double value, double max) {
+        if (max <= 0 || value <= 0) {
+            return 0;
+        }
+        return (int) Math.round(width * Math.min(1.0, value / max));
+    }
+
+    public static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer in this JDK");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

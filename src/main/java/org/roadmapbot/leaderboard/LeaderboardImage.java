@@ -1,0 +1,127 @@
+package org.roadmapbot.leaderboard;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.Locale;
+import org.roadmapbot.images.Images;
+
+/**
+ * The leaderboard as a picture: title and period, one row per member (rank, name, topics
+ * completed in the period, a bar of their roadmap progress with its percent), and the server's
+ * totals underneath. 800 px wide; {@link #height(int)} tall.
+ */
+public final class LeaderboardImage {
+
+    public static final int WIDTH = 800;
+    public static final int HEADER = 104;
+    public static final int ROW = 48;
+    public static final int FOOTER = 100;
+    public static final int BAR_X = 500;
+    public static final int BAR_WIDTH = 220;
+    public static final int BAR_HEIGHT = 14;
+
+    private LeaderboardImage() {
+    }
+
+    /** Rows drawn: one per entry, or one "nobody yet" row. */
+    public static int height(int entries) {
+        return HEADER + Math.max(1, entries) * ROW + FOOTER;
+    }
+
+    /** Vertical centre of row {@code index} (0-based). */
+    public static int rowCenterY(int index) {
+        return HEADER + index * ROW + ROW / 2;
+    }
+
+    public static byte[] render(Board board, String serverName) {
+        int rows = board.entries().size();
+        BufferedImage image = Images.canvas(WIDTH, height(rows));
+        Graphics2D g = Images.graphics(image);
+        try {
+            Font title = Images.font(Font.BOLD, 30);
+            Font body = Images.font(Font.PLAIN, 19);
+            Font bold = Images.font(Font.BOLD, 19);
+            Font small = Images.font(Font.PLAIN, 15);
+
+            g.setFont(title);
+            g.setColor(Images.TEXT);
+            g.drawString("Leaderboard · " + board.period().label(), 24, 46);
+            g.setFont(body);
+            g.setColor(Images.MUTED);
+            String sub = board.title() + (serverName == null ? "" : " · " + Images.drawable(serverName, body, ""))
+                    + (board.page() > 1 ? " · page " + board.page() : "");
+            g.drawString(Images.fit(sub, g.getFontMetrics(), WIDTH - 48), 24, 76);
+            g.setFont(small);
+            String legend = "topics · roadmap progress";
+            g.drawString(legend, WIDTH - 24 - g.getFontMetrics().stringWidth(legend), 96);
+
+            if (rows == 0) {
+                g.setFont(body);
+                g.setColor(Images.MUTED);
+                g.drawString("No topics completed " + board.period().label() + " yet — be the first!", 24, rowCenterY(0) + 7);
+            }
+            for (int i = 0; i < rows; i++) {
+                Board.Entry e = board.entries().get(i);
+                int top = HEADER + i * ROW;
+                int center = rowCenterY(i);
+                if (i % 2 == 0) {
+                    g.setColor(Images.ROW);
+                    g.fillRect(12, top, WIDTH - 24, ROW);
+                }
+                g.setFont(bold);
+                g.setColor(rankColor(e.rank()));
+                g.drawString("#" + e.rank(), 24, center + 7);
+                g.setFont(body);
+                g.setColor(Images.TEXT);
+                String name = Images.drawable(e.name(), body, LeaderboardService.fallbackName(e.memberId()));
+                g.drawString(Images.fit(name, g.getFontMetrics(), 290), 96, center + 7);
+                g.setFont(bold);
+                String count = String.valueOf(e.completed());
+                FontMetrics fm = g.getFontMetrics();
+                g.drawString(count, 470 - fm.stringWidth(count), center + 7);
+                Images.bar(g, BAR_X, center - BAR_HEIGHT / 2, BAR_WIDTH, BAR_HEIGHT, e.percent(), 100,
+                        e.percent() >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
+                g.setFont(small);
+                g.setColor(Images.MUTED);
+                g.drawString(e.percent() + "%", BAR_X + BAR_WIDTH + 12, center + 5);
+            }
+
+            int footerTop = HEADER + Math.max(1, rows) * ROW;
+            g.setFont(small);
+            g.setColor(Images.MUTED);
+            g.drawString(String.format(Locale.ROOT, "%,d members ranked · %,d topics completed %s", board.ranked(),
+                    board.periodTotal(), board.period().label()), 24, footerTop + 30);
+            Board.GroupView group = board.group();
+            g.drawString(String.format(Locale.ROOT, "%,d studying · %,d on track for their pace · %,d topics this week",
+                    group.started(), group.onTrack(), group.completedThisWeek()), 24, footerTop + 54);
+            StringBuilder phases = new StringBuilder();
+            new java.util.TreeMap<>(group.perPhase()).forEach((phase, members) -> {
+                if (phase > 0) {
+                    phases.append(phases.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "phase %d: %,d", phase, members));
+                }
+            });
+            Long finished = group.perPhase().get(0);
+            if (finished != null) {
+                phases.append(phases.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "finished: %,d", finished));
+            }
+            if (phases.length() > 0) {
+                g.drawString(Images.fit("Members per phase: " + phases, g.getFontMetrics(), WIDTH - 48), 24, footerTop + 78);
+            }
+        } finally {
+            g.dispose();
+        }
+        return Images.png(image);
+    }
+
+    private static Color rankColor(int rank) {
+        return switch (rank) {
+            case 1 -> Images.GOLD;
+            case 2 -> Images.SILVER;
+            case 3 -> Images.BRONZE;
+            default -> Images.MUTED;
+        };
+    }
+}
