@@ -79,7 +79,7 @@ public final class LoadBench implements Callable<Integer> {
             LoadDriver.Heap heap = soak.heap();
             row("heap after full GC, after warm-up → after soak", String.format(Locale.ROOT, "%.1f MB → %.1f MB (%+.1f MB)",
                     heap.afterWarmupMb(), heap.afterSoakMb(), heap.growthMb()));
-            row("lowest heap use per " + Durations.format(heap.window()) + " during the soak (MB)",
+            row("live heap after a full GC every " + Durations.format(heap.window()) + " of the soak (MB)",
                     heap.windowFloorsMb().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(", ")));
             Machine.residentMegabytes().ifPresent(rss -> row("process resident memory at the end", rss + " MB"));
             row("machine", Machine.describe());

@@ -48,7 +48,12 @@ public final class Machine {
 
     /** Heap in use after a full collection, in MB: the live set, what a leak would grow. */
     public static double liveHeapMegabytes() {
-        for (int i = 0; i < 3; i++) {
+        return liveHeapMegabytes(3);
+    }
+
+    /** As {@link #liveHeapMegabytes()} with {@code collections} full GCs first (one is enough mid-run). */
+    public static double liveHeapMegabytes(int collections) {
+        for (int i = 0; i < collections; i++) {
             System.gc();
         }
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();

@@ -34,10 +34,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String url;
+    private final Optional<H2Housekeeping> housekeeping;
 
     private Database(HikariDataSource pool, String url) {
         this.pool = pool;
         this.url = url;
+        this.housekeeping = H2Housekeeping.start(pool, url);
     }
 
     /**
@@ -77,6 +79,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.ifPresent(H2Housekeeping::close);
         pool.close();
     }
 
