@@ -183,15 +183,44 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
                 }
             }
         }
-        delete(c, "DELETE FROM leaderboard_score WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?", guild, member);
+        // Update in place when the row exists (the common case): fewer index writes than delete + insert.
         AllTime all = AllTime.of(topics.values());
-        if (all.done > 0) {
+        if (all.done == 0) {
+            delete(c, "DELETE FROM leaderboard_score WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?", guild, member);
+        } else if (!updateAllTime(c, guild, member, all)) {
             insertScore(c, guild, Period.ALL_KEY, member, all.done, all.reachedAt);
         }
-        delete(c, "DELETE FROM leaderboard_member WHERE guild_id = ? AND member_id = ?", guild, member);
-        if (enrollment.isPresent()) {
-            Standing s = standing(new MemberProgress(guild, member, enrollment, topics), now);
+        if (enrollment.isEmpty()) {
+            delete(c, "DELETE FROM leaderboard_member WHERE guild_id = ? AND member_id = ?", guild, member);
+            return;
+        }
+        Standing s = standing(new MemberProgress(guild, member, enrollment, topics), now);
+        if (!updateStanding(c, guild, member, s)) {
             insertStanding(c, guild, member, s);
+        }
+    }
+
+    private static boolean updateAllTime(Connection c, String guild, String member, AllTime all) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE leaderboard_score SET completed = ?, reached_at = ?"
+                + " WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?")) {
+            ps.setInt(1, all.done);
+            ps.setObject(2, Jdbc.utc(all.reachedAt));
+            ps.setString(3, guild);
+            ps.setString(4, member);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    private static boolean updateStanding(Connection c, String guild, String member, Standing s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE leaderboard_member SET pace_id = ?, started_at = ?,"
+                + " phase_number = ?, percent = ? WHERE guild_id = ? AND member_id = ?")) {
+            ps.setString(1, s.paceId());
+            ps.setObject(2, Jdbc.utc(s.startedAt()));
+            ps.setInt(3, s.phaseNumber());
+            ps.setInt(4, s.percent());
+            ps.setString(5, guild);
+            ps.setString(6, member);
+            return ps.executeUpdate() > 0;
         }
     }
 
