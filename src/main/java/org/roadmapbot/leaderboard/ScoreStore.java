@@ -183,15 +183,44 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
                 }
             }
         }
-        delete(c, "DELETE FROM leaderboard_score WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?", guild, member);
+        // Update in place when the row exists (the common case): fewer index writes than delete + insert.
         AllTime all = AllTime.of(topics.values());
-        if (all.done > 0) {
+        if (all.done == 0) {
+            delete(c, "DELETE FROM leaderboard_score WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?", guild, member);
+        } else if (!updateAllTime(c, guild, member, all)) {
             insertScore(c, guild, Period.ALL_KEY, member, all.done, all.reachedAt);
         }
-        delete(c, "DELETE FROM leaderboard_member WHERE guild_id = ? AND member_id = ?", guild, member);
-        if (enrollment.isPresent()) {
-            Standing s = standing(new MemberProgress(guild, member, enrollment, topics), now);
+        if (enrollment.isEmpty()) {
+            delete(c, "DELETE FROM leaderboard_member WHERE guild_id = ? AND member_id = ?", guild, member);
+            return;
+        }
+        Standing s = standing(new MemberProgress(guild, member, enrollment, topics), now);
+        if (!updateStanding(c, guild, member, s)) {
             insertStanding(c, guild, member, s);
+        }
+    }
+
+    private static boolean updateAllTime(Connection c, String guild, String member, AllTime all) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE leaderboard_score SET completed = ?, reached_at = ?"
+                + " WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?")) {
+            ps.setInt(1, all.done);
+            ps.setObject(2, Jdbc.utc(all.reachedAt));
+            ps.setString(3, guild);
+            ps.setString(4, member);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    private static boolean updateStanding(Connection c, String guild, String member, Standing s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE leaderboard_member SET pace_id = ?, started_at = ?,"
+                + " phase_number = ?, percent = ? WHERE guild_id = ? AND member_id = ?")) {
+            ps.setString(1, s.paceId());
+            ps.setObject(2, Jdbc.utc(s.startedAt()));
+            ps.setInt(3, s.phaseNumber());
+            ps.setInt(4, s.percent());
+            ps.setString(5, guild);
+            ps.setString(6, member);
+            return ps.executeUpdate() > 0;
         }
     }
 
@@ -473,30 +502,26 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         return scores(guildId, key, List.of(memberId)).stream().findFirst();
     }
 
-    /** The rows of these members (any count); asked in slices so a long list stays within driver limits. */
+    /**
+     * The rows of these members (any count). One primary-key lookup per member: H2 answers
+     * {@code member_id IN (...)} by scanning every row of the server.
+     */
     public List<Score> scores(String guildId, String key, Collection<String> memberIds) {
-        List<String> ids = List.copyOf(memberIds);
-        List<Score> all = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            all.addAll(scoreSlice(guildId, key, ids.subList(from, Math.min(ids.size(), from + 1000))));
+        if (memberIds.isEmpty()) {
+            return List.of();
         }
-        return all;
-    }
-
-    private List<Score> scoreSlice(String guildId, String key, List<String> memberIds) {
         return Jdbc.read(dataSource, c -> {
             List<Score> scores = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT member_id, completed, reached_at FROM leaderboard_score"
-                    + " WHERE guild_id = ? AND period_key = ? AND member_id IN (" + placeholders(memberIds.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT completed, reached_at FROM leaderboard_score"
+                    + " WHERE guild_id = ? AND period_key = ? AND member_id = ?")) {
                 ps.setString(1, guildId);
                 ps.setString(2, key);
-                int i = 3;
                 for (String id : memberIds) {
-                    ps.setString(i++, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        scores.add(new Score(rs.getString(1), rs.getInt(2), Jdbc.instant(rs, "reached_at")));
+                    ps.setString(3, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            scores.add(new Score(id, rs.getInt(1), Jdbc.instant(rs, "reached_at")));
+                        }
                     }
                 }
             }
@@ -559,23 +584,22 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         });
     }
 
-    /** Roadmap percent of these members (absent: not started). */
+    /** Roadmap percent of these members (absent: not started); one primary-key lookup each. */
     public Map<String, Integer> percents(String guildId, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
         return Jdbc.read(dataSource, c -> {
             Map<String, Integer> percents = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT member_id, percent FROM leaderboard_member"
-                    + " WHERE guild_id = ? AND member_id IN (" + placeholders(memberIds.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT percent FROM leaderboard_member WHERE guild_id = ? AND member_id = ?")) {
                 ps.setString(1, guildId);
-                int i = 2;
                 for (String id : memberIds) {
-                    ps.setString(i++, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        percents.put(rs.getString(1), rs.getInt(2));
+                    ps.setString(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            percents.put(id, rs.getInt(1));
+                        }
                     }
                 }
             }
@@ -607,7 +631,4 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         }
     }
 
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 }
