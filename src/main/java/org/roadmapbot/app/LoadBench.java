@@ -45,6 +45,10 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--members", description = "Members taking part, all started on a track (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
     int members;
 
+    @Option(names = "--roadmap-for-leaderboard", description = "Use /roadmap for the 10 % leaderboard share "
+            + "(to compare: /leaderboard show renders a PNG every time).")
+    boolean roadmapForLeaderboard;
+
     @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
     Path dataDir;
 
@@ -55,7 +59,7 @@ public final class LoadBench implements Callable<Integer> {
             String database = app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
             System.out.println("| figure | value |");
             System.out.println("|---|---|");
-            LoadDriver driver = new LoadDriver(app.router(), app.knowledge(), new LoadDriver.Settings(threads, members, 42));
+            LoadDriver driver = new LoadDriver(app.router(), app.knowledge(), new LoadDriver.Settings(threads, members, 42, !roadmapForLeaderboard));
             driver.enrolMembers();
             row("mix", "70 % `/ask`, 10 % `/progress done`/`undo`, 10 % `/progress show`/`next`, 10 % "
                     + driver.leaderboardLabel());

@@ -36,12 +36,21 @@ import org.roadmapbot.knowledge.RoadmapFile.Topic;
  */
 public final class LoadDriver {
 
-    /** Who takes part: client threads and members (each member is driven by one thread only). */
-    public record Settings(int threads, int members, long seed) {
+    /**
+     * Who takes part: client threads and members (each member is driven by one thread only).
+     *
+     * @param leaderboard use /leaderboard for its 10 % when the command exists; false puts
+     *                    /roadmap in its place (to see what the rest of the mix costs)
+     */
+    public record Settings(int threads, int members, long seed, boolean leaderboard) {
         public Settings {
             if (threads < 1 || members < threads) {
                 throw new IllegalArgumentException("need at least one thread and at least as many members as threads");
             }
+        }
+
+        public Settings(int threads, int members, long seed) {
+            this(threads, members, seed, true);
         }
     }
 
@@ -92,7 +101,7 @@ public final class LoadDriver {
         this.settings = settings;
         this.questions = questions(kb);
         this.topics = kb.topicsForTrack("python");
-        this.leaderboard = Leaderboard.find(router);
+        this.leaderboard = settings.leaderboard() ? Leaderboard.find(router) : Optional.empty();
         this.marked = new boolean[settings.members()];
     }
 
@@ -169,7 +178,7 @@ public final class LoadDriver {
     }
 
     public String leaderboardLabel() {
-        return leaderboard.map(l -> "`/" + l.path() + "`").orElse("`/roadmap` (stand-in: no /leaderboard command yet)");
+        return leaderboard.map(l -> "`/" + l.path() + "`").orElse("`/roadmap` (in place of /leaderboard)");
     }
 
     private static Duration window(Duration soak) {
