@@ -3,48 +3,25 @@ package org.roadmapbot.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roadmapbot.leaderboard.LeaderboardBot.G;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.DatabaseConfig;
+import org.roadmapbot.testing.TestPostgres;
 
 /** The leaderboard's SQL and its Quartz job on a real PostgreSQL server. */
 class LeaderboardPostgresTest {
 
-    private static EmbeddedPostgres postgres;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE boards");
-        }
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void rankingScoresRebuildAndWeeklyScheduleWorkOnPostgres() throws Exception {
-        DatabaseConfig config = DatabaseConfig.fromEnvironment(Map.of(DatabaseConfig.URL, postgres.getJdbcUrl("postgres", "boards"),
-                DatabaseConfig.USER, "postgres", DatabaseConfig.PASSWORD, "unused"));
+        DatabaseConfig config = TestPostgres.emptyDatabase();
         try (LeaderboardBot bot = new LeaderboardBot(config, dir, new LeaderboardConfig(ZoneId.of("Europe/Berlin"), Set.of()),
                 Instant.parse("2026-01-07T10:00:00Z"))) {
             for (String m : new String[] {"bob", "alice", "dave"}) {

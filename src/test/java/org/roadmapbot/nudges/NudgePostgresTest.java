@@ -2,10 +2,7 @@ package org.roadmapbot.nudges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,50 +11,28 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.privacy.PrivacyCommand;
 import org.roadmapbot.testing.MutableClock;
 import org.roadmapbot.testing.TestBot;
+import org.roadmapbot.testing.TestPostgres;
 
 /** The nudge SQL (ON CONFLICT, FOR UPDATE) and Quartz's PostgreSQL delegate on a real PostgreSQL server. */
 class NudgePostgresTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static DatabaseConfig freshDatabase() throws Exception {
-        String name = "nudges" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return DatabaseConfig.fromEnvironment(Map.of(DatabaseConfig.URL, postgres.getJdbcUrl("postgres", name),
-                DatabaseConfig.USER, "postgres", DatabaseConfig.PASSWORD, "unused"));
+    /** An empty database on the suite's PostgreSQL server (the bot migrates it on open). */
+    private static DatabaseConfig freshDatabase() {
+        return TestPostgres.emptyDatabase();
     }
 
     @Test
