@@ -45,7 +45,7 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--members", description = "Members taking part, all started on a track (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
     int members;
 
-    @Option(names = "--roadmap-for-leaderboard", description = "Use /roadmap for the 10 % leaderboard share "
+    @Option(names = "--roadmap-for-leaderboard", description = "Use /roadmap for the 10 %% leaderboard share "
             + "(to compare: /leaderboard show renders a PNG every time).")
     boolean roadmapForLeaderboard;
 

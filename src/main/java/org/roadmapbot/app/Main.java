@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: `console`, `ask`, `bench`, and (by default) the Discord bot. */
-@Command(name = "roadmap-bot", mixinStandardHelpOptions = true, version = "roadmap-bot 0.1.0",
+@Command(name = "roadmap-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "roadmap-bot 0.1.0",
         description = "Roadmap Study Bot: the backend-roadmap study assistant for Discord.",
         subcommands = {RunCommand.class, ConsoleCommand.class, AskCli.class, BenchCommand.class, MigrateDataCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {

@@ -68,4 +68,19 @@ class CliTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("DISCORD_TOKEN").contains("console");
     }
+
+    @Test
+    void everySubcommandPrintsItsHelpWithoutFormatWarnings() {
+        for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"bench", "--help"},
+                {"bench", "load", "--help"}, {"migrate-data", "--help"}}) {
+            out.reset();
+            err.reset();
+            assertThat(Main.execute(args)).as(String.join(" ", args)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).contains("Usage: roadmap-bot");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+        }
+        out.reset();
+        Main.execute("bench", "load", "--help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("10 % leaderboard share");
+    }
 }
