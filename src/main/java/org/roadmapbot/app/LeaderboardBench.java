@@ -1,7 +1,5 @@
 package org.roadmapbot.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,14 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
+import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.images.ProgressCardImage;
@@ -59,8 +56,8 @@ public final class LeaderboardBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("roadmap-bot-bench");
-        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(dir))) {
+        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-bench");
+             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
             List<String> topics = topicIds(app);
             long seedStart = System.nanoTime();
             long[] rows = seed(app, topics);
@@ -146,10 +143,6 @@ public final class LeaderboardBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| progress card PNG render, p50 / p99 | %.1f / %.1f ms |%n", ms(cardNanos, 50), ms(cardNanos, 99));
             System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s |%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        } finally {
-            if (dataDir == null) {
-                deleteTree(dir);
-            }
         }
         return 0;
     }
@@ -277,14 +270,4 @@ public final class LeaderboardBench implements Callable<Integer> {
         return String.valueOf(100_000_000_000_000_000L + n);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

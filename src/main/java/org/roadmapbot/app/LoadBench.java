@@ -1,11 +1,11 @@
 package org.roadmapbot.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.bench.Durations;
 import org.roadmapbot.bench.LatencyHistogram;
 import org.roadmapbot.bench.LoadDriver;
@@ -54,8 +54,8 @@ public final class LoadBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("roadmap-bot-load");
-        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(dir))) {
+        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-load");
+             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
             String database = app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
             System.out.println("| figure | value |");
             System.out.println("|---|---|");
@@ -69,6 +69,7 @@ public final class LoadBench implements Callable<Integer> {
                 row("most commands/s (as fast as possible, " + Durations.format(maxDuration) + ")",
                         String.format(Locale.ROOT, "%,.0f (p99 %s, %,d errors)", max.throughput(), ms(max.latency(), 99), max.errors()));
             }
+            String fileBefore = directory.databaseSize();
             LoadDriver.Result soak = driver.run(new LoadDriver.Run(warmup, duration, rate));
             String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
             row("commands/s sustained (" + at + ")", String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
@@ -85,15 +86,15 @@ public final class LoadBench implements Callable<Integer> {
                     heap.afterWarmupMb(), heap.afterSoakMb(), heap.growthMb()));
             row("live heap after a full GC every " + Durations.format(heap.window()) + " of the soak (MB)",
                     heap.windowFloorsMb().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(", ")));
+            if (app.database().isH2()) {
+                row("H2 file before → after the soak", fileBefore + " → " + directory.databaseSize());
+            }
             Machine.residentMegabytes().ifPresent(rss -> row("process resident memory at the end", rss + " MB"));
             row("machine", Machine.describe());
             return soak.errors() == 0 ? 0 : 1;
-        } finally {
-            if (dataDir == null) {
-                ProgressBench.deleteTree(dir);
-            }
         }
     }
+
 
     private static String ms(LatencyHistogram h, double p) {
         return String.format(Locale.ROOT, "%.2f ms", h.percentileNanos(p) / 1e6);

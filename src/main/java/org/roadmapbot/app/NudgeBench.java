@@ -1,8 +1,6 @@
 package org.roadmapbot.app;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,14 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
@@ -57,8 +54,8 @@ public final class NudgeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("roadmap-bot-bench");
-        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(dir))) {
+        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-bench");
+             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
             long heapBefore = usedHeapAfterGc();
             long bulkStart = System.nanoTime();
             storeSettings(app);
@@ -97,10 +94,6 @@ public final class NudgeBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| nudges that came due during the run and were delivered | %d |%n", delivered.get());
             System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s, max heap %s |%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), mb(Runtime.getRuntime().maxMemory()));
-        } finally {
-            if (dataDir == null) {
-                deleteTree(dir);
-            }
         }
         return 0;
     }
@@ -211,14 +204,4 @@ public final class NudgeBench implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

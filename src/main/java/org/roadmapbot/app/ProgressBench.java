@@ -1,7 +1,5 @@
 package org.roadmapbot.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.RoadmapFile.Topic;
@@ -58,13 +55,13 @@ public final class ProgressBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("roadmap-bot-bench");
-        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(dir))) {
+        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-bench");
+             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
             List<Topic> topics = app.knowledge().topicsForTrack("python");
             long seedStart = System.nanoTime();
             long rows = seed(app, topics);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-            String seededSize = sizeOnDisk(dir);
+            String seededSize = directory.databaseSize();
 
             double sequential = writeRate(app, topics, 1, Math.min(writes, 3000), false);
             double grouped = writeRate(app, topics, threads, writes, false);
@@ -77,7 +74,7 @@ public final class ProgressBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| members stored | %,d (%,d rows, seeded in %.1f s) |%n", members, rows, seedSeconds);
             if (app.database().isH2()) {
                 // H2 keeps every chunk of the last 45 s (its safe default), so thousands of commits/s grow the file.
-                System.out.printf(Locale.ROOT, "| H2 file size after seeding / after the write runs | %s / %s |%n", seededSize, sizeOnDisk(dir));
+                System.out.printf(Locale.ROOT, "| H2 file size after seeding / after the write runs | %s / %s |%n", seededSize, directory.databaseSize());
             }
             System.out.printf(Locale.ROOT, "| progress writes/s, one writer (one commit each) | %,.0f |%n", sequential);
             System.out.printf(Locale.ROOT, "| progress writes/s, %d concurrent writers (group commit) | %,.0f |%n", threads, grouped);
@@ -87,10 +84,6 @@ public final class ProgressBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| `/progress show` max | %.3f ms |%n", showNanos[showNanos.length - 1] / 1e6);
             System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s |%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        } finally {
-            if (dataDir == null) {
-                deleteTree(dir);
-            }
         }
         return 0;
     }
@@ -233,23 +226,5 @@ public final class ProgressBench implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String sizeOnDisk(Path dir) {
-        Path file = dir.resolve("roadmap-bot.mv.db");
-        try {
-            return Files.exists(file) ? String.format(Locale.ROOT, "%,.0f MB", Files.size(file) / 1e6) : "n/a";
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

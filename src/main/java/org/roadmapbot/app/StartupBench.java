@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.bench.Machine;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
@@ -44,11 +44,10 @@ public final class StartupBench implements Callable<Integer> {
         if (probe) {
             return probe();
         }
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("roadmap-bot-startup");
-        try {
+        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-startup")) {
             List<double[]> samples = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                samples.add(child(dir));
+                samples.add(child(directory.path()));
             }
             System.out.println("| figure | value |");
             System.out.println("|---|---|");
@@ -58,10 +57,6 @@ public final class StartupBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| memory after start-up: process resident set | %.0f MB |%n", median(samples, 2));
             System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
             return 0;
-        } finally {
-            if (dataDir == null) {
-                ProgressBench.deleteTree(dir);
-            }
         }
     }
 
