@@ -19,6 +19,11 @@ public record Board(Period period, String title, int page, int pageSize, boolean
         entries = List.copyOf(entries);
     }
 
+    /** The same board as a channel sees it: what the picture shows, whoever asked. */
+    public Board withoutAsker() {
+        return asker == null ? this : new Board(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, null, group);
+    }
+
     /**
      * A ranked member.
      *

@@ -40,7 +40,7 @@ final class BoardReply {
         text.append('\n').append(groupLine(board));
         Reply.Builder reply = Reply.builder(text.toString().strip())
                 .title("Leaderboard — " + board.period().label())
-                .attachment(new Reply.Attachment(FILE, "image/png", LeaderboardImage.render(board, null)))
+                .attachment(new Reply.Attachment(FILE, "image/png", LeaderboardImage.picture(board)))
                 .footer("Ranked by topics completed (net of undos); ties go to whoever got there first. "
                         + "Hide yourself with /privacy leaderboard visible:false.");
         if (board.page() > 1) {

@@ -5,7 +5,9 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.roadmapbot.images.Images;
 
 /**
@@ -23,7 +25,37 @@ public final class LeaderboardImage {
     public static final int BAR_WIDTH = 220;
     public static final int BAR_HEIGHT = 14;
 
+    /** Pictures kept: a few pages and periods of a few servers. */
+    private static final int RECENT_LIMIT = 64;
+    /**
+     * The last pictures drawn, by the board they show (boards are values). Between two changes a
+     * busy server asks for the same page many times, and drawing and encoding is most of the cost
+     * of {@code /leaderboard show}; a changed rank or total is a different key, so never stale.
+     */
+    private static final Map<Board, byte[]> RECENT = new LinkedHashMap<>(RECENT_LIMIT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Board, byte[]> eldest) {
+            return size() > RECENT_LIMIT;
+        }
+    };
+
     private LeaderboardImage() {
+    }
+
+    /** The picture of {@code board} (who asked doesn't show in it), drawn once per distinct board. */
+    public static byte[] picture(Board board) {
+        Board shown = board.withoutAsker();
+        synchronized (RECENT) {
+            byte[] png = RECENT.get(shown);
+            if (png != null) {
+                return png;
+            }
+        }
+        byte[] png = render(shown, null); // outside the lock: two threads may draw the same board once each
+        synchronized (RECENT) {
+            RECENT.put(shown, png);
+        }
+        return png;
     }
 
     /** Rows drawn: one per entry, or one "nobody yet" row. */

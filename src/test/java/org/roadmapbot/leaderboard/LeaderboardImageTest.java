@@ -33,6 +33,25 @@ class LeaderboardImageTest {
     }
 
     @Test
+    void aBoardIsDrawnOnceWhoeverAsksAndAgainWhenItChanges() throws IOException {
+        Board forAlice = withAsker(board(90, 40), new Board.Asker(Board.Asker.Status.RANKED, 1, 10));
+        Board forBob = withAsker(board(90, 40), new Board.Asker(Board.Asker.Status.NOTHING_YET, 0, 0));
+
+        byte[] first = LeaderboardImage.picture(forAlice);
+
+        assertThat(LeaderboardImage.picture(forBob)).isSameAs(first);
+        assertThat(LeaderboardImage.picture(board(90, 40))).isSameAs(first);
+        byte[] changed = LeaderboardImage.picture(board(90, 41));
+        assertThat(changed).isNotSameAs(first).isNotEqualTo(first);
+        // The cached picture is the board's own picture.
+        assertThat(first).isEqualTo(LeaderboardImage.render(board(90, 40), null));
+    }
+
+    private static Board withAsker(Board b, Board.Asker asker) {
+        return new Board(b.period(), b.title(), b.page(), b.pageSize(), b.hasNext(), b.entries(), b.ranked(), b.periodTotal(), asker, b.group());
+    }
+
+    @Test
     void leaderboardPngDecodesWithTheExpectedSize() throws IOException {
         BufferedImage image = decode(LeaderboardImage.render(board(100, 50, 25, 0), null));
         assertThat(image.getWidth()).isEqualTo(LeaderboardImage.WIDTH).isEqualTo(800);
