@@ -35,6 +35,7 @@ public final class AnswerService {
 
     private final KnowledgeBase kb;
     private final Retriever retriever;
+    private final FactCheck factCheck;
     private final Map<String, Entry> byId = new HashMap<>();
 
     public AnswerService(KnowledgeBase kb) {
@@ -42,11 +43,12 @@ public final class AnswerService {
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
         this.retriever = new Retriever(kb, entries);
+        this.factCheck = new FactCheck(kb, entries);
     }
 
     public Answer answer(String question) {
         List<Retriever.Hit> hits = retriever.search(question, 12);
-        if (hits.isEmpty() || hits.get(0).foreignSubject()) {
+        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null) {
             return new Answer(question, noAnswer(), List.of());
         }
         Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
