@@ -197,7 +197,9 @@ public final class Retriever {
     private boolean hasForeignSubject(List<String> analysed) {
         for (int i = 0; i < analysed.size(); i++) {
             String term = analysed.get(i);
-            if (idf.containsKey(term) || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
+            // A word the data lacks but knows a synonym of ("permissions") names no foreign subject.
+            if (idf.containsKey(term) || synonyms.getOrDefault(term, Set.of()).stream().anyMatch(idf::containsKey)
+                    || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
                 continue;
             }
             for (int j = i + 1; j <= i + 2 && j < analysed.size(); j++) {

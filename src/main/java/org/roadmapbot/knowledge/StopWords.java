@@ -27,6 +27,7 @@ final class StopWords {
             "via", "through", "thru", "across", "per", "vs", "versus", "between", "both", "either", "neither", "not", "no", "yes", "without",
             "within", "after", "before", "during", "while", "until", "til", "till", "since", "because", "though",
             "although", "how's", "hows", "let", "lets", "let's", "that's", "theres", "he", "she", "her", "his", "him",
+            "itself", "themselves", "yourself", "yourselves", "himself", "herself", "ourselves",
             "w", "r", "o", "ok", "okay", "e.g", "eg", "i.e", "ie", "etc", "anything", "something", "everything",
             "nothing", "someone", "somebody", "anyone", "anybody", "everyone", "ppl", "folks", "guys",
             "person", "way", "ways", "kind", "kinds", "sort", "lot", "lots", "bit", "thing", "things",

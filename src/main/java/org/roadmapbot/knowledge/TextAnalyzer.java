@@ -51,7 +51,7 @@ final class TextAnalyzer {
             {"full[\\s-]*time", "fulltime"},
             {"part[\\s-]*time", "parttime"},
             {"server[\\s-]*side", "backend"},
-            {"\\bsign(ing|s)?[\\s-]*(in|on)\\b|\\blog(s)?[\\s-]*in\\b", "login"},
+            {"\\b(sign|log)(ging|ing|s|ged)?[\\s-]*(in|into|on|onto)\\b", "login"},
             {"\\bversion[\\s-]*control\\b", "git"},
             {"back[\\s-]*end", "backend"},
             {"front[\\s-]*end", "frontend"},
