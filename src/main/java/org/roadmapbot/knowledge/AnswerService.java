@@ -3,8 +3,10 @@ package org.roadmapbot.knowledge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,16 @@ public final class AnswerService {
     private static final double SIBLING_RATIO = 0.75;
     private static final int MAX_ENTRIES = 3;
 
+    /**
+     * "Write a haiku about Postgres", "tell me a joke": a request to produce something, not a
+     * question about the roadmap, however many roadmap words it names.
+     */
+    private static final Pattern TASK_REQUEST = Pattern.compile(
+            "^\\W*(hey|hi|hello|yo|ok|okay|so|please|pls|plz|now)?\\W*((can|could|would|will) you( please)?\\W+)?(please\\W+)?"
+                    + "(write|compose|generate|draw|translate|sing|rewrite|code) "
+                    + "(me |us )?(a|an|some|the|my|\\d+)\\b(?!.*\\b(plan|schedule|roadmap|summary|timeline|overview)\\b)"
+                    + "|\\btell (me|us) (a|an|some) (joke|story|poem|riddle|fun fact)");
+
     private final KnowledgeBase kb;
     private final Retriever retriever;
     private final FactCheck factCheck;
@@ -47,6 +59,9 @@ public final class AnswerService {
     }
 
     public Answer answer(String question) {
+        if (TASK_REQUEST.matcher(question.toLowerCase(Locale.ROOT)).find()) {
+            return new Answer(question, noAnswer(), List.of());
+        }
         List<Retriever.Hit> hits = retriever.search(question, 12);
         if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null) {
             return new Answer(question, noAnswer(), List.of());
