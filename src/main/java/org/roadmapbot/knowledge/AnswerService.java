@@ -117,7 +117,13 @@ public final class AnswerService {
         boolean parentCoversAsWell = hits.stream()
                 .anyMatch(h -> h.entry().id().equals(parentId) && h.coverage() >= best.coverage()
                         && h.rank() >= best.rank() * SIBLING_RATIO);
-        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) ? byId.get(parentId) : null;
+        // "What should my APIs look like by the end of phase 3?": a question naming the parent itself
+        // is about the parent when it covers the question as well as the child does.
+        boolean parentNamedAndCovers = hits.stream()
+                .anyMatch(h -> h.entry().id().equals(parentId) && h.named() && h.coverage() >= best.coverage()
+                        && h.rank() >= best.rank() * SIBLING_RATIO);
+        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) || parentNamedAndCovers
+                ? byId.get(parentId) : null;
     }
 
     private static boolean isParentOrChild(Entry entry, List<Entry> chosen) {
