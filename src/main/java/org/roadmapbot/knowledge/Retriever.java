@@ -40,6 +40,14 @@ public final class Retriever {
     private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
             "includ", "contain", "skill", "concept");
 
+    /** Words naming the bot's whole subject; in a question they are context, not what is asked. */
+    private static final Set<String> CONTEXT_TERMS = Set.of("roadmap");
+    private static final double WHOLE_ROADMAP_WEIGHT = 2.0;
+    private static final Pattern WHOLE_ROADMAP = Pattern.compile(
+            "\\b(whole|entire|full|overall|complete|total)\\s+(backend\\s+)?(roadmap|plan|curriculum)\\b|^\\W*(the\\s+)?roadmap\\W*$");
+    private static final Pattern SUMMARY_REQUEST = Pattern.compile(
+            "\\b(tl\\W?dr|summary|summari[sz]e|sum (it|this|that|everything)? ?up|gist|recap|in a nutshell|short version"
+                    + "|key points|main points|takeaways?|bottom line)\\b");
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
     private static final Pattern SOURCE_INTENT = Pattern.compile(
@@ -166,6 +174,10 @@ public final class Retriever {
         String withoutRefs = PHASE_REF.matcher(normalized).replaceAll(" ");
         int unknown = 0;
         List<String> analysed = analyzer.terms(withoutRefs);
+        if (terms.isEmpty() && analysed.stream().allMatch(WEAK_TERMS::contains) && SUMMARY_REQUEST.matcher(normalized).find()) {
+            // "tl;dr of the guide?" names no subject: the guide's own summary is its key takeaways.
+            analysed = analyzer.analyze("takeaways");
+        }
         boolean foreignSubject = hasForeignSubject(analysed);
         for (String raw : analysed) {
             if (terms.containsKey(raw) || terms.size() >= 60) {
@@ -184,8 +196,11 @@ public final class Retriever {
             double importance = known
                     ? alternatives.keySet().stream().filter(idf::containsKey).mapToDouble(idf::get).max().orElseThrow()
                     : unknownIdf;
-            boolean weak = WEAK_TERMS.contains(term);
-            terms.put(raw, new QueryTerm(alternatives, weak ? WEAK_WEIGHT : 1.0, weak ? importance * WEAK_WEIGHT : importance));
+            // Every question is about the roadmap: "does the roadmap cover X" asks about X. Only "the
+            // whole roadmap" makes the roadmap itself the subject.
+            boolean weak = WEAK_TERMS.contains(term) || (CONTEXT_TERMS.contains(term) && !WHOLE_ROADMAP.matcher(normalized).find());
+            double weight = weak ? WEAK_WEIGHT : CONTEXT_TERMS.contains(term) ? WHOLE_ROADMAP_WEIGHT : 1.0;
+            terms.put(raw, new QueryTerm(alternatives, weight, weak ? importance * WEAK_WEIGHT : importance));
         }
         return new Query(normalized, List.copyOf(terms.values()), unknown, foreignSubject);
     }

@@ -56,7 +56,7 @@ final class StopWords {
             "good", "great", "bad", "best", "better", "worse", "worst", "nice", "cool", "big", "small", "little",
             "new", "old", "main", "major", "whole", "certain", "similar",
             "usual", "typical", "general", "important", "early", "late", "soon", "next", "last",
-            "order", "stuff", "someone's", "today",
+            "stuff", "someone's", "today",
             "year's", "yr", "yrs", "ago", "away", "around", "behind", "scenes", "along", "also", "exact",
             "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
             "quicker", "quickly", "rough", "around", "average", "avg", "typical",
