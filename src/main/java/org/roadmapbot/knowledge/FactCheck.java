@@ -32,6 +32,8 @@ final class FactCheck {
     private final Set<String> courseNames = new HashSet<>();
     /** Per fact-bearing entry, the terms of its facts (not its askedAs hints). */
     private final List<Set<String>> facts = new ArrayList<>();
+    /** Per entry, the terms of its name: what the entry is about, not what it mentions. */
+    private final List<Set<String>> subjects = new ArrayList<>();
 
     FactCheck(KnowledgeBase kb, List<Entry> entries) {
         attributes = List.of(
@@ -46,10 +48,11 @@ final class FactCheck {
                         "popular survey percent", false),
                 attribute("hours", "\\b(hours?|hrs?|how long (is|does|will|would)|length)\\b", "hours hrs length", true),
                 attribute("instructor", "\\b(who (teaches|taught)|instructors?|teachers?|taught by|lecturers?)\\b",
-                        "instructor teaches instructors", true));
+                        "instructor instructors teaches taught", true));
         for (Entry e : entries) {
-            facts.add(e.kind() == Entry.Kind.LIST ? Set.of()
-                    : new HashSet<>(analyzer.analyze(e.title() + " " + e.keywords() + " " + e.answer() + " " + e.body())));
+            boolean list = e.kind() == Entry.Kind.LIST;
+            facts.add(list ? Set.of() : new HashSet<>(analyzer.analyze(e.title() + " " + e.keywords() + " " + e.answer() + " " + e.body())));
+            subjects.add(list ? Set.of() : new HashSet<>(analyzer.analyze(e.title() + " " + e.keywords())));
             switch (e.kind()) {
                 case COURSE, FREE_COURSE -> {
                     names.addAll(analyzer.analyze(e.keywords()));
@@ -73,6 +76,8 @@ final class FactCheck {
                 names.addAll(analyzer.analyze(m.group()));
             }
         }));
+        // The roles section contrasts backend with frontend work without a frontend entry of its own.
+        names.addAll(analyzer.analyze("frontend"));
         names.removeAll(analyzer.analyze(GENERIC));
         courseNames.removeAll(analyzer.analyze(GENERIC));
     }
@@ -90,8 +95,12 @@ final class FactCheck {
     }
 
     /**
-     * The first attribute asked of a named thing that no fact states, e.g. "pay of devops",
-     * or null when every such pair has a fact (or the question pairs none).
+     * The first attribute asked of a named thing that no fact states, e.g. "pay of devop", or
+     * null when the data states it (or the question pairs no attribute with a name).
+     * An entry states it when the entry is about the thing (its name names it) and its facts
+     * use the attribute's words; "who teaches TypeScript on Scrimba" is stated by the Scrimba
+     * entry, which is about one of the names and mentions the others. A phase that merely
+     * mentions Docker and free courses does not state Docker's price.
      */
     String unstated(String question) {
         // Attributes are read from the words as asked: normalising turns "how much do I pay" into "salary".
@@ -101,16 +110,28 @@ final class FactCheck {
             if (!a.asked().matcher(asked).find()) {
                 continue;
             }
-            for (String term : terms) {
-                if (!(a.coursesOnly() ? courseNames : names).contains(term)) {
-                    continue;
-                }
-                boolean stated = facts.stream().anyMatch(f -> f.contains(term) && a.evidence().stream().anyMatch(f::contains));
-                if (!stated) {
-                    return a.name() + " of " + term;
+            Set<String> named = new LinkedHashSet<>(terms);
+            named.retainAll(a.coursesOnly() ? courseNames : names);
+            if (named.isEmpty() || statedTogether(a, named)) {
+                continue;
+            }
+            for (String name : named) {
+                if (!statedTogether(a, Set.of(name))) {
+                    return a.name() + " of " + name;
                 }
             }
         }
         return null;
+    }
+
+    private boolean statedTogether(Attribute a, Set<String> named) {
+        for (int i = 0; i < facts.size(); i++) {
+            Set<String> f = facts.get(i);
+            Set<String> subject = subjects.get(i);
+            if (named.stream().anyMatch(subject::contains) && f.containsAll(named) && a.evidence().stream().anyMatch(f::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
