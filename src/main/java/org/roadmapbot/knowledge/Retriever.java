@@ -48,6 +48,7 @@ public final class Retriever {
     private static final Pattern SUMMARY_REQUEST = Pattern.compile(
             "\\b(tl\\W?dr|summary|summari[sz]e|sum (it|this|that|everything)? ?up|gist|recap|in a nutshell|short version"
                     + "|key points|main points|takeaways?|bottom line)\\b");
+    private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:!?()\\[\\]]|\\.(\\s|$)|\\s-\\s");
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
     private static final Pattern SOURCE_INTENT = Pattern.compile(
@@ -178,7 +179,11 @@ public final class Retriever {
             // "tl;dr of the guide?" names no subject: the guide's own summary is its key takeaways.
             analysed = analyzer.analyze("takeaways");
         }
-        boolean foreignSubject = hasForeignSubject(analysed);
+        // A modifier and its noun sit in one phrase: "kind of weird, I have a full-time job" is no "weird job".
+        boolean foreignSubject = false;
+        for (String phrase : PHRASE_BREAK.split(withoutRefs)) {
+            foreignSubject |= hasForeignSubject(analyzer.terms(phrase));
+        }
         for (String raw : analysed) {
             if (terms.containsKey(raw) || terms.size() >= 60) {
                 continue;
