@@ -94,6 +94,17 @@ final class FactCheck {
         return names;
     }
 
+    /** The words of a text that name something the data describes ("React at work, Python on weekends" → Python). */
+    String namesIn(String text) {
+        StringBuilder found = new StringBuilder();
+        for (String word : text.split("[\\s,;!?()]+")) {
+            if (analyzer.analyze(word).stream().anyMatch(names::contains)) {
+                found.append(' ').append(word);
+            }
+        }
+        return found.toString().strip();
+    }
+
     /**
      * The first attribute asked of a named thing that no fact states, e.g. "pay of devop", or
      * null when the data states it (or the question pairs no attribute with a name).

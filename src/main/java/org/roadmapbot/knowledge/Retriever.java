@@ -182,7 +182,7 @@ public final class Retriever {
         // A modifier and its noun sit in one phrase: "kind of weird, I have a full-time job" is no "weird job".
         boolean foreignSubject = false;
         for (String phrase : PHRASE_BREAK.split(withoutRefs)) {
-            foreignSubject |= hasForeignSubject(analyzer.terms(phrase));
+            foreignSubject |= hasForeignSubject(wordTerms(phrase));
         }
         for (String raw : analysed) {
             if (terms.containsKey(raw) || terms.size() >= 60) {
@@ -214,15 +214,35 @@ public final class Retriever {
      * "iOS developers", "Udemy's Node course", "Rust web framework": a word the data never uses
      * right before the thing asked about means the question is about something else.
      */
+    /**
+     * The phrase's words as terms, a stop word as null: "React at my job" keeps "React" apart
+     * from "job", where "iOS developers" and "Udemy's Node course" stay adjacent.
+     */
+    private List<String> wordTerms(String phrase) {
+        List<String> words = new ArrayList<>();
+        for (String word : phrase.split("\\s+")) {
+            List<String> t = analyzer.terms(word);
+            if (t.isEmpty()) {
+                words.add(null);
+            } else {
+                words.addAll(t);
+            }
+        }
+        return words;
+    }
+
     private boolean hasForeignSubject(List<String> analysed) {
         for (int i = 0; i < analysed.size(); i++) {
             String term = analysed.get(i);
+            if (term == null) {
+                continue;
+            }
             // A word the data lacks but knows a synonym of ("permissions") names no foreign subject.
             if (idf.containsKey(term) || synonyms.getOrDefault(term, Set.of()).stream().anyMatch(idf::containsKey)
                     || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
                 continue;
             }
-            for (int j = i + 1; j <= i + 2 && j < analysed.size(); j++) {
+            for (int j = i + 1; j <= i + 2 && j < analysed.size() && analysed.get(j) != null; j++) {
                 if (SUBJECT_NOUNS.contains(analysed.get(j))) {
                     return true;
                 }

@@ -53,6 +53,7 @@ final class TextAnalyzer {
             {"server[\\s-]*side", "backend"},
             {"\\b(sign|log)(ging|ing|s|ged)?[\\s-]*(in|into|on|onto)\\b", "login"},
             {"\\bversion[\\s-]*control\\b", "git"},
+            {"\\bpick(s|ing|ed)? up\\b", "learn"},
             {"back[\\s-]*end", "backend"},
             {"front[\\s-]*end", "frontend"},
             {"dev\\s*ops", "devops"},
