@@ -24,7 +24,7 @@ final class StopWords {
             "else", "elses", "each", "every", "only", "same", "such", "up", "out", "over", "again", "once",
             "now", "just", "really", "actually", "should", "shall", "may", "might", "must", "can't", "cant", "won't",
             "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "aren't", "arent", "didn't", "didnt", "whether",
-            "via", "through", "thru", "across", "per", "vs", "versus", "between", "both", "either", "neither", "not", "no", "yes", "without",
+            "via", "through", "thru", "across", "per", "vs", "versus", "between", "either", "neither", "not", "no", "yes", "without",
             "within", "after", "before", "during", "while", "until", "til", "till", "since", "because", "though",
             "although", "how's", "hows", "let", "lets", "let's", "that's", "theres", "he", "she", "her", "his", "him",
             "itself", "themselves", "yourself", "yourselves", "himself", "herself", "ourselves",
