@@ -38,7 +38,7 @@ final class FactCheck {
     FactCheck(KnowledgeBase kb, List<Entry> entries) {
         attributes = List.of(
                 attribute("pay", "\\b(salar(y|ies)|wages?|earn(s|ing|ings)?|income|compensation|get paid|paid (more|less|well)"
-                        + "|pays? (more|less|well)|how much (do|does|did|can|could|would|will)\\b.*\\bmake)\\b",
+                        + "|pays? (more|less|well)|(the|their|what's|whats|average|median|typical|starting) pay\\b|how much (do|does|did|can|could|would|will)\\b.*\\bmake)\\b",
                         "salary median wage earn compensation paid pay", false),
                 attribute("price", "\\b(costs?|costing|price[sd]?|pricing|fees?|subscriptions?)\\b",
                         "price cost free pricing", false),
