@@ -3,8 +3,10 @@ package org.roadmapbot.knowledge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +35,28 @@ public final class AnswerService {
     private static final double SIBLING_RATIO = 0.75;
     private static final int MAX_ENTRIES = 3;
 
+    /**
+     * "Write a haiku about Postgres", "tell me a joke": a request to produce something, not a
+     * question about the roadmap, however many roadmap words it names.
+     */
+    private static final Pattern TASK_REQUEST = Pattern.compile(
+            "^\\W*(hey|hi|hello|yo|ok|okay|so|please|pls|plz|now)?\\W*((can|could|would|will) you( please)?\\W+)?(please\\W+)?"
+                    + "(write|compose|generate|draw|translate|sing|rewrite|code) "
+                    + "(me |us )?(a|an|some|the|my|\\d+)\\b(?!.*\\b(plan|schedule|roadmap|summary|timeline|overview)\\b)"
+                    + "|\\btell (me|us) (a|an|some) (joke|story|poem|riddle|fun fact)");
+
+    /** Messages shorter than this are questions as a whole. */
+    private static final int FOCUS_MIN_WORDS = 14;
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "[.!?;]+\\s+|,\\s*|\\s+(?=(and |but |so )?(i was|i'm|im|i am) (wondering|curious|asking)\\b)"
+                    + "|\\s+(?:but|so|anyway|anyways)\\s+(?=(how|what|which|who|when|where|why|is|are|do|does|should|can|will|would)\\b)");
+    private static final Pattern QUESTION_CUE = Pattern.compile(
+            "\\b(how|what|whats|which|who|when|where|why|whether|should i|do i|does|is it|is there|are there|can i|could i"
+                    + "|would|worth|need)\\b|\\?");
+
     private final KnowledgeBase kb;
     private final Retriever retriever;
+    private final FactCheck factCheck;
     private final Map<String, Entry> byId = new HashMap<>();
 
     public AnswerService(KnowledgeBase kb) {
@@ -42,11 +64,15 @@ public final class AnswerService {
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
         this.retriever = new Retriever(kb, entries);
+        this.factCheck = new FactCheck(kb, entries);
     }
 
     public Answer answer(String question) {
+        if (TASK_REQUEST.matcher(question.toLowerCase(Locale.ROOT)).find()) {
+            return new Answer(question, noAnswer(), List.of());
+        }
         List<Retriever.Hit> hits = retriever.search(question, 12);
-        if (hits.isEmpty() || hits.get(0).foreignSubject()) {
+        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null) {
             return new Answer(question, noAnswer(), List.of());
         }
         Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
@@ -55,10 +81,43 @@ public final class AnswerService {
             return new Answer(question, compose(chosen), chosen);
         }
         if (!answers(hits.get(0))) {
+            // A long, chatty message dilutes its question with its story ("I work in retail and I'm
+            // tired of it, and I wonder whether I need a degree?"): the question is its asking clause.
+            String focus = focus(question);
+            if (focus != null) {
+                // The story may still name what the question is about: "I do frontend work ... how long?"
+                String query = (focus + " " + factCheck.namesIn(question.replace(focus, " "))).strip();
+                List<Retriever.Hit> focused = retriever.search(query, 12);
+                if (!focused.isEmpty() && !focused.get(0).foreignSubject() && answers(focused.get(0))) {
+                    List<Entry> chosen = choose(focused, Retriever.isComparison(query) ? COMPARISON_TIE_RATIO : TIE_RATIO);
+                    return new Answer(question, compose(chosen), chosen);
+                }
+            }
             return new Answer(question, noAnswer(), List.of());
         }
         List<Entry> chosen = choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO);
         return new Answer(question, compose(chosen), chosen);
+    }
+
+    /**
+     * The asking clause of a long message: the last clause with a question cue (or the last
+     * clause), when the message has several clauses and enough words to be chatty; else null.
+     */
+    static String focus(String question) {
+        String[] clauses = CLAUSE_BREAK.split(question.strip());
+        if (clauses.length < 2 || question.split("\\s+").length < FOCUS_MIN_WORDS) {
+            return null;
+        }
+        String focus = null;
+        for (String clause : clauses) {
+            if (QUESTION_CUE.matcher(clause.toLowerCase(Locale.ROOT)).find()) {
+                focus = clause;
+            }
+        }
+        if (focus == null) {
+            focus = clauses[clauses.length - 1];
+        }
+        return focus.isBlank() || focus.strip().equals(question.strip()) ? null : focus.strip();
     }
 
     private List<Entry> choose(List<Retriever.Hit> hits, double tieRatio) {
@@ -100,7 +159,13 @@ public final class AnswerService {
         boolean parentCoversAsWell = hits.stream()
                 .anyMatch(h -> h.entry().id().equals(parentId) && h.coverage() >= best.coverage()
                         && h.rank() >= best.rank() * SIBLING_RATIO);
-        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) ? byId.get(parentId) : null;
+        // "What should my APIs look like by the end of phase 3?": a question naming the parent itself
+        // is about the parent when it covers the question as well as the child does.
+        boolean parentNamedAndCovers = hits.stream()
+                .anyMatch(h -> h.entry().id().equals(parentId) && h.named() && h.coverage() >= best.coverage()
+                        && h.rank() >= best.rank() * SIBLING_RATIO);
+        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) || parentNamedAndCovers
+                ? byId.get(parentId) : null;
     }
 
     private static boolean isParentOrChild(Entry entry, List<Entry> chosen) {

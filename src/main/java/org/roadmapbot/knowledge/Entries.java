@@ -162,7 +162,7 @@ public final class Entries {
     }
 
     private String freeCourseLabel(FreeEntryCourse f) {
-        return f.name() + " (" + Numbers.hours(f.hours()) + ", " + f.instructor()
+        return f.name() + " (" + Numbers.hours(f.hours()) + ", taught by " + f.instructor()
                 + (f.certificate() ? ", with a completion certificate" : "") + ")";
     }
 

@@ -40,6 +40,15 @@ public final class Retriever {
     private static final Set<String> WEAK_TERMS = Set.of("learn", "teach", "taught", "cover", "studi", "topic",
             "includ", "contain", "skill", "concept");
 
+    /** Words naming the bot's whole subject; in a question they are context, not what is asked. */
+    private static final Set<String> CONTEXT_TERMS = Set.of("roadmap");
+    private static final double WHOLE_ROADMAP_WEIGHT = 2.0;
+    private static final Pattern WHOLE_ROADMAP = Pattern.compile(
+            "\\b(whole|entire|full|overall|complete|total)\\s+(backend\\s+)?(roadmap|plan|curriculum)\\b|^\\W*(the\\s+)?roadmap\\W*$");
+    private static final Pattern SUMMARY_REQUEST = Pattern.compile(
+            "\\b(tl\\W?dr|summary|summari[sz]e|sum (it|this|that|everything)? ?up|gist|recap|in a nutshell|short version"
+                    + "|key points|main points|takeaways?|bottom line)\\b");
+    private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:!?()\\[\\]]|\\.(\\s|$)|\\s-\\s");
     private static final Pattern PHASE_REF = Pattern.compile("\\bphase\\s*#?(\\d+)|\\b(\\d+)\\s*phase\\b|\\bstage\\s*#?(\\d+)|\\b(\\d+)\\s*stage\\b");
     private static final Pattern MONTH_REF = Pattern.compile("\\bmonths?\\s*#?(\\d+)|\\b(\\d+)\\s*months?\\b");
     private static final Pattern SOURCE_INTENT = Pattern.compile(
@@ -166,7 +175,15 @@ public final class Retriever {
         String withoutRefs = PHASE_REF.matcher(normalized).replaceAll(" ");
         int unknown = 0;
         List<String> analysed = analyzer.terms(withoutRefs);
-        boolean foreignSubject = hasForeignSubject(analysed);
+        if (terms.isEmpty() && analysed.stream().allMatch(WEAK_TERMS::contains) && SUMMARY_REQUEST.matcher(normalized).find()) {
+            // "tl;dr of the guide?" names no subject: the guide's own summary is its key takeaways.
+            analysed = analyzer.analyze("takeaways");
+        }
+        // A modifier and its noun sit in one phrase: "kind of weird, I have a full-time job" is no "weird job".
+        boolean foreignSubject = false;
+        for (String phrase : PHRASE_BREAK.split(withoutRefs)) {
+            foreignSubject |= hasForeignSubject(wordTerms(phrase));
+        }
         for (String raw : analysed) {
             if (terms.containsKey(raw) || terms.size() >= 60) {
                 continue;
@@ -184,8 +201,11 @@ public final class Retriever {
             double importance = known
                     ? alternatives.keySet().stream().filter(idf::containsKey).mapToDouble(idf::get).max().orElseThrow()
                     : unknownIdf;
-            boolean weak = WEAK_TERMS.contains(term);
-            terms.put(raw, new QueryTerm(alternatives, weak ? WEAK_WEIGHT : 1.0, weak ? importance * WEAK_WEIGHT : importance));
+            // Every question is about the roadmap: "does the roadmap cover X" asks about X. Only "the
+            // whole roadmap" makes the roadmap itself the subject.
+            boolean weak = WEAK_TERMS.contains(term) || (CONTEXT_TERMS.contains(term) && !WHOLE_ROADMAP.matcher(normalized).find());
+            double weight = weak ? WEAK_WEIGHT : CONTEXT_TERMS.contains(term) ? WHOLE_ROADMAP_WEIGHT : 1.0;
+            terms.put(raw, new QueryTerm(alternatives, weight, weak ? importance * WEAK_WEIGHT : importance));
         }
         return new Query(normalized, List.copyOf(terms.values()), unknown, foreignSubject);
     }
@@ -194,13 +214,35 @@ public final class Retriever {
      * "iOS developers", "Udemy's Node course", "Rust web framework": a word the data never uses
      * right before the thing asked about means the question is about something else.
      */
+    /**
+     * The phrase's words as terms, a stop word as null: "React at my job" keeps "React" apart
+     * from "job", where "iOS developers" and "Udemy's Node course" stay adjacent.
+     */
+    private List<String> wordTerms(String phrase) {
+        List<String> words = new ArrayList<>();
+        for (String word : phrase.split("\\s+")) {
+            List<String> t = analyzer.terms(word);
+            if (t.isEmpty()) {
+                words.add(null);
+            } else {
+                words.addAll(t);
+            }
+        }
+        return words;
+    }
+
     private boolean hasForeignSubject(List<String> analysed) {
         for (int i = 0; i < analysed.size(); i++) {
             String term = analysed.get(i);
-            if (idf.containsKey(term) || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
+            if (term == null) {
                 continue;
             }
-            for (int j = i + 1; j <= i + 2 && j < analysed.size(); j++) {
+            // A word the data lacks but knows a synonym of ("permissions") names no foreign subject.
+            if (idf.containsKey(term) || synonyms.getOrDefault(term, Set.of()).stream().anyMatch(idf::containsKey)
+                    || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            for (int j = i + 1; j <= i + 2 && j < analysed.size() && analysed.get(j) != null; j++) {
                 if (SUBJECT_NOUNS.contains(analysed.get(j))) {
                     return true;
                 }

@@ -39,4 +39,18 @@ class AnswerAccuracyTest {
         assertThat(accuracy).as("accuracy; misses: %s", misses.stream().map(m -> m.testCase().question()).toList())
                 .isGreaterThanOrEqualTo(0.9);
     }
+
+    /**
+     * A third set (150 questions, 30 out of scope) written from the source text alone before the
+     * retrieval work of the "answers" branch, and never tuned on: measured 84.0 % before that work,
+     * 93.3 % after. The floor sits a little below the measured figure.
+     */
+    @Test
+    void freshParaphrasesNeverTunedOnAreAnswered() throws IOException {
+        List<AnswerQuality.Case> cases = AnswerQuality.load("/knowledge/paraphrase-fresh.jsonl");
+        List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
+        double accuracy = 1.0 - (double) misses.size() / cases.size();
+        assertThat(accuracy).as("accuracy; misses: %s", misses.stream().map(m -> m.testCase().question()).toList())
+                .isGreaterThanOrEqualTo(0.9);
+    }
 }

@@ -61,4 +61,30 @@ class AnswerServiceTest {
         assertThat(answer.sources()).isEmpty();
         assertThat(answer.text()).contains("I don't have anything about that").contains("/help");
     }
+
+    /** An attribute the data states for no such thing: related facts must not pose as the answer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"how much do site reliability folks at devops earn", "what's the pay for a data engineer",
+            "how many hours is the freecodecamp certification", "how much does docker cost"})
+    void attributeOfANamedThingTheDataLacksIsNotAnswered(String question) {
+        assertThat(answers.answer(question).found()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"who teaches typescript on scrimba", "how much does scrimba cost"})
+    void attributeTheDataStatesIsStillAnswered(String question) {
+        assertThat(answers.answer(question).sources()).contains("scrimba-backend-path");
+    }
+
+    @Test
+    void requestsToProduceSomethingAreNotQuestions() {
+        assertThat(answers.answer("write a poem about redis caching").found()).isFalse();
+    }
+
+    @Test
+    void aLongStoryDoesNotHideItsQuestion() {
+        Answer answer = answers.answer("so I've been stocking shelves in a supermarket for years, my shifts are long and "
+                + "honestly I'm exhausted, and I was wondering whether I need a computer science degree to get hired?");
+        assertThat(answer.sources()).contains("faq-degree");
+    }
 }
