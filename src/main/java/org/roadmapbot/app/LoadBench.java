@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.roadmapbot.bench.BenchDirectory;
+import org.roadmapbot.discord.DiscordBot;
 import org.roadmapbot.bench.Durations;
 import org.roadmapbot.bench.LatencyHistogram;
 import org.roadmapbot.bench.LoadDriver;
@@ -39,7 +40,8 @@ public final class LoadBench implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration warmup;
 
-    @Option(names = "--threads", description = "Concurrent clients (default: ${DEFAULT-VALUE}).", defaultValue = "32")
+    @Option(names = "--threads", description = "Commands run at once (default: ${DEFAULT-VALUE}, as the Discord adapter's workers).",
+            defaultValue = "" + DiscordBot.WORKERS)
     int threads;
 
     @Option(names = "--members", description = "Members taking part, all started on a track (default: ${DEFAULT-VALUE}).", defaultValue = "2000")

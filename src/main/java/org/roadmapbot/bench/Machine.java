@@ -2,6 +2,9 @@ package org.roadmapbot.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -56,7 +59,15 @@ public final class Machine {
         for (int i = 0; i < collections; i++) {
             System.gc();
         }
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return heap.getUsed() / (1024.0 * 1024.0);
+        // Each heap pool's usage as the last collection left it: exact even while other threads
+        // allocate (the plain "used" figure read after System.gc() already counts their new objects).
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterGc != null) {
+                bytes += afterGc.getUsed();
+            }
+        }
+        return bytes / (1024.0 * 1024.0);
     }
 }

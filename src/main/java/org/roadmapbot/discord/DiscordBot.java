@@ -49,7 +49,12 @@ public final class DiscordBot implements AutoCloseable {
     public static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-    private static final int WORKERS = 4;
+    /**
+     * Threads running commands (the gateway thread only hands them over). Commands are short and
+     * mostly CPU (answers, H2, pictures): a few more threads than a small server's cores, no more,
+     * so a command is not paused behind dozens of others. `bench load` runs with the same number.
+     */
+    public static final int WORKERS = 4;
 
     /** One JDA session per shard this process runs (one in all when not sharded). */
     private final List<JDA> shards;

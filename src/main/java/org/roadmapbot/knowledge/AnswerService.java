@@ -57,6 +57,7 @@ public final class AnswerService {
     private final KnowledgeBase kb;
     private final Retriever retriever;
     private final FactCheck factCheck;
+    private final CourseQuestion courseQuestion;
     private final Map<String, Entry> byId = new HashMap<>();
 
     public AnswerService(KnowledgeBase kb) {
@@ -65,6 +66,7 @@ public final class AnswerService {
         entries.forEach(e -> byId.put(e.id(), e));
         this.retriever = new Retriever(kb, entries);
         this.factCheck = new FactCheck(kb, entries);
+        this.courseQuestion = new CourseQuestion(kb);
     }
 
     public Answer answer(String question) {
@@ -75,7 +77,7 @@ public final class AnswerService {
         if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null) {
             return new Answer(question, noAnswer(), List.of());
         }
-        Optional<List<CoursesFile.Course>> courses = CourseQuestion.match(question, kb);
+        Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);
         if (courses.isPresent()) {
             List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
             return new Answer(question, compose(chosen), chosen);

@@ -24,13 +24,24 @@ final class CourseQuestion {
     private static final Pattern MAX_PRICE = Pattern.compile(
             "\\b(under|below|less than|at most|max(imum)?|cheaper than|up to)\\s*\\$?(\\d+(\\.\\d+)?)");
 
-    private CourseQuestion() {
+    private final KnowledgeBase kb;
+    /** The word naming each provider, normalised as questions are ("boot.dev" → "bootdev", "The Odin Project" → "odin"). */
+    private final List<String> providerWords;
+
+    CourseQuestion(KnowledgeBase kb) {
+        this.kb = kb;
+        this.providerWords = kb.courses().stream().map(c -> providerWord(c.provider())).toList();
+    }
+
+    private static String providerWord(String provider) {
+        String[] words = TextAnalyzer.normalize(provider).split("[\\s(]");
+        return words[0].equals("the") ? words[1] : words[0];
     }
 
     /** The courses the question's filters select, when it is a course-finder question at all. */
-    static Optional<List<Course>> match(String question, KnowledgeBase kb) {
+    Optional<List<Course>> match(String question) {
         String q = TextAnalyzer.normalize(question);
-        if (!COURSE_WORDS.matcher(q).find() || namesACourse(q, kb)) {
+        if (!COURSE_WORDS.matcher(q).find() || namesACourse(q)) {
             return Optional.empty();
         }
         List<CourseFilter> filters = new ArrayList<>();
@@ -62,14 +73,7 @@ final class CourseQuestion {
     }
 
     /** A question naming a provider ("is Scrimba free?") is about that course, not a search. */
-    private static boolean namesACourse(String normalized, KnowledgeBase kb) {
-        for (Course course : kb.courses()) {
-            String provider = TextAnalyzer.normalize(course.provider()).split("[\\s(]")[0];
-            String first = provider.equals("the") ? TextAnalyzer.normalize(course.provider()).split("\\s")[1] : provider;
-            if (normalized.contains(first)) {
-                return true;
-            }
-        }
-        return false;
+    private boolean namesACourse(String normalized) {
+        return providerWords.stream().anyMatch(normalized::contains);
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -100,7 +99,16 @@ final class TextAnalyzer {
             "eight", "nine", "ten"};
     private static final String[] ORDINALS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
             "seventh", "eighth", "ninth", "tenth"};
+    /** Per thread: the last four texts normalised and their results (input, output, input, output...). */
+    private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[8]);
     private static final Pattern ORDINAL_DIGITS = Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b");
+    // Compiled once: normalize runs for every question (compiling these per call was most of its time).
+    private static final String ORDINAL_ALTERNATIVES = String.join("|", List.of(ORDINALS).subList(1, ORDINALS.length));
+    private static final Pattern ORDINAL_PHASE = Pattern.compile("\\b(" + ORDINAL_ALTERNATIVES + ")\\s+(month|phase|stage)\\b");
+    private static final Pattern PHASE_ONE = Pattern.compile("\\b(phase|stage|month)\\s+one\\b");
+    private static final Pattern ORDINAL_WORD = Pattern.compile("\\b(" + ORDINAL_ALTERNATIVES + ")\\b");
+    /** From "two": "one" is too often not a number. */
+    private static final Pattern NUMBER_WORD = Pattern.compile("\\b(" + String.join("|", List.of(NUMBER_WORDS).subList(2, NUMBER_WORDS.length)) + ")\\b");
 
     private final Analyzer analyzer = new Analyzer() {
         @Override
@@ -142,6 +150,22 @@ final class TextAnalyzer {
 
     /** Lower-cases and rewrites names, numbers and ordinals so paraphrases meet the data. */
     static String normalize(String text) {
+        // One answer normalises the same question several times (retrieval, course filters, fact
+        // check); about 30 µs of regular expressions each, so each thread keeps its last results.
+        String[] memo = RECENT.get();
+        for (int i = 0; i < memo.length; i += 2) {
+            if (text.equals(memo[i])) {
+                return memo[i + 1];
+            }
+        }
+        String normalized = rewrite(text);
+        System.arraycopy(memo, 0, memo, 2, memo.length - 2);
+        memo[0] = text;
+        memo[1] = normalized;
+        return normalized;
+    }
+
+    private static String rewrite(String text) {
         // "TOP" in capitals is The Odin Project; in lower case "top" is just a word.
         String s = ODIN_ACRONYM.matcher(text).replaceAll("odin");
         s = GO_LANGUAGE.matcher(s).replaceAll("golang");
@@ -150,19 +174,15 @@ final class TextAnalyzer {
             s = REWRITE_PATTERNS[i].matcher(s).replaceAll(REWRITES[i][1]);
         }
         // "first month" and "phase one" name a phase; "one month" is a duration.
-        for (int i = 1; i < ORDINALS.length; i++) {
-            s = s.replaceAll("\\b" + ORDINALS[i] + "\\s+(month|phase|stage)\\b", "$1 " + i);
-        }
-        s = s.replaceAll("\\b(phase|stage|month)\\s+one\\b", "$1 1");
-        Matcher m = ORDINAL_DIGITS.matcher(s);
-        s = m.replaceAll("$1");
-        for (int i = 1; i < ORDINALS.length; i++) {
-            s = s.replaceAll("\\b" + ORDINALS[i] + "\\b", String.valueOf(i));
-        }
-        for (int i = 2; i < NUMBER_WORDS.length; i++) { // "one" is too often not a number
-            s = s.replaceAll("\\b" + NUMBER_WORDS[i] + "\\b", String.valueOf(i));
-        }
-        return s;
+        s = ORDINAL_PHASE.matcher(s).replaceAll(r -> r.group(2) + " " + ordinal(r.group(1)));
+        s = PHASE_ONE.matcher(s).replaceAll("$1 1");
+        s = ORDINAL_DIGITS.matcher(s).replaceAll("$1");
+        s = ORDINAL_WORD.matcher(s).replaceAll(r -> String.valueOf(ordinal(r.group())));
+        return NUMBER_WORD.matcher(s).replaceAll(r -> String.valueOf(List.of(NUMBER_WORDS).indexOf(r.group())));
+    }
+
+    private static int ordinal(String word) {
+        return List.of(ORDINALS).indexOf(word);
     }
 
     /** Search terms of already normalised text. */

@@ -5,9 +5,9 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.roadmapbot.images.Images;
 
 /**
@@ -31,13 +31,10 @@ public final class LeaderboardImage {
      * The last pictures drawn, by the board they show (boards are values). Between two changes a
      * busy server asks for the same page many times, and drawing and encoding is most of the cost
      * of {@code /leaderboard show}; a changed rank or total is a different key, so never stale.
+     * Lock-free (a lock here made threads queue behind a holder the OS had paused); when full it
+     * simply starts over.
      */
-    private static final Map<Board, byte[]> RECENT = new LinkedHashMap<>(RECENT_LIMIT, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Board, byte[]> eldest) {
-            return size() > RECENT_LIMIT;
-        }
-    };
+    private static final Map<Board, byte[]> RECENT = new ConcurrentHashMap<>();
 
     private LeaderboardImage() {
     }
@@ -45,14 +42,12 @@ public final class LeaderboardImage {
     /** The picture of {@code board} (who asked doesn't show in it), drawn once per distinct board. */
     public static byte[] picture(Board board) {
         Board shown = board.withoutAsker();
-        synchronized (RECENT) {
-            byte[] png = RECENT.get(shown);
-            if (png != null) {
-                return png;
+        byte[] png = RECENT.get(shown);
+        if (png == null) {
+            png = render(shown, null); // two threads may draw the same new board once each: harmless
+            if (RECENT.size() >= RECENT_LIMIT) {
+                RECENT.clear();
             }
-        }
-        byte[] png = render(shown, null); // outside the lock: two threads may draw the same board once each
-        synchronized (RECENT) {
             RECENT.put(shown, png);
         }
         return png;
