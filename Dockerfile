@@ -10,6 +10,9 @@ RUN mvn -B -q -DskipTests package
 
 # Runtime stage: a slim Java 17 runtime, non-root, data on a volume.
 FROM eclipse-temurin:17-jre
+# A font for the leaderboard and progress pictures (Java2D draws text with the system's fonts).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fontconfig \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app bot && mkdir -p /data && chown bot /data
 WORKDIR /app
 COPY --from=build /src/target/roadmap-bot.jar /app/roadmap-bot.jar
