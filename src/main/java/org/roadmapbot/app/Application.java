@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
@@ -59,9 +61,23 @@ public final class Application implements AutoCloseable {
 
     private Application(AppConfig config, Clock clock, List<Command> extraCommands) {
         this.config = config;
-        this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
-        this.answers = new AnswerService(knowledge);
-        this.database = openDatabase(config);
+        // The database (pool, migrations) opens while the knowledge loads and is indexed: each
+        // takes hundreds of milliseconds at start-up, and the first answer waits for both.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> openDatabase(config));
+        try {
+            this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
+            this.answers = new AnswerService(knowledge);
+        } catch (RuntimeException | Error e) {
+            // Don't leave the database open behind a data error: wait for it, then close it.
+            opening.handle((db, failure) -> {
+                if (db != null) {
+                    db.close();
+                }
+                return null;
+            }).join();
+            throw e;
+        }
+        this.database = opened(opening);
         try {
             ProgressRepository progressRepository = new ProgressRepository(database.dataSource());
             // Leaderboard scores commit with every progress change; built from the history on first start.
@@ -116,6 +132,17 @@ public final class Application implements AutoCloseable {
     /** As {@link #start(AppConfig)}, with more commands registered like the built-in ones (tests). */
     public static Application start(AppConfig config, List<Command> extraCommands) {
         return new Application(config, Clock.systemUTC(), extraCommands);
+    }
+
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // e.g. StartupException: one clear line for the operator
+            }
+            throw e;
+        }
     }
 
     private static Database openDatabase(AppConfig config) {

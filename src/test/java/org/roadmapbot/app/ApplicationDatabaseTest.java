@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.roadmapbot.console.ConsoleSession;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.DatabaseConfig;
+import org.roadmapbot.knowledge.DataError;
 import org.roadmapbot.progress.TopicState;
 import org.roadmapbot.testing.ChildJvm;
 import org.roadmapbot.testing.HoldDatabase;
@@ -85,6 +87,23 @@ class ApplicationDatabaseTest {
 
     private static Reply ask(Application app, String member, String question) {
         return app.router().dispatch(new CommandRequest("1", member, "console", false, "ask", null, Map.of("question", question)));
+    }
+
+    @Test
+    void aDataErrorAtStartLeavesTheDatabaseFreeForTheNextProcess() throws Exception {
+        // The database opens while the knowledge loads; a data error must not leave it open (locked).
+        Path noData = Files.createDirectories(dir.resolve("no-data"));
+        assertThatThrownBy(() -> Application.start(new AppConfig(dir, Optional.of(noData)))).isInstanceOf(DataError.class);
+
+        Process holder = ChildJvm.start(HoldDatabase.class, dir.toString());
+        try {
+            ChildJvm.awaitLine(ChildJvm.stdout(holder), "READY");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(20, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
     }
 
     @Test
