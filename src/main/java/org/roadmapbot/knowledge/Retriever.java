@@ -286,9 +286,11 @@ public final class Retriever {
 
     /** Maps a misspelt term to a known one at edit distance 1 (2 for long words). */
     private String correctTypo(String term) {
-        if (term.length() < 6 || term.chars().anyMatch(Character::isDigit)) {
+        if (term.length() < 5 || term.chars().anyMatch(Character::isDigit)) {
             return term;
         }
+        // Five letters leave little room: one edit, and the first two letters as typed ("dockr", "degre").
+        boolean shortTerm = term.length() == 5;
         int allowed = term.length() >= 8 ? 2 : 1;
         String best = term;
         int bestDistance = allowed + 1;
@@ -297,7 +299,7 @@ public final class Retriever {
                 continue;
             }
             int d = EditDistance.distance(term, known, allowed);
-            if (known.charAt(0) != term.charAt(0)) {
+            if (known.charAt(0) != term.charAt(0) || (shortTerm && (known.length() < 4 || known.charAt(1) != term.charAt(1)))) {
                 continue; // typos rarely hit the first letter; "found" is not "round"
             }
             if (d < bestDistance || (d == bestDistance && best != term && known.compareTo(best) < 0)) {
