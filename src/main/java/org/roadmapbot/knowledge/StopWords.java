@@ -58,7 +58,7 @@ final class StopWords {
             "usual", "typical", "general", "important", "early", "late", "soon", "next", "last",
             "stuff", "someone's", "today",
             "year's", "yr", "yrs", "ago", "away", "around", "behind", "scenes", "along", "also", "exact",
-            "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
+            "extra", "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
             "quicker", "quickly", "rough", "around", "average", "avg", "typical",
             "amount", "total", "regarding", "re", "suppose", "supposed", "heck", "care", "define", "definition",
             "sentence", "concretely", "concrete", "besides", "argument", "recent", "recently", "honestly", "anyway",
