@@ -66,7 +66,8 @@ public final class Retriever {
             "\\b(good|great|useful|best|ideal|suited|used|use) (for|to)\\b(?!.*\\b(beginners?|me|newbies?|learning|learn)\\b)"
                     + "|\\buse[\\s-]?cases?\\b|\\b(what|which) (kinds?|sorts?|types?) of (apps?|applications?|projects?|things|work|systems?)\\b");
     private static final double USE_PRIOR = 1.3;
-    private static final Pattern POSSESSED = Pattern.compile("[a-z0-9.]'s\\s+([a-z][a-z-]*(\\s+[a-z][a-z-]*)?)");
+    private static final Pattern POSSESSED = Pattern.compile(
+            "\\b(?!(?:what|that|it|there|here|who|he|she|let|where|how|when|why)'s)[a-z0-9.]+'s\\s+([a-z][a-z-]*(\\s+[a-z][a-z-]*)?)");
     private static final Pattern LAST_PHASE = Pattern.compile("\\b(last|final)\\s+(phase|stage)\\b");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
