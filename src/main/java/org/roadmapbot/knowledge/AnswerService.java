@@ -50,6 +50,9 @@ public final class AnswerService {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[.!?;]+\\s+|,\\s*|\\s+(?=(and |but |so )?(i was|i'm|im|i am) (wondering|curious|asking)\\b)"
                     + "|\\s+(?:but|so|anyway|anyways)\\s+(?=(how|what|which|who|when|where|why|is|are|do|does|should|can|will|would)\\b)");
+    /** Where a message starts asking a second thing: "..., and what/how/who ...", "...? And ...". */
+    private static final Pattern PART_BREAK = Pattern.compile(
+            "(?i)\\s*,?\\s+(?:and|also|plus|&)\\s+(?=(?:what|which|who|how|where|when|why|whats|what's)\\b)|\\?\\s+(?=\\S)");
     private static final Pattern QUESTION_CUE = Pattern.compile(
             "\\b(how|what|whats|which|who|when|where|why|whether|should i|do i|does|is it|is there|are there|can i|could i"
                     + "|would|worth|need)\\b|\\?");
@@ -97,8 +100,34 @@ public final class AnswerService {
             }
             return new Answer(question, noAnswer(), List.of());
         }
-        List<Entry> chosen = choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO);
+        List<Entry> chosen = withParts(question, choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO));
         return new Answer(question, compose(chosen), chosen);
+    }
+
+    /**
+     * "Where do I deploy, and what do I use for CI/CD?" asks two things: the best entry for the
+     * whole may answer only one, so each asking part that answers on its own adds its best entry.
+     */
+    private List<Entry> withParts(String question, List<Entry> chosen) {
+        String[] parts = PART_BREAK.split(question.strip());
+        if (parts.length < 2) {
+            return chosen;
+        }
+        List<Entry> all = new ArrayList<>(chosen);
+        for (String part : parts) {
+            if (part.isBlank() || all.size() >= MAX_ENTRIES + 1) {
+                continue;
+            }
+            List<Retriever.Hit> hits = retriever.search(part, 12);
+            if (hits.isEmpty() || !answers(hits.get(0))) {
+                continue;
+            }
+            Entry best = hits.get(0).entry();
+            if (!all.contains(best) && !isParentOrChild(best, all)) {
+                all.add(best);
+            }
+        }
+        return all;
     }
 
     /**
