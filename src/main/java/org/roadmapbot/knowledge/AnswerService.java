@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,10 @@ public final class AnswerService {
     /** Where a message starts asking a second thing: "..., and what/how/who ...", "...? And ...". */
     private static final Pattern PART_BREAK = Pattern.compile(
             "(?i)\\s*,?\\s+(?:and|also|plus|&)\\s+(?=(?:what|which|who|how|where|when|why|whats|what's)\\b)|\\?\\s+(?=\\S)");
+    /** A persona preamble: "I'm a career changer,", "as a React dev,", "parent here:", "college student here -". */
+    private static final Pattern PERSONA = Pattern.compile(
+            "(?i)^\\W*(?:(?:hi|hey|hello|so|ok|okay)\\W+)?(?:(?:i'?m|i am|as) (?:a|an|the)\\b(?:(?!\\s(?:with|who|that|and)\\b)[^,.:;?!]){1,40}"
+                    + "|[^,.:;?!]{1,30}\\bhere)(?:\\s*[,.:;!]\\s*|\\s+-\\s+|\\s+(?=(?:with|who|that)\\b))");
     private static final Pattern QUESTION_CUE = Pattern.compile(
             "\\b(how|what|whats|which|who|when|where|why|whether|should i|do i|does|is it|is there|are there|can i|could i"
                     + "|would|worth|need)\\b|\\?");
@@ -76,8 +81,38 @@ public final class AnswerService {
         if (TASK_REQUEST.matcher(question.toLowerCase(Locale.ROOT)).find()) {
             return new Answer(question, noAnswer(), List.of());
         }
+        String asked = withoutPersona(question);
+        if (!asked.equals(question)) {
+            Answer answer = answerOf(asked);
+            if (answer.found()) {
+                return new Answer(question, answer.text(), answer.entries());
+            }
+        }
+        return answerOf(question);
+    }
+
+    /**
+     * "I'm a college student, do I need a degree?", "parent here: what do developers earn?": who
+     * asks is context, not the question, except for what it names ("as a frontend dev" → frontend).
+     * Returns the question without its persona preamble, or the question itself when it has none.
+     */
+    private String withoutPersona(String question) {
+        Matcher m = PERSONA.matcher(question);
+        if (!m.find() || m.end() >= question.length()) {
+            return question;
+        }
+        String rest = question.substring(m.end()).strip();
+        if (rest.split("\\s+").length < 2) {
+            return question;
+        }
+        return (rest + " " + factCheck.namesIn(TextAnalyzer.normalize(m.group()))).strip();
+    }
+
+    private Answer answerOf(String question) {
         List<Retriever.Hit> hits = retriever.search(question, 12);
-        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null) {
+        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null
+                || factCheck.unstatedRolePay(question) != null
+                || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOrPayOfNothingKnown(question))) {
             return new Answer(question, noAnswer(), List.of());
         }
         Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);

@@ -53,6 +53,7 @@ final class TextAnalyzer {
             {"\\b(sign|log)(ging|ing|s|ged)?[\\s-]*(in|into|on|onto)\\b", "login"},
             {"\\bversion[\\s-]*control\\b", "git"},
             {"\\bpick(s|ing|ed)? up\\b", "learn"},
+            {"\\b(react|vue|angular|svelte)(\\s*\\.?\\s*js)?\\s+(devs?|developers?|engineers?|person|people|folks)\\b", "frontend $3"},
             {"back[\\s-]*end", "backend"},
             {"front[\\s-]*end", "frontend"},
             {"dev\\s*ops", "devops"},
