@@ -53,7 +53,7 @@ public final class AnswerService {
                     + "|\\s+(?:but|so|anyway|anyways)\\s+(?=(how|what|which|who|when|where|why|is|are|do|does|should|can|will|would)\\b)");
     /** Where a message starts asking a second thing: "..., and what/how/who ...", "...? And ...". */
     private static final Pattern PART_BREAK = Pattern.compile(
-            "(?i)\\s*,?\\s+(?:and|also|plus|&)\\s+(?=(?:what|which|who|how|where|when|why|whats|what's)\\b)|\\?\\s+(?=\\S)");
+            "(?i)\\s*,?\\s+(?:and|also|plus|&)\\s+(?=(?:what|which|who|how|where|when|why|whats|what's)\\b)|\\?\\s+(?=\\S)|\\s+(?:vs\\.?|versus)\\s+");
     /** A persona preamble: "I'm a career changer,", "as a React dev,", "parent here:", "college student here -". */
     private static final Pattern PERSONA = Pattern.compile(
             "(?i)^\\W*(?:(?:hi|hey|hello|so|ok|okay)\\W+)?(?:(?:i'?m|i am|as) (?:a|an|the)\\b(?:(?!\\s(?:with|who|that|and)\\b)[^,.:;?!]){1,40}"
