@@ -58,6 +58,8 @@ public final class AnswerService {
     private static final Pattern PERSONA = Pattern.compile(
             "(?i)^\\W*(?:(?:hi|hey|hello|so|ok|okay)\\W+)?(?:(?:i'?m|i am|as) (?:a|an|the)\\b(?:(?!\\s(?:with|who|that|and)\\b)[^,.:;?!]){1,40}"
                     + "|[^,.:;?!]{1,30}\\bhere)(?:\\s*[,.:;!]\\s*|\\s+-\\s+|\\s+(?=(?:with|who|that)\\b))");
+    /** "What kinds of tests...", "which types of...": several alike answers are wanted, not the top one. */
+    private static final Pattern SEVERAL_ASKED = Pattern.compile("\\b(kinds|types|sorts|varieties) of\\b");
     private static final Pattern QUESTION_CUE = Pattern.compile(
             "\\b(how|what|whats|which|who|when|where|why|whether|should i|do i|does|is it|is there|are there|can i|could i"
                     + "|would|worth|need)\\b|\\?");
@@ -135,7 +137,8 @@ public final class AnswerService {
             }
             return new Answer(question, noAnswer(), List.of());
         }
-        List<Entry> chosen = withParts(question, choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO));
+        boolean several = Retriever.isComparison(question) || SEVERAL_ASKED.matcher(question.toLowerCase(Locale.ROOT)).find();
+        List<Entry> chosen = withParts(question, choose(hits, several ? COMPARISON_TIE_RATIO : TIE_RATIO));
         return new Answer(question, compose(chosen), chosen);
     }
 
