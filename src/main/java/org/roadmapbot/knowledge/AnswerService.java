@@ -83,14 +83,15 @@ public final class AnswerService {
         if (TASK_REQUEST.matcher(question.toLowerCase(Locale.ROOT)).find()) {
             return new Answer(question, noAnswer(), List.of());
         }
-        String asked = withoutPersona(question);
+        Answer answer = answerOf(question);
+        String asked = answer.found() ? question : withoutPersona(question);
         if (!asked.equals(question)) {
-            Answer answer = answerOf(asked);
-            if (answer.found()) {
-                return new Answer(question, answer.text(), answer.entries());
+            Answer withoutIt = answerOf(asked);
+            if (withoutIt.found()) {
+                return new Answer(question, withoutIt.text(), withoutIt.entries());
             }
         }
-        return answerOf(question);
+        return answer;
     }
 
     /**
@@ -114,7 +115,7 @@ public final class AnswerService {
         List<Retriever.Hit> hits = retriever.search(question, 12);
         if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null
                 || factCheck.unstatedRolePay(question) != null
-                || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOrPayOfNothingKnown(question))) {
+                || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOfNothingKnown(question))) {
             return new Answer(question, noAnswer(), List.of());
         }
         Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);

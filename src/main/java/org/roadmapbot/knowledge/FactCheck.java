@@ -143,13 +143,12 @@ final class FactCheck {
     }
 
     /**
-     * Whether the question asks a price or pay without naming anything the data prices or pays:
-     * with a word the data never uses ("AWS hosting", "in London") it asks about something else.
+     * Whether the question asks a price without naming anything the data prices: with a word the
+     * data never uses ("what does AWS hosting cost") it asks about something else.
      */
-    boolean asksPriceOrPayOfNothingKnown(String question) {
+    boolean asksPriceOfNothingKnown(String question) {
         String asked = question.toLowerCase(Locale.ROOT);
-        boolean pricing = attributes.stream()
-                .anyMatch(a -> (a.name().equals("price") || a.name().equals("pay")) && a.asked().matcher(asked).find());
+        boolean pricing = attributes.stream().anyMatch(a -> a.name().equals("price") && a.asked().matcher(asked).find());
         return pricing && analyzer.analyze(question).stream().noneMatch(names::contains);
     }
 
