@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,15 @@ public final class AnswerService {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[.!?;]+\\s+|,\\s*|\\s+(?=(and |but |so )?(i was|i'm|im|i am) (wondering|curious|asking)\\b)"
                     + "|\\s+(?:but|so|anyway|anyways)\\s+(?=(how|what|which|who|when|where|why|is|are|do|does|should|can|will|would)\\b)");
+    /** Where a message starts asking a second thing: "..., and what/how/who ...", "...? And ...". */
+    private static final Pattern PART_BREAK = Pattern.compile(
+            "(?i)\\s*,?\\s+(?:and|also|plus|&)\\s+(?=(?:what|which|who|how|where|when|why|whats|what's)\\b)|\\?\\s+(?=\\S)|\\s+(?:vs\\.?|versus)\\s+");
+    /** A persona preamble: "I'm a career changer,", "as a React dev,", "parent here:", "college student here -". */
+    private static final Pattern PERSONA = Pattern.compile(
+            "(?i)^\\W*(?:(?:hi|hey|hello|so|ok|okay)\\W+)?(?:(?:i'?m|i am|as) (?:a|an|the)\\b(?:(?!\\s(?:with|who|that|and)\\b)[^,.:;?!]){1,40}"
+                    + "|[^,.:;?!]{1,30}\\bhere)(?:\\s*[,.:;!]\\s*|\\s+-\\s+|\\s+(?=(?:with|who|that)\\b))");
+    /** "What kinds of tests...", "which types of...": several alike answers are wanted, not the top one. */
+    private static final Pattern SEVERAL_ASKED = Pattern.compile("\\b(kinds|types|sorts|varieties) of\\b");
     private static final Pattern QUESTION_CUE = Pattern.compile(
             "\\b(how|what|whats|which|who|when|where|why|whether|should i|do i|does|is it|is there|are there|can i|could i"
                     + "|would|worth|need)\\b|\\?");
@@ -73,8 +83,39 @@ public final class AnswerService {
         if (TASK_REQUEST.matcher(question.toLowerCase(Locale.ROOT)).find()) {
             return new Answer(question, noAnswer(), List.of());
         }
+        Answer answer = answerOf(question);
+        String asked = answer.found() ? question : withoutPersona(question);
+        if (!asked.equals(question)) {
+            Answer withoutIt = answerOf(asked);
+            if (withoutIt.found()) {
+                return new Answer(question, withoutIt.text(), withoutIt.entries());
+            }
+        }
+        return answer;
+    }
+
+    /**
+     * "I'm a college student, do I need a degree?", "parent here: what do developers earn?": who
+     * asks is context, not the question, except for what it names ("as a frontend dev" → frontend).
+     * Returns the question without its persona preamble, or the question itself when it has none.
+     */
+    private String withoutPersona(String question) {
+        Matcher m = PERSONA.matcher(question);
+        if (!m.find() || m.end() >= question.length()) {
+            return question;
+        }
+        String rest = question.substring(m.end()).strip();
+        if (rest.split("\\s+").length < 2) {
+            return question;
+        }
+        return (rest + " " + factCheck.namesIn(TextAnalyzer.normalize(m.group()))).strip();
+    }
+
+    private Answer answerOf(String question) {
         List<Retriever.Hit> hits = retriever.search(question, 12);
-        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null) {
+        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null
+                || factCheck.unstatedRolePay(question) != null
+                || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOfNothingKnown(question))) {
             return new Answer(question, noAnswer(), List.of());
         }
         Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);
@@ -97,8 +138,35 @@ public final class AnswerService {
             }
             return new Answer(question, noAnswer(), List.of());
         }
-        List<Entry> chosen = choose(hits, Retriever.isComparison(question) ? COMPARISON_TIE_RATIO : TIE_RATIO);
+        boolean several = Retriever.isComparison(question) || SEVERAL_ASKED.matcher(question.toLowerCase(Locale.ROOT)).find();
+        List<Entry> chosen = withParts(question, choose(hits, several ? COMPARISON_TIE_RATIO : TIE_RATIO));
         return new Answer(question, compose(chosen), chosen);
+    }
+
+    /**
+     * "Where do I deploy, and what do I use for CI/CD?" asks two things: the best entry for the
+     * whole may answer only one, so each asking part that answers on its own adds its best entry.
+     */
+    private List<Entry> withParts(String question, List<Entry> chosen) {
+        String[] parts = PART_BREAK.split(question.strip());
+        if (parts.length < 2) {
+            return chosen;
+        }
+        List<Entry> all = new ArrayList<>(chosen);
+        for (String part : parts) {
+            if (part.isBlank() || all.size() >= MAX_ENTRIES + 1) {
+                continue;
+            }
+            List<Retriever.Hit> hits = retriever.search(part, 12);
+            if (hits.isEmpty() || !answers(hits.get(0))) {
+                continue;
+            }
+            Entry best = hits.get(0).entry();
+            if (!all.contains(best) && !isParentOrChild(best, all)) {
+                all.add(best);
+            }
+        }
+        return all;
     }
 
     /**

@@ -22,6 +22,7 @@ final class FactCheck {
     private record Attribute(String name, Pattern asked, Set<String> evidence, boolean coursesOnly) {
     }
 
+    private static final Pattern ROLE_QUALIFIER = Pattern.compile("([a-z][a-z.+#-]*)\\s+(developers?|devs?|engineers?|programmers?)\\b");
     private static final Pattern CAPITALISED = Pattern.compile("(?<!\\.\\s)(?<!^)\\b[A-Z][A-Za-z0-9.+#/]*(\\s+[A-Z][A-Za-z0-9.+#/]*)*");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
@@ -30,6 +31,8 @@ final class FactCheck {
     private final Set<String> names = new HashSet<>();
     /** The subset naming courses, for attributes only courses have (hours, instructors). */
     private final Set<String> courseNames = new HashSet<>();
+    /** Words the data puts right before "developer"/"engineer" (software, web, backend, DevOps...). */
+    private final Set<String> roleQualifiers = new HashSet<>();
     /** Per fact-bearing entry, the terms of its facts (not its askedAs hints). */
     private final List<Set<String>> facts = new ArrayList<>();
     /** Per entry, the terms of its name: what the entry is about, not what it mentions. */
@@ -53,6 +56,10 @@ final class FactCheck {
             boolean list = e.kind() == Entry.Kind.LIST;
             facts.add(list ? Set.of() : new HashSet<>(analyzer.analyze(e.title() + " " + e.keywords() + " " + e.answer() + " " + e.body())));
             subjects.add(list ? Set.of() : new HashSet<>(analyzer.analyze(e.title() + " " + e.keywords())));
+            Matcher q = ROLE_QUALIFIER.matcher((e.title() + " " + e.answer() + " " + e.body()).toLowerCase(Locale.ROOT));
+            while (q.find()) {
+                roleQualifiers.addAll(analyzer.analyze(q.group(1)));
+            }
             switch (e.kind()) {
                 case COURSE, FREE_COURSE -> {
                     names.addAll(analyzer.analyze(e.keywords()));
@@ -130,6 +137,36 @@ final class FactCheck {
                 if (!statedTogether(a, Set.of(name))) {
                     return a.name() + " of " + name;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the question asks a price without naming anything the data prices: with a word the
+     * data never uses ("what does AWS hosting cost") it asks about something else.
+     */
+    boolean asksPriceOfNothingKnown(String question) {
+        String asked = question.toLowerCase(Locale.ROOT);
+        boolean pricing = attributes.stream().anyMatch(a -> a.name().equals("price") && a.asked().matcher(asked).find());
+        return pricing && analyzer.analyze(question).stream().noneMatch(names::contains);
+    }
+
+    /**
+     * "What does a mobile developer earn?": pay is stated for the kinds of developer the data
+     * names (software, web, backend...); a word qualifying "developer" that the data never puts
+     * there, and that names no language or tool, asks for pay the data does not state.
+     */
+    String unstatedRolePay(String question) {
+        String asked = question.toLowerCase(Locale.ROOT);
+        if (!attributes.get(0).asked().matcher(asked).find()) {
+            return null;
+        }
+        Matcher m = ROLE_QUALIFIER.matcher(asked);
+        while (m.find()) {
+            List<String> q = analyzer.analyze(m.group(1));
+            if (!q.isEmpty() && !roleQualifiers.contains(q.get(0)) && !names.contains(q.get(0))) {
+                return "pay of " + m.group(1) + " " + m.group(2);
             }
         }
         return null;

@@ -61,6 +61,13 @@ public final class Retriever {
     private static final double OVERVIEW_PRIOR = 1.3;
     private static final Pattern COMPARISON = Pattern.compile(
             "\\b(vs|versus|or|compared?|comparison|comparing|difference|differ|gap|than|between)\\b");
+    /** "What is Go good for?", "use cases of Django": the stacks table states each stack's common use. */
+    private static final Pattern USE_INTENT = Pattern.compile(
+            "\\b(good|great|useful|best|ideal|suited|used|use) (for|to)\\b(?!.*\\b(beginners?|me|newbies?|learning|learn)\\b)"
+                    + "|\\buse[\\s-]?cases?\\b|\\b(what|which) (kinds?|sorts?|types?) of (apps?|applications?|projects?|things|work|systems?)\\b");
+    private static final double USE_PRIOR = 1.3;
+    private static final Pattern POSSESSED = Pattern.compile(
+            "\\b(?!(?:what|that|it|there|here|who|he|she|let|where|how|when|why)'s)[a-z0-9.]+'s\\s+([a-z][a-z-]*(\\s+[a-z][a-z-]*)?)");
     private static final Pattern LAST_PHASE = Pattern.compile("\\b(last|final)\\s+(phase|stage)\\b");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
@@ -122,6 +129,7 @@ public final class Retriever {
             return List.of();
         }
         boolean sourceIntent = SOURCE_INTENT.matcher(query.normalized).find();
+        boolean useIntent = USE_INTENT.matcher(query.normalized).find();
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Double> weights = termWeights.get(i);
@@ -157,6 +165,8 @@ public final class Retriever {
                 score *= TAKEAWAY_PRIOR;
             } else if (kind == Entry.Kind.OVERVIEW) {
                 score *= OVERVIEW_PRIOR;
+            } else if (kind == Entry.Kind.STACK && useIntent) {
+                score *= USE_PRIOR;
             }
             double coverage = covered / query.totalImportance();
             hits.add(new Hit(entries.get(i), score, coverage, score * coverage, matched, named, query.unknownTerms, query.foreignSubject));
@@ -207,6 +217,11 @@ public final class Retriever {
             double weight = weak ? WEAK_WEIGHT : CONTEXT_TERMS.contains(term) ? WHOLE_ROADMAP_WEIGHT : 1.0;
             terms.put(raw, new QueryTerm(alternatives, weight, weak ? importance * WEAK_WEIGHT : importance));
         }
+        // "what's 2+2": bare numbers with no phase or month named ask nothing about the roadmap.
+        if (!terms.isEmpty() && terms.keySet().stream().allMatch(t -> t.length() == 1 && Character.isDigit(t.charAt(0)))) {
+            terms.clear();
+        }
+        foreignSubject |= possessesUnknown(withoutRefs);
         return new Query(normalized, List.copyOf(terms.values()), unknown, foreignSubject);
     }
 
@@ -229,6 +244,25 @@ public final class Retriever {
             }
         }
         return words;
+    }
+
+    /**
+     * "Gregor Thomson's Twitter", "Scrimba's refund policy": an attribute of a known thing in a
+     * word the data never uses is something the data does not state.
+     */
+    private boolean possessesUnknown(String normalized) {
+        Matcher m = POSSESSED.matcher(normalized);
+        while (m.find()) {
+            if (analyzer.terms(m.group(1)).stream().anyMatch(this::isUnknown)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isUnknown(String term) {
+        return !idf.containsKey(term) && synonyms.getOrDefault(term, Set.of()).stream().noneMatch(idf::containsKey)
+                && correctTypo(term).equals(term) && term.chars().noneMatch(Character::isDigit);
     }
 
     private boolean hasForeignSubject(List<String> analysed) {
@@ -286,9 +320,11 @@ public final class Retriever {
 
     /** Maps a misspelt term to a known one at edit distance 1 (2 for long words). */
     private String correctTypo(String term) {
-        if (term.length() < 6 || term.chars().anyMatch(Character::isDigit)) {
+        if (term.length() < 5 || term.chars().anyMatch(Character::isDigit)) {
             return term;
         }
+        // Five letters leave little room: one edit, and the first two letters as typed ("dockr", "degre").
+        boolean shortTerm = term.length() == 5;
         int allowed = term.length() >= 8 ? 2 : 1;
         String best = term;
         int bestDistance = allowed + 1;
@@ -297,7 +333,7 @@ public final class Retriever {
                 continue;
             }
             int d = EditDistance.distance(term, known, allowed);
-            if (known.charAt(0) != term.charAt(0)) {
+            if (known.charAt(0) != term.charAt(0) || (shortTerm && (known.length() < 4 || known.charAt(1) != term.charAt(1)))) {
                 continue; // typos rarely hit the first letter; "found" is not "round"
             }
             if (d < bestDistance || (d == bestDistance && best != term && known.compareTo(best) < 0)) {

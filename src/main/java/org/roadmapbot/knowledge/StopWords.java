@@ -37,7 +37,7 @@ final class StopWords {
             "yet", "even", "ever", "pretty", "quite", "super", "totally", "literally", "probably",
             "maybe", "perhaps", "kinda", "sorta", "like", "mostly", "well", "right", "rn", "lol", "lmao", "tbh", "idk", "imo",
             "btw", "pls", "plz", "please", "thanks", "thank", "thx", "ty", "hey", "hi", "hello", "yo", "bro", "bruh",
-            "dude", "wtf", "omg", "gonna", "wanna", "gotta", "gimme", "lemme", "ya", "yeah", "yep", "nope");
+            "dude", "wtf", "omg", "wat", "wut", "wats", "watz", "abt", "bout", "hw", "wen", "whn", "b", "n", "y", "da", "tho", "ne1", "sum1", "gonna", "wanna", "gotta", "gimme", "lemme", "ya", "yeah", "yep", "nope");
 
     private static final List<String> GENERIC_VERBS = List.of(
             "tell", "know", "want", "wants", "wanted", "need", "needs", "needed", "get", "gets", "got", "getting",
@@ -48,7 +48,7 @@ final class StopWords {
             "comes", "came", "use", "used", "uses", "using", "try", "trying", "mention", "mentioned",
             "mentions", "list", "listed", "suggest", "suggests", "suggested", "suggestion",
             "recommend", "recommends", "recommended", "recommendation", "recs", 
-            "mind", 
+            "mind", "involve", "involves", "involved", 
             "compare", "compared", "comparison", "bother", "consider", "considered", "stat", "stats",
             "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "says");
 
@@ -58,7 +58,7 @@ final class StopWords {
             "usual", "typical", "general", "important", "early", "late", "soon", "next", "last",
             "stuff", "someone's", "today",
             "year's", "yr", "yrs", "ago", "away", "around", "behind", "scenes", "along", "also", "exact",
-            "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
+            "extra", "correct", "true", "false", "okay", "sure", "able", "possible", "actual", "actually", "quick",
             "quicker", "quickly", "rough", "around", "average", "avg", "typical",
             "amount", "total", "regarding", "re", "suppose", "supposed", "heck", "care", "define", "definition",
             "sentence", "concretely", "concrete", "besides", "argument", "recent", "recently", "honestly", "anyway",

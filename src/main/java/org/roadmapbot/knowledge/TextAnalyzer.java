@@ -53,10 +53,11 @@ final class TextAnalyzer {
             {"\\b(sign|log)(ging|ing|s|ged)?[\\s-]*(in|into|on|onto)\\b", "login"},
             {"\\bversion[\\s-]*control\\b", "git"},
             {"\\bpick(s|ing|ed)? up\\b", "learn"},
+            {"\\b(react|vue|angular|svelte)(\\s*\\.?\\s*js)?\\s+(devs?|developers?|engineers?|person|people|folks)\\b", "frontend $3"},
             {"back[\\s-]*end", "backend"},
             {"front[\\s-]*end", "frontend"},
             {"dev\\s*ops", "devops"},
-            {"ci\\s*/\\s*cd|\\bcicd\\b", "cicd"},
+            {"\\bci\\s*(/|&|\\+|and|n)?\\s*cd\\b|\\bcicd\\b", "cicd"},
             {"github\\s+actions", "githubactions"},
             {"cloudflare\\s+workers", "cloudflareworkers"},
             {"open\\s*api", "openapi"},
@@ -68,7 +69,11 @@ final class TextAnalyzer {
             {"data\\s+engineers?", "dataengineer"},
             {"machine\\s+learning|\\bml\\b", "machinelearning"},
             {"\\bai\\b", "artificialintelligence"},
-            {"(?<![a-z])(c\\.?s\\.?|computer science) degree", "degree"},
+            {"(?<![a-z])(c\\.?s\\.?|computer science) degre+\\b", "degree"},
+            {"\\bproj\\b", "project"},
+            // Text-speak "2"/"4" for "to"/"for" ("how long 2 b a dev", "orm 4 py"); never after phase/month words.
+            {"(?<!(phase|stage|month|months|part|step|level|top|and|or|,) )\\b2 (?=(b|be|become|learn|pick|get|start|do|use|go|finish|land)\\b)", "to "},
+            {"(?<!(phase|stage|month|months|part|step|level|top|and|or|,) )\\b4 (?=(wat|what|py|python|js|node|nodejs|beginners?|me|a|an|the|free|backend|juniors?|newbies?)\\b)", "for "},
             {"\\buni\\b|\\bcollege\\b", "university"},
             {"\\bhow much\\b(?=.*\\b(make|earn|paid|pay)\\b)", "salary"},
             {"\\${2,}|\\bbucks\\b", " money "},
@@ -80,7 +85,7 @@ final class TextAnalyzer {
             {"\\bauth\\b", "authentication"},
             {"\\brepo\\b", "repository"},
             {"hands[\\s-]*on", "handson"},
-            {"\\b(used|use) (more|less|most|the most)\\b|\\b(more|most|less) (used|widely used)\\b|\\busage\\b", "popular"},
+            {"\\bused by (more|most|the most|fewer)\\b|\\b(used|use) (more|less|most|the most)\\b|\\b(more|most|less) (used|widely used)\\b|\\busage\\b", "popular"},
     };
 
     private static final Pattern[] REWRITE_PATTERNS = new Pattern[REWRITES.length];

@@ -41,6 +41,22 @@ class AnswerAccuracyTest {
     }
 
     /**
+     * A fourth set (202 questions, 41 out of scope) in other voices: personas (career changer,
+     * student, parent), text-speak and typos, questions by number ("month 3", "the $349 plan"),
+     * comparisons, "which phase covers X" for every topic, multi-part questions and near misses.
+     * Written from the source text before the "answers2" round and tuned on in it: 87.1 % before,
+     * 97.0 % after. The floor sits a little below the measured figure.
+     */
+    @Test
+    void secondDevSetInOtherVoicesIsAnswered() throws IOException {
+        List<AnswerQuality.Case> cases = AnswerQuality.load("/knowledge/paraphrase-dev2.jsonl");
+        List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
+        double accuracy = 1.0 - (double) misses.size() / cases.size();
+        assertThat(accuracy).as("accuracy; misses: %s", misses.stream().map(m -> m.testCase().question()).toList())
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
+    /**
      * A third set (150 questions, 30 out of scope) written from the source text alone before the
      * retrieval work of the "answers" branch, and never tuned on: measured 84.0 % before that work,
      * 93.3 % after. The floor sits a little below the measured figure.
