@@ -6,7 +6,7 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 COPY roadmap-data ./roadmap-data
 COPY prompts ./prompts
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -DskipTests package
 
 # Runtime stage: a slim Java 17 runtime, non-root, data on a volume.
 FROM eclipse-temurin:17-jre
