@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.roadmapbot.bench.BenchDirectory;
-import org.roadmapbot.discord.DiscordBot;
 import org.roadmapbot.bench.Durations;
 import org.roadmapbot.bench.LatencyHistogram;
 import org.roadmapbot.bench.LoadDriver;
 import org.roadmapbot.bench.Machine;
+import org.roadmapbot.discord.DiscordBot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -96,7 +96,6 @@ public final class LoadBench implements Callable<Integer> {
             return soak.errors() == 0 ? 0 : 1;
         }
     }
-
 
     private static String ms(LatencyHistogram h, double p) {
         return String.format(Locale.ROOT, "%.2f ms", h.percentileNanos(p) / 1e6);
