@@ -20,7 +20,7 @@ public final class AnswerService {
     /** Below this share of the question's weight matched, the best entry is not an answer. */
     static final double MIN_COVERAGE = 0.45;
     /** With words the data never uses ("Udemy's Node course"), a little more must be covered. */
-    static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.5;
+    static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.6;
     static final double MIN_SCORE = 2.0;
     /** A match this strong on the key words answers even a long question full of other words. */
     static final double STRONG_SCORE = 12;

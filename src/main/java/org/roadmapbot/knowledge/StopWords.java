@@ -48,7 +48,9 @@ final class StopWords {
             "comes", "came", "use", "used", "uses", "using", "try", "trying", "mention", "mentioned",
             "mentions", "list", "listed", "suggest", "suggests", "suggested", "suggestion",
             "recommend", "recommends", "recommended", "recommendation", "recs", 
-            "mind", "involve", "involves", "involved", 
+            "mind", "involve", "involves", "involved", "explain", "explains", "explained", "explanation", "describe",
+            "describes", "described", "description", "elaborate", "clarify", "understand", "refer", "refers", "referring",
+            "wonder", "wondered", "interested", "tip", "tips", "advice", "hint", "hints", "rundown", "breakdown", 
             "compare", "compared", "comparison", "bother", "consider", "considered", "stat", "stats",
             "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "says");
 
