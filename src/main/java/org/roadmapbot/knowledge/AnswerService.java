@@ -118,6 +118,10 @@ public final class AnswerService {
                 || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOfNothingKnown(question))) {
             return new Answer(question, noAnswer(), List.of());
         }
+        hits = namedCourseFirst(question, hits);
+        if (hits.isEmpty()) {
+            return new Answer(question, noAnswer(), List.of());
+        }
         Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);
         if (courses.isPresent()) {
             List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
@@ -213,6 +217,31 @@ public final class AnswerService {
             }
         }
         return chosen;
+    }
+
+    /**
+     * "boot.dev's student discount": a question naming one course is about that course. When
+     * another course ranks first on the rest of the words (Scrimba has student rates), the named
+     * course answers if it covers the question on its own, and otherwise nothing does: another
+     * course's facts would answer a question that was not asked. Comparisons name both sides.
+     */
+    private List<Retriever.Hit> namedCourseFirst(String question, List<Retriever.Hit> hits) {
+        Retriever.Hit best = hits.get(0);
+        if (best.entry().kind() != Entry.Kind.COURSE || best.named() || Retriever.isComparison(question)) {
+            return hits;
+        }
+        for (Retriever.Hit hit : hits) {
+            if (hit.entry().kind() == Entry.Kind.COURSE && hit.named()) {
+                if (!answers(hit)) {
+                    return List.of();
+                }
+                List<Retriever.Hit> reordered = new ArrayList<>(hits);
+                reordered.remove(hit);
+                reordered.add(0, hit);
+                return reordered;
+            }
+        }
+        return hits;
     }
 
     /** "Final phase topics?" ranks three topics of phase 4 alike: the phase itself answers it. */
