@@ -49,7 +49,7 @@ final class StopWords {
             "mentions", "list", "listed", "suggest", "suggests", "suggested", "suggestion",
             "recommend", "recommends", "recommended", "recommendation", "recs", 
             "mind", "involve", "involves", "involved", "explain", "explains", "explained", "explanation", "describe",
-            "describes", "described", "description", "elaborate", "clarify", "understand", "refer", "refers", "referring",
+            "describes", "described", "description", "elaborate", "clarify", "understand",
             "wonder", "wondered", "interested", "tip", "tips", "advice", "hint", "hints", "rundown", "breakdown", 
             "compare", "compared", "comparison", "bother", "consider", "considered", "stat", "stats",
             "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "says");
