@@ -50,7 +50,8 @@ final class StopWords {
             "recommend", "recommends", "recommended", "recommendation", "recs", 
             "mind", "involve", "involves", "involved", "explain", "explains", "explained", "explanation", "describe",
             "describes", "described", "description", "elaborate", "clarify", "understand",
-            "wonder", "wondered", "interested", "tip", "tips", "advice", "hint", "hints", "rundown", "breakdown", 
+            "wonder", "wondered", "interested", "consist", "consists", "comprise", "comprises", "entail", "entails", "appear", "appears",
+            "exist", "exists", "discuss", "discussed", "discusses", "talk", "talks", "tip", "tips", "advice", "hint", "hints", "rundown", "breakdown", 
             "compare", "compared", "comparison", "bother", "consider", "considered", "stat", "stats",
             "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "says");
 
