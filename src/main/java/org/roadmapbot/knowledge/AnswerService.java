@@ -27,6 +27,8 @@ public final class AnswerService {
     static final double STRONG_MIN_COVERAGE = 0.35;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
     private static final double TIE_RATIO = 0.8;
+    /** Any entry ranked this close to the best joins it: the ranking cannot tell them apart. */
+    private static final double NEAR_TIE_RATIO = 0.95;
     /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
     private static final double COMPARISON_TIE_RATIO = 0.6;
     /** An entry answering a part of the question the best one misses joins above this ratio. */
@@ -208,7 +210,9 @@ public final class AnswerService {
                 break;
             }
             boolean sameKind = hit.entry().kind() == best.entry().kind();
-            boolean tie = sameKind && (hit.rank() >= best.rank() * tieRatio || (hit.named() && best.named()));
+            // Entries of other kinds that rank all but level with the best are as likely the answer.
+            boolean tie = (sameKind && (hit.rank() >= best.rank() * tieRatio || (hit.named() && best.named())))
+                    || hit.rank() >= best.rank() * NEAR_TIE_RATIO;
             boolean complements = (hit.matchedTerms() & ~covered) != 0 && hit.rank() >= best.rank() * COMPLEMENT_RATIO
                     && hit.score() >= MIN_SCORE;
             if ((tie || complements) && !chosen.contains(hit.entry()) && !isParentOrChild(hit.entry(), chosen)) {

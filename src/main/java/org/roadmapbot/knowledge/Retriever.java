@@ -203,7 +203,9 @@ public final class Retriever {
             if (terms.containsKey(raw) || terms.size() >= 60) {
                 continue;
             }
-            String term = idf.containsKey(raw) ? raw : correctTypo(raw);
+            // A word the data lacks but knows a synonym of ("charge" for cost) is no typo ("change").
+            String term = idf.containsKey(raw) || synonyms.getOrDefault(raw, Set.of()).stream().anyMatch(idf::containsKey)
+                    ? raw : correctTypo(raw);
             Map<String, Double> alternatives = new LinkedHashMap<>();
             alternatives.put(term, 1.0);
             for (String synonym : synonyms.getOrDefault(term, Set.of())) {
