@@ -20,13 +20,15 @@ public final class AnswerService {
     /** Below this share of the question's weight matched, the best entry is not an answer. */
     static final double MIN_COVERAGE = 0.45;
     /** With words the data never uses ("Udemy's Node course"), a little more must be covered. */
-    static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.5;
+    static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.6;
     static final double MIN_SCORE = 2.0;
     /** A match this strong on the key words answers even a long question full of other words. */
     static final double STRONG_SCORE = 12;
     static final double STRONG_MIN_COVERAGE = 0.35;
     /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
     private static final double TIE_RATIO = 0.8;
+    /** Any entry ranked this close to the best joins it: the ranking cannot tell them apart. */
+    private static final double NEAR_TIE_RATIO = 0.95;
     /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
     private static final double COMPARISON_TIE_RATIO = 0.6;
     /** An entry answering a part of the question the best one misses joins above this ratio. */
@@ -118,6 +120,10 @@ public final class AnswerService {
                 || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOfNothingKnown(question))) {
             return new Answer(question, noAnswer(), List.of());
         }
+        hits = namedCourseFirst(question, hits);
+        if (hits.isEmpty()) {
+            return new Answer(question, noAnswer(), List.of());
+        }
         Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);
         if (courses.isPresent()) {
             List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
@@ -204,7 +210,9 @@ public final class AnswerService {
                 break;
             }
             boolean sameKind = hit.entry().kind() == best.entry().kind();
-            boolean tie = sameKind && (hit.rank() >= best.rank() * tieRatio || (hit.named() && best.named()));
+            // Entries of other kinds that rank all but level with the best are as likely the answer.
+            boolean tie = (sameKind && (hit.rank() >= best.rank() * tieRatio || (hit.named() && best.named())))
+                    || hit.rank() >= best.rank() * NEAR_TIE_RATIO;
             boolean complements = (hit.matchedTerms() & ~covered) != 0 && hit.rank() >= best.rank() * COMPLEMENT_RATIO
                     && hit.score() >= MIN_SCORE;
             if ((tie || complements) && !chosen.contains(hit.entry()) && !isParentOrChild(hit.entry(), chosen)) {
@@ -213,6 +221,31 @@ public final class AnswerService {
             }
         }
         return chosen;
+    }
+
+    /**
+     * "boot.dev's student discount": a question naming one course is about that course. When
+     * another course ranks first on the rest of the words (Scrimba has student rates), the named
+     * course answers if it covers the question on its own, and otherwise nothing does: another
+     * course's facts would answer a question that was not asked. Comparisons name both sides.
+     */
+    private List<Retriever.Hit> namedCourseFirst(String question, List<Retriever.Hit> hits) {
+        Retriever.Hit best = hits.get(0);
+        if (best.entry().kind() != Entry.Kind.COURSE || best.named() || Retriever.isComparison(question)) {
+            return hits;
+        }
+        for (Retriever.Hit hit : hits) {
+            if (hit.entry().kind() == Entry.Kind.COURSE && hit.named()) {
+                if (!answers(hit)) {
+                    return List.of();
+                }
+                List<Retriever.Hit> reordered = new ArrayList<>(hits);
+                reordered.remove(hit);
+                reordered.add(0, hit);
+                return reordered;
+            }
+        }
+        return hits;
     }
 
     /** "Final phase topics?" ranks three topics of phase 4 alike: the phase itself answers it. */

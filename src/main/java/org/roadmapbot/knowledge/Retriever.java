@@ -68,6 +68,7 @@ public final class Retriever {
     private static final double USE_PRIOR = 1.3;
     private static final Pattern POSSESSED = Pattern.compile(
             "\\b(?!(?:what|that|it|there|here|who|he|she|let|where|how|when|why)'s)[a-z0-9.]+'s\\s+([a-z][a-z-]*(\\s+[a-z][a-z-]*)?)");
+    private static final Pattern BARE_GO = Pattern.compile("^\\W*go\\b(?!\\W+(to|away|ahead|back|on|for|with|home|out)\\b)");
     private static final Pattern LAST_PHASE = Pattern.compile("\\b(last|final)\\s+(phase|stage)\\b");
 
     private final TextAnalyzer analyzer = new TextAnalyzer();
@@ -189,6 +190,10 @@ public final class Retriever {
             // "tl;dr of the guide?" names no subject: the guide's own summary is its key takeaways.
             analysed = analyzer.analyze("takeaways");
         }
+        if (analysed.isEmpty() && BARE_GO.matcher(withoutRefs).find()) {
+            // "go use case", "go?": leading a message that asks nothing else, "go" is the language.
+            analysed = analyzer.terms(BARE_GO.matcher(withoutRefs).replaceAll("golang"));
+        }
         // A modifier and its noun sit in one phrase: "kind of weird, I have a full-time job" is no "weird job".
         boolean foreignSubject = false;
         for (String phrase : PHRASE_BREAK.split(withoutRefs)) {
@@ -198,7 +203,9 @@ public final class Retriever {
             if (terms.containsKey(raw) || terms.size() >= 60) {
                 continue;
             }
-            String term = idf.containsKey(raw) ? raw : correctTypo(raw);
+            // A word the data lacks but knows a synonym of ("charge" for cost) is no typo ("change").
+            String term = idf.containsKey(raw) || synonyms.getOrDefault(raw, Set.of()).stream().anyMatch(idf::containsKey)
+                    ? raw : correctTypo(raw);
             Map<String, Double> alternatives = new LinkedHashMap<>();
             alternatives.put(term, 1.0);
             for (String synonym : synonyms.getOrDefault(term, Set.of())) {

@@ -48,7 +48,10 @@ final class StopWords {
             "comes", "came", "use", "used", "uses", "using", "try", "trying", "mention", "mentioned",
             "mentions", "list", "listed", "suggest", "suggests", "suggested", "suggestion",
             "recommend", "recommends", "recommended", "recommendation", "recs", 
-            "mind", "involve", "involves", "involved", 
+            "mind", "involve", "involves", "involved", "explain", "explains", "explained", "explanation", "describe",
+            "describes", "described", "description", "elaborate", "clarify", "understand",
+            "wonder", "wondered", "interested", "consist", "consists", "comprise", "comprises", "entail", "entails", "appear", "appears",
+            "exist", "exists", "discuss", "discussed", "discusses", "talk", "talks", "tip", "tips", "advice", "hint", "hints", "rundown", "breakdown", 
             "compare", "compared", "comparison", "bother", "consider", "considered", "stat", "stats",
             "number", "numbers", "guide", "guide's", "article", "roadmap's", "post", "says");
 
@@ -63,7 +66,11 @@ final class StopWords {
             "amount", "total", "regarding", "re", "suppose", "supposed", "heck", "care", "define", "definition",
             "sentence", "concretely", "concrete", "besides", "argument", "recent", "recently", "honestly", "anyway",
             "whatever", "tl", "dr", "tl;dr", "worth", "worthwhile", "legit", "fine", "enough",
-            "wondering", "curious", "confused", "stuck", "sorry", "short", "shortly", "brief", "briefly");
+            "wondering", "curious", "confused", "stuck", "sorry", "short", "shortly", "brief", "briefly",
+            // Chat filler and hedges: "hmm", "quick q:", "what's the deal with", "genuinely curious".
+            "hmm", "hmmm", "hm", "um", "umm", "uh", "uhh", "er", "q", "qq", "genuinely", "seriously", "basically",
+            "simply", "truly", "currently", "personally", "deal", "vibe", "vibes",
+            "roughly", "approximately", "approx", "nearly", "almost");
 
     static final List<String> ALL = Stream.of(FUNCTION, GENERIC_VERBS, GENERIC_WORDS)
             .flatMap(List::stream).distinct().toList();

@@ -50,7 +50,9 @@ final class TextAnalyzer {
             {"full[\\s-]*time", "fulltime"},
             {"part[\\s-]*time", "parttime"},
             {"server[\\s-]*side", "backend"},
-            {"\\b(sign|log)(ging|ing|s|ged)?[\\s-]*(in|into|on|onto)\\b", "login"},
+            // "logging in the roadmap" and "logging in production" are logs, not a login.
+            {"\\bsign(ing|s|ed)?[\\s-]*(in|into|on|onto)\\b", "login"},
+            {"\\blog(ging|s|ged)?[\\s-]*(?:into|onto|(?:in|on)\\b(?!\\s+(?:the|a|an|this|that|production|prod|phase|roadmap|guide)\\b))", "login"},
             {"\\bversion[\\s-]*control\\b", "git"},
             {"\\bpick(s|ing|ed)? up\\b", "learn"},
             {"\\b(react|vue|angular|svelte)(\\s*\\.?\\s*js)?\\s+(devs?|developers?|engineers?|person|people|folks)\\b", "frontend $3"},

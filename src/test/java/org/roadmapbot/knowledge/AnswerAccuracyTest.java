@@ -57,6 +57,23 @@ class AnswerAccuracyTest {
     }
 
     /**
+     * A fifth set (216 questions, 39 out of scope) in styles the others lack: bare keyword queries
+     * ("boot.dev price", "fso cost"), non-native English, indirect questions ("I'd like to know
+     * whether..."), a number from the source asked about ("what's the $349?"), "explain X", "is X in
+     * the roadmap", yes/no questions, every course's format, instructors and hours, the FAQ twice
+     * over, and near misses ("boot.dev's student discount"). Written from the source text before
+     * the "answers3" round and tuned on in it: 93.1 % before, 97.2 % after.
+     */
+    @Test
+    void thirdDevSetInTerseAndIndirectVoicesIsAnswered() throws IOException {
+        List<AnswerQuality.Case> cases = AnswerQuality.load("/knowledge/paraphrase-dev3.jsonl");
+        List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
+        double accuracy = 1.0 - (double) misses.size() / cases.size();
+        assertThat(accuracy).as("accuracy; misses: %s", misses.stream().map(m -> m.testCase().question()).toList())
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
+    /**
      * A third set (150 questions, 30 out of scope) written from the source text alone before the
      * retrieval work of the "answers" branch, and never tuned on: measured 84.0 % before that work,
      * 93.3 % after. The floor sits a little below the measured figure.
