@@ -92,7 +92,7 @@ public final class LeaderboardBench implements Callable<Integer> {
             // The recount of members per count, which runs in the background (at most once a second).
             long[] recount = afterChange(changes, Math.min(boards, 50), i -> app.leaderboards().scores().histogram(GUILD,
                     Period.ALL.key(app.leaderboards().clock().instant(), app.leaderboards().config().zone())));
-            // Nothing cached: the first board after start (or a quiet minute) awaits the counts and the group view.
+            // Nothing cached: the first board of a server after start awaits the counts and the group view.
             long[] coldAll = afterChange(changes, Math.min(boards, 50), i -> {
                 service.clearCache();
                 return service.board(GUILD, Period.ALL, 1, LeaderboardService.PAGE_SIZE, member(random.nextInt(members)), "Bench");
@@ -131,7 +131,7 @@ public final class LeaderboardBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| leaderboard `all-time` page 5, p50 / p99 | %.2f / %.2f ms |%n", ms(page5, 50), ms(page5, 99));
             System.out.printf(Locale.ROOT, "| members-per-count recount, `all-time` (runs in the background, at most once a second), p50 / p99 | %.1f / %.1f ms |%n",
                     ms(recount, 50), ms(recount, 99));
-            System.out.printf(Locale.ROOT, "| leaderboard `all-time`, nothing cached (first request after start or a quiet minute: counts and group view awaited), p50 / p99 | %.1f / %.1f ms |%n",
+            System.out.printf(Locale.ROOT, "| leaderboard `all-time`, nothing cached (first board of a server after start: counts and group view awaited), p50 / p99 | %.1f / %.1f ms |%n",
                     ms(coldAll, 50), ms(coldAll, 99));
             System.out.printf(Locale.ROOT, "| group view uncached (members per phase, on track, week total), p50 / p99 | %.1f / %.1f ms |%n",
                     ms(groupCold, 50), ms(groupCold, 99));

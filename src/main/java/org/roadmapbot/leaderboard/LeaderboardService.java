@@ -39,12 +39,10 @@ public final class LeaderboardService {
     private final LeaderboardConfig config;
     private final Clock clock;
     private volatile MemberDirectory directory = MemberDirectory.ASSUME_PRESENT;
-    /** Group figures: recounted in the background once a minute at most, awaited after 10 minutes. */
-    private final RecountCache<Board.GroupView> groups = new RecountCache<>("group", Duration.ofMinutes(1),
-            Duration.ofMinutes(1), Duration.ofMinutes(10));
-    /** Members per count: recounted in the background after a local change (once a second at most) or 5 s, awaited after a minute. */
-    private final RecountCache<Histogram> histograms = new RecountCache<>("counts", Duration.ofSeconds(1),
-            Duration.ofSeconds(5), Duration.ofMinutes(1));
+    /** Group figures: recounted in the background once a minute at most. */
+    private final RecountCache<Board.GroupView> groups = new RecountCache<>("group", Duration.ofMinutes(1), Duration.ofMinutes(1));
+    /** Members per count: recounted in the background after a local change (once a second at most) or after 5 s. */
+    private final RecountCache<Histogram> histograms = new RecountCache<>("counts", Duration.ofSeconds(1), Duration.ofSeconds(5));
     private final Map<String, Instant> pruned = new ConcurrentHashMap<>();
 
     public LeaderboardService(ScoreStore scores, KnowledgeBase kb, LeaderboardConfig config, Clock clock) {

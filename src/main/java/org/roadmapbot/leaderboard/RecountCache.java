@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * memory and recounted in the background when they may be out of date: after this process wrote
  * a score of the server (a new version) or after {@code fresh} (writes of other processes in a
  * cluster), but never more often than every {@code minInterval}, so a busy server spends at most
- * one recount per interval in the background. A request waits for a count only when there is none yet or it is older than
- * {@code maxAge}. So a member never waits for a recount of 100,000 rows after each change, and
- * other members' figures in what they see are at most one recount behind.
+ * one recount per interval in the background. A request waits for a count only when there is none
+ * yet (the first board of a server after start); after a quiet hour it gets the last figure while
+ * the recount runs behind it. So a member never waits for a recount of 100,000 rows after a
+ * change or a pause, and other members' figures in what they see are at most one recount behind.
  */
 final class RecountCache<T> {
 
@@ -32,12 +33,10 @@ final class RecountCache<T> {
     private final ExecutorService executor;
     private final long minIntervalNanos;
     private final long freshNanos;
-    private final long maxAgeNanos;
 
-    RecountCache(String name, Duration minInterval, Duration fresh, Duration maxAge) {
+    RecountCache(String name, Duration minInterval, Duration fresh) {
         this.minIntervalNanos = minInterval.toNanos();
         this.freshNanos = fresh.toNanos();
-        this.maxAgeNanos = maxAge.toNanos();
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "leaderboard-" + name);
             t.setDaemon(true);
@@ -48,7 +47,7 @@ final class RecountCache<T> {
     T get(String id, long version, Supplier<T> count) {
         long now = System.nanoTime();
         Entry<T> e = entries.get(id);
-        if (e == null || now - e.at > maxAgeNanos) {
+        if (e == null) {
             T value = count.get();
             entries.put(id, new Entry<>(value, version, now));
             return value;

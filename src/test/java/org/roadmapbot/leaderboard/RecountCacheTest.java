@@ -11,7 +11,7 @@ class RecountCacheTest {
 
     @Test
     void countsOnceThenServesWhileRecountingInTheBackgroundAfterAChange() throws InterruptedException {
-        RecountCache<Integer> cache = new RecountCache<>("test", Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        RecountCache<Integer> cache = new RecountCache<>("test", Duration.ZERO, Duration.ofMinutes(1));
         AtomicInteger counts = new AtomicInteger();
         assertThat(cache.get("g", 1, counts::incrementAndGet)).isEqualTo(1);
         assertThat(cache.get("g", 1, counts::incrementAndGet)).isEqualTo(1);
@@ -27,12 +27,27 @@ class RecountCacheTest {
         assertThat(counts.get()).isEqualTo(2);
 
         // Not more often than the interval, whatever changed.
-        RecountCache<Integer> slow = new RecountCache<>("slow", Duration.ofHours(1), Duration.ZERO, Duration.ofHours(2));
+        RecountCache<Integer> slow = new RecountCache<>("slow", Duration.ofHours(1), Duration.ZERO);
         AtomicInteger slowCounts = new AtomicInteger();
         slow.get("g", 1, slowCounts::incrementAndGet);
         slow.get("g", 2, slowCounts::incrementAndGet);
         Thread.sleep(100);
         assertThat(slowCounts.get()).isEqualTo(1);
+
+        // Long quiet: the last figure at once, never a wait; the recount runs behind it.
+        RecountCache<Integer> quiet = new RecountCache<>("quiet", Duration.ZERO, Duration.ofMillis(50));
+        AtomicInteger quietCounts = new AtomicInteger();
+        assertThat(quiet.get("g", 1, quietCounts::incrementAndGet)).isEqualTo(1);
+        Thread.sleep(200);
+        assertThat(quiet.get("g", 1, () -> {
+            assertThat(Thread.currentThread().getName()).isEqualTo("leaderboard-quiet");
+            return quietCounts.incrementAndGet();
+        })).isEqualTo(1);
+        end = Instant.now().plusSeconds(20);
+        while (quietCounts.get() < 2) {
+            assertThat(Instant.now()).isBefore(end);
+            Thread.sleep(10);
+        }
 
         cache.clear();
         assertThat(cache.get("g", 2, counts::incrementAndGet)).isEqualTo(3);
