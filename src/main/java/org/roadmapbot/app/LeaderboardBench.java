@@ -248,17 +248,7 @@ public final class LeaderboardBench implements Callable<Integer> {
     }
 
     private static long[] time(int n, IntFunction<Object> work) {
-        long[] nanos = new long[n];
-        for (int i = 0; i < n; i++) {
-            long start = System.nanoTime();
-            Object result = work.apply(i);
-            nanos[i] = System.nanoTime() - start;
-            if (result == null) {
-                throw new IllegalStateException("benchmark step returned nothing");
-            }
-        }
-        Arrays.sort(nanos);
-        return nanos;
+        return afterChange(i -> { }, n, work);
     }
 
     private static double ms(long[] sorted, double p) {
