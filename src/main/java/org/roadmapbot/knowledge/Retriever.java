@@ -267,6 +267,7 @@ public final class Retriever {
         return false;
     }
 
+    /** A word the data never uses: not in the index, no synonym in it, no typo of it, no number. */
     private boolean isUnknown(String term) {
         return !idf.containsKey(term) && synonyms.getOrDefault(term, Set.of()).stream().noneMatch(idf::containsKey)
                 && correctTypo(term).equals(term) && term.chars().noneMatch(Character::isDigit);
@@ -278,9 +279,8 @@ public final class Retriever {
             if (term == null) {
                 continue;
             }
-            // A word the data lacks but knows a synonym of ("permissions") names no foreign subject.
-            if (idf.containsKey(term) || synonyms.getOrDefault(term, Set.of()).stream().anyMatch(idf::containsKey)
-                    || !correctTypo(term).equals(term) || term.chars().anyMatch(Character::isDigit)) {
+            // A known word, one with a known synonym ("permissions"), a typo or a number names no foreign subject.
+            if (!isUnknown(term)) {
                 continue;
             }
             for (int j = i + 1; j <= i + 2 && j < analysed.size() && analysed.get(j) != null; j++) {
