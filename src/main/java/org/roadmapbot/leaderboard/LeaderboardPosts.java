@@ -133,12 +133,25 @@ public final class LeaderboardPosts {
     /** @return whether a schedule existed */
     public boolean unschedule(String guildId) {
         boolean existed = store.delete(guildId);
-        try {
-            existed |= scheduler.quartz().deleteJob(jobKey(guildId));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not remove the leaderboard job: " + e.getMessage(), e);
+        return deleteJob(guildId) || existed;
+    }
+
+    /**
+     * Quartz's deleteJob lists the job's triggers, then removes each; it fails when a one-shot
+     * trigger of the job (a run started by hand) finishes and removes itself in between. The next
+     * attempt no longer sees that trigger, so a few attempts always get through.
+     */
+    private boolean deleteJob(String guildId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return scheduler.quartz().deleteJob(jobKey(guildId));
+            } catch (SchedulerException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("could not remove the leaderboard job: " + e.getMessage(), e);
+                }
+                LOG.debug("removing the leaderboard job of server {} raced a finishing run; trying again", guildId);
+            }
         }
-        return existed;
     }
 
     /** When the next weekly post fires, if scheduled. */

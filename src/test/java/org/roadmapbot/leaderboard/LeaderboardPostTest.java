@@ -125,7 +125,7 @@ class LeaderboardPostTest {
             assertThat(bot.messenger.postsTo(GENERAL).get(0).content()).contains("Member …lice");
 
             Reply stop = bot.run(MOD, true, "leaderboard", "unschedule");
-            assertThat(stop.error()).isFalse();
+            assertThat(stop.error()).as(stop.content()).isFalse();
             assertThat(bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G))).isNull();
             assertThat(bot.run(MOD, true, "leaderboard", "unschedule").error()).isTrue();
         }
