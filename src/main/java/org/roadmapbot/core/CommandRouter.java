@@ -93,7 +93,8 @@ public final class CommandRouter {
     private static Reply unexpected(String what, RuntimeException e) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("unexpected failure in {} (incident {})", what, incident, e);
+        // No promise that nothing changed: a command can fail after a first write.
         return Reply.error("Sorry, something went wrong on my side (incident " + incident
-                + "). Nothing was changed; please try again in a moment.");
+                + "). Please try again in a moment; if it keeps happening, give a moderator this incident code.");
     }
 }

@@ -51,7 +51,7 @@ final class InteractionHandler extends ListenerAdapter {
 
     static final String RESTARTING = "I'm restarting right now — please try again in a minute.";
     static final String SERVER_ONLY = "Please use my commands in a server; they work on that server's study data.";
-    static final String FAILED = "Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.";
+    static final String FAILED = "Sorry, something went wrong on my side. Please try again in a moment.";
 
     private static final int PENDING = 0;
     private static final int REPLIED = 1;
