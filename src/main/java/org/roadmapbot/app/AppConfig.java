@@ -8,6 +8,7 @@ import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.discord.DiscordConfig;
 import org.roadmapbot.leaderboard.LeaderboardConfig;
 import org.roadmapbot.nudges.NudgeConfig;
+import org.roadmapbot.ops.OpsConfig;
 import org.roadmapbot.phrasing.PhrasingConfig;
 import org.roadmapbot.schedule.SchedulerConfig;
 
@@ -26,10 +27,11 @@ import org.roadmapbot.schedule.SchedulerConfig;
  *                     ({@code ROADMAP_BOT_NUDGE_GRACE_HOURS}, {@code ROADMAP_BOT_DEFAULT_TIMEZONE},
  *                     {@code ROADMAP_BOT_STUDY_CHANNEL_ID})
  * @param leaderboard  leaderboard zone and excluded roles ({@code ROADMAP_BOT_LEADERBOARD_*})
+ * @param ops          health and metrics port, scheduled backups ({@code ROADMAP_BOT_HTTP_*}, {@code ROADMAP_BOT_BACKUP_*})
  */
 public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
                         Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges,
-                        LeaderboardConfig leaderboard) {
+                        LeaderboardConfig leaderboard, OpsConfig ops) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -45,6 +47,14 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
         scheduler = scheduler == null ? SchedulerConfig.defaults() : scheduler;
         nudges = nudges == null ? NudgeConfig.defaults() : nudges;
         leaderboard = leaderboard == null ? LeaderboardConfig.defaults() : leaderboard;
+        ops = ops == null ? OpsConfig.off() : ops;
+    }
+
+    /** As the canonical constructor, with no health port and no backups. */
+    public AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
+                     Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges,
+                     LeaderboardConfig leaderboard) {
+        this(dataDir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard, OpsConfig.off());
     }
 
     /** Defaults for everything but the directories: embedded H2, no LLM, no Discord, default nudges and boards. */
@@ -62,7 +72,8 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
                 validated(env, DiscordConfig::fromEnvironment),
                 validated(env, SchedulerConfig::fromEnvironment),
                 validated(env, NudgeConfig::fromEnvironment),
-                validated(env, LeaderboardConfig::fromEnvironment));
+                validated(env, LeaderboardConfig::fromEnvironment),
+                validated(env, OpsConfig::fromEnvironment));
     }
 
     /** A feature's config parser; its IllegalArgumentException becomes one clear start-up message. */
@@ -75,30 +86,34 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard);
+        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard, ops);
     }
 
     public AppConfig withDatabase(DatabaseConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler, nudges, leaderboard);
+        return new AppConfig(dataDir, knowledgeDir, value, phrasing, discord, scheduler, nudges, leaderboard, ops);
     }
 
     public AppConfig withPhrasing(PhrasingConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler, nudges, leaderboard);
+        return new AppConfig(dataDir, knowledgeDir, database, value, discord, scheduler, nudges, leaderboard, ops);
     }
 
     public AppConfig withDiscord(Optional<DiscordConfig> value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler, nudges, leaderboard);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, value, scheduler, nudges, leaderboard, ops);
     }
 
     public AppConfig withScheduler(SchedulerConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value, nudges, leaderboard);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, value, nudges, leaderboard, ops);
     }
 
     public AppConfig withNudges(NudgeConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, value, leaderboard);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, value, leaderboard, ops);
+    }
+
+    public AppConfig withOps(OpsConfig value) {
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard, value);
     }
 
     public AppConfig withLeaderboard(LeaderboardConfig value) {
-        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, nudges, value);
+        return new AppConfig(dataDir, knowledgeDir, database, phrasing, discord, scheduler, nudges, value, ops);
     }
 }

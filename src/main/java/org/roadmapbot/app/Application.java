@@ -1,11 +1,13 @@
 package org.roadmapbot.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
@@ -19,6 +21,12 @@ import org.roadmapbot.knowledge.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
 import org.roadmapbot.nudges.NudgeCommand;
+import org.roadmapbot.ops.Health;
+import org.roadmapbot.ops.HealthChecks;
+import org.roadmapbot.ops.MicrometerBotMetrics;
+import org.roadmapbot.ops.OpsConfig;
+import org.roadmapbot.ops.OpsServer;
+import org.roadmapbot.ops.ScheduledBackups;
 import org.roadmapbot.nudges.NudgeComposer;
 import org.roadmapbot.nudges.NudgeRepository;
 import org.roadmapbot.nudges.NudgeService;
@@ -58,9 +66,14 @@ public final class Application implements AutoCloseable {
     private final LeaderboardPosts leaderboardPosts;
     private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
+    /** Always counted (cheap); served on ROADMAP_BOT_HTTP_PORT by {@link #serveOps}. */
+    private final MicrometerBotMetrics metrics = new MicrometerBotMetrics();
+    private final Clock clock;
+    private OpsServer opsServer;
 
     private Application(AppConfig config, Clock clock, List<Command> extraCommands) {
         this.config = config;
+        this.clock = clock;
         // The database (pool, migrations) opens while the knowledge loads and is indexed: each
         // takes hundreds of milliseconds at start-up, and the first answer waits for both.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> openDatabase(config));
@@ -79,6 +92,7 @@ public final class Application implements AutoCloseable {
         }
         this.database = opened(opening);
         try {
+            database.bindMetrics(metrics.registry());
             ProgressRepository progressRepository = new ProgressRepository(database.dataSource());
             // Leaderboard scores commit with every progress change; built from the history on first start.
             ScoreStore scores = new ScoreStore(database.dataSource(), knowledge, config.leaderboard().zone(), clock);
@@ -89,6 +103,7 @@ public final class Application implements AutoCloseable {
             // Created here, started by whoever can deliver (the Discord bot, the console): features
             // register their jobs on it first.
             this.scheduler = JobScheduler.create(database.dataSource(), config.scheduler());
+            scheduler.onJobRun(metrics::scheduledJob);
             // Weekly nudges: Quartz jobs on the scheduler, delivered through the messenger slot.
             this.nudges = new NudgeService(new NudgeRepository(database.dataSource()), new NudgeComposer(progress, phraser),
                     scheduler, messenger, config.nudges(), clock);
@@ -111,7 +126,7 @@ public final class Application implements AutoCloseable {
             commands.addAll(extraCommands);
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));
-            this.router = new CommandRouter(commands);
+            this.router = new CommandRouter(commands, metrics);
             self.add(router);
         } catch (RuntimeException e) {
             close();
@@ -169,6 +184,29 @@ public final class Application implements AutoCloseable {
     public Messenger messenger() { return messenger; }
     public LeaderboardService leaderboards() { return leaderboards; }
     public LeaderboardPosts leaderboardPosts() { return leaderboardPosts; }
+    /** What the bot counts; adapters and features report to it (see {@link org.roadmapbot.core.BotMetrics}). */
+    public MicrometerBotMetrics metrics() { return metrics; }
+
+    /**
+     * Serves /health and /metrics when ROADMAP_BOT_HTTP_PORT is set (nothing otherwise): database,
+     * scheduler and the adapter's {@code gateway} status. Stopped by {@link #close()}.
+     */
+    public Optional<OpsServer> serveOps(Supplier<Health.Status> gateway) {
+        Optional<Integer> port = config.ops().httpPort();
+        if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        Health health = new Health(List.of(HealthChecks.database(database), HealthChecks.gateway(gateway),
+                HealthChecks.scheduler(scheduler)));
+        try {
+            opsServer = OpsServer.start(config.ops().httpHost(), port.get(), health, metrics);
+            return Optional.of(opsServer);
+        } catch (IOException | RuntimeException e) {
+            health.close();
+            throw new StartupException("cannot serve health and metrics on " + config.ops().httpHost() + ":" + port.get()
+                    + " (" + e.getMessage() + "); choose another " + OpsConfig.HTTP_PORT, e);
+        }
+    }
 
     /** Who is still in a server (Discord); until set, everyone with progress counts as present. */
     public void useMemberDirectory(MemberDirectory directory) {
@@ -183,12 +221,20 @@ public final class Application implements AutoCloseable {
         messenger.set(deliverer);
         nudges.reconcile();
         leaderboardPosts.reconcile();
+        try {
+            ScheduledBackups.configure(scheduler, database, config.ops(), clock, metrics.registry());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
         scheduler.start();
     }
 
     /** Reverse order of start: the scheduler (running jobs finish), phrasing, the database last. */
     @Override
     public void close() {
+        if (opsServer != null) {
+            opsServer.close();
+        }
         if (scheduler != null) {
             scheduler.close();
         }

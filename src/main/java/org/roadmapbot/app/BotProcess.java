@@ -38,7 +38,11 @@ public final class BotProcess implements AutoCloseable {
                 .orElseThrow(() -> new StartupException("no Discord token configured (DISCORD_TOKEN or DISCORD_TOKEN_FILE)"));
         Application app = Application.start(config, extraCommands);
         try {
+            // /health answers from the start (gateway down until connected), so a probe sees start-up.
+            GatewayHealth gateway = new GatewayHealth();
+            app.serveOps(gateway);
             DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app));
+            gateway.connected(bot);
             // Leaderboards leave out members who left the server, as Discord tells.
             app.useMemberDirectory(bot.memberDirectory());
             // Scheduled nudges and leaderboard posts start once they can be delivered.

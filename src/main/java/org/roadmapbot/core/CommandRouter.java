@@ -19,9 +19,19 @@ public final class CommandRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
 
+    /** The metrics' command name for a name no command has (one series, whatever was typed). */
+    public static final String UNKNOWN_COMMAND = "unknown";
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final BotMetrics metrics;
 
     public CommandRouter(List<Command> commandList) {
+        this(commandList, BotMetrics.NONE);
+    }
+
+    /** As {@link #CommandRouter(List)}, counting every command and button by name, outcome and latency. */
+    public CommandRouter(List<Command> commandList, BotMetrics metrics) {
+        this.metrics = metrics;
         for (Command command : commandList) {
             String name = command.spec().name();
             if (commands.putIfAbsent(name, command) != null) {
@@ -41,22 +51,26 @@ public final class CommandRouter {
     }
 
     public Reply dispatch(CommandRequest request) {
+        long start = System.nanoTime();
         Command command = commands.get(request.command());
         if (command == null) {
-            return Reply.error("I don't know the command `/" + Text.code(request.command())
-                    + "`. Try `/help` to see what I can do.");
+            return measured(UNKNOWN_COMMAND, false, BotMetrics.CommandOutcome.UNKNOWN, start,
+                    Reply.error("I don't know the command `/" + Text.code(request.command())
+                            + "`. Try `/help` to see what I can do."));
         }
+        String name = command.spec().name();
         try {
             OptionValidator.validate(command.spec(), request);
             if (command.spec().isModeratorOnly(request.subcommand()) && !request.moderator()) {
-                return Reply.error("Only moderators (Manage Server or the moderator role) can use `/"
-                        + request.path() + "`.");
+                return measured(name, false, BotMetrics.CommandOutcome.FORBIDDEN, start,
+                        Reply.error("Only moderators (Manage Server or the moderator role) can use `/"
+                                + request.path() + "`."));
             }
-            return command.handle(request);
+            return measured(name, false, null, start, command.handle(request));
         } catch (UserError e) {
-            return Reply.error(e.getMessage());
+            return measured(name, false, BotMetrics.CommandOutcome.USER_ERROR, start, Reply.error(e.getMessage()));
         } catch (RuntimeException e) {
-            return unexpected(request.path(), e);
+            return measured(name, false, BotMetrics.CommandOutcome.FAILED, start, unexpected(request.path(), e));
         }
     }
 
@@ -76,18 +90,32 @@ public final class CommandRouter {
 
     /** Routes a button press by the custom id's prefix ("progress:done:http-basics"). */
     public Reply button(CommandRequest presser, String customId) {
+        long start = System.nanoTime();
         int colon = customId.indexOf(':');
         Command command = colon < 0 ? null : commands.get(customId.substring(0, colon));
         if (command == null) {
-            return Reply.error("That button no longer does anything.");
+            return measured(UNKNOWN_COMMAND, true, BotMetrics.CommandOutcome.UNKNOWN, start,
+                    Reply.error("That button no longer does anything."));
         }
+        String name = command.spec().name();
         try {
-            return command.onButton(presser, customId.substring(colon + 1));
+            return measured(name, true, null, start, command.onButton(presser, customId.substring(colon + 1)));
         } catch (UserError e) {
-            return Reply.error(e.getMessage());
+            return measured(name, true, BotMetrics.CommandOutcome.USER_ERROR, start, Reply.error(e.getMessage()));
         } catch (RuntimeException e) {
-            return unexpected("button " + customId, e);
+            return measured(name, true, BotMetrics.CommandOutcome.FAILED, start, unexpected("button " + customId, e));
         }
+    }
+
+    /**
+     * Reports the reply to the metrics and returns it. A handler's own error reply (no exception) is
+     * a user error; {@code outcome} null means "judge by the reply".
+     */
+    private Reply measured(String command, boolean button, BotMetrics.CommandOutcome outcome, long start, Reply reply) {
+        BotMetrics.CommandOutcome result = outcome != null ? outcome
+                : reply.error() ? BotMetrics.CommandOutcome.USER_ERROR : BotMetrics.CommandOutcome.OK;
+        metrics.commandCompleted(command, button, result, System.nanoTime() - start);
+        return reply;
     }
 
     private static Reply unexpected(String what, RuntimeException e) {

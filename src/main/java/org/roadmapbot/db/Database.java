@@ -2,10 +2,14 @@ package org.roadmapbot.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -77,9 +81,45 @@ public final class Database implements AutoCloseable {
         return url.startsWith("jdbc:h2:");
     }
 
+    /**
+     * Reports the pool to a metrics registry (HikariCP's Micrometer tracker: {@code hikaricp_*}
+     * connections active, idle, pending, acquire time) and, for the embedded database, the size of
+     * its file ({@code roadmapbot_h2_file_bytes}).
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
+        h2File().ifPresent(file -> Gauge.builder("roadmapbot.h2.file", file, f -> f.toFile().length())
+                .strongReference(true).baseUnit("bytes").description("Size of the embedded H2 database file").register(registry));
+    }
+
+    /** The embedded database's file, when the bot runs on one. */
+    public Optional<Path> h2File() {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return Optional.empty();
+        }
+        String path = url.substring("jdbc:h2:file:".length());
+        int settings = path.indexOf(';');
+        return Optional.of(Path.of((settings < 0 ? path : path.substring(0, settings)) + ".mv.db"));
+    }
+
+    /**
+     * Closes the pool. The embedded database is first shut down with {@code SHUTDOWN COMPACT}, so
+     * it restarts from a file the size of its data (H2 writes the compacted copy beside it and
+     * swaps it in with a rename: a stop killed mid-way leaves the old file intact).
+     */
     @Override
     public void close() {
         housekeeping.ifPresent(H2Housekeeping::close);
+        if (h2File().isPresent() && !pool.isClosed()) {
+            long start = System.nanoTime();
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+                LOG.debug("database compacted on shutdown in {} ms", (System.nanoTime() - start) / 1_000_000);
+            } catch (SQLException e) {
+                // The data is safe either way: it was committed before; only the compaction is lost.
+                LOG.warn("could not compact the database on shutdown: {}", e.getMessage());
+            }
+        }
         pool.close();
     }
 

@@ -10,17 +10,26 @@ import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compacts the embedded H2 store every few seconds. H2 normally does this on its background
- * writer thread, but that thread exists only with a write delay, and the bot runs with
- * WRITE_DELAY=0 (durable commits). Without it every commit leaves a chunk behind that is never
- * rewritten: measured at 200 commits/s, the file grew by ~70 MB a minute and the heap with it
- * (H2 keeps each chunk's metadata in memory); compacting as below (1 MB every 2 s, the amount H2's own writer moves per run) kept both flat. It rewrites
- * only chunks older than H2's retention time, as H2's own housekeeping does, so a crash never
- * needs the data it moves.
+ * The housekeeping H2's background writer would do, every 2 s. That thread exists only with a
+ * write delay, and the bot runs with WRITE_DELAY=0 (durable commits), so without this every commit
+ * leaves a chunk behind that is never rewritten: at 200 commits/s the file grew ~70 MB a minute and
+ * the heap with it (H2 keeps each chunk's metadata in memory). Each run does H2's two steps:
+ * <ol>
+ *   <li>rewrite the live pages of sparse chunks into new ones, so old chunks empty out and can be
+ *       freed once H2's retention time has passed (1 MB a run, as H2's own writer under load);</li>
+ *   <li>when the file has holes (under {@value #FILE_FILL_TARGET} % of it in use), move chunks from
+ *       its end into them, so the file itself shrinks. Without this step the freed space was only
+ *       reused, never returned: the file kept the size of its worst minute (measured: 3.3 GB for
+ *       about 0.3 GB of data).</li>
+ * </ol>
+ * Both are H2's own operations (MVStore.compact, RandomAccessStore.compactMoveChunks): a chunk is
+ * written and synced at its new place before its old place is freed, so a crash at any point
+ * reopens at the last commit.
  */
 final class H2Housekeeping implements AutoCloseable {
 
@@ -29,8 +38,12 @@ final class H2Housekeeping implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(2);
     /** Chunks at most this full are rewritten (their live pages packed into new chunks). */
     private static final int TARGET_FILL_RATE = 50;
-    /** Live data moved per run, so a run stays short next to the commits it shares the store with. */
+    /** Live data rewritten per run, so a run stays short next to the commits it shares the store with. */
     private static final int WRITE_LIMIT = 1 << 20;
+    /** Move chunks when less than this share of the file holds chunks (H2's autoCompactFillRate is 90). */
+    static final int FILE_FILL_TARGET = 90;
+    /** Chunk bytes moved per run: bounded, because commits wait while chunks move (4 MB ≈ tens of ms). */
+    private static final int MOVE_LIMIT = 4 << 20;
 
     private final ScheduledExecutorService executor;
 
@@ -59,6 +72,10 @@ final class H2Housekeeping implements AutoCloseable {
                 MVStore store = session.getDatabase().getStore().getMvStore();
                 if (!store.isClosed()) {
                     store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+                    if (store.getFileStore() instanceof RandomAccessStore file && file.getFillRate() < FILE_FILL_TARGET) {
+                        // 101: move whatever the fill rate (the check above already chose to).
+                        file.compactMoveChunks(101, MOVE_LIMIT, store);
+                    }
                     return true;
                 }
             }

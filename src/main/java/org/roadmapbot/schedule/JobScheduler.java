@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.listeners.JobListenerSupport;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -93,6 +97,32 @@ public final class JobScheduler implements AutoCloseable {
 
     public Scheduler quartz() {
         return quartz;
+    }
+
+    /**
+     * Tells {@code listener} about every job run: the job's group (nudges, leaderboard, backup...)
+     * and whether it ended without throwing. For metrics; a failing listener never fails a job.
+     */
+    public void onJobRun(BiConsumer<String, Boolean> listener) {
+        try {
+            quartz.getListenerManager().addJobListener(new JobListenerSupport() {
+                @Override
+                public String getName() {
+                    return "job-runs-" + System.identityHashCode(listener);
+                }
+
+                @Override
+                public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+                    try {
+                        listener.accept(context.getJobDetail().getKey().getGroup(), failure == null);
+                    } catch (RuntimeException e) {
+                        LOG.warn("job-run listener failed", e);
+                    }
+                }
+            });
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot listen to job runs: " + e.getMessage(), e);
+        }
     }
 
     /** Starts firing (and recovers misfires); idempotent. */
