@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -40,9 +41,12 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final Optional<H2Housekeeping> housekeeping;
 
-    private Database(HikariDataSource pool, String url) {
+    private final DatabaseConfig config;
+
+    private Database(HikariDataSource pool, String url, DatabaseConfig config) {
         this.pool = pool;
         this.url = url;
+        this.config = config;
         this.housekeeping = H2Housekeeping.start(pool, url);
     }
 
@@ -60,7 +64,7 @@ public final class Database implements AutoCloseable {
         try {
             migrate(pool, shownUrl);
             LOG.debug("database ready at {}", shownUrl);
-            return new Database(pool, url);
+            return new Database(pool, url, config);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -112,7 +116,9 @@ public final class Database implements AutoCloseable {
         housekeeping.ifPresent(H2Housekeeping::close);
         if (h2File().isPresent() && !pool.isClosed()) {
             long start = System.nanoTime();
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            // A connection of its own, not a pooled one: the pool would touch it after the shutdown.
+            try (Connection c = DriverManager.getConnection(url, config.user(), config.password());
+                 Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
                 LOG.debug("database compacted on shutdown in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (SQLException e) {
