@@ -2,6 +2,8 @@ package org.roadmapbot.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -13,7 +15,9 @@ import org.roadmapbot.bench.Machine;
 import org.roadmapbot.discord.DiscordBot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * `bench load`: the command mix (70 % ask, 20 % progress, 10 % leaderboard) from many threads
@@ -54,8 +58,21 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
     Path dataDir;
 
+    @Option(names = "--in-this-jvm", description = "Measure in this JVM as it was started, instead of a fresh one "
+            + "with the documented flags (jvm.options, MALLOC_ARENA_MAX=2).")
+    boolean inThisJvm;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!inThisJvm) {
+            // Memory figures belong to the documented JVM, not to whatever JVM runs `bench`.
+            List<String> args = new ArrayList<>(List.of("bench", "load", "--in-this-jvm"));
+            args.addAll(spec.commandLine().getParseResult().originalArgs());
+            return DocumentedJvm.run(args, System.out);
+        }
         try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-load");
              Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
             String database = app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
@@ -90,8 +107,12 @@ public final class LoadBench implements Callable<Integer> {
                     heap.windowFloorsMb().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(", ")));
             if (app.database().isH2()) {
                 row("H2 file before → after the soak", fileBefore + " → " + directory.databaseSize());
+                app.database().h2File().ifPresent(file -> row("H2 file / compacted copy after the soak",
+                        StorageBench.sample(app.database(), file).show()));
             }
-            Machine.residentMegabytes().ifPresent(rss -> row("process resident memory at the end", rss + " MB"));
+            Machine.residentMegabytes().ifPresent(rss -> row("process resident memory at the end / peak", rss + " MB / "
+                    + Machine.peakResidentMegabytes().map(p -> p + " MB").orElse("n/a")));
+            row("JVM flags", "`" + DocumentedJvm.describeThisJvm() + "`");
             row("machine", Machine.describe());
             return soak.errors() == 0 ? 0 : 1;
         }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "progress", description = "Measure progress writes/s and /progress show latency with many members stored.")
 public final class ProgressBench implements Callable<Integer> {
 
-    private static final String GUILD = "bench-guild";
+    static final String GUILD = "bench-guild";
 
     @Option(names = "--members", description = "Members stored before measuring (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
     int members;
@@ -59,7 +59,7 @@ public final class ProgressBench implements Callable<Integer> {
              Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
             List<Topic> topics = app.knowledge().topicsForTrack("python");
             long seedStart = System.nanoTime();
-            long rows = seed(app, topics);
+            long rows = seed(app, topics, members);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             String seededSize = directory.databaseSize();
 
@@ -88,8 +88,11 @@ public final class ProgressBench implements Callable<Integer> {
         return 0;
     }
 
-    /** Stores {@code members} members with a track and a random number of done topics, in big batches. */
-    private long seed(Application app, List<Topic> topics) throws SQLException {
+    /**
+     * Stores {@code members} members with a track and a random number of done topics (with their
+     * events), in big batches: a server's history loaded in bulk. Returns the rows written.
+     */
+    static long seed(Application app, List<Topic> topics, int members) throws SQLException {
         SplittableRandom random = new SplittableRandom(42);
         OffsetDateTime start = Instant.now().minusSeconds(90L * 24 * 3600).atOffset(ZoneOffset.UTC);
         long rows = 0;
@@ -217,7 +220,8 @@ public final class ProgressBench implements Callable<Integer> {
         return new CommandRequest(GUILD, member, "Bench " + member, false, "progress", sub, options);
     }
 
-    private static String member(int n) {
+    /** The id of seeded member {@code n}. */
+    static String member(int n) {
         return String.valueOf(100_000_000_000_000_000L + n);
     }
 

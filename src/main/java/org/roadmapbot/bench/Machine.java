@@ -39,9 +39,18 @@ public final class Machine {
 
     /** Resident set size of this process in MB (Linux), if readable. */
     public static Optional<Long> residentMegabytes() {
+        return status("VmRSS:");
+    }
+
+    /** The most resident memory this process has had so far, in MB (Linux), if readable. */
+    public static Optional<Long> peakResidentMegabytes() {
+        return status("VmHWM:");
+    }
+
+    private static Optional<Long> status(String field) {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
+                    .filter(l -> l.startsWith(field))
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
                     .findFirst();
         } catch (IOException | RuntimeException e) {
