@@ -16,6 +16,7 @@ import org.roadmapbot.discord.DiscordBot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -70,7 +71,13 @@ public final class LoadBench implements Callable<Integer> {
         if (!inThisJvm) {
             // Memory figures belong to the documented JVM, not to whatever JVM runs `bench`.
             List<String> args = new ArrayList<>(List.of("bench", "load", "--in-this-jvm"));
-            args.addAll(spec.commandLine().getParseResult().originalArgs());
+            for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+                if (option.arity().max() == 0) {
+                    args.add(option.longestName());
+                } else {
+                    option.originalStringValues().forEach(v -> args.add(option.longestName() + "=" + v));
+                }
+            }
             return DocumentedJvm.run(args, System.out);
         }
         try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-load");
