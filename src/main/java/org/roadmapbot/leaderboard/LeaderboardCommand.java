@@ -46,16 +46,16 @@ public final class LeaderboardCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.withSubcommands(NAME, "Who learned the most: the server's progress leaderboard",
             SubcommandSpec.of(SHOW, "See the leaderboard and your own rank (only you see it)", period()),
-            SubcommandSpec.moderator(POST, "Post the leaderboard in a channel (moderators)",
+            SubcommandSpec.moderator(POST, "Post the leaderboard in a channel",
                     OptionSpec.of(CHANNEL, "Where to post it", OptionType.CHANNEL, true),
                     period(),
                     OptionSpec.integer(TOP, "How many members to show (default 10)", false, 3, LeaderboardService.MAX_TOP)),
-            SubcommandSpec.moderator(SCHEDULE, "Post the leaderboard every week (moderators)",
+            SubcommandSpec.moderator(SCHEDULE, "Post the leaderboard every week",
                     OptionSpec.of(CHANNEL, "Where to post it", OptionType.CHANNEL, true),
                     OptionSpec.string(DAY, "Day of the week", true, 9).withChoices(DAYS),
                     OptionSpec.integer(HOUR, "Hour of the day, 0-23", true, 0, 23),
                     OptionSpec.string(TIMEZONE, "Time zone, e.g. Europe/Berlin or UTC", true, 64).withAutocomplete()),
-            SubcommandSpec.moderator(UNSCHEDULE, "Stop the weekly leaderboard post (moderators)"));
+            SubcommandSpec.moderator(UNSCHEDULE, "Stop the weekly leaderboard post"));
 
     private final LeaderboardService service;
     private final LeaderboardPosts posts;

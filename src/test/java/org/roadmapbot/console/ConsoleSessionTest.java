@@ -110,4 +110,17 @@ class ConsoleSessionTest {
         assertThat(AttachmentFiles.safeName("board of week 1.png")).isEqualTo("board_of_week_1.png");
         assertThat(AttachmentFiles.safeName("...")).isEqualTo("attachment");
     }
+
+    @Test
+    void moderatorsHelpMarksModeratorCommandsOnce() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
+            CommandRequest moderator = new CommandRequest("1", "1", "mod", true, "help", null, Map.of());
+            new ConsoleSession(app.router(), moderator, false)
+                    .run(new BufferedReader(new StringReader("/help\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("/leaderboard post").contains("(moderators)").doesNotContain("(moderators) (moderators)");
+        assertThat(out.lines().filter(l -> l.contains("/leaderboard schedule")).findFirst().orElseThrow()).endsWith("(moderators)");
+    }
 }
