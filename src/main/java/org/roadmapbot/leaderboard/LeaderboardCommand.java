@@ -102,7 +102,10 @@ public final class LeaderboardCommand implements Command {
         } catch (NumberFormatException e) {
             throw new UserError("That button no longer does anything.");
         }
-        if (page < 1 || page > LeaderboardService.MAX_PAGE) {
+        if (page < 1) {
+            throw new UserError("That button no longer does anything.");
+        }
+        if (page > LeaderboardService.MAX_PAGE) {
             throw new UserError("That page is out of reach: I show the first " + LeaderboardService.MAX_PAGE + " pages.");
         }
         return show(presser, period, page);
@@ -137,7 +140,7 @@ public final class LeaderboardCommand implements Command {
                     + "\nGive me View Channel, Send Messages, Embed Links and Attach Files there, or pick another channel."
                     + " Nothing was posted.");
         }
-        return Reply.builder("📊 Posted the " + period.label() + " leaderboard (top " + top + ") in <#" + channel + ">.")
+        return Reply.builder("📊 Posted " + period.boardName() + " (top " + top + ") in <#" + channel + ">.")
                 .ephemeral(true).build();
     }
 

@@ -88,7 +88,9 @@ public final class LeaderboardImage {
             if (rows == 0) {
                 g.setFont(body);
                 g.setColor(Images.MUTED);
-                g.drawString("No topics completed " + board.period().label() + " yet — be the first!", 24, rowCenterY(0) + 7);
+                String empty = board.periodTotal() > 0 || board.page() > 1 ? BoardReply.emptyLine(board)
+                        : board.period().noneCompleted() + " — be the first!";
+                g.drawString(Images.fit(empty, g.getFontMetrics(), WIDTH - 48), 24, rowCenterY(0) + 7);
             }
             for (int i = 0; i < rows; i++) {
                 Board.Entry e = board.entries().get(i);
@@ -122,8 +124,10 @@ public final class LeaderboardImage {
             g.drawString(String.format(Locale.ROOT, "%,d members ranked · %,d topics completed %s", board.ranked(),
                     board.periodTotal(), board.period().label()), 24, footerTop + 30);
             Board.GroupView group = board.group();
-            g.drawString(String.format(Locale.ROOT, "%,d studying · %,d on track for their pace · %,d topics this week",
-                    group.started(), group.onTrack(), group.completedThisWeek()), 24, footerTop + 54);
+            String groupLine = String.format(Locale.ROOT, "%,d studying · %,d on track for their pace", group.started(), group.onTrack())
+                    // On a weekly board the week's total is the line above: say it once.
+                    + (board.period() == Period.WEEK ? "" : String.format(Locale.ROOT, " · %,d topics this week", group.completedThisWeek()));
+            g.drawString(groupLine, 24, footerTop + 54);
             StringBuilder phases = new StringBuilder();
             new java.util.TreeMap<>(group.perPhase()).forEach((phase, members) -> {
                 if (phase > 0) {

@@ -59,7 +59,7 @@ class LeaderboardPostTest {
 
             assertThat(reply.error()).isFalse();
             assertThat(reply.ephemeral()).isTrue();
-            assertThat(reply.content()).contains("Posted the all time leaderboard (top 5) in <#" + GENERAL + ">");
+            assertThat(reply.content()).contains("Posted the all-time leaderboard (top 5) in <#" + GENERAL + ">");
             List<Reply> posted = bot.messenger.postsTo(GENERAL);
             assertThat(posted).hasSize(1);
             assertThat(posted.get(0).ephemeral()).isFalse();
