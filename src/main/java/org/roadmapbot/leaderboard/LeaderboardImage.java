@@ -80,7 +80,7 @@ public final class LeaderboardImage {
             g.setColor(Images.MUTED);
             String sub = board.title() + (serverName == null ? "" : " · " + Images.drawable(serverName, body, ""))
                     + (board.page() > 1 ? " · page " + board.page() : "");
-            g.drawString(Images.fit(sub, g.getFontMetrics(), WIDTH - 48), 24, 76);
+            Images.drawText(g, sub, 24, 76, WIDTH - 48);
             g.setFont(small);
             String legend = "topics · roadmap progress";
             g.drawString(legend, WIDTH - 24 - g.getFontMetrics().stringWidth(legend), 96);
@@ -106,7 +106,7 @@ public final class LeaderboardImage {
                 g.setFont(body);
                 g.setColor(Images.TEXT);
                 String name = Images.drawable(e.name(), body, LeaderboardService.fallbackName(e.memberId()));
-                g.drawString(Images.fit(name, g.getFontMetrics(), 290), 96, center + 7);
+                Images.drawText(g, name, 96, center + 7, 290);
                 g.setFont(bold);
                 String count = String.valueOf(e.completed());
                 FontMetrics fm = g.getFontMetrics();
