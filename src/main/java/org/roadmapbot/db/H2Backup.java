@@ -59,25 +59,26 @@ public final class H2Backup {
      */
     public static long backup(DataSource dataSource, Path target) {
         refuseExisting(target);
-        Path partial = partialFile(target);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("BACKUP TO " + sqlString(partial.toAbsolutePath().toString()));
-            return publish(partial, target);
-        } catch (SQLException e) {
-            deleteQuietly(partial);
-            throw new BackupException("the backup failed: " + firstLine(e.getMessage()), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(partial);
-            throw e;
-        }
+        return write(dataSource::getConnection, target);
     }
 
     /** Backup of a stopped bot's database in {@code dataDir}; refused while a bot holds it. */
     public static long backupStopped(Path dataDir, Path target) {
         refuseExisting(target);
         requireDatabase(dataDir);
+        return write(() -> openExisting(dataDir), target);
+    }
+
+    /** How to reach the database to back up. */
+    @FunctionalInterface
+    private interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /** {@code BACKUP TO} a temporary name next to {@code target}, renamed into place when complete. */
+    private static long write(ConnectionSource database, Path target) {
         Path partial = partialFile(target);
-        try (Connection c = openExisting(dataDir); Statement s = c.createStatement()) {
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
             s.execute("BACKUP TO " + sqlString(partial.toAbsolutePath().toString()));
             return publish(partial, target);
         } catch (SQLException e) {
