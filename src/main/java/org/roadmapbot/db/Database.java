@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.config = config;
         this.housekeeping = H2Housekeeping.start(pool, url);
+        h2File().ifPresent(file -> H2Housekeeping.reportFileUse(pool, file));
     }
 
     /**

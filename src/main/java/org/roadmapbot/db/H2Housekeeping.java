@@ -67,6 +67,27 @@ final class H2Housekeeping implements AutoCloseable {
         return Optional.of(new H2Housekeeping(executor));
     }
 
+    /**
+     * At start-up: says so when the file is mostly dead space (e.g. after a crash or kill -9, which
+     * skip the compaction of a clean stop), with the command that shrinks it. H2's own fill rates:
+     * the share of the file in chunks, and the share of chunk bytes still live.
+     */
+    static void reportFileUse(DataSource pool, java.nio.file.Path file) {
+        try (Connection c = pool.getConnection()) {
+            if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
+                MVStore store = session.getDatabase().getStore().getMvStore();
+                long size = java.nio.file.Files.size(file);
+                long live = size * store.getFileStore().getFillRate() / 100 * store.getFileStore().getChunksFillRate() / 100;
+                if (size > 64L << 20 && live * 2 < size) {
+                    LOG.info("the database file is {} MB, about {} MB of it live data; to shrink it, stop the bot and run "
+                            + "`java -jar roadmap-bot.jar compact` (a clean stop compacts it too)", size >> 20, live >> 20);
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            LOG.debug("H2 file use not reported: {}", e.toString());
+        }
+    }
+
     /** One run; false when the store could not be reached (H2 changed its internals, a remote server). */
     static boolean compact(DataSource pool) {
         try (Connection c = pool.getConnection()) {
