@@ -40,8 +40,26 @@ class BenchTest {
                 .contains("| startup | memory after start-up: live heap after full GC |")
                 .contains("| load | commands/s sustained (2,000/s offered for 5 s) |")
                 .contains("| load | errors | 0 |")
+                // Measured in a fresh JVM with the documented flags, and it says so.
+                .containsPattern("\\| load \\| JVM flags \\| `-Xms\\S+ -Xmx128m .*MALLOC_ARENA_MAX=2` \\|")
+                .containsPattern("\\| load \\| process resident memory at the end / peak \\| \\d+ MB / \\d+ MB \\|")
                 .containsPattern("\\| machine \\| \\| \\d+ cores.*Java 17");
         assertThat(table).doesNotContain("| answers |").doesNotContainPattern("(?m)^\\| figure \\| value \\|$");
+    }
+
+    @Test
+    void storageBenchComparesTheFileWithACompactedCopyAndACleanRestartBringsItBack() {
+        int code = Main.execute("bench", "storage", "--members", "300", "--duration", "4s", "--every", "2s");
+        String table = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(code).as(table).isZero();
+        assertThat(table).containsPattern("\\| H2 file / compacted copy after seeding \\| [0-9.,]+ MB / [0-9.,]+ MB \\([0-9.]+×\\) \\|")
+                .containsPattern("\\| H2 file / compacted copy every 2 s at 10 writes/s \\(MB\\) \\| \\d+/\\d+, \\d+/\\d+ \\|");
+        java.util.regex.Matcher restart = java.util.regex.Pattern
+                .compile("\\| H2 file / compacted copy after a clean restart \\| .* \\(([0-9.]+)×\\) \\|").matcher(table);
+        assertThat(restart.find()).as(table).isTrue();
+        // The goal: after a clean stop (which compacts) the file is at most twice its live data.
+        assertThat(Double.parseDouble(restart.group(1))).isLessThanOrEqualTo(2.0);
     }
 
     @Test
