@@ -128,7 +128,7 @@ public final class MicrometerBotMetrics implements BotMetrics {
         phrasingCounter("fallback", REASON.matcher(r).matches() ? r : "other").increment();
     }
 
-    /** A Quartz job ran ({@code group}: nudges, leaderboard, backup...), and whether it threw. */
+    /** A Quartz job ran ({@code group}: nudges, leaderboards, backup), and whether it threw. */
     public void scheduledJob(String group, boolean succeeded) {
         Counter.builder(SCHEDULED_JOBS).description("Scheduled (Quartz) job runs by job group and outcome")
                 .tags("group", group, "outcome", succeeded ? "ok" : "failed").register(registry).increment();
