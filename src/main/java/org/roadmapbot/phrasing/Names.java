@@ -22,7 +22,7 @@ final class Names {
     private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "ok");
     /** Lowercase abbreviations a friendly answer may use. */
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "approx", "hrs", "hr", "mins", "min",
-            "yr", "yrs", "mo", "mos", "wk", "wks", "info", "ok", "okay");
+            "yr", "yrs", "mo", "mos", "wk", "wks", "info", "ok", "okay", "dev", "devs", "app", "apps", "repo", "repos");
 
     private static final Pattern LEADING_DIGITS = Pattern.compile("^[\\d.,]+");
 
@@ -205,6 +205,11 @@ final class Names {
         String w = Words.stripPossessive(word).toLowerCase(Locale.ROOT).replace('’', '\'');
         if (ABBREVIATIONS.contains(w)) {
             return List.of();
+        }
+        if (w.endsWith("n't")) {
+            // Contractions: isn't → is, can't → can, won't → will.
+            String base = w.substring(0, w.length() - 3);
+            w = base.equals("ca") ? "can" : base.equals("wo") ? "will" : base.equals("sha") ? "shall" : base;
         }
         int apostrophe = w.indexOf('\'');
         if (apostrophe > 0) {

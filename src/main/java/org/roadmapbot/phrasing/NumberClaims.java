@@ -32,9 +32,20 @@ final class NumberClaims {
 
     /** One number as written, in canonical form: "6-10", "133080", "24.5", "3/6" (3 of 6). */
     record Mention(String value, String unit, int start, int end) {
+
+        /** 2024, 2034: a date, which names a time rather than measuring anything. */
+        boolean year() {
+            return unit == null && YEAR.matcher(value).matches();
+        }
+
+        /** A bare small count ("two ecosystems", "five projects"): no course, person or role is priced by it. */
+        boolean count() {
+            return unit == null && SMALL_COUNT.matcher(value).matches();
+        }
     }
 
-    private enum Kind { PACE, PERIOD, ROLE, NAME, LABEL }
+    /** What a context word is: only a DATE ("May") goes with a year, and only the others with a measure. */
+    private enum Kind { PACE, PERIOD, ROLE, NAME, LABEL, DATE }
 
     private record Mark(String term, Kind kind, int start, int end) {
 
@@ -97,6 +108,10 @@ final class NumberClaims {
         }
     }
 
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
+    private static final Pattern SMALL_COUNT = Pattern.compile("\\d|1[0-2]");
+    private static final Pattern MONTH_BEFORE_YEAR = Pattern.compile(
+            "\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?=\\s+(?:19|20)\\d\\d\\b)");
     private static final Pattern DASH_BETWEEN_NUMBERS = Pattern.compile("(\\d)\\s*[–—‒−]\\s*(?=\\$?\\d)");
     private static final Map<String, Integer> NUMBER_WORDS = numberWords();
     private static final Pattern NUMBER_WORD = Pattern.compile(
@@ -118,7 +133,13 @@ final class NumberClaims {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+(?=\\s|$)|\\n|•");
     private static final Pattern HARD = Pattern.compile(
             ";|\\s[—–-]\\s|,\\s+(?=(?:and|but|or|while|whereas|so|plus|yet)\\b)|\\s·\\s|\\|");
-    private static final Pattern SOFT = Pattern.compile("[,():]|\\s(?:and|or|but|while|whereas|vs\\.?|versus)\\s");
+    /** Clause ends (a comma inside "133,080" is none). */
+    private static final Pattern SOFT = Pattern.compile("(?<!\\d),|,(?!\\d)|[():]|\\s(?:but|while|whereas|vs\\.?|versus)\\s");
+    /**
+     * A bare "and"/"or" ends a clause only between two numbers ("6-10 months full-time and 10-15
+     * part-time"); elsewhere it joins names ("Node.js/Express or Python/FastAPI (months 3-4)").
+     */
+    private static final Pattern AND_OR = Pattern.compile("\\s(?:and|or)\\s");
     private static final Map<Pattern, String> PACES = Map.of(
             Pattern.compile("(?i)\\bfull[- ]?time\\b"), "pace:full-time",
             Pattern.compile("(?i)\\bpart[- ]?time\\b"), "pace:part-time");
@@ -191,6 +212,17 @@ final class NumberClaims {
             List<Integer> hard = cuts(HARD, sentence, s[0]);
             List<Integer> soft = cuts(SOFT, sentence, s[0]);
             soft.addAll(hard);
+            soft.sort(null);
+            List<Integer> between = new ArrayList<>();
+            for (int cut : cuts(AND_OR, sentence, s[0])) {
+                int clause = segment(cut, soft);
+                boolean before = inSentence.stream().anyMatch(m -> m.end() <= cut && segment(m.start(), soft) == clause);
+                boolean after = inSentence.stream().anyMatch(m -> m.start() > cut && segment(m.start(), soft) == clause);
+                if (before && after) {
+                    between.add(cut);
+                }
+            }
+            soft.addAll(between);
             soft.sort(null);
             for (Mark mark : marks) {
                 if (mark.start() < s[0] || mark.start() >= s[1]) {
@@ -339,6 +371,10 @@ final class NumberClaims {
         addMarks(t, PACES, Kind.PACE, marks);
         addMarks(t, PERIODS, Kind.PERIOD, marks);
         addMarks(t, ROLES, Kind.ROLE, marks);
+        MONTH_BEFORE_YEAR.matcher(t).results()
+                .forEach(r -> marks.add(new Mark("date:" + r.group().toLowerCase(Locale.ROOT), Kind.DATE, r.start(), r.end())));
+        Set<Integer> dates = new HashSet<>();
+        marks.stream().filter(mk -> mk.kind() == Kind.DATE).forEach(mk -> dates.add(mk.start()));
         Matcher label = LABEL_TOKEN.matcher(t);
         while (label.find()) {
             marks.add(new Mark("name:" + label.group(1).toLowerCase(Locale.ROOT) + " " + label.group(2), Kind.LABEL,
@@ -350,7 +386,7 @@ final class NumberClaims {
                 boolean label1 = w.end() < t.length() && t.charAt(w.end()) == '_';
                 boolean opensSentence = i == 0 && w.sentenceStart() && !w.brandLike()
                         && vocabulary.ordinary(Words.stripPossessive(w.text()).toLowerCase(Locale.ROOT));
-                if (!label1 && !opensSentence && !w.text().equals("of")) {
+                if (!label1 && !opensSentence && !w.text().equals("of") && !dates.contains(w.start())) {
                     marks.add(new Mark("name:" + Words.key(w.text()), Kind.NAME, w.start(), w.end()));
                 }
             }
@@ -397,7 +433,9 @@ final class NumberClaims {
         int best = Integer.MAX_VALUE;
         List<Mention> nearest = new ArrayList<>();
         for (Mention m : mentions) {
-            if (segment(m.start(), cuts) != segment || m.start() <= mark.start() && mark.start() < m.end()) {
+            boolean target = mark.kind() == Kind.DATE ? m.year()
+                    : !m.year() && (mark.strict() || !m.count());
+            if (!target || segment(m.start(), cuts) != segment || m.start() <= mark.start() && mark.start() < m.end()) {
                 continue;
             }
             int d = distance(mark.start(), mark.end(), m, wordIndex);
