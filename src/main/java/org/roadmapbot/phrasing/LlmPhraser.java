@@ -119,7 +119,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * LLMs. Prompts are loaded and checked here, at start-up.
      */
     public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge) {
-        return start(config, knowledge, chatModel(config), Clock.systemUTC());
+        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC()) : Optional.empty();
     }
 
     /** As {@link #start(PhrasingConfig, KnowledgeBase)} with another model (tests, benchmarks) and clock. */

@@ -186,7 +186,7 @@ final class Names {
             }
             Word w = words.get(i);
             String lower = Words.stripPossessive(w.text()).toLowerCase(Locale.ROOT);
-            boolean ordinaryAtStart = i == 0 && w.sentenceStart() && !w.brandLike() && vocabulary.ordinary(lower);
+            boolean ordinaryAtStart = i == 0 && w.sentenceStart() && !w.brandLike() && ordinary(w.text(), vocabulary);
             boolean ordinaryInFacts = !w.brandLike() && allowed.lowercaseWords().contains(lower);
             if (w.text().equals("of") || NOT_NAMES.contains(lower) || ordinaryAtStart || ordinaryInFacts) {
                 i++;
@@ -198,6 +198,12 @@ final class Names {
                     : "named something new: '" + w.text() + "'");
         }
         return Optional.empty();
+    }
+
+    /** An English word, or a contraction or compound of them ("You've", "Job-ready"). */
+    static boolean ordinary(String word, GuardVocabulary vocabulary) {
+        List<String> parts = parts(word);
+        return !parts.isEmpty() && parts.stream().allMatch(vocabulary::ordinary);
     }
 
     /** The parts of a word to look up: "job-ready" → job, ready; "you'll" → you; "30.1-hour" → hour. */

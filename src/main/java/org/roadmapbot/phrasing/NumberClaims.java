@@ -60,7 +60,7 @@ final class NumberClaims {
 
     /** What a text says about its numbers. */
     record Analysis(String canonicalText, List<Mention> mentions, List<Binding> bindings, Map<Mention, Set<String>> near,
-                    Map<Mention, Set<String>> sentenceWords, Set<String> labels) {
+                    Map<Mention, Set<String>> sentenceWords, Set<String> labels, Set<String> claimTerms) {
 
         /** The numbers as the canonical text writes them ("$24.50", "6-10", "15%"), in order. */
         List<String> written() {
@@ -83,9 +83,11 @@ final class NumberClaims {
         private final Map<String, Set<String>> sentenceWords = new HashMap<>();
         private final Set<String> nearWords = new HashSet<>();
         private final Set<String> labels = new HashSet<>();
+        private final Set<String> claimTerms = new HashSet<>();
 
         FactClaims(Analysis facts) {
             labels.addAll(facts.labels());
+            claimTerms.addAll(facts.claimTerms());
             for (Mention m : facts.mentions()) {
                 values.add(m.value());
                 units.computeIfAbsent(m.value(), v -> new HashSet<>());
@@ -252,7 +254,9 @@ final class NumberClaims {
         }
         Set<String> labels = new LinkedHashSet<>();
         marks.stream().filter(mk -> mk.kind() == Kind.LABEL).forEach(mk -> labels.add(mk.term()));
-        return new Analysis(t, mentions, bindings, near, sentenceWords, labels);
+        Set<String> claimTerms = new LinkedHashSet<>();
+        marks.stream().filter(mk -> mk.strict() || mk.kind() == Kind.ROLE).forEach(mk -> claimTerms.add(mk.term()));
+        return new Analysis(t, mentions, bindings, near, sentenceWords, labels, claimTerms);
     }
 
     /**
@@ -261,6 +265,12 @@ final class NumberClaims {
      * give another number.
      */
     static Optional<String> check(Analysis output, FactClaims facts, Set<String> required) {
+        for (String term : output.claimTerms()) {
+            // "your part-time pace" when the facts say full-time: a claim even with no number beside it.
+            if (!facts.claimTerms.contains(term)) {
+                return Optional.of("said '" + term + "', which the facts never do");
+            }
+        }
         for (String label : output.labels()) {
             if (!facts.labels.contains(label)) {
                 return Optional.of("named " + label.substring("name:".length()) + ", which the facts don't");

@@ -23,7 +23,7 @@ import org.roadmapbot.knowledge.KnowledgeLoader;
  * rewordings and adversarial outputs of real roadmap-data entries, plus the attacks every
  * faithful rewording must not survive. Shared by the guard's tests and the phrasing tests.
  */
-final class GuardCases {
+public final class GuardCases {
 
     /** One model output and what the guard must do with it. */
     record Case(boolean accept, Optional<LlmPhraser.Reason> reason, String label, List<String> entryIds, String question,
@@ -36,11 +36,11 @@ final class GuardCases {
     }
 
     /** An attack on a faithful output, and the check that must catch it. */
-    record Attack(String name, LlmPhraser.Reason reason, UnaryOperator<String> apply) {
+    public record Attack(String name, LlmPhraser.Reason reason, UnaryOperator<String> apply) {
     }
 
     /** Every attack is applied to every faithful output: each result must be rejected. */
-    static final List<Attack> ATTACKS = List.of(
+    public static final List<Attack> ATTACKS = List.of(
             new Attack("@everyone", LlmPhraser.Reason.LINK_OR_MENTION, s -> "@everyone " + s),
             new Attack("@here", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " @here"),
             new Attack("user mention", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " Ask <@123456789012345678>."),
