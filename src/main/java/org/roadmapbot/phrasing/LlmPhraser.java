@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
+import org.roadmapbot.bench.LatencyHistogram;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
@@ -95,6 +96,8 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final String systemPrompt;
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
+    /** How long the guard took per model reply (for `bench phrasing` and diagnostics). */
+    private final LatencyHistogram checkTimes = new LatencyHistogram();
 
     LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
                Clock clock) {
@@ -223,6 +226,15 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         return snapshot;
     }
 
+    /** A copy of the guard's check times since start-up, one value per model reply checked. */
+    public LatencyHistogram checkTimes() {
+        LatencyHistogram copy = new LatencyHistogram();
+        synchronized (checkTimes) {
+            copy.add(checkTimes);
+        }
+        return copy;
+    }
+
     public PhrasingConfig config() {
         return config;
     }
@@ -293,7 +305,11 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         if (call.finish() == FinishReason.LENGTH || text.length() > config.maxOutputChars()) {
             return fallback(Reason.TOO_LONG, text.length() + " characters", plainText);
         }
+        long start = System.nanoTime();
         Optional<FactGuard.Violation> violation = guard.check(text);
+        synchronized (checkTimes) {
+            checkTimes.record(System.nanoTime() - start);
+        }
         if (violation.isPresent()) {
             return fallback(violation.get().reason(), violation.get().detail(), plainText);
         }

@@ -1,0 +1,208 @@
+package org.roadmapbot.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.roadmapbot.bench.BenchDirectory;
+import org.roadmapbot.bench.LatencyHistogram;
+import org.roadmapbot.bench.LoadDriver;
+import org.roadmapbot.bench.Machine;
+import org.roadmapbot.core.CommandRequest;
+import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.Answer;
+import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.phrasing.LlmPhraser;
+import org.roadmapbot.phrasing.PhrasingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `bench phrasing`: what LLM phrasing costs a member, with the model itself taken out. A local
+ * OpenAI-compatible endpoint on 127.0.0.1 answers each request with the facts it was sent (a
+ * rewording that keeps every fact, so the whole guard runs and passes) after a set delay; every
+ * found /ask goes through the real router, LangChain4j client, HTTP and guard. Then the endpoint
+ * stops answering, and each ask must come back plain within the budget.
+ */
+@Command(name = "phrasing", description = "Measure what LLM phrasing adds to /ask: the guard's checks, the round trip, the budget.")
+public final class PhrasingBench implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--asks", description = "Phrased asks to time (default: ${DEFAULT-VALUE}).", defaultValue = "600")
+    int asks;
+
+    @Option(names = "--model-ms", description = "How long the fake model takes per answer (default: ${DEFAULT-VALUE}).",
+            defaultValue = "0")
+    int modelMillis;
+
+    @Option(names = "--stalled", description = "Asks against a model that never answers (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8")
+    int stalled;
+
+    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        try (FakeModel model = new FakeModel(modelMillis);
+             BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-phrasing")) {
+            PhrasingConfig phrasing = new PhrasingConfig(true, model.baseUrl(), "bench-model", Optional.empty(),
+                    PhrasingConfig.DEFAULT_TIMEOUT, 100_000, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
+            try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv())
+                    .withDataDir(directory.path()).withPhrasing(phrasing))) {
+                // Questions with an answer whose facts, sent back whole, fit the length cap: a real model
+                // shortens long ones; this echo cannot, and the cap would refuse it before the guard ran.
+                List<String> found = new ArrayList<>();
+                for (String q : LoadDriver.questions(app.knowledge())) {
+                    Answer answer = app.answers().answer(q);
+                    if (answer.found() && answer.text().length() < phrasing.maxOutputChars()) {
+                        found.add(q);
+                    }
+                }
+                for (int i = 0; i < Math.min(200, asks); i++) {
+                    ask(app, found.get(i % found.size()));
+                }
+                LlmPhraser phraser = app.phraser().orElseThrow();
+                long checksBefore = phraser.checkTimes().count();
+                LatencyHistogram total = new LatencyHistogram();
+                int phrased = 0;
+                for (int i = 0; i < asks; i++) {
+                    long start = System.nanoTime();
+                    Reply reply = ask(app, found.get(i % found.size()));
+                    total.record(System.nanoTime() - start);
+                    if (reply.content().endsWith(LlmPhraser.AI_MARK)) {
+                        phrased++;
+                    }
+                }
+                LatencyHistogram checks = phraser.checkTimes();
+
+                model.stall();
+                LatencyHistogram stalledTimes = new LatencyHistogram();
+                int plain = 0;
+                for (int i = 0; i < stalled; i++) {
+                    long start = System.nanoTime();
+                    Reply reply = ask(app, found.get(i % found.size()));
+                    stalledTimes.record(System.nanoTime() - start);
+                    if (reply.content().endsWith(LlmPhraser.UNAVAILABLE_NOTE)) {
+                        plain++;
+                    }
+                }
+                long budget = PhrasingConfig.DEFAULT_TIMEOUT.toMillis();
+                System.out.println("| figure | value |");
+                System.out.println("|---|---|");
+                row("phrased `/ask` answers (model answers in " + modelMillis + " ms, " + asks + " asks of "
+                        + found.size() + " found questions)", String.format(Locale.ROOT, "%d of %d passed the guard", phrased, asks));
+                row("guard check per model reply, p50 / p99 / max (" + (checks.count() - checksBefore) + " after warm-up)",
+                        ms(checks.percentileNanos(50)) + " / " + ms(checks.percentileNanos(99)) + " / " + ms(checks.maxNanos()));
+                row("phrased `/ask` end to end (retrieval, prompt, HTTP, LangChain4j, guard), p50 / p99 / max",
+                        ms(total.percentileNanos(50)) + " / " + ms(total.percentileNanos(99)) + " / " + ms(total.maxNanos()));
+                row("phrased `/ask` p99 beyond the model's own time (goal: checking ≤ 100 ms)",
+                        ms(Math.max(0, total.percentileNanos(99) - TimeUnit.MILLISECONDS.toNanos(modelMillis))));
+                row("model that never answers: plain answer after, p99 / max (budget " + budget + " ms, goal ≤ "
+                        + (budget + 100) + " ms)", ms(stalledTimes.percentileNanos(99)) + " / " + ms(stalledTimes.maxNanos())
+                        + String.format(Locale.ROOT, " (%d of %d plain with the note)", plain, stalled));
+                System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
+            }
+        }
+        return 0;
+    }
+
+    private static Reply ask(Application app, String question) {
+        return app.router().dispatch(new CommandRequest("bench", "member", "Bench", false, AskCommand.NAME, null,
+                Map.of(AskCommand.QUESTION, question)));
+    }
+
+    private static void row(String figure, String value) {
+        System.out.printf(Locale.ROOT, "| %s | %s |%n", figure, value);
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+    }
+
+    /** An OpenAI-compatible chat endpoint on 127.0.0.1 that sends the facts back, or nothing once stalled. */
+    private static final class FakeModel implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(8);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final int delayMillis;
+        private volatile boolean stalled;
+
+        FakeModel(int delayMillis) throws IOException {
+            this.delayMillis = delayMillis;
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", this::handle);
+            server.setExecutor(threads);
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        }
+
+        void stall() {
+            stalled = true;
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+                if (stalled) {
+                    release.await(30, TimeUnit.SECONDS);
+                    return;
+                }
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
+                String user = "";
+                for (JsonNode m : request.path("messages")) {
+                    if ("user".equals(m.path("role").asText())) {
+                        user = m.path("content").asText();
+                    }
+                }
+                int from = user.indexOf("<facts>\n") + "<facts>\n".length();
+                String facts = user.substring(from, user.indexOf("\n</facts>", from)).replaceAll("(?m)^\\[\\d+] ", "");
+                ObjectNode body = JSON.createObjectNode();
+                ObjectNode choice = body.putArray("choices").addObject();
+                choice.put("index", 0).put("finish_reason", "stop");
+                choice.putObject("message").put("role", "assistant").put("content", facts);
+                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                // The client gave up (budget) or sent something unexpected: nothing to answer.
+            }
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+}
