@@ -111,7 +111,7 @@ public final class PhrasingBench implements Callable<Integer> {
                 System.out.println("|---|---|");
                 row("phrased `/ask` answers (model answers in " + modelMillis + " ms, " + asks + " asks of "
                         + found.size() + " found questions)", String.format(Locale.ROOT, "%d of %d passed the guard", phrased, asks));
-                row("guard check per model reply, p50 / p99 / max (" + (checks.count() - checksBefore) + " after warm-up)",
+                row("guard per model reply (reading the facts, checking the reply), p50 / p99 / max (" + (checks.count() - checksBefore) + " after warm-up)",
                         ms(checks.percentileNanos(50)) + " / " + ms(checks.percentileNanos(99)) + " / " + ms(checks.maxNanos()));
                 row("phrased `/ask` end to end (retrieval, prompt, HTTP, LangChain4j, guard), p50 / p99 / max",
                         ms(total.percentileNanos(50)) + " / " + ms(total.percentileNanos(99)) + " / " + ms(total.maxNanos()));

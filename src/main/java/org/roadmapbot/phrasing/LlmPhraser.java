@@ -96,7 +96,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final String systemPrompt;
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
-    /** How long the guard took per model reply (for `bench phrasing` and diagnostics). */
+    /** How long the guard took per model reply, reading the facts and checking (for `bench phrasing` and diagnostics). */
     private final LatencyHistogram checkTimes = new LatencyHistogram();
 
     LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
@@ -178,12 +178,14 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
     private Reply phraseFound(CommandRequest request, Answer answer, Reply plain) {
         List<Fact> facts = factsOf(answer);
+        long built = System.nanoTime();
         FactGuard guard = new FactGuard(facts, List.of(), answer.question(), vocabulary);
+        long buildNanos = System.nanoTime() - built;
         String user = PromptTemplates.render(prompts.answer(), Map.of(
                 PromptTemplates.FACTS, factsBlock(facts),
                 PromptTemplates.KEEP, keep(guard),
                 PromptTemplates.QUESTION, delimited(answer.question())));
-        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, plain.content());
+        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, buildNanos, plain.content());
         if (outcome.phrased()) {
             String citation = AnswerService.citation(answer.entries());
             String content = outcome.text() + "\n\n" + citation + "\n" + AI_MARK;
@@ -209,12 +211,14 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     }
 
     private Outcome phraseNudgeText(String guildId, String memberId, String plainText, List<Fact> facts) {
+        long built = System.nanoTime();
         FactGuard guard = new FactGuard(List.of(new Fact("nudge", plainText)), facts, "", vocabulary);
+        long buildNanos = System.nanoTime() - built;
         String user = PromptTemplates.render(prompts.nudge(), Map.of(
                 PromptTemplates.FACTS, facts.isEmpty() ? "(none)" : factsBlock(facts),
                 PromptTemplates.KEEP, keep(guard),
                 PromptTemplates.MESSAGE, plainText));
-        Outcome outcome = run(guildId, memberId, false, user, guard, plainText);
+        Outcome outcome = run(guildId, memberId, false, user, guard, buildNanos, plainText);
         // The member did not ask for this message, so a quota note would only puzzle them.
         return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
     }
@@ -239,7 +243,8 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         return config;
     }
 
-    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard,
+    /** {@code guardNanos}: the time the guard took to read the facts, counted with its check. */
+    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard, long guardNanos,
                         String plainText) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         PhrasingQuota.Decision early = quota.peek(guildId, memberId, clock.instant(), cooldown);
@@ -268,7 +273,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         if (call.denied() != null) {
             return limited(call.denied(), plainText);
         }
-        Outcome checked = check(call, guard, plainText);
+        Outcome checked = check(call, guard, guardNanos, plainText);
         if (!checked.phrased()) {
             return checked;
         }
@@ -297,7 +302,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private record Call(String text, FinishReason finish, PhrasingQuota.Decision denied) {
     }
 
-    private Outcome check(Call call, FactGuard guard, String plainText) {
+    private Outcome check(Call call, FactGuard guard, long guardNanos, String plainText) {
         String text = call.text() == null ? "" : THINKING.matcher(call.text()).replaceAll("").strip();
         if (text.isEmpty()) {
             return fallback(Reason.EMPTY, "empty reply", plainText);
@@ -308,7 +313,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         long start = System.nanoTime();
         Optional<FactGuard.Violation> violation = guard.check(text);
         synchronized (checkTimes) {
-            checkTimes.record(System.nanoTime() - start);
+            checkTimes.record(guardNanos + System.nanoTime() - start);
         }
         if (violation.isPresent()) {
             return fallback(violation.get().reason(), violation.get().detail(), plainText);

@@ -97,6 +97,16 @@ class FactGuardTest {
     }
 
     @Test
+    void disguisedCharactersAndBrandLikeNamesAreRefused() {
+        FactGuard guard = guard("Learn Node.js in 4 hrs. It is free.");
+        assertThat(guard.check("Learn Node.js in 4 hrs — it’s free… 🚀")).isEmpty();
+        assertThat(reason(guard.check("Learn Node.js in 4 hrs. It is \uD835\uDDD9ree."))).contains(LlmPhraser.Reason.HIDDEN_CHARACTERS);
+        assertThat(reason(guard.check("Learn Node.js in 4 hrs. It is free\u00AD."))).contains(LlmPhraser.Reason.HIDDEN_CHARACTERS);
+        assertThat(reason(guard.check("Learn Node.js in 4 hrs. It is free, like Web3."))).contains(LlmPhraser.Reason.NEW_NAME);
+        assertThat(reason(guard.check("Learn Node.js in 4 hrs. It is free on x.ai."))).contains(LlmPhraser.Reason.LINK_OR_MENTION);
+    }
+
+    @Test
     void nudgeFactsMayBeUsedButNeedNotBeKept() {
         FactGuard guard = new FactGuard(List.of(new Fact("nudge", "You finished 5 of 12 topics.")),
                 List.of(new Fact("phase-2", "Phase 2 takes 3-4 months.")), "", VOCABULARY);
