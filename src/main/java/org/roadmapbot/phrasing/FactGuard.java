@@ -48,6 +48,8 @@ final class FactGuard {
     private final Set<String> requiredNames;
     private final List<String> keepList;
     private final Set<String> instructionShingles;
+    private final Set<String> factShingles;
+    private final Set<Integer> factChars;
 
     /**
      * @param required    facts whose numbers and names must all survive (what the plain text says)
@@ -64,7 +66,9 @@ final class FactGuard {
         this.claims = new NumberClaims.FactClaims(NumberClaims.analyse(factsText, vocabulary));
         this.names = Names.Allowed.of(factsText, question);
         this.requiredNames = names(requiredText);
-        this.instructionShingles = shingles(vocabulary.instructions());
+        this.instructionShingles = vocabulary.instructionShingles();
+        this.factShingles = shingles(factsAndQuestion);
+        this.factChars = HiddenCharacters.of(factsText);
         Set<String> keep = new LinkedHashSet<>(requiredClaims.written());
         keep.addAll(requiredNames);
         this.keepList = List.copyOf(keep);
@@ -76,7 +80,7 @@ final class FactGuard {
     }
 
     Optional<Violation> check(String output) {
-        Optional<String> hidden = HiddenCharacters.check(output, factsText);
+        Optional<String> hidden = HiddenCharacters.check(output, factChars);
         if (hidden.isPresent()) {
             return violation(LlmPhraser.Reason.HIDDEN_CHARACTERS, hidden.get());
         }
@@ -122,7 +126,7 @@ final class FactGuard {
     private boolean leaksInstructions(String output) {
         Set<String> out = shingles(output);
         out.retainAll(instructionShingles);
-        out.removeAll(shingles(factsAndQuestion));
+        out.removeAll(factShingles);
         return !out.isEmpty();
     }
 
@@ -162,7 +166,8 @@ final class FactGuard {
         return innerUpper || sign && Character.isLetter(word.charAt(0));
     }
 
-    private static Set<String> shingles(String text) {
+    /** The runs of {@value #LEAK_SHINGLE_WORDS} words of a text: an output sharing one with the prompts echoes them. */
+    static Set<String> shingles(String text) {
         String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d@$#]+", " ").strip().split(" ");
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + LEAK_SHINGLE_WORDS <= words.length; i++) {

@@ -29,16 +29,17 @@ import org.roadmapbot.knowledge.KnowledgeBase;
  *       in lower case ("bcrypt", "fullstack"). A capitalised word opening a sentence that is one
  *       of these is no name ("Honestly", "Great"); a word that is none of these, nor in the
  *       facts or the question, is an unknown name ("Codecademy", "udemy").</li>
- *   <li>{@code instructions}: the prompts' fixed wording, which must never be echoed.</li>
+ *   <li>{@code instructions}: the prompts' fixed wording, which must never be echoed, and its runs of seven words.</li>
  * </ul>
  */
-record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String instructions) {
+record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String instructions, Set<String> instructionShingles) {
 
     private static final String ENGLISH_WORDS = "phrasing/english-words.txt.gz";
 
     GuardVocabulary {
         knownNames = Set.copyOf(knownNames);
         ordinaryWords = Set.copyOf(ordinaryWords);
+        instructionShingles = Set.copyOf(instructionShingles);
     }
 
     static GuardVocabulary of(KnowledgeBase kb, String instructions) {
@@ -60,7 +61,7 @@ record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String
         }
         // A name that is also an everyday word ("Go", "Render", "Express") stays a name mid-sentence;
         // at a sentence start it reads as the word. Both sets keep it.
-        return new GuardVocabulary(names, ordinary, instructions);
+        return new GuardVocabulary(names, ordinary, instructions, FactGuard.shingles(instructions));
     }
 
     boolean ordinary(String lowerWord) {

@@ -1,6 +1,7 @@
 package org.roadmapbot.phrasing;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,11 +24,18 @@ final class HiddenCharacters {
     private HiddenCharacters() {
     }
 
-    static Optional<String> check(String output, String facts) {
+    /** The characters of some facts: those may appear in an output whatever they are. */
+    static Set<Integer> of(String facts) {
+        Set<Integer> chars = new HashSet<>();
+        facts.codePoints().forEach(chars::add);
+        return chars;
+    }
+
+    static Optional<String> check(String output, Set<Integer> factChars) {
         int[] cps = output.codePoints().toArray();
         for (int i = 0; i < cps.length; i++) {
             int c = cps[i];
-            if (facts.indexOf(new String(Character.toChars(c))) >= 0) {
+            if (factChars.contains(c)) {
                 continue;
             }
             int type = Character.getType(c);
