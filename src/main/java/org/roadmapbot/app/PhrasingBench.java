@@ -1,15 +1,6 @@
 package org.roadmapbot.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.bench.LatencyHistogram;
@@ -31,21 +19,20 @@ import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.phrasing.LlmPhraser;
+import org.roadmapbot.phrasing.LocalOpenAiServer;
 import org.roadmapbot.phrasing.PhrasingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * `bench phrasing`: what LLM phrasing costs a member, with the model itself taken out. A local
- * OpenAI-compatible endpoint on 127.0.0.1 answers each request with the facts it was sent (a
+ * OpenAI-compatible endpoint on 127.0.0.1 ({@link LocalOpenAiServer}) answers each request with the facts it was sent (a
  * rewording that keeps every fact, so the whole guard runs and passes) after a set delay; every
  * found /ask goes through the real router, LangChain4j client, HTTP and guard. Then the endpoint
  * stops answering, and each ask must come back plain within the budget.
  */
 @Command(name = "phrasing", description = "Measure what LLM phrasing adds to /ask: the guard's checks, the round trip, the budget.")
 public final class PhrasingBench implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--asks", description = "Phrased asks to time (default: ${DEFAULT-VALUE}).", defaultValue = "600")
     int asks;
@@ -63,8 +50,9 @@ public final class PhrasingBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (FakeModel model = new FakeModel(modelMillis);
+        try (LocalOpenAiServer model = new LocalOpenAiServer();
              BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-phrasing")) {
+            model.respond(request -> echoFacts(request, modelMillis));
             PhrasingConfig phrasing = new PhrasingConfig(true, model.baseUrl(), "bench-model", Optional.empty(),
                     PhrasingConfig.DEFAULT_TIMEOUT, 100_000, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
             try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv())
@@ -94,7 +82,7 @@ public final class PhrasingBench implements Callable<Integer> {
                 }
                 LatencyHistogram checks = phraser.checkTimes();
 
-                model.stall();
+                model.respond(request -> LocalOpenAiServer.stall());
                 LatencyHistogram stalledTimes = new LatencyHistogram();
                 int plain = 0;
                 for (int i = 0; i < stalled; i++) {
@@ -138,70 +126,17 @@ public final class PhrasingBench implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
     }
 
-    /** An OpenAI-compatible chat endpoint on 127.0.0.1 that sends the facts back, or nothing once stalled. */
-    private static final class FakeModel implements AutoCloseable {
-        private final HttpServer server;
-        private final ExecutorService threads = Executors.newFixedThreadPool(8);
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final int delayMillis;
-        private volatile boolean stalled;
-
-        FakeModel(int delayMillis) throws IOException {
-            this.delayMillis = delayMillis;
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", this::handle);
-            server.setExecutor(threads);
-            server.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-        }
-
-        void stall() {
-            stalled = true;
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-                if (stalled) {
-                    release.await(30, TimeUnit.SECONDS);
-                    return;
-                }
-                if (delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                String user = "";
-                for (JsonNode m : request.path("messages")) {
-                    if ("user".equals(m.path("role").asText())) {
-                        user = m.path("content").asText();
-                    }
-                }
-                int from = user.indexOf("<facts>\n") + "<facts>\n".length();
-                String facts = user.substring(from, user.indexOf("\n</facts>", from)).replaceAll("(?m)^\\[\\d+] ", "");
-                ObjectNode body = JSON.createObjectNode();
-                ObjectNode choice = body.putArray("choices").addObject();
-                choice.put("index", 0).put("finish_reason", "stop");
-                choice.putObject("message").put("role", "assistant").put("content", facts);
-                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
+    /** The facts block of a request, without its "[n] " labels: a rewording that keeps every fact. */
+    private static LocalOpenAiServer.Response echoFacts(JsonNode request, int delayMillis) {
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                // The client gave up (budget) or sent something unexpected: nothing to answer.
             }
         }
-
-        @Override
-        public void close() {
-            release.countDown();
-            server.stop(0);
-            threads.shutdownNow();
-        }
+        String user = LocalOpenAiServer.message(request, "user");
+        int from = user.indexOf("<facts>\n") + "<facts>\n".length();
+        return LocalOpenAiServer.completion(user.substring(from, user.indexOf("\n</facts>", from)).replaceAll("(?m)^\\[\\d+] ", ""));
     }
 }

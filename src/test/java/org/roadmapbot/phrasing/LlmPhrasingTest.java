@@ -34,11 +34,11 @@ class LlmPhrasingTest {
     @TempDir
     Path dir;
 
-    private FakeOpenAiServer fake;
+    private LocalOpenAiServer fake;
 
     @BeforeEach
     void startFake() throws Exception {
-        fake = new FakeOpenAiServer();
+        fake = new LocalOpenAiServer();
     }
 
     @AfterEach
@@ -63,8 +63,8 @@ class LlmPhrasingTest {
             assertThat(fake.authorizations()).containsExactly("Bearer test-key");
             JsonNode request = fake.requests().get(0);
             assertThat(request.path("model").asText()).isEqualTo("fake-model");
-            String system = FakeOpenAiServer.message(request, "system");
-            String user = FakeOpenAiServer.message(request, "user");
+            String system = LocalOpenAiServer.message(request, "system");
+            String user = LocalOpenAiServer.message(request, "user");
             assertThat(system).contains("Use only the facts given between <facts> and </facts>")
                     .contains("say in one sentence that the roadmap guide does not cover it")
                     .doesNotContain(HOW_LONG);
@@ -122,8 +122,8 @@ class LlmPhrasingTest {
     }
 
     @Test
-    void anEndpointSlowerThanTheBudgetGivesThePlainAnswer() {
-        fake.respond(request -> FakeOpenAiServer.stall());
+    void anEndpointSlowerThanTheBudgetGivesThePlainAnswer() throws InterruptedException {
+        fake.respond(request -> LocalOpenAiServer.stall());
         try (Application app = app(20, Duration.ZERO, Duration.ofMillis(300))) {
             long start = System.nanoTime();
             Reply reply = ask(app, "m1", HOW_LONG);
@@ -132,6 +132,11 @@ class LlmPhrasingTest {
 
             assertThat(reply).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
             assertThat(millis).isLessThan(300 + 1000);
+            // The call did go out (on a loaded machine it may reach the server only after the budget).
+            long waitUntil = System.nanoTime() + 5_000_000_000L;
+            while (fake.paths().isEmpty() && System.nanoTime() < waitUntil) {
+                Thread.sleep(20);
+            }
             assertThat(fake.paths()).containsExactly("POST /v1/chat/completions");
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.TIMEOUT, 1L);
         }
@@ -142,13 +147,13 @@ class LlmPhrasingTest {
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
             Reply plain = plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE);
 
-            fake.respond(request -> FakeOpenAiServer.status(500, "{\"error\":{\"message\":\"model crashed\"}}"));
+            fake.respond(request -> LocalOpenAiServer.status(500, "{\"error\":{\"message\":\"model crashed\"}}"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain);
 
-            fake.respond(request -> FakeOpenAiServer.status(200, "<html>this is not JSON</html>"));
+            fake.respond(request -> LocalOpenAiServer.status(200, "<html>this is not JSON</html>"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain);
 
-            fake.respond(request -> FakeOpenAiServer.status(200, "{\"choices\":[]}"));
+            fake.respond(request -> LocalOpenAiServer.status(200, "{\"choices\":[]}"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain);
 
             fake.respondWith("   ");
@@ -219,10 +224,10 @@ class LlmPhrasingTest {
                         .doesNotContain("@everyone", "@here", "<@", "Use only the facts", "system prompt");
             }
             for (JsonNode request : fake.requests()) {
-                String user = FakeOpenAiServer.message(request, "user");
+                String user = LocalOpenAiServer.message(request, "user");
                 // The system prompt is fixed: nothing from any question reaches it.
-                assertThat(FakeOpenAiServer.message(request, "system"))
-                        .isEqualTo(FakeOpenAiServer.message(fake.requests().get(0), "system"))
+                assertThat(LocalOpenAiServer.message(request, "system"))
+                        .isEqualTo(LocalOpenAiServer.message(fake.requests().get(0), "system"))
                         .doesNotContain("Ignore the above", "New rules", "<@123>", HOW_LONG);
                 assertThat(user).containsOnlyOnce("<question>").containsOnlyOnce("</question>");
                 String delimited = user.substring(user.indexOf("<question>\n") + 11, user.indexOf("\n</question>"));
@@ -300,11 +305,11 @@ class LlmPhrasingTest {
 
             // A failed call and a rejected rewording phrase nothing, so they use none of the quota of 1,
             // and the note says what happened instead of "you've used today's AI-phrased answers".
-            fake.respond(request -> FakeOpenAiServer.status(500, "{}"));
+            fake.respond(request -> LocalOpenAiServer.status(500, "{}"));
             Reply failed = ask(app, "m1", HOW_LONG);
             assertThat(failed).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
             assertThat(failed.content()).endsWith("-# AI phrasing is unavailable right now — here is the plain answer.");
-            fake.respond(request -> FakeOpenAiServer.stall());
+            fake.respond(request -> LocalOpenAiServer.stall());
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
             fake.respondWith(GOOD_HOW_LONG.replace("6-10", "10-15").replaceFirst("10-15 months if", "6-10 months if"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
@@ -343,7 +348,7 @@ class LlmPhrasingTest {
             LlmPhraser.Outcome phrased = phraser.phraseNudge("1", "m1", plainNudge, facts);
             assertThat(phrased.phrased()).isTrue();
             assertThat(phrased.markedText()).startsWith("Nice work: 5 of 12").endsWith(LlmPhraser.AI_MARK);
-            assertThat(FakeOpenAiServer.message(fake.requests().get(0), "user"))
+            assertThat(LocalOpenAiServer.message(fake.requests().get(0), "user"))
                     .contains("<message>\n" + plainNudge + "\n</message>")
                     .contains("Learn SQL fundamentals using PostgreSQL or MySQL");
 
@@ -354,7 +359,7 @@ class LlmPhrasingTest {
             assertThat(changed.markedText()).isEqualTo(plainNudge);
             assertThat(changed.reason()).isEqualTo(LlmPhraser.Reason.CHANGED_FACTS);
 
-            fake.respond(request -> FakeOpenAiServer.status(500, "{}"));
+            fake.respond(request -> LocalOpenAiServer.status(500, "{}"));
             LlmPhraser.Outcome failed = phraser.phraseNudge("1", "m1", plainNudge, facts);
             assertThat(failed.text()).isEqualTo(plainNudge);
             // A member who did not ask gets no note about phrasing.
