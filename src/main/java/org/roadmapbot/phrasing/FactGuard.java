@@ -64,7 +64,7 @@ final class FactGuard {
         NumberClaims.Analysis requiredClaims = NumberClaims.analyse(requiredText, vocabulary);
         this.requiredNumbers = requiredClaims.values();
         this.claims = new NumberClaims.FactClaims(NumberClaims.analyse(factsText, vocabulary));
-        this.names = Names.Allowed.of(factsText, question);
+        this.names = Names.Allowed.of(factsText, question, vocabulary);
         this.requiredNames = names(requiredText);
         this.instructionShingles = vocabulary.instructionShingles();
         this.factShingles = shingles(factsAndQuestion);

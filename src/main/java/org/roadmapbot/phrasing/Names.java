@@ -41,7 +41,7 @@ final class Names {
     /** The names of some facts: what an output may name. */
     record Allowed(Set<String> units, Set<String> lowercaseWords, Set<String> anyCaseWords) {
 
-        static Allowed of(String facts, String question) {
+        static Allowed of(String facts, String question, GuardVocabulary vocabulary) {
             Set<String> units = new HashSet<>();
             Set<String> lower = new HashSet<>();
             Set<String> any = new HashSet<>();
@@ -58,6 +58,12 @@ final class Names {
                     // Sub-runs after a first word that only opens the sentence ("Learn Node.js" → "Node.js").
                     if (i > 0) {
                         units.add(run.key(i, n - 1));
+                    }
+                    // A name of the guide inside a longer one ("Scrimba" in "Scrimba Backend Developer Path").
+                    for (int j = i; j < n; j++) {
+                        if (vocabulary.knownName(run.key(i, j))) {
+                            units.add(run.key(i, j));
+                        }
                     }
                 }
             }

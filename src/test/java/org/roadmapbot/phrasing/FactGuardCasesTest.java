@@ -67,4 +67,35 @@ class FactGuardCasesTest {
         assertThat(attacksRejected).as(String.join("\n", wrong)).isEqualTo(attacked);
         assertThat(100.0 * accepted / faithful).as(String.join("\n", wrong)).isGreaterThanOrEqualTo(90.0);
     }
+
+    /**
+     * Rewordings written after the tuning, in the style small models write (openers, bullets, bold,
+     * emoji). As first measured: 19 of 21; the two misses led to two fixes (a guide name inside a
+     * longer one, a name followed by its own brackets) and are kept here.
+     */
+    @Test
+    void rewordingsWrittenAfterTheTuningPassAndStillFallToEveryAttack() {
+        List<String> wrong = new ArrayList<>();
+        int accepted = 0;
+        List<GuardCases.Case> cases = GuardCases.holdout();
+        for (GuardCases.Case c : cases) {
+            FactGuard guard = new FactGuard(GuardCases.facts(KB, c.entryIds()), List.of(), c.question(), FactGuardTest.VOCABULARY);
+            Optional<FactGuard.Violation> verdict = guard.check(c.output());
+            if (verdict.isEmpty()) {
+                accepted++;
+            } else {
+                wrong.add("faithful output rejected: " + c + ": " + verdict.get().detail());
+            }
+            for (GuardCases.Attack attack : GuardCases.ATTACKS) {
+                if (guard.check(attack.apply().apply(c.output())).isEmpty()) {
+                    wrong.add("attack '" + attack.name() + "' on " + c + " passed");
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "guard holdout: faithful accepted %d/%d (%.1f %%)%n", accepted, cases.size(),
+                100.0 * accepted / cases.size());
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(20).allMatch(GuardCases.Case::accept);
+        assertThat(wrong.stream().filter(w -> w.startsWith("attack"))).as(String.join("\n", wrong)).isEmpty();
+        assertThat(100.0 * accepted / cases.size()).as(String.join("\n", wrong)).isGreaterThanOrEqualTo(90.0);
+    }
 }

@@ -67,8 +67,17 @@ public final class GuardCases {
     }
 
     static List<Case> load() {
+        return load("phrasing/guard-cases.txt");
+    }
+
+    /** Faithful rewordings written after the guard was tuned, measured as written. */
+    static List<Case> holdout() {
+        return load("phrasing/guard-cases-holdout.txt");
+    }
+
+    private static List<Case> load(String resource) {
         String text;
-        try (InputStream in = GuardCases.class.getClassLoader().getResourceAsStream("phrasing/guard-cases.txt")) {
+        try (InputStream in = GuardCases.class.getClassLoader().getResourceAsStream(resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
