@@ -63,7 +63,8 @@ final class FactGuard {
         this.factsAndQuestion = factsText + "\n\n" + question;
         NumberClaims.Analysis requiredClaims = NumberClaims.analyse(requiredText, vocabulary);
         this.requiredNumbers = requiredClaims.values();
-        this.claims = new NumberClaims.FactClaims(NumberClaims.analyse(factsText, vocabulary));
+        // An answer's facts are all required: read them once.
+        this.claims = new NumberClaims.FactClaims(alsoAllowed.isEmpty() ? requiredClaims : NumberClaims.analyse(factsText, vocabulary));
         this.names = Names.Allowed.of(factsText, question, vocabulary);
         this.requiredNames = names(requiredText);
         this.instructionShingles = vocabulary.instructionShingles();

@@ -97,7 +97,8 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
     /** How long the guard took per model reply, reading the facts and checking (for `bench phrasing` and diagnostics). */
-    private final LatencyHistogram checkTimes = new LatencyHistogram();
+    private final Object checkTimesLock = new Object();
+    private LatencyHistogram checkTimes = new LatencyHistogram();
 
     LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
                Clock clock) {
@@ -233,10 +234,17 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     /** A copy of the guard's check times since start-up, one value per model reply checked. */
     public LatencyHistogram checkTimes() {
         LatencyHistogram copy = new LatencyHistogram();
-        synchronized (checkTimes) {
+        synchronized (checkTimesLock) {
             copy.add(checkTimes);
         }
         return copy;
+    }
+
+    /** Forgets the check times so far (a benchmark's warm-up). */
+    public void clearCheckTimes() {
+        synchronized (checkTimesLock) {
+            checkTimes = new LatencyHistogram();
+        }
     }
 
     public PhrasingConfig config() {
@@ -312,7 +320,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         }
         long start = System.nanoTime();
         Optional<FactGuard.Violation> violation = guard.check(text);
-        synchronized (checkTimes) {
+        synchronized (checkTimesLock) {
             checkTimes.record(guardNanos + System.nanoTime() - start);
         }
         if (violation.isPresent()) {
