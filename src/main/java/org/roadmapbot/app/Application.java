@@ -99,7 +99,7 @@ public final class Application implements AutoCloseable {
             progressRepository.addListener(scores);
             scores.ensureBuilt();
             this.progress = new ProgressService(knowledge, progressRepository, clock);
-            this.phraser = LlmPhraser.start(config.phrasing());
+            this.phraser = LlmPhraser.start(config.phrasing(), knowledge);
             // Created here, started by whoever can deliver (the Discord bot, the console): features
             // register their jobs on it first.
             this.scheduler = JobScheduler.create(database.dataSource(), config.scheduler());

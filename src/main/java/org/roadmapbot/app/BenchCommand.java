@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * appears in this table with no other change. `bench <feature>` runs one alone.
  */
 @Command(name = "bench", description = "Print all of the project's figures in one table (or run one: bench <feature>).",
-        subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class, StorageBench.class})
+        subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class,
+            StorageBench.class, PhrasingBench.class})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Smaller runs for --quick, per subcommand; subcommands not listed run with their defaults. */
@@ -35,7 +36,8 @@ public final class BenchCommand implements Callable<Integer> {
             "load", List.of("--duration", "5s", "--max-duration", "3s", "--warmup", "2s", "--members", "200", "--threads", "8"),
             "nudges", List.of("--members", "500", "--commands", "100", "--shows", "200"),
             "leaderboard", List.of("--members", "2000"),
-            "storage", List.of("--members", "2000", "--duration", "10s", "--every", "5s"));
+            "storage", List.of("--members", "2000", "--duration", "10s", "--every", "5s"),
+            "phrasing", List.of("--asks", "100", "--stalled", "2"));
 
     @Spec
     CommandLine.Model.CommandSpec spec;

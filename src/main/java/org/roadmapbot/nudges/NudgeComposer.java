@@ -10,6 +10,7 @@ import org.roadmapbot.core.Text;
 import org.roadmapbot.knowledge.KnowledgeBase;
 import org.roadmapbot.knowledge.RoadmapFile.Phase;
 import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.phrasing.Fact;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressReport;
@@ -131,8 +132,9 @@ public final class NudgeComposer {
         if (phraser.isEmpty()) {
             return plain;
         }
-        List<String> facts = new ArrayList<>();
-        report.ifPresent(r -> r.next().stream().limit(NEXT_COUNT).forEach(t -> facts.add(t.name() + ": " + t.details())));
+        // The next topics' descriptions: the model may use them, the guard checks it against them.
+        List<Fact> facts = new ArrayList<>();
+        report.ifPresent(r -> r.next().stream().limit(NEXT_COUNT).forEach(t -> facts.add(new Fact(t.id(), t.name() + ": " + t.details()))));
         LlmPhraser.Outcome outcome = phraser.get().phraseNudge(guildId, memberId, plain.content(), facts);
         if (!outcome.phrased()) {
             return plain;

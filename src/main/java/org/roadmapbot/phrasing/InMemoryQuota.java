@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link PhrasingQuota} in memory: counts reset with a restart, which only ever allows more. */
 public final class InMemoryQuota implements PhrasingQuota {
 
-    private record Usage(LocalDate day, int calls, Instant lastAsk) {
+    /** {@code phrased}: texts counted on {@code day}; {@code lastCall}: when the cooldown started. */
+    private record Usage(LocalDate day, int phrased, Instant lastCall) {
     }
 
     private final int dailyQuota;
@@ -32,18 +33,31 @@ public final class InMemoryQuota implements PhrasingQuota {
     }
 
     @Override
-    public Decision tryAcquire(String guildId, String memberId, Instant now, boolean useCooldown) {
+    public Decision startCall(String guildId, String memberId, Instant now, boolean useCooldown) {
         pruneOldDays(now);
         Decision[] decision = new Decision[1];
         usage.compute(key(guildId, memberId), (k, old) -> {
             decision[0] = decide(old, now, useCooldown);
-            if (!decision[0].allowed()) {
+            if (!decision[0].allowed() || !useCooldown) {
                 return old;
             }
-            LocalDate today = day(now);
-            int calls = old != null && old.day().equals(today) ? old.calls() + 1 : 1;
-            Instant lastAsk = useCooldown ? now : old == null ? null : old.lastAsk();
-            return new Usage(today, calls, lastAsk);
+            Usage today = current(old, now);
+            return new Usage(today.day(), today.phrased(), now);
+        });
+        return decision[0];
+    }
+
+    @Override
+    public Decision countPhrased(String guildId, String memberId, Instant now) {
+        Decision[] decision = new Decision[1];
+        usage.compute(key(guildId, memberId), (k, old) -> {
+            Usage today = current(old, now);
+            if (today.phrased() >= dailyQuota) {
+                decision[0] = new Decision(Verdict.DAILY_LIMIT, untilMidnight(now));
+                return old;
+            }
+            decision[0] = Decision.ALLOWED;
+            return new Usage(today.day(), today.phrased() + 1, today.lastCall());
         });
         return decision[0];
     }
@@ -52,17 +66,29 @@ public final class InMemoryQuota implements PhrasingQuota {
         if (old == null) {
             return Decision.ALLOWED;
         }
-        if (useCooldown && old.lastAsk() != null) {
-            Duration since = Duration.between(old.lastAsk(), now);
+        if (useCooldown && old.lastCall() != null) {
+            Duration since = Duration.between(old.lastCall(), now);
             if (since.compareTo(cooldown) < 0) {
                 return new Decision(Verdict.COOLDOWN, cooldown.minus(since));
             }
         }
-        if (old.day().equals(day(now)) && old.calls() >= dailyQuota) {
-            Instant midnight = day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return new Decision(Verdict.DAILY_LIMIT, Duration.between(now, midnight));
+        if (current(old, now).phrased() >= dailyQuota) {
+            return new Decision(Verdict.DAILY_LIMIT, untilMidnight(now));
         }
         return Decision.ALLOWED;
+    }
+
+    /** The usage as of today: yesterday's count no longer matters, the cooldown still may. */
+    private static Usage current(Usage old, Instant now) {
+        LocalDate today = day(now);
+        if (old == null) {
+            return new Usage(today, 0, null);
+        }
+        return old.day().equals(today) ? old : new Usage(today, 0, old.lastCall());
+    }
+
+    private static Duration untilMidnight(Instant now) {
+        return Duration.between(now, day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** Once a day, forgets members whose counts and cooldowns no longer matter. */
@@ -71,7 +97,7 @@ public final class InMemoryQuota implements PhrasingQuota {
         if (!today.equals(pruned)) {
             pruned = today;
             usage.entrySet().removeIf(e -> !e.getValue().day().equals(today)
-                    && (e.getValue().lastAsk() == null || !e.getValue().lastAsk().plus(cooldown).isAfter(now)));
+                    && (e.getValue().lastCall() == null || !e.getValue().lastCall().plus(cooldown).isAfter(now)));
         }
     }
 

@@ -24,21 +24,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.roadmapbot.bench.LatencyHistogram;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
-import org.roadmapbot.knowledge.Entry;
+import org.roadmapbot.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Rewords answers (and nudges) with an LLM, grounded in the retrieved facts and never in the
  * way: the call runs on a small bounded pool and is abandoned at the time budget; any failure,
- * guard violation or exhausted quota gives the plain reply, with the reason logged. Only the
- * over-quota case is mentioned to the member, as a one-line note.
+ * guard violation or exhausted quota gives the plain reply, with the reason logged and a one-line
+ * note that tells the member what happened. Only a phrased answer that passed every check counts
+ * against the member's daily quota.
  */
 public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
@@ -55,12 +56,25 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
     /** How one phrasing attempt ended. Only {@link #PHRASED} shows the model's text. */
     public enum Reason {
-        PHRASED, COOLDOWN, DAILY_LIMIT, BUSY, TIMEOUT, ERROR, EMPTY, TOO_LONG, CHANGED_FACTS, LINK_OR_MENTION, LEAK
+        PHRASED, COOLDOWN, DAILY_LIMIT,
+        /** The model could not be asked or gave nothing usable. */
+        BUSY, TIMEOUT, ERROR, EMPTY, TOO_LONG,
+        /** The model answered, and the guard refused it ({@link FactGuard}). */
+        CHANGED_FACTS, NEW_NAME, JUDGEMENT, LINK_OR_MENTION, HIDDEN_CHARACTERS, LEAK;
+
+        boolean rejectedByGuard() {
+            return compareTo(CHANGED_FACTS) >= 0;
+        }
     }
+
+    /** The note under a plain answer when the model could not help. */
+    public static final String UNAVAILABLE_NOTE = "-# AI phrasing is unavailable right now — here is the plain answer.";
+    /** The note under a plain answer when the model's rewording failed the fact check. */
+    public static final String REJECTED_NOTE = "-# The AI rewording didn't match the facts, so here is the plain answer.";
 
     /**
      * The text to send: the model's when {@code reason} is PHRASED, else the plain text.
-     * {@code note} is set only when the member should know why it is plain (over quota).
+     * {@code note} says why it is plain (quota, cooldown, model unavailable, rewording refused).
      */
     public record Outcome(String text, Reason reason, Optional<String> note) {
         public boolean phrased() {
@@ -76,16 +90,22 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final ChatModel model;
     private final PhrasingConfig config;
     private final PromptTemplates prompts;
+    private final GuardVocabulary vocabulary;
     private final PhrasingQuota quota;
     private final Clock clock;
     private final String systemPrompt;
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
+    /** How long the guard took per model reply, reading the facts and checking (for `bench phrasing` and diagnostics). */
+    private final Object checkTimesLock = new Object();
+    private LatencyHistogram checkTimes = new LatencyHistogram();
 
-    public LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, PhrasingQuota quota, Clock clock) {
+    LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
+               Clock clock) {
         this.model = model;
         this.config = config;
         this.prompts = prompts;
+        this.vocabulary = vocabulary;
         this.quota = quota;
         this.clock = clock;
         this.systemPrompt = PromptTemplates.render(prompts.system(),
@@ -102,13 +122,18 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * Phrasing as configured: empty when off, so the bot answers plainly and says nothing about
      * LLMs. Prompts are loaded and checked here, at start-up.
      */
-    public static Optional<LlmPhraser> start(PhrasingConfig config) {
+    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge) {
+        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC()) : Optional.empty();
+    }
+
+    /** As {@link #start(PhrasingConfig, KnowledgeBase)} with another model (tests, benchmarks) and clock. */
+    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock) {
         if (!config.enabled()) {
             return Optional.empty();
         }
         PromptTemplates prompts = PromptTemplates.loadBundled();
-        LlmPhraser phraser = new LlmPhraser(chatModel(config), config, prompts,
-                new InMemoryQuota(config.dailyQuota(), config.cooldown()), Clock.systemUTC());
+        LlmPhraser phraser = new LlmPhraser(model, config, prompts, GuardVocabulary.of(knowledge, prompts.instructionsText()),
+                new InMemoryQuota(config.dailyQuota(), config.cooldown()), clock);
         LOG.info("LLM phrasing on: model {} at {} (budget {} ms, {} per member per day, cooldown {} s)",
                 config.model(), config.endpointForLog(), config.timeout().toMillis(), config.dailyQuota(),
                 config.cooldown().toSeconds());
@@ -144,14 +169,24 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         }
     }
 
+    /**
+     * The facts of an answer, one per entry it was built from. Retrieval decides how much of an
+     * entry an answer shows; the guard only ever reads these strings.
+     */
+    static List<Fact> factsOf(Answer answer) {
+        return answer.entries().stream().map(e -> Fact.ofEntry(e.id(), e.answer())).toList();
+    }
+
     private Reply phraseFound(CommandRequest request, Answer answer, Reply plain) {
-        String required = answer.entries().stream().map(Entry::answer).collect(Collectors.joining("\n\n"));
-        FactGuard guard = new FactGuard(required, "", prompts.instructionsText());
+        List<Fact> facts = factsOf(answer);
+        long built = System.nanoTime();
+        FactGuard guard = new FactGuard(facts, List.of(), answer.question(), vocabulary);
+        long buildNanos = System.nanoTime() - built;
         String user = PromptTemplates.render(prompts.answer(), Map.of(
-                PromptTemplates.FACTS, factsBlock(answer.entries()),
+                PromptTemplates.FACTS, factsBlock(facts),
                 PromptTemplates.KEEP, keep(guard),
                 PromptTemplates.QUESTION, delimited(answer.question())));
-        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, plain.content());
+        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, buildNanos, plain.content());
         if (outcome.phrased()) {
             String citation = AnswerService.citation(answer.entries());
             String content = outcome.text() + "\n\n" + citation + "\n" + AI_MARK;
@@ -163,10 +198,10 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     /**
      * For scheduled nudges: rewords a prepared message with the same guards and fallback. Every
      * number and name in {@code plainText} must survive; {@code facts} (e.g. the next topic's
-     * description) may be used but need not be. Counts against the member's daily quota but
-     * ignores the cooldown, so a nudge never blocks the member's own questions.
+     * description) may be used but need not be. A phrased nudge counts against the member's daily
+     * quota; the cooldown is ignored, so a nudge never blocks the member's own questions.
      */
-    public Outcome phraseNudge(String guildId, String memberId, String plainText, List<String> facts) {
+    public Outcome phraseNudge(String guildId, String memberId, String plainText, List<Fact> facts) {
         try {
             return phraseNudgeText(guildId, memberId, plainText, facts);
         } catch (RuntimeException e) {
@@ -176,14 +211,15 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         }
     }
 
-    private Outcome phraseNudgeText(String guildId, String memberId, String plainText, List<String> facts) {
-        String extra = String.join("\n\n", facts);
-        FactGuard guard = new FactGuard(plainText, extra, prompts.instructionsText());
+    private Outcome phraseNudgeText(String guildId, String memberId, String plainText, List<Fact> facts) {
+        long built = System.nanoTime();
+        FactGuard guard = new FactGuard(List.of(new Fact("nudge", plainText)), facts, "", vocabulary);
+        long buildNanos = System.nanoTime() - built;
         String user = PromptTemplates.render(prompts.nudge(), Map.of(
-                PromptTemplates.FACTS, extra.isBlank() ? "(none)" : extra,
+                PromptTemplates.FACTS, facts.isEmpty() ? "(none)" : factsBlock(facts),
                 PromptTemplates.KEEP, keep(guard),
                 PromptTemplates.MESSAGE, plainText));
-        Outcome outcome = run(guildId, memberId, false, user, guard, plainText);
+        Outcome outcome = run(guildId, memberId, false, user, guard, buildNanos, plainText);
         // The member did not ask for this message, so a quota note would only puzzle them.
         return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
     }
@@ -195,11 +231,28 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         return snapshot;
     }
 
+    /** A copy of the guard's check times since start-up, one value per model reply checked. */
+    public LatencyHistogram checkTimes() {
+        LatencyHistogram copy = new LatencyHistogram();
+        synchronized (checkTimesLock) {
+            copy.add(checkTimes);
+        }
+        return copy;
+    }
+
+    /** Forgets the check times so far (a benchmark's warm-up). */
+    public void clearCheckTimes() {
+        synchronized (checkTimesLock) {
+            checkTimes = new LatencyHistogram();
+        }
+    }
+
     public PhrasingConfig config() {
         return config;
     }
 
-    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard,
+    /** {@code guardNanos}: the time the guard took to read the facts, counted with its check. */
+    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard, long guardNanos,
                         String plainText) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         PhrasingQuota.Decision early = quota.peek(guildId, memberId, clock.instant(), cooldown);
@@ -228,12 +281,22 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         if (call.denied() != null) {
             return limited(call.denied(), plainText);
         }
-        return check(call, guard, plainText);
+        Outcome checked = check(call, guard, guardNanos, plainText);
+        if (!checked.phrased()) {
+            return checked;
+        }
+        // Only now does the member get a phrased text, so only now does it count.
+        PhrasingQuota.Decision counted = quota.countPhrased(guildId, memberId, clock.instant());
+        if (!counted.allowed()) {
+            return limited(counted, plainText);
+        }
+        counts.get(Reason.PHRASED).increment();
+        return checked;
     }
 
-    /** Runs on the pool: the quota is counted here, so a call abandoned in the queue costs nothing. */
+    /** Runs on the pool: the cooldown starts here, so a call abandoned in the queue costs nothing. */
     private Call call(String guildId, String memberId, boolean cooldown, String userPrompt) {
-        PhrasingQuota.Decision decision = quota.tryAcquire(guildId, memberId, clock.instant(), cooldown);
+        PhrasingQuota.Decision decision = quota.startCall(guildId, memberId, clock.instant(), cooldown);
         if (!decision.allowed()) {
             return new Call(null, null, decision);
         }
@@ -247,7 +310,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private record Call(String text, FinishReason finish, PhrasingQuota.Decision denied) {
     }
 
-    private Outcome check(Call call, FactGuard guard, String plainText) {
+    private Outcome check(Call call, FactGuard guard, long guardNanos, String plainText) {
         String text = call.text() == null ? "" : THINKING.matcher(call.text()).replaceAll("").strip();
         if (text.isEmpty()) {
             return fallback(Reason.EMPTY, "empty reply", plainText);
@@ -255,18 +318,21 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         if (call.finish() == FinishReason.LENGTH || text.length() > config.maxOutputChars()) {
             return fallback(Reason.TOO_LONG, text.length() + " characters", plainText);
         }
+        long start = System.nanoTime();
         Optional<FactGuard.Violation> violation = guard.check(text);
+        synchronized (checkTimesLock) {
+            checkTimes.record(guardNanos + System.nanoTime() - start);
+        }
         if (violation.isPresent()) {
             return fallback(violation.get().reason(), violation.get().detail(), plainText);
         }
-        counts.get(Reason.PHRASED).increment();
         return new Outcome(text, Reason.PHRASED, Optional.empty());
     }
 
     private Outcome fallback(Reason reason, String detail, String plainText) {
         counts.get(reason).increment();
         LOG.info("LLM phrasing skipped, plain text sent: {} ({})", reason, detail);
-        return new Outcome(plainText, reason, Optional.empty());
+        return new Outcome(plainText, reason, Optional.of(reason.rejectedByGuard() ? REJECTED_NOTE : UNAVAILABLE_NOTE));
     }
 
     private Outcome limited(PhrasingQuota.Decision decision, String plainText) {
@@ -285,11 +351,11 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         return s == 1 ? "1 second" : s + " seconds";
     }
 
-    /** The facts block: each entry's answer, labelled, in retrieval order. */
-    private static String factsBlock(List<Entry> entries) {
+    /** The facts block: each fact, labelled, in retrieval order. */
+    private static String factsBlock(List<Fact> facts) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < entries.size(); i++) {
-            out.append(i == 0 ? "" : "\n\n").append("[").append(i + 1).append("] ").append(entries.get(i).answer());
+        for (int i = 0; i < facts.size(); i++) {
+            out.append(i == 0 ? "" : "\n\n").append("[").append(i + 1).append("] ").append(facts.get(i).text());
         }
         return out.toString();
     }

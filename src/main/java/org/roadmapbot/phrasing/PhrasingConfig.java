@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Optional LLM phrasing, from the environment. Off unless {@code ROADMAP_BOT_LLM_ENABLED=true}
- * and a base URL are both set; with phrasing off every other field is ignored.
+ * Optional LLM phrasing, from the environment. Off unless {@code ROADMAP_BOT_LLM_ENABLED=true};
+ * enabled, it needs a base URL and a model (start-up stops with one line naming what is
+ * missing); with phrasing off every other field is ignored.
  *
  * @param enabled         whether answers are phrased at all
  * @param baseUrl         OpenAI-compatible endpoint, e.g. {@code http://localhost:11434/v1} for Ollama
@@ -57,7 +58,8 @@ public record PhrasingConfig(
         cooldown = cooldown == null ? DEFAULT_COOLDOWN : cooldown;
         if (enabled) {
             if (baseUrl == null || baseUrl.isBlank()) {
-                throw new IllegalArgumentException(BASE_URL + " must be set when LLM phrasing is enabled");
+                throw new IllegalArgumentException(BASE_URL + " must be set when LLM phrasing is enabled ("
+                        + ENABLED + "=true), e.g. http://localhost:11434/v1 for Ollama");
             }
             baseUrl = validUrl(baseUrl.strip());
             if (model == null || model.isBlank()) {
@@ -87,12 +89,13 @@ public record PhrasingConfig(
     }
 
     /**
-     * Reads the ROADMAP_BOT_LLM_* variables. Enabled without a base URL means off (with nothing
-     * to call); a malformed value is an {@link IllegalArgumentException} naming the variable.
+     * Reads the ROADMAP_BOT_LLM_* variables. A missing or malformed value is an
+     * {@link IllegalArgumentException} naming the variable; enabled without a base URL or a model
+     * is one too (silently answering plainly would hide a typo in the operator's setup).
      */
     public static PhrasingConfig fromEnvironment(Map<String, String> env) {
         String baseUrl = value(env, BASE_URL).orElse(null);
-        boolean enabled = value(env, ENABLED).map(PhrasingConfig::bool).orElse(false) && baseUrl != null;
+        boolean enabled = value(env, ENABLED).map(PhrasingConfig::bool).orElse(false);
         Optional<String> key = value(env, API_KEY);
         if (key.isEmpty()) {
             key = value(env, API_KEY_FILE).map(PhrasingConfig::readKeyFile);

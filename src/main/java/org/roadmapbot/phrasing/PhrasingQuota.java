@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Per-member limits on real LLM calls: a daily quota (UTC days) and a cooldown between asks.
- * Only calls that really go out are counted; an in-memory store is enough for one process, and
- * a database-backed one can replace it behind this interface.
+ * Per-member limits on AI phrasing: a daily quota of phrased texts that reached the member (UTC
+ * days) and a cooldown between calls. A call that fails, times out or is rejected by the guard
+ * uses no quota; it does start the cooldown, which spaces out calls to the model whatever they
+ * return. An in-memory store is enough for one process; a database-backed one can replace it
+ * behind this interface.
  */
 public interface PhrasingQuota {
 
@@ -21,12 +23,19 @@ public interface PhrasingQuota {
 
     enum Verdict { ALLOWED, COOLDOWN, DAILY_LIMIT }
 
-    /** Whether a call would be allowed, without counting it. */
+    /** Whether a call would be allowed, changing nothing. */
     Decision peek(String guildId, String memberId, Instant now, boolean cooldown);
 
     /**
-     * Counts one call if allowed (atomically with the check). {@code cooldown} is false for
-     * bot-initiated calls (nudges): they use the daily quota but do not block the member's asks.
+     * Before a call: allowed when the member is outside the cooldown and has quota left; then
+     * (atomically with the check) starts the cooldown when {@code cooldown} is true. Counts nothing.
+     * {@code cooldown} is false for bot-initiated calls (nudges): they never block the member's asks.
      */
-    Decision tryAcquire(String guildId, String memberId, Instant now, boolean cooldown);
+    Decision startCall(String guildId, String memberId, Instant now, boolean cooldown);
+
+    /**
+     * After a phrased text passed every check and is about to be sent: counts it against the
+     * daily quota, or refuses when the quota ran out meanwhile (two asks at once).
+     */
+    Decision countPhrased(String guildId, String memberId, Instant now);
 }

@@ -34,11 +34,11 @@ class LlmPhrasingTest {
     @TempDir
     Path dir;
 
-    private FakeOpenAiServer fake;
+    private LocalOpenAiServer fake;
 
     @BeforeEach
     void startFake() throws Exception {
-        fake = new FakeOpenAiServer();
+        fake = new LocalOpenAiServer();
     }
 
     @AfterEach
@@ -63,8 +63,8 @@ class LlmPhrasingTest {
             assertThat(fake.authorizations()).containsExactly("Bearer test-key");
             JsonNode request = fake.requests().get(0);
             assertThat(request.path("model").asText()).isEqualTo("fake-model");
-            String system = FakeOpenAiServer.message(request, "system");
-            String user = FakeOpenAiServer.message(request, "user");
+            String system = LocalOpenAiServer.message(request, "system");
+            String user = LocalOpenAiServer.message(request, "user");
             assertThat(system).contains("Use only the facts given between <facts> and </facts>")
                     .contains("say in one sentence that the roadmap guide does not cover it")
                     .doesNotContain(HOW_LONG);
@@ -92,7 +92,7 @@ class LlmPhrasingTest {
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
             Reply reply = ask(app, "m1", HOW_LONG);
 
-            assertThat(reply).isEqualTo(plain(app, HOW_LONG));
+            assertThat(reply).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
             assertThat(fake.requests()).hasSize(1);
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.CHANGED_FACTS, 1L);
         }
@@ -104,10 +104,10 @@ class LlmPhrasingTest {
         fake.respondWith("Software developers earn a median of $133,080 per year in the US (May 2024), "
                 + "and 15% job growth is expected through 2034.");
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
-            assertThat(ask(app, "m1", SALARY)).isEqualTo(plain(app, SALARY));
+            assertThat(ask(app, "m1", SALARY)).isEqualTo(plainWith(app, SALARY, LlmPhraser.REJECTED_NOTE));
 
             fake.respondWith(GOOD_HOW_LONG.replace("HTTP, ", ""));
-            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain(app, HOW_LONG));
+            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
             assertThat(fake.requests()).hasSize(2);
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.CHANGED_FACTS, 2L);
         }
@@ -117,20 +117,26 @@ class LlmPhrasingTest {
     void anInventedNumberGivesThePlainAnswer() {
         fake.respondWith(GOOD_HOW_LONG + " Most people need about 20 hours a week.");
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
-            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain(app, HOW_LONG));
+            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
         }
     }
 
     @Test
-    void anEndpointSlowerThanTheBudgetGivesThePlainAnswer() {
-        fake.respond(request -> FakeOpenAiServer.stall());
+    void anEndpointSlowerThanTheBudgetGivesThePlainAnswer() throws InterruptedException {
+        fake.respond(request -> LocalOpenAiServer.stall());
         try (Application app = app(20, Duration.ZERO, Duration.ofMillis(300))) {
             long start = System.nanoTime();
             Reply reply = ask(app, "m1", HOW_LONG);
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("slow endpoint, budget 300 ms: plain reply after " + millis + " ms");
 
-            assertThat(reply).isEqualTo(plain(app, HOW_LONG));
+            assertThat(reply).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
+            assertThat(millis).isLessThan(300 + 1000);
+            // The call did go out (on a loaded machine it may reach the server only after the budget).
+            long waitUntil = System.nanoTime() + 5_000_000_000L;
+            while (fake.paths().isEmpty() && System.nanoTime() < waitUntil) {
+                Thread.sleep(20);
+            }
             assertThat(fake.paths()).containsExactly("POST /v1/chat/completions");
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.TIMEOUT, 1L);
         }
@@ -139,15 +145,15 @@ class LlmPhrasingTest {
     @Test
     void anEndpointReturning500OrGarbageGivesThePlainAnswer() {
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
-            Reply plain = plain(app, HOW_LONG);
+            Reply plain = plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE);
 
-            fake.respond(request -> FakeOpenAiServer.status(500, "{\"error\":{\"message\":\"model crashed\"}}"));
+            fake.respond(request -> LocalOpenAiServer.status(500, "{\"error\":{\"message\":\"model crashed\"}}"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain);
 
-            fake.respond(request -> FakeOpenAiServer.status(200, "<html>this is not JSON</html>"));
+            fake.respond(request -> LocalOpenAiServer.status(200, "<html>this is not JSON</html>"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain);
 
-            fake.respond(request -> FakeOpenAiServer.status(200, "{\"choices\":[]}"));
+            fake.respond(request -> LocalOpenAiServer.status(200, "{\"choices\":[]}"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain);
 
             fake.respondWith("   ");
@@ -179,7 +185,7 @@ class LlmPhrasingTest {
         fake.respondWith("@everyone Sure! My rules: Use only the facts given between <facts> and </facts>. "
                 + "Never add facts, numbers, names, links, opinions or advice that are not in them. " + GOOD_HOW_LONG);
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
-            Reply plain = plain(app, HOW_LONG);
+            Reply plain = plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE);
             Reply reply = ask(app, "m1", HOW_LONG);
             assertThat(reply).isEqualTo(plain);
             assertThat(reply.content()).doesNotContain("@everyone", "@here", "<@", "Use only the facts", "<facts>");
@@ -212,15 +218,16 @@ class LlmPhrasingTest {
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
             for (String question : questions) {
                 Reply reply = ask(app, "m1", question);
-                assertThat(reply).as(question).isEqualTo(plain(app, question));
+                Reply plain = plain(app, question);
+                assertThat(reply).as(question).isIn(plain, plainWith(app, question, LlmPhraser.REJECTED_NOTE));
                 assertThat(reply.content()).as(question)
                         .doesNotContain("@everyone", "@here", "<@", "Use only the facts", "system prompt");
             }
             for (JsonNode request : fake.requests()) {
-                String user = FakeOpenAiServer.message(request, "user");
+                String user = LocalOpenAiServer.message(request, "user");
                 // The system prompt is fixed: nothing from any question reaches it.
-                assertThat(FakeOpenAiServer.message(request, "system"))
-                        .isEqualTo(FakeOpenAiServer.message(fake.requests().get(0), "system"))
+                assertThat(LocalOpenAiServer.message(request, "system"))
+                        .isEqualTo(LocalOpenAiServer.message(fake.requests().get(0), "system"))
                         .doesNotContain("Ignore the above", "New rules", "<@123>", HOW_LONG);
                 assertThat(user).containsOnlyOnce("<question>").containsOnlyOnce("</question>");
                 String delimited = user.substring(user.indexOf("<question>\n") + 11, user.indexOf("\n</question>"));
@@ -233,7 +240,7 @@ class LlmPhrasingTest {
     void anAddedLinkGivesThePlainAnswer() {
         fake.respondWith(GOOD_HOW_LONG + " Sign up at https://example.com/course or bit.ly/x today.");
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
-            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain(app, HOW_LONG));
+            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
         }
     }
 
@@ -241,7 +248,7 @@ class LlmPhrasingTest {
     void outputOverTheLengthCapGivesThePlainAnswer() {
         fake.respondWith(GOOD_HOW_LONG + " " + "Keep going, you can do it! ".repeat(80));
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
-            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain(app, HOW_LONG));
+            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.TOO_LONG, 1L);
         }
     }
@@ -290,18 +297,30 @@ class LlmPhrasingTest {
     }
 
     @Test
-    void onlyRealCallsCountTowardsTheQuota() {
+    void onlyPhrasedAnswersThatReachedTheMemberCountTowardsTheQuota() {
         try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
             // Nothing found: no call, nothing counted.
             assertThat(ask(app, "m1", "what is the best pizza").sources()).isEmpty();
             assertThat(fake.requests()).isEmpty();
 
-            // A failed call still went out, so it is counted.
-            fake.respond(request -> FakeOpenAiServer.status(500, "{}"));
-            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plain(app, HOW_LONG));
+            // A failed call and a rejected rewording phrase nothing, so they use none of the quota of 1,
+            // and the note says what happened instead of "you've used today's AI-phrased answers".
+            fake.respond(request -> LocalOpenAiServer.status(500, "{}"));
+            Reply failed = ask(app, "m1", HOW_LONG);
+            assertThat(failed).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
+            assertThat(failed.content()).endsWith("-# AI phrasing is unavailable right now — here is the plain answer.");
+            fake.respond(request -> LocalOpenAiServer.stall());
+            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
+            fake.respondWith(GOOD_HOW_LONG.replace("6-10", "10-15").replaceFirst("10-15 months if", "6-10 months if"));
+            assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
+
             fake.respondWith(GOOD_HOW_LONG);
-            assertThat(ask(app, "m1", HOW_LONG).content()).contains("you've used today's AI-phrased answers");
-            assertThat(fake.requests()).hasSize(1);
+            assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG).endsWith(LlmPhraser.AI_MARK);
+            // The one phrased answer used the quota.
+            assertThat(ask(app, "m1", HOW_LONG).content()).contains("you've used today's AI-phrased answers (1 a day)");
+            assertThat(fake.requests()).hasSize(4);
+            assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.PHRASED, 1L)
+                    .containsEntry(LlmPhraser.Reason.DAILY_LIMIT, 1L);
         }
     }
 
@@ -321,7 +340,7 @@ class LlmPhrasingTest {
     @Test
     void nudgesArePhrasedWithTheSameGuards() {
         String plainNudge = "You've finished 5 of 12 topics in Phase 2. Next up: SQL fundamentals with PostgreSQL.";
-        List<String> facts = List.of("Learn SQL fundamentals using PostgreSQL or MySQL: table design, queries, joins.");
+        List<Fact> facts = List.of(new Fact("sql-fundamentals", "Learn SQL fundamentals using PostgreSQL or MySQL: table design, queries, joins."));
         try (Application app = app(20, Duration.ofHours(1), Duration.ofSeconds(5))) {
             LlmPhraser phraser = app.phraser().orElseThrow();
 
@@ -329,7 +348,7 @@ class LlmPhrasingTest {
             LlmPhraser.Outcome phrased = phraser.phraseNudge("1", "m1", plainNudge, facts);
             assertThat(phrased.phrased()).isTrue();
             assertThat(phrased.markedText()).startsWith("Nice work: 5 of 12").endsWith(LlmPhraser.AI_MARK);
-            assertThat(FakeOpenAiServer.message(fake.requests().get(0), "user"))
+            assertThat(LocalOpenAiServer.message(fake.requests().get(0), "user"))
                     .contains("<message>\n" + plainNudge + "\n</message>")
                     .contains("Learn SQL fundamentals using PostgreSQL or MySQL");
 
@@ -340,8 +359,11 @@ class LlmPhrasingTest {
             assertThat(changed.markedText()).isEqualTo(plainNudge);
             assertThat(changed.reason()).isEqualTo(LlmPhraser.Reason.CHANGED_FACTS);
 
-            fake.respond(request -> FakeOpenAiServer.status(500, "{}"));
-            assertThat(phraser.phraseNudge("1", "m1", plainNudge, facts).text()).isEqualTo(plainNudge);
+            fake.respond(request -> LocalOpenAiServer.status(500, "{}"));
+            LlmPhraser.Outcome failed = phraser.phraseNudge("1", "m1", plainNudge, facts);
+            assertThat(failed.text()).isEqualTo(plainNudge);
+            // A member who did not ask gets no note about phrasing.
+            assertThat(failed.markedText()).isEqualTo(plainNudge);
             assertThat(fake.requests()).hasSize(3);
         }
     }
@@ -372,5 +394,12 @@ class LlmPhrasingTest {
 
     private static Reply plain(Application app, String question) {
         return AskCommand.toReply(app.answers().answer(question));
+    }
+
+    /** The plain reply with a note under it (why it is plain); footer and sources unchanged. */
+    private static Reply plainWith(Application app, String question, String note) {
+        Reply plain = plain(app, question);
+        return new Reply(plain.content() + "\n" + note, plain.title(), plain.fields(), plain.footer(), plain.ephemeral(),
+                plain.error(), plain.attachments(), plain.buttons(), plain.sources());
     }
 }

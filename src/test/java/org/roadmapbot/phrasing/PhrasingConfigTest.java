@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.roadmapbot.app.AppConfig;
+import org.roadmapbot.app.Main;
 import org.roadmapbot.app.StartupException;
 
 class PhrasingConfigTest {
@@ -18,13 +21,46 @@ class PhrasingConfigTest {
     Path dir;
 
     @Test
-    void offByDefaultAndWithoutABaseUrl() {
+    void offByDefault() {
         assertThat(PhrasingConfig.fromEnvironment(Map.of()).enabled()).isFalse();
-        assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "true")).enabled()).isFalse();
+        assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "false")).enabled()).isFalse();
         assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.BASE_URL, "http://localhost:11434/v1")).enabled())
                 .isFalse();
         assertThat(AppConfig.fromEnvironment(Map.of()).phrasing().enabled()).isFalse();
-        assertThat(LlmPhraser.start(PhrasingConfig.off())).isEmpty();
+        assertThat(LlmPhraser.start(PhrasingConfig.off(), GuardCases.knowledge())).isEmpty();
+    }
+
+    @Test
+    void enabledWithoutABaseUrlOrAModelStopsStartUp() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "true", PhrasingConfig.MODEL, "llama3.2")))
+                .isInstanceOf(StartupException.class)
+                .hasMessage(PhrasingConfig.BASE_URL + " must be set when LLM phrasing is enabled (" + PhrasingConfig.ENABLED
+                        + "=true), e.g. http://localhost:11434/v1 for Ollama");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "true",
+                PhrasingConfig.BASE_URL, "http://localhost:11434/v1")))
+                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.MODEL);
+    }
+
+    @Test
+    void theCommandLineSaysWhatIsMissingInOneLineAndExitsWithStatus2() throws Exception {
+        // A real process: the settings come from its environment, as an operator's would.
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "ask", "--data-dir", dir.resolve("data").toString(), "How long does it take?");
+        builder.environment().put(PhrasingConfig.ENABLED, "true");
+        builder.environment().put(PhrasingConfig.MODEL, "llama3.2");
+        builder.environment().remove(PhrasingConfig.BASE_URL);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(out).isEmpty();
+        assertThat(err.strip()).isEqualTo("roadmap-bot: cannot start: " + PhrasingConfig.BASE_URL
+                + " must be set when LLM phrasing is enabled (" + PhrasingConfig.ENABLED + "=true), e.g. http://localhost:11434/v1 for Ollama");
+        assertThat(Files.exists(dir.resolve("data").resolve("roadmap-bot.mv.db"))).isFalse();
     }
 
     @Test

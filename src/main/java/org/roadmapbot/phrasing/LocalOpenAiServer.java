@@ -19,16 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * An OpenAI-compatible chat endpoint on 127.0.0.1 for tests: answers
- * {@code POST /v1/chat/completions} with whatever the test's responder says, and records
- * every request body it saw.
+ * An OpenAI-compatible chat endpoint on 127.0.0.1 for tests and {@code bench phrasing}: answers
+ * {@code POST /v1/chat/completions} with whatever the responder says, and records every request
+ * body it saw. Never a real model: it lets the real client, HTTP and guard run with no network.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class LocalOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to send back: a status and raw body, after an optional stall. */
-    record Response(int status, String body, boolean stall) {
+    public record Response(int status, String body, boolean stall) {
     }
 
     private final HttpServer server;
@@ -39,40 +39,40 @@ final class FakeOpenAiServer implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile Function<JsonNode, Response> responder = request -> completion("(no responder set)");
 
-    FakeOpenAiServer() throws IOException {
+    public LocalOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    void respond(Function<JsonNode, Response> value) {
+    public void respond(Function<JsonNode, Response> value) {
         this.responder = value;
     }
 
-    void respondWith(String content) {
+    public void respondWith(String content) {
         respond(request -> completion(content));
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return requests;
     }
 
-    List<String> paths() {
+    public List<String> paths() {
         return paths;
     }
 
     /** The Authorization header of each request ("(none)" when absent). */
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return authorizations;
     }
 
     /** A well-formed chat completion whose message is {@code content}. */
-    static Response completion(String content) {
+    public static Response completion(String content) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 0).put("model", "fake");
         ObjectNode choice = body.putArray("choices").addObject();
@@ -82,17 +82,17 @@ final class FakeOpenAiServer implements AutoCloseable {
         return new Response(200, body.toString(), false);
     }
 
-    static Response status(int status, String body) {
+    public static Response status(int status, String body) {
         return new Response(status, body, false);
     }
 
     /** Holds the request open until the test ends (far past any budget). */
-    static Response stall() {
+    public static Response stall() {
         return new Response(200, completion("too late").body(), true);
     }
 
     /** The text of the message with the given role in a recorded request. */
-    static String message(JsonNode request, String role) {
+    public static String message(JsonNode request, String role) {
         for (JsonNode m : request.path("messages")) {
             if (role.equals(m.path("role").asText())) {
                 return m.path("content").asText();
