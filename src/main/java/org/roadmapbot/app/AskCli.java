@@ -36,6 +36,11 @@ public final class AskCli implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, or '-' to read questions from standard input.")
     List<String> words;
 
+    /**
+     * Status 1 when a one-shot question is refused (empty, too long); with '-', a refused line
+     * prints its error and the run goes on to the next line (status 0), so a batch keeps one
+     * answer per question.
+     */
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -48,14 +53,13 @@ public final class AskCli implements Callable<Integer> {
                         print(app, line.strip(), out);
                     }
                 }
-            } else {
-                print(app, String.join(" ", words), out);
+                return 0;
             }
+            return print(app, String.join(" ", words), out).error() ? 1 : 0;
         }
-        return 0;
     }
 
-    private void print(Application app, String question, PrintStream out) {
+    private Reply print(Application app, String question, PrintStream out) {
         CommandRequest request = caller.caller().withOptions(AskCommand.NAME, null, java.util.Map.of(AskCommand.QUESTION, question));
         Reply reply = app.router().dispatch(request);
         if (json) {
@@ -68,5 +72,6 @@ public final class AskCli implements Callable<Integer> {
         } else {
             out.println(ReplyPrinter.text(reply));
         }
+        return reply;
     }
 }

@@ -51,7 +51,7 @@ final class OptionValidator {
                 // Blank is refused whether or not the option is required: one rule for empty values
                 // (an empty filter is a mistake to point out, not a silent "no filter").
                 if (option.type() == OptionType.STRING && text.isBlank()) {
-                    throw new UserError(name + " cannot be empty: give a value or leave the option out.");
+                    throw new UserError(name + " cannot be empty" + (option.required() ? "." : ": give a value or leave the option out."));
                 }
                 if (!option.choices().isEmpty() && option.choices().stream()
                         .noneMatch(c -> c.equalsIgnoreCase(text.strip()))) {

@@ -83,4 +83,33 @@ class CliTest {
         Main.execute("bench", "load", "--help");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("10 % leaderboard share");
     }
+
+    @Test
+    void aRefusedOneShotQuestionExitsNonZeroAndLogsNothing() {
+        assertThat(Main.execute("ask", "--data-dir", dir.toString(), "")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("`question` cannot be empty.");
+        out.reset();
+        assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("$49");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("no start-up log lines from a one-shot ask").doesNotContain(" INFO ");
+    }
+
+    @Test
+    void helpNamesASubcommand() {
+        assertThat(Main.execute("help", "console")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: roadmap-bot console").contains("--files");
+    }
+
+    @Test
+    void aMisspeltLogLevelStopsStartUpWithOneLine() throws Exception {
+        ProcessBuilder child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "ask", "--data-dir", dir.toString(), "hi");
+        child.environment().put("ROADMAP_BOT_LOG_LEVEL", "LOUD");
+        child.redirectErrorStream(true);
+        Process process = child.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(output.strip()).isEqualTo("roadmap-bot: cannot start: ROADMAP_BOT_LOG_LEVEL must be one of trace, debug, "
+                + "info, warn, error, off, not 'LOUD'");
+    }
 }
