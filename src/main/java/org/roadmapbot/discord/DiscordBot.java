@@ -75,7 +75,7 @@ public final class DiscordBot implements AutoCloseable {
         this.handler = handler;
         this.workers = workers;
         this.timers = timers;
-        this.messenger = new DiscordMessenger(this.shards, shardConfig);
+        this.messenger = new DiscordMessenger(this.shards);
         this.memberDirectory = new DiscordMemberDirectory(this.shards);
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 
@@ -39,35 +40,33 @@ final class CollectingMessenger implements Messenger {
     }
 
     @Override
-    public synchronized void sendDirect(String guildId, String memberId, Reply message, String deliveryKey)
-            throws DeliveryException {
-        keys.add(deliveryKey);
-        sendDirect(guildId, memberId, message);
-    }
-
-    @Override
-    public synchronized void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
+    public synchronized CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
+        if (deliveryKey != null) {
+            keys.add(deliveryKey);
+        }
         attempts++;
         Deque<Object> script = failures.get(memberId);
         Object next = script == null ? null : script.poll();
         if (next instanceof DeliveryException.Reason reason) {
-            throw new DeliveryException(reason, "scripted " + reason);
+            return Messenger.failed(new DeliveryException(reason, "scripted " + reason));
         }
         if (next instanceof RuntimeException e) {
             throw e;
         }
         deliveries.add(new Delivery(guildId, memberId, null, message));
         notifyAll();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public synchronized void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
+    public synchronized CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
         attempts++;
         if (!postableChannels.contains(channelId)) {
-            throw new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId);
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId));
         }
         deliveries.add(new Delivery(guildId, null, channelId, message));
         notifyAll();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
