@@ -264,7 +264,7 @@ class DiscordFeatureEndToEndTest {
     }
 
     /**
-     * Makes the member's nudge fire now through real Quartz, and waits for the job to finish.
+     * Makes the member's nudge fire now through real Quartz, and waits for its outcome to be recorded.
      * The settings are dated a day back (as if /nudge on ran yesterday), so this hour's slot
      * counts as due; the member's trigger is replaced by a weekly one whose first fire is in half a second.
      */
@@ -298,6 +298,8 @@ class DiscordFeatureEndToEndTest {
                     .build();
             assertThat(quartz.rescheduleJob(soon.getKey(), soon)).as("the trigger /nudge on stored").isNotNull();
             assertThat(finished.await(30, TimeUnit.SECONDS)).as("the nudge job ran").isTrue();
+            // The job hands the DM to JDA and returns; the outcome is recorded when Discord answers.
+            assertThat(nudges.awaitDeliveries(Duration.ofSeconds(30))).as("the nudge's outcome recorded").isTrue();
         } finally {
             quartz.getListenerManager().removeJobListener(listener);
         }
