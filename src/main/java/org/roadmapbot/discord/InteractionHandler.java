@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -38,10 +39,11 @@ import org.slf4j.LoggerFactory;
  * messages. Runs in two places:
  * <ul>
  *   <li>On arrival, on JDA's event thread: the request is built (no I/O) and the interaction's
- *       acknowledgement starts ({@link Acknowledgement}): deferred at once when the policy says so,
- *       else a timer on {@code timers} (a thread that runs no command work) defers it at
- *       {@link #AUTO_DEFER_AFTER} after arrival unless the answer came first. So every interaction
- *       is acknowledged in time however long it waits for a worker.</li>
+ *       acknowledgement starts ({@link Acknowledgement}): deferred at once when the policy says so
+ *       or when every worker is taken (it would wait in the queue), else a timer on {@code timers}
+ *       (a thread that runs no command work) defers it at {@link #AUTO_DEFER_AFTER} after arrival
+ *       unless the answer came first. So every interaction is acknowledged in time however long
+ *       it waits for a worker, and one that must wait is acknowledged at once.</li>
  *   <li>On the bot's worker pool: the command itself, then the answer (queued, never awaited).
  *       The gateway thread never waits on a command, and shutdown can let running ones finish.</li>
  * </ul>
@@ -68,15 +70,19 @@ final class InteractionHandler extends ListenerAdapter {
     private final DeferPolicy deferPolicy;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final ExecutorService suggestions;
+    /** Interactions handed to the workers and not yet answered: at {@link DiscordBot#WORKERS} or more, a new one waits. */
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean accepting = true;
 
     InteractionHandler(CommandRouter router, Set<String> moderatorRoleIds, DeferPolicy deferPolicy,
-                       ExecutorService workers, ScheduledExecutorService timers) {
+                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions) {
         this.router = router;
         this.moderatorRoleIds = Set.copyOf(moderatorRoleIds);
         this.deferPolicy = deferPolicy;
         this.workers = workers;
         this.timers = timers;
+        this.suggestions = suggestions;
     }
 
     /** From now on every interaction gets a polite "restarting" reply instead of running. */
@@ -94,7 +100,7 @@ final class InteractionHandler extends ListenerAdapter {
             return;
         }
         CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
-        Acknowledgement ack = Acknowledgement.onArrival(event, deferPolicy.decide(request), timers, AUTO_DEFER_AFTER);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER);
         run(event, ack, () -> router.dispatch(request));
     }
 
@@ -107,13 +113,22 @@ final class InteractionHandler extends ListenerAdapter {
         int colon = customId.indexOf(':');
         String command = colon > 0 ? customId.substring(0, colon) : customId;
         CommandRequest presser = request(event, command, null, Map.of());
-        Acknowledgement ack = Acknowledgement.onArrival(event, DeferPolicy.Mode.NONE, timers, AUTO_DEFER_AFTER);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER);
         run(event, ack, () -> router.button(presser, customId));
     }
 
     /**
-     * Suggestions cannot be deferred: the worker answers, or the timer answers with none at the
-     * deadline (the member keeps typing and gets fresh ones), whichever comes first.
+     * Every worker taken: this interaction will wait in the queue, so it is deferred on arrival
+     * (the member sees "thinking…" at once) instead of at the timer's deadline.
+     */
+    private DeferPolicy.Mode whenBusy(DeferPolicy.Mode mode) {
+        return mode == DeferPolicy.Mode.NONE && queued.get() >= DiscordBot.WORKERS ? DeferPolicy.Mode.PUBLIC : mode;
+    }
+
+    /**
+     * Suggestions cannot be deferred. They run on their own thread (cheap lookups, never queued
+     * behind commands), and the timer answers with none at the deadline if that thread is late
+     * (the member keeps typing and gets fresh ones), whichever comes first.
      */
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
@@ -131,7 +146,7 @@ final class InteractionHandler extends ListenerAdapter {
         };
         try {
             ScheduledFuture<?> timer = timers.schedule(none, AUTO_DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-            workers.execute(() -> {
+            suggestions.execute(() -> {
                 List<Command.Choice> choices = router.autocomplete(request, focused.getName(), focused.getValue());
                 timer.cancel(false);
                 if (answered.compareAndSet(false, true)) {
@@ -155,6 +170,7 @@ final class InteractionHandler extends ListenerAdapter {
 
     /** Runs the command on a worker and answers through its acknowledgement; a failure of the adapter's own gets {@link #FAILED}. */
     private void run(IReplyCallback event, Acknowledgement ack, Supplier<Reply> work) {
+        queued.incrementAndGet();
         try {
             workers.execute(() -> {
                 Reply reply;
@@ -164,10 +180,13 @@ final class InteractionHandler extends ListenerAdapter {
                     // The router already turns command failures into replies; this guards the adapter's own path.
                     LOG.error("interaction {} failed in the Discord adapter", event.getId(), e);
                     reply = Reply.error(FAILED);
+                } finally {
+                    queued.decrementAndGet();
                 }
                 ack.answer(reply, render(reply));
             });
         } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
             Reply restarting = Reply.error(RESTARTING);
             ack.answer(restarting, render(restarting));
         }

@@ -97,8 +97,8 @@ class AcknowledgementTest {
 
     /**
      * The timer starts on arrival and runs on its own thread: with every worker busy, a new
-     * interaction is deferred in time anyway, its answer then edits the "thinking" message, and
-     * autocomplete gets an (empty) answer in time instead of none.
+     * interaction is deferred at once (it has to wait), its answer then edits the "thinking"
+     * message, and autocomplete, on its own thread, still suggests in time.
      */
     @Test
     void anInteractionWaitingForAFreeWorkerIsDeferredInTimeAndAnsweredLater() throws Exception {
@@ -131,8 +131,11 @@ class AcknowledgementTest {
                 RestCall deferred = discord.awaitCallback(ask);
                 assertThat(deferred.callbackType()).as("deferred: no worker was free").isEqualTo(5);
                 assertThat(discord.acknowledgedAfter(ask).orElseThrow()).isLessThanOrEqualTo(WINDOW);
+                assertThat(discord.acknowledgedAfter(ask).orElseThrow()).as("deferred on arrival, not at the timer's deadline")
+                        .isLessThan(InteractionHandler.AUTO_DEFER_AFTER);
                 RestCall suggestions = discord.awaitCallback(typing);
                 assertThat(suggestions.callbackType()).isEqualTo(8);
+                assertThat(suggestions.json().path("data").path("choices").toString()).contains("Python");
                 assertThat(discord.acknowledgedAfter(typing).orElseThrow()).isLessThanOrEqualTo(WINDOW);
                 for (Interaction b : blockers) {
                     assertThat(discord.awaitCallback(b).callbackType()).isEqualTo(5);

@@ -87,6 +87,7 @@ public final class FakeDiscord implements Closeable {
     /** When each interaction was dispatched, and when its first callback was answered (System.nanoTime). */
     private final Map<String, Long> dispatchedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> callbackArrivedAt = new ConcurrentHashMap<>();
     /** Member requests over the gateway (opcode 8), answered one at a time after the latency. */
     private final ScheduledExecutorService gatewayRequests = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-discord-member-requests");
@@ -226,6 +227,13 @@ public final class FakeDiscord implements Closeable {
     /** Messages dropped as repeats of an enforced nonce already posted in their channel. */
     public int duplicateMessages() {
         return duplicates.get();
+    }
+
+    /** How long after its dispatch the interaction's first callback request reached the fake (before the latency). */
+    public Optional<Duration> callbackArrivedAfter(Interaction interaction) {
+        Long sent = dispatchedAt.get(interaction.id());
+        Long arrived = callbackArrivedAt.get(interaction.id());
+        return sent == null || arrived == null ? Optional.empty() : Optional.of(Duration.ofNanos(arrived - sent));
     }
 
     /** How many REST calls were answered 429. */
@@ -617,6 +625,10 @@ public final class FakeDiscord implements Closeable {
             RestCall call = RestCall.parse(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            Matcher arriving = CALLBACK.matcher(path);
+            if (arriving.matches()) {
+                callbackArrivedAt.putIfAbsent(arriving.group(1), System.nanoTime());
+            }
             Semaphore bucket = buckets.computeIfAbsent(bucket(method, path), b -> new Semaphore(1, true));
             bucket.acquireUninterruptibly();
             Response response;
