@@ -226,6 +226,37 @@ class DiscordFeatureEndToEndTest {
         assertThat(show.ephemeral()).isTrue();
     }
 
+    // ---------------------------------------------------------------- leaderboard posts
+
+    /**
+     * The command hands the post to Discord and answers without waiting; Discord then refuses it
+     * (a moderator changed the channel meanwhile): the moderator is told by DM and the failure is
+     * recorded, never lost silently.
+     */
+    @Test
+    void aPostDiscordRefusesAfterTheReplyIsReportedToTheModeratorByDmAndRecorded() throws Exception {
+        Member mod = Member.regular("500000000000000017", "moderator-lee").withRole(FakeDiscord.MOD_ROLE_ID);
+        discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, true);
+        try {
+            Interaction post = discord.slash(mod, "leaderboard", subcommand("post",
+                    option("channel", 7, FakeDiscord.GENERAL_CHANNEL), option("period", 3, "all-time")));
+            assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all time leaderboard");
+            RestCall dm = discord.awaitCall("the DM to the moderator", c -> c.method().equals("POST")
+                    && c.path().equals("channels/" + dmChannel(mod) + "/messages"));
+            assertThat(dm.visibleText()).contains("I couldn't post the leaderboard in <#" + FakeDiscord.GENERAL_CHANNEL + ">")
+                    .contains("50001");
+            assertThat(bot.application().leaderboardPosts().awaitPosts(Duration.ofSeconds(20))).isTrue();
+        } finally {
+            discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, false);
+        }
+        assertThat(bot.application().leaderboardPosts().store().failures(GUILD)).anySatisfy(f -> {
+            assertThat(f.moderatorId()).isEqualTo(mod.id());
+            assertThat(f.scheduled()).isFalse();
+            assertThat(f.reason()).isEqualTo("NO_PERMISSION");
+            assertThat(f.notified()).isTrue();
+        });
+    }
+
     // ---------------------------------------------------------------- deferral and moderators
 
     @Test
