@@ -1,7 +1,6 @@
 package org.roadmapbot.discord;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
@@ -40,9 +39,10 @@ final class DiscordRest {
         if (nonce != null) {
             json.put("nonce", nonce).put("enforce_nonce", true);
         }
-        List<FileUpload> files = message.getFiles();
+        // The same set, in the same order, that numbered the JSON's attachments: files[i] matches attachment i.
+        Set<? extends FileUpload> files = message.getAllDistinctFiles();
         RequestBody body = files.isEmpty() ? RequestBody.create(json.toJson(), JSON)
-                : AttachedFile.createMultipartBody(new HashSet<AttachedFile>(files), json).build();
+                : AttachedFile.createMultipartBody(files, json).build();
         return new RestActionImpl<Void>(jda, Route.Messages.SEND_MESSAGE.compile(channelId), body, (response, request) -> null)
                 .submit();
     }
