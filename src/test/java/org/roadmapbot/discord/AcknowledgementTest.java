@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.BotProcess;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
-import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.discord.fake.FakeDiscord;
 import org.roadmapbot.discord.fake.FakeDiscord.Interaction;
@@ -102,28 +99,12 @@ class AcknowledgementTest {
      */
     @Test
     void anInteractionWaitingForAFreeWorkerIsDeferredInTimeAndAnsweredLater() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        Command busy = new Command() {
-            @Override
-            public CommandSpec spec() {
-                return CommandSpec.of("busy", "Keeps a worker busy (test)");
-            }
-
-            @Override
-            public Reply handle(CommandRequest request) {
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Reply.text("Done being busy.");
-            }
-        };
-        try (FakeDiscord discord = new FakeDiscord(REALISTIC); BotProcess bot = start(discord, List.of(busy))) {
+        TestCommands commands = new TestCommands(); // its /slow holds a worker until released
+        try (FakeDiscord discord = new FakeDiscord(REALISTIC); BotProcess bot = start(discord, commands.all())) {
             Member alice = Member.regular("500000000000000001", "alice");
             List<Interaction> blockers = new ArrayList<>();
             for (int i = 0; i < DiscordBot.WORKERS; i++) {
-                blockers.add(discord.slash(alice, "busy"));
+                blockers.add(discord.slash(alice, "slow"));
             }
             Interaction ask = discord.slash(alice, "ask", option("question", 3, "how much is boot.dev?"));
             Interaction typing = discord.autocomplete(alice, "courses", focused("language", 3, "Py"));
@@ -142,11 +123,11 @@ class AcknowledgementTest {
                     assertThat(discord.acknowledgedAfter(b).orElseThrow()).isLessThanOrEqualTo(WINDOW);
                 }
             } finally {
-                release.countDown();
+                commands.releaseSlow.countDown();
             }
             assertThat(discord.awaitOriginalEdit(ask).visibleText().toLowerCase(java.util.Locale.ROOT)).contains("boot.dev");
             for (Interaction b : blockers) {
-                assertThat(discord.awaitOriginalEdit(b).visibleText()).contains("Done being busy.");
+                assertThat(discord.awaitOriginalEdit(b).visibleText()).contains("Rendered your card.");
             }
             // Exactly one acknowledgement each: the worker never answered the callback after the timer had.
             for (Interaction i : List.of(ask, blockers.get(0))) {

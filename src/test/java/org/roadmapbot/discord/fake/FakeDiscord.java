@@ -219,9 +219,13 @@ public final class FakeDiscord implements Closeable {
      * acknowledgement, latency included); empty while it has none.
      */
     public Optional<Duration> acknowledgedAfter(Interaction interaction) {
+        return sinceDispatch(interaction, acknowledgedAt);
+    }
+
+    private Optional<Duration> sinceDispatch(Interaction interaction, Map<String, Long> times) {
         Long sent = dispatchedAt.get(interaction.id());
-        Long acked = acknowledgedAt.get(interaction.id());
-        return sent == null || acked == null ? Optional.empty() : Optional.of(Duration.ofNanos(acked - sent));
+        Long at = times.get(interaction.id());
+        return sent == null || at == null ? Optional.empty() : Optional.of(Duration.ofNanos(at - sent));
     }
 
     /** Messages dropped as repeats of an enforced nonce already posted in their channel. */
@@ -231,9 +235,7 @@ public final class FakeDiscord implements Closeable {
 
     /** How long after its dispatch the interaction's first callback request reached the fake (before the latency). */
     public Optional<Duration> callbackArrivedAfter(Interaction interaction) {
-        Long sent = dispatchedAt.get(interaction.id());
-        Long arrived = callbackArrivedAt.get(interaction.id());
-        return sent == null || arrived == null ? Optional.empty() : Optional.of(Duration.ofNanos(arrived - sent));
+        return sinceDispatch(interaction, callbackArrivedAt);
     }
 
     /** How many REST calls were answered 429. */
