@@ -10,8 +10,11 @@ RUN mvn -B -DskipTests package
 
 # Runtime stage: a slim Java 17 runtime, non-root, data on a volume.
 FROM eclipse-temurin:17-jre
-# A font for the leaderboard and progress pictures (Java2D draws text with the system's fonts).
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fontconfig \
+# Fonts for the leaderboard and progress pictures (Java2D draws text with the system's fonts):
+# DejaVu for Latin/Greek/Cyrillic, Noto CJK and Noto's other scripts, math letters and symbols
+# as the fallback chain, so members' names are drawn as they wrote them.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+        fonts-noto-core fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app bot && mkdir -p /data && chown bot /data
 WORKDIR /app

@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.roadmapbot.console.AttachmentFiles;
 import org.roadmapbot.console.ConsoleMessenger;
 import org.roadmapbot.console.ConsoleSession;
 import picocli.CommandLine.Command;
@@ -21,6 +23,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print each reply as one JSON object per line.")
     boolean json;
 
+    @Option(names = "--files", paramLabel = "DIR",
+            description = "Write each attachment (pictures, exports) to DIR and print its path.")
+    Path files;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -28,7 +34,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             // Nudges print here (stderr with --json, so standard output stays one reply per line).
             app.startScheduler(new ConsoleMessenger(json ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : out));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            new ConsoleSession(app.router(), caller.caller(), json).run(in, out, !json && System.console() != null);
+            new ConsoleSession(app.router(), caller.caller(), json, files == null ? null : new AttachmentFiles(files)).run(in, out, !json && System.console() != null);
         }
         return 0;
     }

@@ -139,9 +139,14 @@ public final class ConsoleParser {
                 raw = value.toString();
                 pos = i;
             } else {
-                int end = nextOptionStart(text, pos, byName);
+                int end = nextOptionStart(text, pos, byName, isFreeText(spec));
                 raw = text.substring(pos, end).strip();
                 pos = end;
+            }
+            if (raw.isBlank()) {
+                // One rule for every option: a name with nothing after it is a mistake, not "no filter".
+                throw new IllegalArgumentException("`" + name + ":` has no value: give one (e.g. `" + name + ":"
+                        + example(spec) + "`) or leave the option out.");
             }
             values.put(name, convert(spec, raw));
             while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
@@ -153,17 +158,36 @@ public final class ConsoleParser {
 
     private static final Pattern OPTION_START = Pattern.compile("([A-Za-z0-9_]{1,32}):");
 
-    /** Unquoted values run until whitespace followed by a known option name and a colon. */
-    private static int nextOptionStart(String text, int from, Map<String, OptionSpec> byName) {
-        Matcher m = Pattern.compile("\\s+([A-Za-z0-9_]{1,32}):").matcher(text);
+    private static final Pattern NEXT_OPTION = Pattern.compile("\\s+([A-Za-z0-9_]{1,32}):");
+
+    /**
+     * Where an unquoted value ends. Free text (a question) may itself contain "word:", so it runs to
+     * the next known option name; any other value (a number, a choice, a topic, a zone) ends at the
+     * next {@code word:}, so an unknown option after it is reported as unknown instead of being read
+     * as part of that value ({@code pace:part-time extra:1}).
+     */
+    private static int nextOptionStart(String text, int from, Map<String, OptionSpec> byName, boolean freeText) {
+        Matcher m = NEXT_OPTION.matcher(text);
         int search = from;
         while (m.find(search)) {
-            if (byName.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
+            if (!freeText || byName.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
                 return m.start();
             }
             search = m.end();
         }
         return text.length();
+    }
+
+    private static boolean isFreeText(OptionSpec spec) {
+        return spec.type() == org.roadmapbot.core.OptionType.STRING && spec.choices().isEmpty() && !spec.autocomplete();
+    }
+
+    private static String example(OptionSpec spec) {
+        return switch (spec.type()) {
+            case INTEGER, NUMBER -> spec.minValue() == null ? "1" : String.valueOf(spec.minValue().longValue());
+            case BOOLEAN -> "true";
+            default -> spec.choices().isEmpty() ? "..." : spec.choices().get(0);
+        };
     }
 
     /** Text typed for an option becomes the value Discord would send for its type. */

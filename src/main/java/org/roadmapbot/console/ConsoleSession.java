@@ -3,6 +3,8 @@ package org.roadmapbot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
@@ -20,12 +22,19 @@ public final class ConsoleSession {
     private final ConsoleParser parser;
     private final CommandRequest caller;
     private final boolean json;
+    private final AttachmentFiles files;
 
     public ConsoleSession(CommandRouter router, CommandRequest caller, boolean json) {
+        this(router, caller, json, null);
+    }
+
+    /** With {@code files} not null, every attachment is written there and its path printed. */
+    public ConsoleSession(CommandRouter router, CommandRequest caller, boolean json, AttachmentFiles files) {
         this.router = router;
         this.parser = new ConsoleParser(router.specs());
         this.caller = caller;
         this.json = json;
+        this.files = files;
     }
 
     /** The reply to one line, or null for a blank line. */
@@ -56,7 +65,9 @@ public final class ConsoleSession {
         while ((line = in.readLine()) != null) {
             Reply reply = handle(line);
             if (reply != null) {
-                out.println(json ? ReplyPrinter.jsonLine(reply) : ReplyPrinter.text(reply));
+                List<Path> saved = files == null ? null : files.save(reply);
+                out.println(json ? ReplyPrinter.jsonLine(reply, saved)
+                        : ReplyPrinter.text(reply, saved == null ? List.of() : saved));
                 if (!json) {
                     out.println();
                 }

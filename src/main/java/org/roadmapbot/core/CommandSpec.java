@@ -64,8 +64,14 @@ public record CommandSpec(
             return new SubcommandSpec(name, description, List.of(options), false);
         }
 
+        /**
+         * A subcommand for moderators. Its description gains " (moderators)" here, once, so Discord's
+         * command list and /help both say it and neither adds it again.
+         */
         public static SubcommandSpec moderator(String name, String description, OptionSpec... options) {
-            return new SubcommandSpec(name, description, List.of(options), true);
+            return new SubcommandSpec(name, description + MODERATOR_MARK, List.of(options), true);
         }
+
+        public static final String MODERATOR_MARK = " (moderators)";
     }
 }

@@ -35,8 +35,7 @@ public final class HelpCommand implements Command {
                         continue;
                     }
                     text.append("• `/").append(spec.name()).append(' ').append(sub.name()).append(usage(sub.options()))
-                            .append("` — ").append(sub.description()).append(sub.moderatorOnly() ? " (moderators)" : "")
-                            .append('\n');
+                            .append("` — ").append(sub.description()).append('\n');
                 }
             }
         }

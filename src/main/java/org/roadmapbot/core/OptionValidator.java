@@ -48,8 +48,10 @@ final class OptionValidator {
                 if (text.codePointCount(0, text.length()) > limit) {
                     throw new UserError(name + " is too long: please keep it under " + limit + " characters.");
                 }
-                if (option.type() == OptionType.STRING && option.required() && text.isBlank()) {
-                    throw new UserError(name + " cannot be empty.");
+                // Blank is refused whether or not the option is required: one rule for empty values
+                // (an empty filter is a mistake to point out, not a silent "no filter").
+                if (option.type() == OptionType.STRING && text.isBlank()) {
+                    throw new UserError(name + " cannot be empty: give a value or leave the option out.");
                 }
                 if (!option.choices().isEmpty() && option.choices().stream()
                         .noneMatch(c -> c.equalsIgnoreCase(text.strip()))) {

@@ -6,18 +6,31 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
+import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
+import java.text.AttributedString;
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Shared Java2D pieces for the bot's pictures: headless set-up, a palette readable on Discord's
  * dark theme, the font, names made drawable, PNG encoding.
  *
- * <p>Fonts: the first installed family of {@link #PREFERRED} (DejaVu Sans on the CI image, which
- * covers Latin, Greek, Cyrillic, Arabic, Hebrew and many symbols), else the JDK's logical
- * "SansSerif". Characters the font cannot draw (CJK on a machine without CJK fonts, most colour
- * emoji) are dropped rather than drawn as boxes; a name left empty becomes the caller's fallback.
+ * <p>Fonts: the first installed family of {@link #PREFERRED} (DejaVu Sans: Latin, Greek, Cyrillic,
+ * Arabic, Hebrew, many symbols), else the JDK's logical "SansSerif". A character it lacks is drawn
+ * with the first font of a fallback chain that has it ({@link #FALLBACKS}: Noto Sans CJK for
+ * Japanese, Chinese and Korean names, Noto Sans Math for decorative letters such as 𝓕𝓪𝓷𝓬𝔂, the
+ * other installed Noto Sans scripts, symbol fonts), so a member's name is drawn as they wrote it.
+ * Only a character no installed font has is cleaned: folded to its plain form (NFKC) when that
+ * is drawable, else dropped rather than drawn as a box; a name left empty becomes the caller's
+ * fallback. The Docker image and CI install Debian's Noto fonts for this.
  */
 public final class Images {
 
@@ -42,6 +55,12 @@ public final class Images {
 
     private static final String[] PREFERRED = {"DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"};
     private static final String FAMILY = chooseFamily();
+    /** Families tried, in order, for a character the main family lacks (those installed). */
+    private static final String[] FALLBACK_ORDER = {"Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK KR",
+        "Noto Sans Math", "DejaVu Math TeX Gyre", "Noto Sans Symbols", "Noto Sans Symbols2", "Symbola"};
+    private static final List<String> FALLBACKS = chooseFallbacks();
+    /** Fonts of the chain by family, style and size: Font objects are reused, not made per character. */
+    private static final Map<String, Font> FONTS = new ConcurrentHashMap<>();
 
     private Images() {
     }
@@ -53,6 +72,25 @@ public final class Images {
 
     public static Font font(int style, int size) {
         return new Font(FAMILY, style, size);
+    }
+
+    /** The fallback chain in use, for the README's claim and the tests. */
+    public static List<String> fallbackFamilies() {
+        return FALLBACKS;
+    }
+
+    private static List<String> chooseFallbacks() {
+        try {
+            Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+            List<String> chain = new ArrayList<>(Arrays.stream(FALLBACK_ORDER).filter(installed::contains).toList());
+            // Then every other installed Noto Sans script (Devanagari, Thai, Bengali, Ethiopic...), by name.
+            installed.stream().filter(f -> f.startsWith("Noto Sans ") && !chain.contains(f) && !f.contains("Mono"))
+                    .sorted().forEach(chain::add);
+            chain.remove(FAMILY);
+            return List.copyOf(chain);
+        } catch (RuntimeException | Error e) {
+            return List.of();
+        }
     }
 
     private static String chooseFamily() {
@@ -97,13 +135,82 @@ public final class Images {
                     || type == Character.SURROGATE || type == Character.UNASSIGNED
                     || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
                 // zero-width joiners, variation selectors, skin tones: meaningless alone
-            } else if (font.canDisplay(cp)) {
+            } else if (canDraw(font, cp)) {
                 out.appendCodePoint(cp);
+            } else {
+                // Last resort: the plain form of a styled letter (𝓕 → F, ｆｕｌｌｗｉｄｔｈ → fullwidth), if drawable.
+                String plain = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+                if (plain.codePoints().allMatch(p -> canDraw(font, p))) {
+                    out.append(plain);
+                }
             }
         });
         String cleaned = out.toString().replaceAll(" {2,}", " ").strip();
         boolean hasWord = cleaned.codePoints().anyMatch(Character::isLetterOrDigit);
         return hasWord ? cleaned : fallback;
+    }
+
+    /** Whether {@code font} or a font of the fallback chain can draw the character. */
+    static boolean canDraw(Font font, int codePoint) {
+        return fontFor(font, codePoint) != null;
+    }
+
+    /** The font that draws the character: {@code font} itself if it can, else the first of the chain that can. */
+    private static Font fontFor(Font font, int codePoint) {
+        if (font.canDisplay(codePoint)) {
+            return font;
+        }
+        for (String family : FALLBACKS) {
+            Font fallback = FONTS.computeIfAbsent(family + '|' + font.getStyle() + '|' + font.getSize(),
+                    k -> new Font(family, font.getStyle(), font.getSize()));
+            if (fallback.canDisplay(codePoint)) {
+                return fallback;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Draws {@code text} (made {@link #drawable} first) with the graphics' font, each character the
+     * font lacks in the first font of the chain that has it, cut with "…" to {@code maxWidth} pixels.
+     */
+    public static void drawText(Graphics2D g, String text, int x, int y, int maxWidth) {
+        Font font = g.getFont();
+        String fitted = fit(text, t -> width(g, font, t), maxWidth);
+        if (!fitted.isEmpty()) {
+            g.drawString(styled(fitted, font).getIterator(), x, y);
+        }
+    }
+
+    /** The width of {@code text} drawn as {@link #drawText} draws it. */
+    public static double width(Graphics2D g, Font font, String text) {
+        return text.isEmpty() ? 0 : new TextLayout(styled(text, font).getIterator(), g.getFontRenderContext()).getAdvance();
+    }
+
+    /** The text with a font attribute per run: runs of the main font and runs of fallback fonts. */
+    private static AttributedString styled(String text, Font font) {
+        AttributedString styled = new AttributedString(text);
+        int start = 0;
+        while (start < text.length()) {
+            Font runFont = fontOrMain(font, text.codePointAt(start));
+            int end = start + Character.charCount(text.codePointAt(start));
+            while (end < text.length() && fontOrMain(font, text.codePointAt(end)).equals(runFont)) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            styled.addAttribute(TextAttribute.FONT, runFont, start, end);
+            start = end;
+        }
+        return styled;
+    }
+
+    private static Font fontOrMain(Font font, int codePoint) {
+        Font found = fontFor(font, codePoint);
+        return found == null ? font : found;
+    }
+
+    /** As {@link #fit(String, ToDoubleFunction, int)}, measured with one font's metrics. */
+    public static String fit(String text, FontMetrics metrics, int maxWidth) {
+        return fit(text, metrics::stringWidth, maxWidth);
     }
 
     /**
@@ -112,8 +219,8 @@ public final class Images {
      * search: measuring one code point fewer at a time took minutes for a 100,000-character name
      * (found by CommandFuzzTest).
      */
-    public static String fit(String text, FontMetrics metrics, int maxWidth) {
-        if (text.length() <= 2 * Math.max(1, maxWidth) && metrics.stringWidth(text) <= maxWidth) {
+    public static String fit(String text, ToDoubleFunction<String> width, int maxWidth) {
+        if (text.length() <= 2 * Math.max(1, maxWidth) && width.applyAsDouble(text) <= maxWidth) {
             return text;
         }
         int[] cps = text.codePoints().limit(2L * Math.max(1, maxWidth)).toArray();
@@ -122,7 +229,7 @@ public final class Images {
         int high = cps.length - 1;
         while (low <= high) {
             int n = (low + high) >>> 1;
-            if (metrics.stringWidth(new String(cps, 0, n).strip() + "…") <= maxWidth) {
+            if (width.applyAsDouble(new String(cps, 0, n).strip() + "…") <= maxWidth) {
                 fits = n;
                 low = n + 1;
             } else {

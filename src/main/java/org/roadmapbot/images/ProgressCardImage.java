@@ -67,7 +67,7 @@ public final class ProgressCardImage {
             g.setFont(title);
             g.setColor(Images.TEXT);
             String name = Images.drawable(card.name(), title, card.fallbackName());
-            g.drawString(Images.fit(name, g.getFontMetrics(), WIDTH - 48), 24, 44);
+            Images.drawText(g, name, 24, 44, WIDTH - 48);
             g.setFont(body);
             g.setColor(Images.MUTED);
             g.drawString(Images.fit(card.subtitle(), g.getFontMetrics(), WIDTH - 48), 24, 72);

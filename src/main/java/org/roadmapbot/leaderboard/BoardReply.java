@@ -24,11 +24,10 @@ final class BoardReply {
 
     static Reply.Builder of(Board board) {
         StringBuilder text = new StringBuilder();
-        text.append("**").append(board.title()).append("** · topics completed ").append(board.period().label())
+        text.append("**").append(board.title()).append("** · ranked by topics completed")
                 .append(board.page() > 1 ? " · page " + board.page() : "").append('\n');
         if (board.entries().isEmpty()) {
-            text.append(board.page() > 1 ? "No more members on this board.\n"
-                    : "No topics completed " + board.period().label() + " yet: mark one with `/progress done` and lead the board!\n");
+            text.append(emptyLine(board)).append('\n');
         }
         for (Board.Entry e : board.entries()) {
             text.append(medal(e.rank())).append("**#").append(e.rank()).append("** ").append(Text.escape(e.name()))
@@ -56,8 +55,7 @@ final class BoardReply {
         Board.Asker a = board.asker();
         return switch (a.status()) {
             case RANKED -> "Your rank: **#" + a.rank() + "** with " + topics(a.completed()) + " " + board.period().label() + ".";
-            case NOTHING_YET -> "You haven't completed a topic " + board.period().label()
-                    + " yet. `/progress next` shows what to study.";
+            case NOTHING_YET -> board.period().youHaveNone() + ". `/progress next` shows what to study.";
             case HIDDEN -> "You're hidden from leaderboards (`/privacy leaderboard visible:true` to appear).";
             case EXCLUDED -> "Your role is left off leaderboards on this server.";
         };
@@ -66,7 +64,7 @@ final class BoardReply {
     private static String groupLine(Board board) {
         Board.GroupView g = board.group();
         StringBuilder line = new StringBuilder("Server: ").append(count(board.ranked(), "member")).append(" ranked, ")
-                .append(count(board.periodTotal(), "topic")).append(" completed ").append(board.period().label()).append(". ")
+.append(count(board.periodTotal(), "topic")).append(" completed ").append(board.period().label()).append(". ")
                 .append(count(g.started(), "member")).append(" studying");
         if (!g.perPhase().isEmpty()) {
             line.append(" (");
@@ -85,9 +83,27 @@ final class BoardReply {
             }
             line.append(')');
         }
-        line.append(", ").append(String.format(Locale.ROOT, "%,d", g.onTrack())).append(" on track for their pace; ")
-                .append(count(g.completedThisWeek(), "topic")).append(" completed this week by the whole server.");
-        return line.toString();
+        line.append(", ").append(String.format(Locale.ROOT, "%,d", g.onTrack())).append(" on track for their pace");
+        // This week's server total is already the period total on a weekly board: say it once.
+        if (board.period() != Period.WEEK) {
+            line.append("; ").append(count(g.completedThisWeek(), "topic")).append(" completed this week by the whole server");
+        }
+        return line.append('.').toString();
+    }
+
+    /**
+     * What an empty board says. It must agree with the period total under it: topics completed only
+     * by members who are not shown (hidden, left, excluded role) are said to be theirs.
+     */
+    static String emptyLine(Board board) {
+        if (board.page() > 1) {
+            return "No more members on this board.";
+        }
+        if (board.periodTotal() > 0) {
+            return "Nobody to show yet: the topics completed " + board.period().label()
+                    + " are by members who are not on leaderboards.";
+        }
+        return board.period().noneCompleted() + ": mark one with `/progress done` and lead the board!";
     }
 
     /** "1 member", "1,234 members". */

@@ -1,6 +1,5 @@
 package org.roadmapbot.leaderboard;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
@@ -17,6 +17,7 @@ import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.OptionType;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.UserError;
+import org.roadmapbot.schedule.TimeZones;
 
 /**
  * /leaderboard — the server's progress ranked by topics completed. {@code show} is for anyone
@@ -45,16 +46,16 @@ public final class LeaderboardCommand implements Command {
 
     private static final CommandSpec SPEC = CommandSpec.withSubcommands(NAME, "Who learned the most: the server's progress leaderboard",
             SubcommandSpec.of(SHOW, "See the leaderboard and your own rank (only you see it)", period()),
-            SubcommandSpec.moderator(POST, "Post the leaderboard in a channel (moderators)",
+            SubcommandSpec.moderator(POST, "Post the leaderboard in a channel",
                     OptionSpec.of(CHANNEL, "Where to post it", OptionType.CHANNEL, true),
                     period(),
                     OptionSpec.integer(TOP, "How many members to show (default 10)", false, 3, LeaderboardService.MAX_TOP)),
-            SubcommandSpec.moderator(SCHEDULE, "Post the leaderboard every week (moderators)",
+            SubcommandSpec.moderator(SCHEDULE, "Post the leaderboard every week",
                     OptionSpec.of(CHANNEL, "Where to post it", OptionType.CHANNEL, true),
                     OptionSpec.string(DAY, "Day of the week", true, 9).withChoices(DAYS),
                     OptionSpec.integer(HOUR, "Hour of the day, 0-23", true, 0, 23),
                     OptionSpec.string(TIMEZONE, "Time zone, e.g. Europe/Berlin or UTC", true, 64).withAutocomplete()),
-            SubcommandSpec.moderator(UNSCHEDULE, "Stop the weekly leaderboard post (moderators)"));
+            SubcommandSpec.moderator(UNSCHEDULE, "Stop the weekly leaderboard post"));
 
     private final LeaderboardService service;
     private final LeaderboardPosts posts;
@@ -101,7 +102,10 @@ public final class LeaderboardCommand implements Command {
         } catch (NumberFormatException e) {
             throw new UserError("That button no longer does anything.");
         }
-        if (page < 1 || page > LeaderboardService.MAX_PAGE) {
+        if (page < 1) {
+            throw new UserError("That button no longer does anything.");
+        }
+        if (page > LeaderboardService.MAX_PAGE) {
             throw new UserError("That page is out of reach: I show the first " + LeaderboardService.MAX_PAGE + " pages.");
         }
         return show(presser, period, page);
@@ -112,16 +116,7 @@ public final class LeaderboardCommand implements Command {
         if (!option.equals(TIMEZONE)) {
             return List.of();
         }
-        String needle = typed.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.contains("/") || z.equals("UTC"))
-                .filter(z -> z.toLowerCase(Locale.ROOT).contains(needle))
-                // Zones starting with what was typed first, then the rest, each alphabetically.
-                .sorted(java.util.Comparator.comparing((String z) -> !z.toLowerCase(Locale.ROOT).startsWith(needle))
-                        .thenComparing(java.util.Comparator.naturalOrder()))
-                .limit(25)
-                .map(z -> new Choice(z, z))
-                .toList();
+        return TimeZones.matching(typed, 25).stream().map(id -> new Choice(id.replace('_', ' '), id)).toList();
     }
 
     private static Period period(CommandRequest request) {
@@ -142,7 +137,7 @@ public final class LeaderboardCommand implements Command {
         LeaderboardPosts.Outcome outcome = posts.postNow(request.guildId(), channel, period, top, request.memberId());
         if (outcome.sending()) {
             // Handed to Discord; a refusal that comes later reaches the moderator by DM.
-            return Reply.builder("📊 Posting the " + period.label() + " leaderboard (top " + top + ") in <#" + channel
+            return Reply.builder("📊 Posting " + period.boardName() + " (top " + top + ") in <#" + channel
                     + ">. If Discord refuses it, I'll tell you in a DM.").ephemeral(true).build();
         }
         if (!outcome.posted()) {
@@ -150,7 +145,7 @@ public final class LeaderboardCommand implements Command {
                     + "\nGive me View Channel, Send Messages, Embed Links and Attach Files there, or pick another channel."
                     + " Nothing was posted.");
         }
-        return Reply.builder("📊 Posted the " + period.label() + " leaderboard (top " + top + ") in <#" + channel + ">.")
+        return Reply.builder("📊 Posted " + period.boardName() + " (top " + top + ") in <#" + channel + ">.")
                 .ephemeral(true).build();
     }
 
@@ -158,21 +153,19 @@ public final class LeaderboardCommand implements Command {
         String channel = channel(request);
         DayOfWeek day = DayOfWeek.valueOf(request.string(DAY).orElseThrow().strip().toUpperCase(Locale.ROOT));
         int hour = request.integer(HOUR).orElseThrow().intValue();
-        String zoneText = request.string(TIMEZONE).orElseThrow().strip();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneText);
-        } catch (DateTimeException e) {
-            throw new UserError("I don't know the time zone `" + org.roadmapbot.core.Text.code(zoneText)
-                    + "`. Use a name like Europe/Berlin, America/New_York or UTC (the option suggests them as you type).");
-        }
+        TimeZones.Parsed parsed = TimeZones.require(request.string(TIMEZONE).orElseThrow());
+        ZoneId zone = parsed.zone();
         Instant now = service.clock().instant();
+        Optional<ScheduleStore.Schedule> replaced = posts.store().find(request.guildId());
         Instant first = posts.schedule(new ScheduleStore.Schedule(request.guildId(), channel, day, hour, zone,
                 request.memberId(), now));
-        StringBuilder text = new StringBuilder("🗓️ Every ").append(capitalized(day)).append(" at ")
-                .append(String.format(Locale.ROOT, "%02d:00", hour)).append(" (").append(zone.getId())
-                .append(") I'll post the leaderboard in <#").append(channel).append(">. First post: ")
+        StringBuilder text = new StringBuilder("🗓️ Every ").append(when(day, hour, zone))
+                .append(" I'll post the leaderboard in <#").append(channel).append(">. First post: ")
                 .append(WHEN.format(first.atZone(zone))).append('.');
+        parsed.note().ifPresent(note -> text.append("\nTime zone: ").append(note).append('.'));
+        replaced.ifPresent(old -> text.append("\nThis replaces the earlier schedule: <#").append(old.channelId()).append("> every ")
+                .append(when(old.day(), old.hour(), old.zone())).append(" → <#").append(channel).append("> every ")
+                .append(when(day, hour, zone)).append('.'));
         if (!posts.canPost(request.guildId(), channel)) {
             text.append("\n⚠️ I can't post in that channel right now: give me View Channel, Send Messages, Embed Links and"
                     + " Attach Files there before then. If a post fails I'll tell you in a DM.");
@@ -195,6 +188,11 @@ public final class LeaderboardCommand implements Command {
             throw new UserError("I couldn't tell which channel you mean: pick it from the list.");
         }
         return channel;
+    }
+
+    /** "Monday at 18:00 (Europe/Berlin)". */
+    private static String when(DayOfWeek day, int hour, ZoneId zone) {
+        return capitalized(day) + " at " + String.format(Locale.ROOT, "%02d:00", hour) + " (" + TimeZones.label(zone) + ")";
     }
 
     private static String capitalized(DayOfWeek day) {

@@ -1,11 +1,11 @@
 package org.roadmapbot.leaderboard;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.roadmapbot.schedule.TimeZones;
 
 /**
  * Leaderboard settings.
@@ -40,12 +40,8 @@ public record LeaderboardConfig(ZoneId zone, Set<String> excludedRoleIds) {
         String zoneText = env.getOrDefault(variable, "");
         ZoneId zone = ZoneId.of("UTC");
         if (nonBlank(zoneText)) {
-            try {
-                zone = ZoneId.of(zoneText.strip());
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException(variable + " must be a time zone such as Europe/Berlin or UTC, not '"
-                        + zoneText.strip() + "'");
-            }
+            zone = TimeZones.parse(zoneText).map(TimeZones.Parsed::zone).orElseThrow(() -> new IllegalArgumentException(
+                    variable + " must be a time zone such as Europe/Berlin, EST or UTC+2, not '" + zoneText.strip() + "'"));
         }
         String roles = env.getOrDefault(EXCLUDED_ROLE_IDS, "");
         Set<String> ids = Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());

@@ -80,7 +80,7 @@ public final class LeaderboardImage {
             g.setColor(Images.MUTED);
             String sub = board.title() + (serverName == null ? "" : " · " + Images.drawable(serverName, body, ""))
                     + (board.page() > 1 ? " · page " + board.page() : "");
-            g.drawString(Images.fit(sub, g.getFontMetrics(), WIDTH - 48), 24, 76);
+            Images.drawText(g, sub, 24, 76, WIDTH - 48);
             g.setFont(small);
             String legend = "topics · roadmap progress";
             g.drawString(legend, WIDTH - 24 - g.getFontMetrics().stringWidth(legend), 96);
@@ -88,7 +88,9 @@ public final class LeaderboardImage {
             if (rows == 0) {
                 g.setFont(body);
                 g.setColor(Images.MUTED);
-                g.drawString("No topics completed " + board.period().label() + " yet — be the first!", 24, rowCenterY(0) + 7);
+                String empty = board.periodTotal() > 0 || board.page() > 1 ? BoardReply.emptyLine(board)
+                        : board.period().noneCompleted() + " — be the first!";
+                g.drawString(Images.fit(empty, g.getFontMetrics(), WIDTH - 48), 24, rowCenterY(0) + 7);
             }
             for (int i = 0; i < rows; i++) {
                 Board.Entry e = board.entries().get(i);
@@ -104,7 +106,7 @@ public final class LeaderboardImage {
                 g.setFont(body);
                 g.setColor(Images.TEXT);
                 String name = Images.drawable(e.name(), body, LeaderboardService.fallbackName(e.memberId()));
-                g.drawString(Images.fit(name, g.getFontMetrics(), 290), 96, center + 7);
+                Images.drawText(g, name, 96, center + 7, 290);
                 g.setFont(bold);
                 String count = String.valueOf(e.completed());
                 FontMetrics fm = g.getFontMetrics();
@@ -122,8 +124,10 @@ public final class LeaderboardImage {
             g.drawString(String.format(Locale.ROOT, "%,d members ranked · %,d topics completed %s", board.ranked(),
                     board.periodTotal(), board.period().label()), 24, footerTop + 30);
             Board.GroupView group = board.group();
-            g.drawString(String.format(Locale.ROOT, "%,d studying · %,d on track for their pace · %,d topics this week",
-                    group.started(), group.onTrack(), group.completedThisWeek()), 24, footerTop + 54);
+            String groupLine = String.format(Locale.ROOT, "%,d studying · %,d on track for their pace", group.started(), group.onTrack())
+                    // On a weekly board the week's total is the line above: say it once.
+                    + (board.period() == Period.WEEK ? "" : String.format(Locale.ROOT, " · %,d topics this week", group.completedThisWeek()));
+            g.drawString(groupLine, 24, footerTop + 54);
             StringBuilder phases = new StringBuilder();
             new java.util.TreeMap<>(group.perPhase()).forEach((phase, members) -> {
                 if (phase > 0) {

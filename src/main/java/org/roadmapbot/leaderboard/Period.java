@@ -42,6 +42,29 @@ public enum Period {
         return label;
     }
 
+    /** The board's name inside a sentence: "this week's leaderboard", "the all-time leaderboard". */
+    public String boardName() {
+        return this == ALL ? "the all-time leaderboard" : label + "'s leaderboard";
+    }
+
+    /** An empty period: "No topics completed this week yet", "No topics were completed last week". */
+    public String noneCompleted() {
+        return switch (this) {
+            case LAST_WEEK -> "No topics were completed last week";
+            case ALL -> "No topics completed yet";
+            default -> "No topics completed " + label + " yet";
+        };
+    }
+
+    /** A member with nothing in the period: "You haven't completed a topic this week yet". */
+    public String youHaveNone() {
+        return switch (this) {
+            case LAST_WEEK -> "You didn't complete a topic last week";
+            case ALL -> "You haven't completed a topic yet";
+            default -> "You haven't completed a topic " + label + " yet";
+        };
+    }
+
     public static Optional<Period> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equalsIgnoreCase(id == null ? "" : id.strip())).findFirst();
     }

@@ -19,8 +19,8 @@ import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.core.Text;
 import org.roadmapbot.core.UserError;
+import org.roadmapbot.schedule.TimeZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ public final class NudgeCommand implements Command {
         this.defaultZone = service.config().defaultZone();
         String[] days = Arrays.stream(DayOfWeek.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
         OptionSpec timezone = OptionSpec.string(TIMEZONE, defaultZone
-                        .map(z -> "Your time zone, e.g. Europe/Berlin (default: " + z.getId() + ")")
+                        .map(z -> "Your time zone, e.g. Europe/Berlin (default: " + TimeZones.label(z) + ")")
                         .orElse("Your time zone (IANA name), e.g. Europe/Berlin or America/New_York"),
                 defaultZone.isEmpty(), 64).withAutocomplete();
         this.spec = CommandSpec.withSubcommands(NAME, "A weekly nudge about your roadmap phase, by direct message",
@@ -97,33 +97,29 @@ public final class NudgeCommand implements Command {
         if (!option.equals(TIMEZONE)) {
             return List.of();
         }
-        return Zones.matching(typed, 25).stream().map(id -> new Choice(id.replace('_', ' '), id)).toList();
+        return TimeZones.matching(typed, 25).stream().map(id -> new Choice(id.replace('_', ' '), id)).toList();
     }
 
     private Reply on(CommandRequest request) {
         DayOfWeek day = DayOfWeek.valueOf(request.string(DAY).orElseThrow().strip().toUpperCase(Locale.ROOT));
         int hour = Math.toIntExact(request.integer(HOUR).orElseThrow());
-        ZoneId zone = zone(request.string(TIMEZONE));
+        TimeZones.Parsed parsed = zone(request.string(TIMEZONE));
+        ZoneId zone = parsed.zone();
         NudgeSettings s = service.turnOn(request.guildId(), request.memberId(), new WeeklySchedule(day, hour, zone));
         String next = service.nextSend(s).map(at -> "\nFirst one: " + both(at, zone) + ".").orElse("");
-        return Reply.builder("✅ Weekly nudges on: **" + s.schedule().describe() + "**, by direct message." + next
+        String understood = parsed.note().map(n -> "\nTime zone: " + n + ".").orElse("");
+        return Reply.builder("✅ Weekly nudges on: **" + s.schedule().describe() + "**, by direct message." + understood + next
                         + "\nChange it with `/nudge on` again, skip weeks with `/nudge pause`, stop with `/nudge off`. "
                         + "`/nudge test` sends one now.")
                 .ephemeral(true).build();
     }
 
-    private ZoneId zone(Optional<String> typed) {
+    private TimeZones.Parsed zone(Optional<String> typed) {
         if (typed.isEmpty() || typed.get().isBlank()) {
-            return defaultZone.orElseThrow(() -> new UserError("Tell me your time zone: `timezone`, e.g. Europe/Berlin or "
-                    + "America/New_York (start typing and pick from the list)."));
+            return new TimeZones.Parsed(defaultZone.orElseThrow(() -> new UserError("Tell me your time zone: `timezone`, "
+                    + "e.g. Europe/Berlin or America/New_York (start typing and pick from the list).")), Optional.empty());
         }
-        return Zones.resolve(typed.get()).orElseThrow(() -> {
-            List<String> close = Zones.matching(typed.get(), 3);
-            return new UserError("`" + Text.code(typed.get()) + "` isn't a time zone I know. Use an IANA name such as "
-                    + "Europe/Berlin or America/New_York" + (close.isEmpty() ? "" : " (did you mean "
-                    + String.join(", ", close.stream().map(z -> "`" + z + "`").toList()) + "?)")
-                    + ". Nothing was changed.");
-        });
+        return TimeZones.require(typed.get());
     }
 
     private Reply off(CommandRequest request) {
@@ -159,7 +155,7 @@ public final class NudgeCommand implements Command {
                     at -> text.append("Next: ").append(both(at, zone)).append(".\n"),
                     () -> text.append("No nudge is scheduled in the coming year.\n"));
             s.pausedUntil().filter(p -> p.isAfter(service.clock().instant()))
-                    .ifPresent(p -> text.append("Paused until ").append(WHEN.format(p.atZone(zone))).append(" (").append(zone.getId())
+                    .ifPresent(p -> text.append("Paused until ").append(WHEN.format(p.atZone(zone))).append(" (").append(TimeZones.label(zone))
                             .append(").\n"));
         } else {
             text.append("Your weekly nudges are **off**");
@@ -225,7 +221,7 @@ public final class NudgeCommand implements Command {
 
     /** "Monday 12 Jan 2026, 09:00 (Europe/Berlin) · Mon 08:00 UTC". */
     static String both(Instant at, ZoneId zone) {
-        return "**" + WHEN.format(at.atZone(zone)) + "** (" + zone.getId() + ") · " + UTC_TIME.format(at.atOffset(ZoneOffset.UTC))
+        return "**" + WHEN.format(at.atZone(zone)) + "** (" + TimeZones.label(zone) + ") · " + UTC_TIME.format(at.atOffset(ZoneOffset.UTC))
                 + " UTC";
     }
 }

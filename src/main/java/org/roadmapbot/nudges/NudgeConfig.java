@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.roadmapbot.schedule.TimeZones;
 
 /**
  * How weekly nudges behave.
@@ -58,8 +59,8 @@ public record NudgeConfig(Duration grace, Optional<ZoneId> defaultZone, List<Str
             throw new IllegalArgumentException(GRACE_HOURS + " must be a whole number of hours, not '" + graceText + "'");
         }
         Optional<ZoneId> zone = Optional.ofNullable(env.get(DEFAULT_TIMEZONE)).map(String::strip).filter(s -> !s.isEmpty())
-                .map(name -> Zones.resolve(name).orElseThrow(() -> new IllegalArgumentException(
-                        DEFAULT_TIMEZONE + " must be an IANA time zone name such as Europe/Berlin, not '" + name + "'")));
+                .map(name -> TimeZones.parse(name).map(TimeZones.Parsed::zone).orElseThrow(() -> new IllegalArgumentException(
+                        DEFAULT_TIMEZONE + " must be a time zone such as Europe/Berlin, EST or UTC+2, not '" + name + "'")));
         List<String> channels = Arrays.stream(env.getOrDefault(STUDY_CHANNEL_ID, "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new NudgeConfig(Duration.ofHours(hours), zone, channels, DEFAULT_BACKOFF);

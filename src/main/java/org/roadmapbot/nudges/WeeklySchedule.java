@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
+import org.roadmapbot.schedule.TimeZones;
 import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
@@ -105,6 +106,6 @@ public record WeeklySchedule(DayOfWeek day, int hour, ZoneId zone) {
     /** "Mondays at 09:00 (Europe/Berlin)". */
     public String describe() {
         String name = day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
-        return name + "s at " + String.format(Locale.ROOT, "%02d:00", hour) + " (" + zone.getId() + ")";
+        return name + "s at " + String.format(Locale.ROOT, "%02d:00", hour) + " (" + TimeZones.label(zone) + ")";
     }
 }

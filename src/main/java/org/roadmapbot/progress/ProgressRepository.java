@@ -236,6 +236,9 @@ public final class ProgressRepository {
                     before = exists && rs.getBoolean(1);
                 }
             }
+            if (before == hidden) {
+                return before; // already so: a no-op writes nothing (no row, no new updated_at)
+            }
             String sql = exists
                     ? "UPDATE member_settings SET leaderboard_hidden = ?, updated_at = ? WHERE guild_id = ? AND member_id = ?"
                     : "INSERT INTO member_settings (leaderboard_hidden, updated_at, guild_id, member_id) VALUES (?, ?, ?, ?)";

@@ -21,6 +21,10 @@ class ConsoleParserTest {
                     OptionSpec.number("max_price", "P", false, 0, 1000),
                     OptionSpec.string("format", "F", false, 40)),
             CommandSpec.of("roadmap", "Roadmap", OptionSpec.integer("phase", "P", false, 1, 4)),
+            CommandSpec.withSubcommands("progress", "Progress",
+                    CommandSpec.SubcommandSpec.of("start", "Start",
+                            OptionSpec.string("track", "T", true, 20).withChoices("javascript", "python"),
+                            OptionSpec.string("pace", "P", true, 20).withChoices("full-time", "part-time"))),
             CommandSpec.withSubcommands("privacy", "Privacy",
                     CommandSpec.SubcommandSpec.of("leaderboard", "Visibility", OptionSpec.bool("visible", "V", true)),
                     CommandSpec.SubcommandSpec.of("export", "Export")),
@@ -103,5 +107,24 @@ class ConsoleParserTest {
         assertThat(invalid("/privacy leaderboard visible:maybe")).contains("true or false");
         assertThat(invalid("/courses Go")).contains("name:value");
         assertThat(invalid("/courses language:Go language:Python")).contains("given twice");
+    }
+
+    @Test
+    void anUnknownOptionAfterAKnownOneIsReportedAsUnknown() {
+        assertThat(invalid("/progress start track:python pace:part-time extra:1")).contains("has no option `extra`");
+        assertThat(invalid("/roadmap phase:2 foo:1")).contains("has no option `foo`");
+        assertThat(invalid("/roadmap foo:1")).contains("has no option `foo`");
+        // Free text may contain "word:" and keeps it.
+        assertThat(request("/ask question:what is this: a test").options()).containsEntry("question", "what is this: a test");
+        assertThat(request("/courses language:Go max_price:0").options()).containsEntry("language", "Go").containsEntry("max_price", 0.0);
+    }
+
+    @Test
+    void anEmptyValueIsRefusedForEveryOptionAlike() {
+        assertThat(invalid("/courses language:")).contains("`language:` has no value");
+        assertThat(invalid("/roadmap phase:")).contains("`phase:` has no value").contains("phase:1");
+        assertThat(invalid("/courses language: max_price:0")).contains("`language:` has no value");
+        assertThat(invalid("/privacy leaderboard visible:")).contains("`visible:` has no value");
+        assertThat(invalid("/courses language:\"\"")).contains("`language:` has no value");
     }
 }

@@ -13,7 +13,8 @@ class CommandRouterTest {
         @Override
         public CommandSpec spec() {
             return CommandSpec.withSubcommands("test", "Test command",
-                    CommandSpec.SubcommandSpec.of("echo", "Echo", OptionSpec.string("text", "Text", true, 10)),
+                    CommandSpec.SubcommandSpec.of("echo", "Echo", OptionSpec.string("text", "Text", true, 10),
+                            OptionSpec.string("suffix", "Optional text", false, 10)),
                     CommandSpec.SubcommandSpec.moderator("purge", "Moderators only"),
                     CommandSpec.SubcommandSpec.of("boom", "Fails"));
         }
@@ -51,6 +52,16 @@ class CommandRouterTest {
         assertThat(run(false, "echo", Map.of("text", "hi", "colour", "red")).content()).contains("has no option `colour`");
         assertThat(run(false, "echo", Map.of("text", "x".repeat(11))).content()).contains("too long");
         assertThat(run(false, "echo", Map.of("text", 5L)).content()).contains("must be text");
+    }
+
+    @Test
+    void aBlankValueIsRefusedWhetherTheOptionIsRequiredOrNot() {
+        Reply requiredBlank = run(false, "echo", Map.of("text", " "));
+        Reply optionalBlank = run(false, "echo", Map.of("text", "hi", "suffix", ""));
+        assertThat(requiredBlank.error()).isTrue();
+        assertThat(requiredBlank.content()).contains("`text` cannot be empty");
+        assertThat(optionalBlank.error()).isTrue();
+        assertThat(optionalBlank.content()).contains("`suffix` cannot be empty");
     }
 
     @Test

@@ -239,7 +239,7 @@ class DiscordEndToEndTest {
         Interaction post = discord.slash(CAROL_MANAGER, "leaderboard", subcommand("post",
                 option("channel", 7, FakeDiscord.GENERAL_CHANNEL), option("period", 3, "all-time")));
         // The command hands the post to Discord and answers without waiting for it.
-        assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all time leaderboard");
+        assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all-time leaderboard");
         RestCall posted = discord.awaitCall("the leaderboard post", c -> c.method().equals("POST")
                 && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")
                 && c.files().stream().anyMatch(f -> f.fileName().equals("leaderboard.png")));

@@ -240,7 +240,7 @@ class DiscordFeatureEndToEndTest {
         try {
             Interaction post = discord.slash(mod, "leaderboard", subcommand("post",
                     option("channel", 7, FakeDiscord.GENERAL_CHANNEL), option("period", 3, "all-time")));
-            assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all time leaderboard");
+            assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all-time leaderboard");
             RestCall dm = discord.awaitCall("the DM to the moderator", c -> c.method().equals("POST")
                     && c.path().equals("channels/" + dmChannel(mod) + "/messages"));
             assertThat(dm.visibleText()).contains("I couldn't post the leaderboard in <#" + FakeDiscord.GENERAL_CHANNEL + ">")

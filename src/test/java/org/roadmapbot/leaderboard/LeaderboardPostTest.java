@@ -59,7 +59,7 @@ class LeaderboardPostTest {
 
             assertThat(reply.error()).isFalse();
             assertThat(reply.ephemeral()).isTrue();
-            assertThat(reply.content()).contains("Posted the all time leaderboard (top 5) in <#" + GENERAL + ">");
+            assertThat(reply.content()).contains("Posted the all-time leaderboard (top 5) in <#" + GENERAL + ">");
             List<Reply> posted = bot.messenger.postsTo(GENERAL);
             assertThat(posted).hasSize(1);
             assertThat(posted.get(0).ephemeral()).isFalse();
@@ -160,12 +160,33 @@ class LeaderboardPostTest {
     }
 
     @Test
+    void scheduleTakesZonesAsNudgesDoAndSaysWhatItReplaced() {
+        try (LeaderboardBot bot = new LeaderboardBot(dir)) {
+            Reply first = bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
+                    "hour", 18L, "timezone", "europe/berlin");
+            assertThat(first.error()).as(first.content()).isFalse();
+            assertThat(first.content()).contains("Every Friday at 18:00 (Europe/Berlin)").doesNotContain("replaces");
+
+            Reply second = bot.run(MOD, true, "leaderboard", "schedule", "channel", LOCKED, "day", "monday",
+                    "hour", 9L, "timezone", "EST");
+            assertThat(second.error()).as(second.content()).isFalse();
+            assertThat(second.content()).contains("EST → America/New_York")
+                    .contains("This replaces the earlier schedule: <#" + GENERAL + "> every Friday at 18:00 (Europe/Berlin)"
+                            + " → <#" + LOCKED + "> every Monday at 09:00 (America/New_York)");
+            assertThat(bot.posts.store().find(G)).hasValueSatisfying(s -> {
+                assertThat(s.channelId()).isEqualTo(LOCKED);
+                assertThat(s.zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+            });
+        }
+    }
+
+    @Test
     void scheduleRejectsAnUnknownTimeZoneAndChangesNothing() {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
             Reply reply = bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
                     "hour", 18L, "timezone", "Mars/Olympus");
             assertThat(reply.error()).isTrue();
-            assertThat(reply.content()).contains("I don't know the time zone");
+            assertThat(reply.content()).contains("isn't a time zone I know").contains("Nothing was changed");
             assertThat(bot.posts.store().find(G)).isEmpty();
             assertThat(bot.router.autocomplete(new org.roadmapbot.core.CommandRequest(G, MOD, "m", true, "leaderboard",
                     "schedule", java.util.Map.of()), "timezone", "berl")).extracting(c -> c.value()).contains("Europe/Berlin");

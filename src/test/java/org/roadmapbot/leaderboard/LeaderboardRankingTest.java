@@ -90,11 +90,13 @@ class LeaderboardRankingTest {
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.content()).contains("**#1** Alice — 3 topics", "**#2** Member bob — 3 topics",
                 "Your rank: **#2** with 3 topics this week");
-        assertThat(reply.content()).contains("5 members studying", "topics completed this week by the whole server");
+        assertThat(reply.content()).contains("5 members studying", "7 topics completed this week")
+                .doesNotContain("by the whole server"); // a weekly board states the week's total once
         assertThat(reply.attachments()).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo("leaderboard.png"));
 
         Reply allTime = bot.run("erin", false, "leaderboard", "show", "period", "all-time");
-        assertThat(allTime.content()).contains("Your rank: **#4** with 2 topics all time");
+        assertThat(allTime.content()).contains("Your rank: **#4** with 2 topics all time")
+                .contains("7 topics completed this week by the whole server");
         Reply nothing = bot.run("erin", false, "leaderboard", "show");
         assertThat(nothing.content()).contains("You haven't completed a topic this week yet");
     }
@@ -157,6 +159,7 @@ class LeaderboardRankingTest {
         assertThat(page2.buttons()).extracting(Reply.Button::customId).containsExactly("leaderboard:page:week:1");
         assertThat(bot.press("m1", "leaderboard:page:week:999").error()).isTrue();
         assertThat(bot.press("m1", "leaderboard:page:fortnight:2").content()).contains("no longer does anything");
+        assertThat(bot.press("m1", "leaderboard:page:week:0").content()).contains("no longer does anything").doesNotContain("out of reach");
     }
 
     @Test

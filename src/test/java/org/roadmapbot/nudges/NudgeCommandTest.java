@@ -63,7 +63,6 @@ class NudgeCommandTest {
             Reply negativeHour = f.nudge("7", "on", "day", "monday", "hour", -1L, "timezone", "Europe/Berlin");
             Reply badZone = f.nudge("7", "on", "day", "monday", "hour", 9L, "timezone", "Mars/Olympus");
             Reply cityOnly = f.nudge("7", "on", "day", "monday", "hour", 9L, "timezone", "Berlin");
-            Reply offset = f.nudge("7", "on", "day", "monday", "hour", 9L, "timezone", "+02:00");
             Reply noZone = f.nudge("7", "on", "day", "monday", "hour", 9L);
             assertThat(badDay.error()).isTrue();
             assertThat(badDay.content()).contains("`day` must be one of: monday, tuesday");
@@ -72,11 +71,27 @@ class NudgeCommandTest {
             assertThat(badZone.error()).isTrue();
             assertThat(badZone.content()).contains("isn't a time zone I know").contains("Nothing was changed");
             assertThat(cityOnly.content()).contains("did you mean `Europe/Berlin`");
-            assertThat(offset.error()).isTrue();
             assertThat(noZone.error()).isTrue();
             assertThat(noZone.content()).contains("needs the option `timezone`");
             assertThat(f.rows("nudge_settings", "7")).isZero();
             assertThat(f.hasJob("7")).isFalse();
+        }
+    }
+
+    @Test
+    void abbreviationsAndOffsetsAreAcceptedAndTheReplySaysWhichZone() {
+        try (NudgeFixture f = fixture()) {
+            Reply est = f.nudge("7", "on", "day", "monday", "hour", 9L, "timezone", "EST");
+            assertThat(est.error()).as(est.content()).isFalse();
+            assertThat(est.content()).contains("EST → America/New_York").contains("Mondays at 09:00 (America/New_York)");
+            assertThat(f.service().settings(NudgeFixture.GUILD, "7").orElseThrow().schedule().zone())
+                    .isEqualTo(ZoneId.of("America/New_York"));
+
+            Reply offset = f.nudge("8", "on", "day", "monday", "hour", 9L, "timezone", "GMT+2");
+            assertThat(offset.error()).as(offset.content()).isFalse();
+            assertThat(offset.content()).contains("(UTC+02:00)");
+            assertThat(f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().schedule().zone())
+                    .isEqualTo(java.time.ZoneOffset.ofHours(2));
         }
     }
 

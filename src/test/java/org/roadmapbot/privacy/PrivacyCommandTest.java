@@ -164,6 +164,22 @@ class PrivacyCommandTest {
         assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", true).content()).contains("already visible");
     }
 
+    @Test
+    void aVisibilityThatIsAlreadySoWritesNothing() throws Exception {
+        // Never set: visible by default, so "visible:true" stores no row at all.
+        Reply already = bot.run(G, ME, "privacy", "leaderboard", "visible", true);
+        assertThat(already.content()).contains("already visible");
+        assertThat(JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).toString())
+                .doesNotContain("leaderboard_hidden");
+
+        bot.run(G, ME, "privacy", "leaderboard", "visible", false);
+        JsonNode before = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
+        bot.clock.advance(java.time.Duration.ofHours(1));
+        assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", false).content()).contains("already hidden");
+        JsonNode after = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
+        assertThat(after).as("same rows, same updated_at").isEqualTo(before);
+    }
+
     /** The list in PersonalData must name every table that holds member data, or delete would miss it. */
     @Test
     void everyTableWithAMemberIdColumnIsListedForExportAndDelete() throws Exception {
