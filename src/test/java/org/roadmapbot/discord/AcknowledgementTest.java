@@ -85,9 +85,14 @@ class AcknowledgementTest {
                     && (c.path().endsWith("/callback") && c.callbackType() == 4 || c.method().equals("PATCH")));
             assertThat(answer.visibleText().toLowerCase(java.util.Locale.ROOT)).contains("boot.dev");
 
-            // One batch per board, shared: a handful of gateway requests, no REST lookups one by one.
-            long memberRequests = discord.gatewayReceived().stream().filter(p -> p.path("op").asInt() == 8).count();
-            assertThat(memberRequests).isBetween(1L, 5L);
+            // One batch per board at most, and no member asked for twice: boards that start together share
+            // what is in flight (each batch asks only for members no other board is already asking for);
+            // no REST lookups one by one.
+            List<String> asked = new ArrayList<>();
+            long memberRequests = discord.gatewayReceived().stream().filter(p -> p.path("op").asInt() == 8)
+                    .peek(p -> p.path("d").path("user_ids").forEach(id -> asked.add(id.asText()))).count();
+            assertThat(memberRequests).isBetween(1L, 4L);
+            assertThat(asked).hasSize(20).doesNotHaveDuplicates();
             assertThat(discord.calls()).noneMatch(c -> c.path().startsWith("guilds/") && c.path().contains("/members/"));
         }
     }
