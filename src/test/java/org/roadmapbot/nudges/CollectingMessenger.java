@@ -26,6 +26,7 @@ final class CollectingMessenger implements Messenger {
     private final List<String> keys = new ArrayList<>();
     private final Map<String, Deque<Object>> failures = new HashMap<>();
     private final Set<String> postableChannels = new HashSet<>();
+    private final Set<String> refusingOnPost = new HashSet<>();
     private int attempts;
 
     /** The next DMs to this member fail in this order (a Reason, or a RuntimeException to throw). */
@@ -36,6 +37,13 @@ final class CollectingMessenger implements Messenger {
 
     synchronized CollectingMessenger allowChannel(String channelId) {
         postableChannels.add(channelId);
+        return this;
+    }
+
+    /** The channel looks postable from here, but Discord refuses the post (another process's server, a late change). */
+    synchronized CollectingMessenger refuseOnPost(String channelId) {
+        postableChannels.add(channelId);
+        refusingOnPost.add(channelId);
         return this;
     }
 
@@ -61,7 +69,7 @@ final class CollectingMessenger implements Messenger {
     @Override
     public synchronized CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
         attempts++;
-        if (!postableChannels.contains(channelId)) {
+        if (!postableChannels.contains(channelId) || refusingOnPost.contains(channelId)) {
             return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId));
         }
         deliveries.add(new Delivery(guildId, null, channelId, message));

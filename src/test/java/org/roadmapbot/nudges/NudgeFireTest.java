@@ -108,6 +108,23 @@ class NudgeFireTest {
         }
     }
 
+    /**
+     * A study channel that looks fine from here but whose post Discord refuses (a server another
+     * process runs, where the bot's permissions cannot be checked first) hands over to the next one.
+     */
+    @Test
+    void aStudyChannelThatRefusesThePostHandsOverToTheNextOne() {
+        try (NudgeFixture f = on(NudgeFixture.config().withStudyChannels(List.of("555", "556")), "7")) {
+            f.messenger.failDirect("7", Reason.DMS_CLOSED).refuseOnPost("555").allowChannel("556");
+            at(DUE.plusSeconds(1));
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> assertThat(d.channelId()).isEqualTo("556"));
+            SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
+            assertThat(log.deliveredVia()).contains(SentLog.VIA_CHANNEL);
+            assertThat(log.attempts()).as("the DM, the refused post, the post").isEqualTo(3);
+        }
+    }
+
     @Test
     void closedDmsWithoutAStudyChannelTurnTheNudgeOffAndSayWhy() {
         try (NudgeFixture f = on(NudgeFixture.config(), "7")) {
