@@ -57,11 +57,6 @@ final class Acknowledgement {
         return ack;
     }
 
-    /** Whether the interaction has been deferred (by the policy or the timer) rather than answered. */
-    boolean deferred() {
-        return state.get() == DEFERRED_PUBLIC || state.get() == DEFERRED_PRIVATE;
-    }
-
     /** The worker's answer: the acknowledgement itself if the timer has not fired, else an edit of the deferral. */
     void answer(Reply reply, MessageCreateData message) {
         ScheduledFuture<?> t = timer;
