@@ -28,17 +28,20 @@ import org.roadmapbot.discord.fake.FakeDiscord.Realism;
 /**
  * {@code bench discord}: the real bot (`run`'s start-up, real JDA) against the fake Discord at
  * 50 ms per REST call and per gateway member request, one request at a time per rate-limit
- * bucket. After a warm-up of every command type but the leaderboard, a burst of 200 mixed commands
- * from 50 members within one second, the member cache cold;
+ * bucket. After a warm-up of every command type but the leaderboard (600 commands: the JIT compiles
+ * the paths, as in a bot that has been up a while), a burst of 200 mixed commands from 50 members
+ * within one second, the member cache cold;
  * acknowledgement latency is the fake's own measure, from dispatching an interaction to answering
  * its first callback (Discord's 3-second window). Prints rows of the README's benchmark table.
  *
  * <p>In test sources because the fake Discord is; run it with the command in the README
- * ("Benchmarks"). Options: {@code --commands N}, {@code --seconds S}, {@code --latency-ms L}.
+ * ("Benchmarks"). Options: {@code --commands N}, {@code --seconds S}, {@code --latency-ms L};
+ * {@code -Dbench.trace} prints, per interaction, when its first callback reached the fake and when it was answered.
  */
 public final class DiscordBench {
 
     static final Duration WINDOW = Duration.ofSeconds(3);
+    static final int WARM_UP = 600;
 
     public static void main(String[] args) throws Exception {
         int commands = intOption(args, "--commands", 200);
@@ -51,13 +54,14 @@ public final class DiscordBench {
                     Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of());
             try (BotProcess bot = BotProcess.start(new AppConfig(dir, Optional.empty()).withDiscord(Optional.of(config)))) {
                 List<Member> learners = seed(bot, discord, members);
-                // A warm-up of every command type but the leaderboard (JIT, class loading, Java2D's fonts for the
+                // A warm-up of every command type but the leaderboard (class loading, Java2D's fonts for the
                 // pictures), so the burst measures a running bot; the member cache stays cold for the burst.
+                // 600 over 6 s: the JIT compiles JDA's and the bot's paths, as in a bot that has been up a while.
                 List<Interaction> warm = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
+                for (int i = 0; i < WARM_UP; i++) {
                     int roll = new int[] {0, 70, 85, 95}[i % 4];
                     warm.add(command(discord, learners.get(i % members), roll));
-                    Thread.sleep(25);
+                    Thread.sleep(10);
                 }
                 warm.forEach(discord::awaitCallback);
                 Thread.sleep(3000);
@@ -87,7 +91,7 @@ public final class DiscordBench {
                 long deferred = burst.stream().filter(i -> discord.awaitCallback(i).callbackType() == 5).count();
                 String mix = "50 % `/ask`, 15 % `/leaderboard show`, 15 % `/progress show`, 10 % `/roadmap`, 10 % autocomplete";
                 row("mix", commands + " commands from " + members + " members sent within " + String.format(Locale.ROOT, "%.2f s", sentIn)
-                        + " after a warm-up, member cache cold: " + mix);
+                        + " after a warm-up of " + WARM_UP + ", member cache cold: " + mix);
                 row("fake Discord", latencyMs + " ms per REST call and gateway member request, one request at a time per bucket");
                 row("acknowledgement latency p50 / p99 / max", percentile(ms, 50) + " / " + percentile(ms, 99) + " / "
                         + ms[ms.length - 1] + " ms");
