@@ -53,6 +53,9 @@ import org.roadmapbot.core.Messenger;
  */
 public final class Application implements AutoCloseable {
 
+    /** How long a stop waits for sends already handed to the messenger to be recorded. */
+    private static final java.time.Duration DELIVERIES_ON_STOP = java.time.Duration.ofSeconds(10);
+
     private final AppConfig config;
     private final KnowledgeBase knowledge;
     private final AnswerService answers;
@@ -237,6 +240,13 @@ public final class Application implements AutoCloseable {
         }
         if (scheduler != null) {
             scheduler.close();
+        }
+        // Jobs hand their sends to the messenger and return: let those outcomes be recorded first.
+        if (nudges != null) {
+            nudges.awaitDeliveries(DELIVERIES_ON_STOP);
+        }
+        if (leaderboardPosts != null) {
+            leaderboardPosts.awaitPosts(DELIVERIES_ON_STOP);
         }
         if (phraser != null) {
             phraser.ifPresent(LlmPhraser::close);

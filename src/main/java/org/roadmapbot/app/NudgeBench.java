@@ -163,13 +163,17 @@ public final class NudgeBench implements Callable<Integer> {
     private static Messenger counting(AtomicInteger delivered) {
         return new Messenger() {
             @Override
-            public void sendDirect(String guildId, String memberId, Reply message) {
+            public java.util.concurrent.CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message,
+                                                                             String deliveryKey) {
                 delivered.incrementAndGet();
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
 
             @Override
-            public void postToChannel(String guildId, String channelId, Reply message) {
+            public java.util.concurrent.CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message,
+                                                                                String deliveryKey) {
                 delivered.incrementAndGet();
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
 
             @Override

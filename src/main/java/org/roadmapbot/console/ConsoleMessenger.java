@@ -1,6 +1,7 @@
 package org.roadmapbot.console;
 
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 
@@ -17,13 +18,15 @@ public final class ConsoleMessenger implements Messenger {
     }
 
     @Override
-    public void sendDirect(String guildId, String memberId, Reply message) {
+    public CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
         print("direct message to member " + memberId + " (server " + guildId + ")", message);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void postToChannel(String guildId, String channelId, Reply message) {
+    public CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
         print("post in channel " + channelId + " (server " + guildId + ")", message);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

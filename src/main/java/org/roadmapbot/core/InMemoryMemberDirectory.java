@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,7 +35,7 @@ public final class InMemoryMemberDirectory implements MemberDirectory {
     }
 
     @Override
-    public Map<String, Member> lookup(String guildId, Collection<String> memberIds) {
+    public CompletableFuture<Map<String, Member>> lookup(String guildId, Collection<String> memberIds) {
         Map<String, Member> found = new LinkedHashMap<>();
         for (String id : memberIds) {
             Member m = members.get(key(guildId, id));
@@ -44,7 +45,7 @@ public final class InMemoryMemberDirectory implements MemberDirectory {
                 found.put(id, new Member(id, null, Set.of()));
             }
         }
-        return found;
+        return CompletableFuture.completedFuture(found);
     }
 
     private static String key(String guildId, String memberId) {

@@ -1,34 +1,57 @@
 package org.roadmapbot.core;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 /**
  * How scheduled work reaches people: a direct message to a member, or a post in a channel.
  * Discord implements it with JDA; the console prints; tests collect.
+ *
+ * <p>Asynchronous: a send returns at once with a future that completes when the message is
+ * delivered, or exceptionally with a {@link DeliveryException} saying why not. No caller thread
+ * waits on the network; callers act on the outcome in a callback ({@link #failure} unwraps it).
  */
 public interface Messenger {
 
-    /** Sends a private message to a member of a server. */
-    void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException;
+    /**
+     * Sends a private message to a member of a server.
+     *
+     * @param deliveryKey null, or a key that is the same for every attempt at one delivery (a
+     *                    nudge's member and week). An adapter that can deduplicate uses it
+     *                    (Discord: the message nonce, enforced), so a retry after a crash between
+     *                    sending and recording the send does not deliver twice.
+     */
+    CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey);
 
-    /** Posts to a channel of a server. */
-    void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException;
+    /** Posts to a channel of a server; {@code deliveryKey} as for {@link #sendDirect}. */
+    CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey);
 
     /**
-     * As {@link #sendDirect(String, String, Reply)}, with a key that is the same for every attempt
-     * at one delivery (a nudge's member and week). An adapter that can deduplicate uses it (Discord:
-     * the message nonce, enforced), so a retry after a crash between sending and recording the send
-     * does not deliver twice; the default ignores it.
+     * Whether the bot can post in the channel as far as this process can tell right now, without
+     * asking the network: false when it knows it cannot (no such channel, a permission missing).
+     * A server this process does not see (another process's shard) answers true: the post itself
+     * then reports a refusal.
      */
-    default void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
-        sendDirect(guildId, memberId, message);
-    }
-
-    /** As {@link #postToChannel(String, String, Reply)}, with a delivery key (see the keyed sendDirect). */
-    default void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
-        postToChannel(guildId, channelId, message);
-    }
-
-    /** Whether the bot can post in the channel right now (exists, visible, allowed to send). */
     boolean canPost(String guildId, String channelId);
+
+    /** A future already failed with {@code e}: how an adapter reports a failure it knows before sending. */
+    static CompletableFuture<Void> failed(DeliveryException e) {
+        return CompletableFuture.failedFuture(e);
+    }
+
+    /**
+     * The delivery failure behind a failed future's exception: the {@link DeliveryException}
+     * itself, or anything unexpected as a TEMPORARY one (worth a bounded retry).
+     */
+    static DeliveryException failure(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof DeliveryException d ? d
+                : new DeliveryException(DeliveryException.Reason.TEMPORARY, "delivery failed: " + t, t);
+    }
 
     /** A message that could not be delivered, and whether trying again may help. */
     final class DeliveryException extends Exception {

@@ -62,6 +62,7 @@ public final class DiscordBot implements AutoCloseable {
     private final InteractionHandler handler;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final ExecutorService suggestions;
     private final DiscordMessenger messenger;
     private final DiscordMemberDirectory memberDirectory;
     private final Object closeLock = new Object();
@@ -69,13 +70,14 @@ public final class DiscordBot implements AutoCloseable {
     private boolean closed;
 
     private DiscordBot(List<JDA> shards, Shards shardConfig, InteractionHandler handler, ExecutorService workers,
-                       ScheduledExecutorService timers) {
+                       ScheduledExecutorService timers, ExecutorService suggestions) {
         this.shards = List.copyOf(shards);
         this.shardConfig = shardConfig;
         this.handler = handler;
         this.workers = workers;
         this.timers = timers;
-        this.messenger = new DiscordMessenger(this.shards, shardConfig);
+        this.suggestions = suggestions;
+        this.messenger = new DiscordMessenger(this.shards);
         this.memberDirectory = new DiscordMemberDirectory(this.shards);
     }
 
@@ -96,8 +98,12 @@ public final class DiscordBot implements AutoCloseable {
         MessageRequest.setDefaultMentionRepliedUser(false);
 
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, threads("discord-interaction"));
+        // Acknowledgement deadlines only: never command work, so a deadline is never late behind one.
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("discord-defer"));
-        InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers);
+        // Autocomplete is cheap and must answer within Discord's window: it never queues behind commands.
+        ExecutorService suggestions = Executors.newSingleThreadExecutor(threads("discord-autocomplete"));
+        InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers,
+                suggestions);
         Shards shardConfig = config.shards();
         // One session controller for every shard: it spaces their logins as Discord requires.
         ConcurrentSessionController sessions = config.gatewayUrl()
@@ -123,14 +129,14 @@ public final class DiscordBot implements AutoCloseable {
             }
         } catch (InvalidTokenException e) {
             shards.forEach(JDA::shutdownNow);
-            stop(workers, timers);
+            stop(workers, timers, suggestions);
             throw new DiscordStartException("Discord rejected the bot token (check DISCORD_TOKEN / DISCORD_TOKEN_FILE)", e);
         } catch (RuntimeException e) {
             shards.forEach(JDA::shutdownNow);
-            stop(workers, timers);
+            stop(workers, timers, suggestions);
             throw new DiscordStartException("could not connect to Discord: " + e.getMessage(), e);
         }
-        DiscordBot bot = new DiscordBot(shards, shardConfig, handler, workers, timers);
+        DiscordBot bot = new DiscordBot(shards, shardConfig, handler, workers, timers, suggestions);
         try {
             for (int i = 0; i < shards.size(); i++) {
                 latches.get(i).await(shards.get(i));
@@ -204,6 +210,7 @@ public final class DiscordBot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        suggestions.shutdownNow();
     }
 
     /** Stops interactions (if not yet), then disconnects; queued replies are still sent. Idempotent. */
@@ -265,9 +272,10 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    private static void stop(ExecutorService workers, ScheduledExecutorService timers) {
+    private static void stop(ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions) {
         workers.shutdownNow();
         timers.shutdownNow();
+        suggestions.shutdownNow();
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -19,92 +21,108 @@ import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 
 /**
- * Scheduled deliveries on Discord: DMs (open the private channel, send) and channel posts with
- * the bot's permissions checked first. Blocking by design: it runs on scheduler threads, never
- * on JDA's. Discord's errors become {@link DeliveryException} reasons the caller can act on.
+ * Scheduled deliveries on Discord: DMs (open the private channel, send) and channel posts by
+ * channel id. Never blocks: each send is queued with JDA ({@code submit}) and returns a future
+ * that completes when Discord has answered; Discord's errors become {@link DeliveryException}
+ * reasons the caller acts on in its callback.
+ *
+ * <p>A post goes through REST by channel id from whichever process sends it: Discord's REST API
+ * is not bound to a gateway shard, so a scheduled post that fires on a process without the
+ * server's shard is still delivered (see {@link DiscordRest}). When this process does run the
+ * server, the bot's permissions in the channel are checked first from the cache, so a missing one
+ * is reported by name without a request; otherwise Discord's refusal (50001, 50013) says so.
  */
 final class DiscordMessenger implements Messenger {
 
-    /** This process's shards; a DM can go through any of them, a post needs the server's. */
+    /** This process's shards; a DM or a post can go through any of them, the permission check needs the server's. */
     private final List<JDA> shards;
-    private final Shards shardConfig;
 
     DiscordMessenger(JDA jda) {
-        this(List.of(jda), Shards.none());
+        this(List.of(jda));
     }
 
-    DiscordMessenger(List<JDA> shards, Shards shardConfig) {
+    DiscordMessenger(List<JDA> shards) {
         this.shards = List.copyOf(shards);
-        this.shardConfig = shardConfig;
-    }
-
-    @Override
-    public void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
-        sendDirect(guildId, memberId, message, null);
     }
 
     /** With a key: sent as an enforced nonce, so Discord drops a repeat of the same delivery for a few minutes. */
     @Override
-    public void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
+    public CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
         if (!isSnowflake(memberId)) {
-            throw new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord user id: " + memberId);
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord user id: " + memberId));
         }
+        String what = "DM to member " + memberId;
         try {
-            shards.get(0).openPrivateChannelById(memberId)
+            return outcome(what, shards.get(0).openPrivateChannelById(memberId)
                     .flatMap(channel -> withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey))
-                    .complete();
-        } catch (ErrorResponseException e) {
-            throw translate("DM to member " + memberId, e);
+                    .submit());
         } catch (RuntimeException e) {
-            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "DM to member " + memberId + " failed: " + e, e);
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
         }
     }
 
     @Override
-    public void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
-        postToChannel(guildId, channelId, message, null);
-    }
-
-    @Override
-    public void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
-        GuildMessageChannel channel = channel(guildId, channelId);
-        if (channel == null && isSnowflake(guildId) && !shardConfig.runs(guildId)) {
-            // JDA posts only through the session of the server's shard; another process runs it.
-            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "server " + guildId + " is on shard "
-                    + Shards.shardOf(Long.parseLong(guildId), shardConfig.total()) + ", which another bot process runs");
+    public CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
+        if (!isSnowflake(guildId) || !isSnowflake(channelId)) {
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET,
+                    "no text channel " + channelId + " in server " + guildId));
         }
-        if (channel == null) {
-            throw new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET,
-                    "no text channel " + channelId + " in server " + guildId + " that I can see");
+        Guild guild = guild(guildId);
+        if (guild != null) {
+            GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
+            if (channel == null) {
+                return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET,
+                        "no text channel " + channelId + " in server " + guildId + " that I can see"));
+            }
+            List<Permission> missing = missing(channel, !message.attachments().isEmpty());
+            if (!missing.isEmpty()) {
+                return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION,
+                        "missing permission in #" + channel.getName() + ": " + missing.stream().map(Permission::getName).toList()));
+            }
         }
-        List<Permission> missing = missing(channel, !message.attachments().isEmpty());
-        if (!missing.isEmpty()) {
-            throw new DeliveryException(DeliveryException.Reason.NO_PERMISSION,
-                    "missing permission in #" + channel.getName() + ": " + missing.stream().map(Permission::getName).toList());
-        }
+        String what = "post to channel " + channelId;
         try {
-            withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey).complete();
-        } catch (ErrorResponseException e) {
-            throw translate("post to channel " + channelId, e);
+            return outcome(what, DiscordRest.post(shards.get(0), channelId, ReplyRenderer.render(message),
+                    deliveryKey == null ? null : nonce(deliveryKey)));
         } catch (RuntimeException e) {
-            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "post to channel " + channelId + " failed: " + e, e);
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
         }
     }
 
+    /** Discord's answer as the core's outcome: done, or a {@link DeliveryException} with its reason. */
+    private static CompletableFuture<Void> outcome(String what, CompletableFuture<?> sent) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        sent.whenComplete((ok, thrown) -> {
+            if (thrown == null) {
+                result.complete(null);
+                return;
+            }
+            Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            result.completeExceptionally(cause instanceof ErrorResponseException e ? translate(what, e)
+                    : new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + cause, cause));
+        });
+        return result;
+    }
+
+    /** From the cache, no request: false when this process runs the server and knows the bot cannot post there. */
     @Override
     public boolean canPost(String guildId, String channelId) {
-        GuildMessageChannel channel = channel(guildId, channelId);
+        if (!isSnowflake(guildId) || !isSnowflake(channelId)) {
+            return false;
+        }
+        Guild guild = guild(guildId);
+        if (guild == null) {
+            return true; // another process runs this server: the post itself will tell
+        }
+        GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
         return channel != null && missing(channel, false).isEmpty();
     }
 
-    private GuildMessageChannel channel(String guildId, String channelId) {
-        if (!isSnowflake(guildId) || !isSnowflake(channelId)) {
-            return null;
-        }
+    private Guild guild(String guildId) {
         for (JDA jda : shards) {
             Guild guild = jda.getGuildById(guildId);
             if (guild != null) {
-                return guild.getChannelById(GuildMessageChannel.class, channelId);
+                return guild;
             }
         }
         return null;

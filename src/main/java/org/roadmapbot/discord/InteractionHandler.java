@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
@@ -26,7 +27,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
@@ -36,14 +36,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Translates interactions into {@link CommandRequest}s for the router and its replies back into
- * messages. Work runs on the bot's own worker pool so the gateway thread never waits on a
- * command, and so shutdown can let running commands finish before JDA stops.
+ * messages. Runs in two places:
+ * <ul>
+ *   <li>On arrival, on JDA's event thread: the request is built (no I/O) and the interaction's
+ *       acknowledgement starts ({@link Acknowledgement}): deferred at once when the policy says so
+ *       or when every worker is taken (it would wait in the queue), else a timer on {@code timers}
+ *       (a thread that runs no command work) defers it at {@link #AUTO_DEFER_AFTER} after arrival
+ *       unless the answer came first. So every interaction is acknowledged in time however long
+ *       it waits for a worker, and one that must wait is acknowledged at once.</li>
+ *   <li>On the bot's worker pool: the command itself, then the answer (queued, never awaited).
+ *       The gateway thread never waits on a command, and shutdown can let running ones finish.</li>
+ * </ul>
  */
 final class InteractionHandler extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);
 
-    /** Discord wants an acknowledgement within 3 s; defer well before that. */
+    /**
+     * Discord wants an acknowledgement within 3 s of the interaction's creation; the timer defers
+     * 1.5 s after arrival, leaving room for the network and a loaded machine.
+     */
     static final Duration AUTO_DEFER_AFTER = Duration.ofMillis(1500);
 
     /** Guild id of a request from a DM (a button on a nudge): the command's custom id must carry the server. */
@@ -53,25 +65,24 @@ final class InteractionHandler extends ListenerAdapter {
     static final String SERVER_ONLY = "Please use my commands in a server; they work on that server's study data.";
     static final String FAILED = "Sorry, something went wrong on my side. Please try again in a moment.";
 
-    private static final int PENDING = 0;
-    private static final int REPLIED = 1;
-    private static final int DEFERRED_PUBLIC = 2;
-    private static final int DEFERRED_PRIVATE = 3;
-
     private final CommandRouter router;
     private final Set<String> moderatorRoleIds;
     private final DeferPolicy deferPolicy;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final ExecutorService suggestions;
+    /** Interactions handed to the workers and not yet answered: at {@link DiscordBot#WORKERS} or more, a new one waits. */
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean accepting = true;
 
     InteractionHandler(CommandRouter router, Set<String> moderatorRoleIds, DeferPolicy deferPolicy,
-                       ExecutorService workers, ScheduledExecutorService timers) {
+                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions) {
         this.router = router;
         this.moderatorRoleIds = Set.copyOf(moderatorRoleIds);
         this.deferPolicy = deferPolicy;
         this.workers = workers;
         this.timers = timers;
+        this.suggestions = suggestions;
     }
 
     /** From now on every interaction gets a polite "restarting" reply instead of running. */
@@ -81,107 +92,103 @@ final class InteractionHandler extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        submit(event, () -> {
-            if (event.getGuild() == null || event.getMember() == null) {
-                event.reply(SERVER_ONLY).setEphemeral(true).queue(null, e -> logFailure("reply", e));
-                return;
-            }
-            CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
-            DeferPolicy.Mode mode = deferPolicy.decide(request);
-            respond(event, mode, () -> router.dispatch(request));
-        });
+        if (refusedOnArrival(event)) {
+            return;
+        }
+        if (event.getGuild() == null || event.getMember() == null) {
+            event.reply(SERVER_ONLY).setEphemeral(true).queue(null, e -> Acknowledgement.logFailure("reply", e));
+            return;
+        }
+        CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER);
+        run(event, ack, () -> router.dispatch(request));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        submit(event, () -> {
-            String customId = event.getComponentId();
-            int colon = customId.indexOf(':');
-            String command = colon > 0 ? customId.substring(0, colon) : customId;
-            CommandRequest presser = request(event, command, null, Map.of());
-            respond(event, DeferPolicy.Mode.NONE, () -> router.button(presser, customId));
-        });
-    }
-
-    @Override
-    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        if (!accepting) {
-            event.replyChoices(List.of()).queue(null, e -> logFailure("autocomplete", e));
+        if (refusedOnArrival(event)) {
             return;
         }
-        try {
-            workers.execute(() -> {
-                AutoCompleteQuery focused = event.getFocusedOption();
-                CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
-                List<Command.Choice> choices = router.autocomplete(request, focused.getName(), focused.getValue());
-                event.replyChoices(choices(focused.getType(), choices)).queue(null, e -> logFailure("autocomplete", e));
-            });
-        } catch (RejectedExecutionException e) {
-            event.replyChoices(List.of()).queue(null, f -> logFailure("autocomplete", f));
-        }
-    }
-
-    private void submit(IReplyCallback event, Runnable work) {
-        if (!accepting) {
-            event.reply(RESTARTING).setEphemeral(true).queue(null, e -> logFailure("reply", e));
-            return;
-        }
-        try {
-            workers.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    // The router already turns command failures into replies; this is the adapter's own.
-                    LOG.error("interaction {} failed in the Discord adapter", event.getId(), e);
-                    if (!event.isAcknowledged()) {
-                        event.reply(FAILED).setEphemeral(true).queue(null, f -> logFailure("reply", f));
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            event.reply(RESTARTING).setEphemeral(true).queue(null, f -> logFailure("reply", f));
-        }
+        String customId = event.getComponentId();
+        int colon = customId.indexOf(':');
+        String command = colon > 0 ? customId.substring(0, colon) : customId;
+        CommandRequest presser = request(event, command, null, Map.of());
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER);
+        run(event, ack, () -> router.button(presser, customId));
     }
 
     /**
-     * Runs the work and answers. A command named by the defer policy is acknowledged first; any
-     * other one is acknowledged if it has not answered after {@link #AUTO_DEFER_AFTER}. A deferred
-     * answer edits the "thinking" message, or replaces it with a private one when the reply is private.
+     * Every worker taken: this interaction will wait in the queue, so it is deferred on arrival
+     * (the member sees "thinking…" at once) instead of at the timer's deadline.
      */
-    private void respond(IReplyCallback event, DeferPolicy.Mode mode, Supplier<Reply> work) {
-        AtomicInteger state = new AtomicInteger(PENDING);
-        ScheduledFuture<?> timer = null;
-        if (mode != DeferPolicy.Mode.NONE) {
-            defer(event, state, mode == DeferPolicy.Mode.PRIVATE);
-        } else {
-            timer = timers.schedule(() -> defer(event, state, false), AUTO_DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    private DeferPolicy.Mode whenBusy(DeferPolicy.Mode mode) {
+        return mode == DeferPolicy.Mode.NONE && queued.get() >= DiscordBot.WORKERS ? DeferPolicy.Mode.PUBLIC : mode;
+    }
+
+    /**
+     * Suggestions cannot be deferred. They run on their own thread (cheap lookups, never queued
+     * behind commands), and the timer answers with none at the deadline if that thread is late
+     * (the member keeps typing and gets fresh ones), whichever comes first.
+     */
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (!accepting) {
+            event.replyChoices(List.of()).queue(null, e -> Acknowledgement.logFailure("autocomplete", e));
+            return;
         }
-        Reply reply;
+        AutoCompleteQuery focused = event.getFocusedOption();
+        CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
+        AtomicBoolean answered = new AtomicBoolean();
+        Runnable none = () -> {
+            if (answered.compareAndSet(false, true)) {
+                event.replyChoices(List.of()).queue(null, e -> Acknowledgement.logFailure("autocomplete", e));
+            }
+        };
         try {
-            reply = work.get();
-        } catch (RuntimeException e) {
-            // The router already turns command failures into replies; this guards the adapter's own path.
-            LOG.error("interaction {} failed in the Discord adapter", event.getId(), e);
-            reply = Reply.error(FAILED);
-        }
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        MessageCreateData message = render(reply);
-        if (state.compareAndSet(PENDING, REPLIED)) {
-            event.reply(message).setEphemeral(reply.ephemeral()).queue(null, e -> logFailure("reply", e));
-        } else if (state.get() == DEFERRED_PUBLIC && reply.ephemeral()) {
-            // The public "thinking" message must not become a private answer for all to see.
-            event.getHook().deleteOriginal().queue(null, e -> logFailure("delete deferred", e));
-            event.getHook().sendMessage(message).setEphemeral(true).queue(null, e -> logFailure("follow-up", e));
-        } else {
-            event.getHook().editOriginal(MessageEditData.fromCreateData(message)).queue(null, e -> logFailure("edit", e));
+            ScheduledFuture<?> timer = timers.schedule(none, AUTO_DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            suggestions.execute(() -> {
+                List<Command.Choice> choices = router.autocomplete(request, focused.getName(), focused.getValue());
+                timer.cancel(false);
+                if (answered.compareAndSet(false, true)) {
+                    event.replyChoices(choices(focused.getType(), choices))
+                            .queue(null, e -> Acknowledgement.logFailure("autocomplete", e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            none.run();
         }
     }
 
-    private static void defer(IReplyCallback event, AtomicInteger state, boolean ephemeral) {
-        if (state.compareAndSet(PENDING, ephemeral ? DEFERRED_PRIVATE : DEFERRED_PUBLIC)) {
-            event.deferReply(ephemeral).queue(null, e -> logFailure("defer", e));
+    /** While stopping, an interaction gets the "restarting" reply at once. */
+    private boolean refusedOnArrival(IReplyCallback event) {
+        if (accepting) {
+            return false;
+        }
+        event.reply(RESTARTING).setEphemeral(true).queue(null, e -> Acknowledgement.logFailure("reply", e));
+        return true;
+    }
+
+    /** Runs the command on a worker and answers through its acknowledgement; a failure of the adapter's own gets {@link #FAILED}. */
+    private void run(IReplyCallback event, Acknowledgement ack, Supplier<Reply> work) {
+        queued.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                Reply reply;
+                try {
+                    reply = work.get();
+                } catch (RuntimeException e) {
+                    // The router already turns command failures into replies; this guards the adapter's own path.
+                    LOG.error("interaction {} failed in the Discord adapter", event.getId(), e);
+                    reply = Reply.error(FAILED);
+                } finally {
+                    queued.decrementAndGet();
+                }
+                ack.answer(reply, render(reply));
+            });
+        } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
+            Reply restarting = Reply.error(RESTARTING);
+            ack.answer(restarting, render(restarting));
         }
     }
 
@@ -256,7 +263,4 @@ final class InteractionHandler extends ListenerAdapter {
         return out;
     }
 
-    private static void logFailure(String what, Throwable e) {
-        LOG.warn("Discord {} failed: {}", what, e.toString());
-    }
 }

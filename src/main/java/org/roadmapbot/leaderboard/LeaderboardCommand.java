@@ -135,6 +135,11 @@ public final class LeaderboardCommand implements Command {
         int top = request.integer(TOP).map(Long::intValue).orElse(LeaderboardService.PAGE_SIZE);
         Period period = period(request);
         LeaderboardPosts.Outcome outcome = posts.postNow(request.guildId(), channel, period, top, request.memberId());
+        if (outcome.sending()) {
+            // Handed to Discord; a refusal that comes later reaches the moderator by DM.
+            return Reply.builder("📊 Posting " + period.boardName() + " (top " + top + ") in <#" + channel
+                    + ">. If Discord refuses it, I'll tell you in a DM.").ephemeral(true).build();
+        }
         if (!outcome.posted()) {
             return Reply.error("I couldn't post the leaderboard in <#" + channel + ">: " + outcome.detail()
                     + "\nGive me View Channel, Send Messages, Embed Links and Attach Files there, or pick another channel."

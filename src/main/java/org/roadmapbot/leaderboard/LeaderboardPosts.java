@@ -1,12 +1,14 @@
 package org.roadmapbot.leaderboard;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
@@ -24,6 +26,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.schedule.InFlight;
 import org.roadmapbot.schedule.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,8 @@ public final class LeaderboardPosts {
     private final ScheduleStore store;
     private final JobScheduler scheduler;
     private final Messenger messenger;
+    /** Posts handed to the messenger whose outcome is not recorded yet. */
+    private final InFlight inFlight = new InFlight("leaderboard-post", 1);
 
     public LeaderboardPosts(LeaderboardService service, ScheduleStore store, JobScheduler scheduler, Messenger messenger) {
         this.service = service;
@@ -64,57 +69,137 @@ public final class LeaderboardPosts {
         return messenger.canPost(guildId, channelId);
     }
 
-    /** The outcome of a post: empty when posted, else why not (already recorded). */
-    public record Outcome(boolean posted, DeliveryException.Reason reason, String detail) {
+    /**
+     * The outcome of a post as far as it is known when the caller needs it: posted, refused (why;
+     * already recorded), or still on its way ({@code sending}: a later failure is recorded and the
+     * moderator told by DM, since the command's reply has gone by then).
+     */
+    public record Outcome(boolean posted, boolean sending, DeliveryException.Reason reason, String detail) {
         static Outcome ok() {
-            return new Outcome(true, null, "");
+            return new Outcome(true, false, null, "");
+        }
+
+        static Outcome onItsWay() {
+            return new Outcome(false, true, null, "");
+        }
+
+        static Outcome refused(DeliveryException.Reason reason, String detail) {
+            return new Outcome(false, false, reason, detail);
         }
     }
 
-    /** Posts a board now; on failure records it (the moderator is told by the caller's reply). */
+    /**
+     * Posts a board now, for a moderator's command, without waiting on Discord: a refusal known at
+     * once (the bot's permissions in the channel, or an adapter that answers at once) comes back
+     * in the outcome for the command's reply; one that comes later is recorded and DMed.
+     */
     public Outcome postNow(String guildId, String channelId, Period period, int top, String moderatorId) {
-        return post(guildId, channelId, period, top, moderatorId, false);
+        Optional<Outcome> refused = refusedBeforeSending(guildId, channelId, moderatorId, false);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        CompletableFuture<Void> sending = send(guildId, channelId, period, top, null);
+        if (sending.isDone()) {
+            return sending.isCompletedExceptionally()
+                    ? recordFailure(guildId, channelId, moderatorId, false, failure(sending), true)
+                    : Outcome.ok();
+        }
+        inFlight.track(sending.handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(Outcome.ok())
+                : failedLater(guildId, channelId, moderatorId, false, Messenger.failure(thrown)), inFlight.executor())
+                .thenCompose(outcome -> outcome));
+        return Outcome.onItsWay();
     }
 
-    private Outcome post(String guildId, String channelId, Period period, int top, String moderatorId, boolean scheduled) {
-        if (!messenger.canPost(guildId, channelId)) {
-            String detail = "I can't post in that channel (it is gone, hidden from me, or I lack Send Messages,"
-                    + " Embed Links or Attach Files there).";
-            return failed(guildId, channelId, moderatorId, scheduled, DeliveryException.Reason.NO_PERMISSION, detail);
+    /**
+     * The weekly post: hands the board to the messenger and returns; the outcome is recorded (and
+     * a failure DMed to the moderator who scheduled it) when Discord answers.
+     */
+    CompletableFuture<Outcome> postScheduled(String guildId, String channelId, String moderatorId, String deliveryKey) {
+        Optional<Outcome> refused = refusedBeforeSending(guildId, channelId, moderatorId, true);
+        if (refused.isPresent()) {
+            return inFlight.track(tellAndRecord(guildId, channelId, moderatorId, refused.get().reason(), refused.get().detail()));
         }
+        return inFlight.track(send(guildId, channelId, service.scheduledPeriod(), LeaderboardService.PAGE_SIZE, deliveryKey)
+                .handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(Outcome.ok())
+                        : failedLater(guildId, channelId, moderatorId, true, Messenger.failure(thrown)), inFlight.executor())
+                .thenCompose(outcome -> outcome));
+    }
+
+    /** Waits (bounded) for posts handed to the messenger to be recorded: a graceful stop calls it first. */
+    public boolean awaitPosts(Duration limit) {
+        return inFlight.await(limit);
+    }
+
+    /** The channel as this process sees it: a refusal known without asking Discord (not yet recorded). */
+    private Optional<Outcome> refusedBeforeSending(String guildId, String channelId, String moderatorId, boolean scheduled) {
+        if (messenger.canPost(guildId, channelId)) {
+            return Optional.empty();
+        }
+        String detail = "I can't post in that channel (it is gone, hidden from me, or I lack Send Messages,"
+                + " Embed Links or Attach Files there).";
+        if (scheduled) {
+            return Optional.of(Outcome.refused(DeliveryException.Reason.NO_PERMISSION, detail));
+        }
+        return Optional.of(recordFailure(guildId, channelId, moderatorId, false, new DeliveryException(
+                DeliveryException.Reason.NO_PERMISSION, detail), true));
+    }
+
+    private CompletableFuture<Void> send(String guildId, String channelId, Period period, int top, String deliveryKey) {
         Board board = service.board(guildId, period, 1, top, null, null);
         Reply reply = BoardReply.of(board).build();
         try {
-            messenger.postToChannel(guildId, channelId, reply);
-            return Outcome.ok();
-        } catch (DeliveryException e) {
-            return failed(guildId, channelId, moderatorId, scheduled, e.reason(), e.getMessage());
+            return messenger.postToChannel(guildId, channelId, reply, deliveryKey);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private Outcome failed(String guildId, String channelId, String moderatorId, boolean scheduled,
-                           DeliveryException.Reason reason, String detail) {
-        boolean notified = !scheduled; // a manual post's moderator reads the command's reply
-        if (scheduled) {
-            notified = tell(guildId, moderatorId, "I couldn't post this week's leaderboard in <#" + channelId + ">: "
-                    + detail + "\nFix the channel's permissions for me, or pick another channel with "
-                    + "`/leaderboard schedule` (or stop the weekly post with `/leaderboard unschedule`).");
-        }
-        store.recordFailure(new ScheduleStore.Failure(guildId, moderatorId, channelId, scheduled, reason.name(), detail,
-                notified, service.clock().instant()));
-        LOG.warn("leaderboard post to channel {} of server {} failed ({}): {}", channelId, guildId, reason, detail);
-        return new Outcome(false, reason, detail);
+    private static DeliveryException failure(CompletableFuture<Void> failed) {
+        return Messenger.failure(failed.handle((ok, thrown) -> thrown).join());
     }
 
-    private boolean tell(String guildId, String moderatorId, String text) {
+    /** A failure the command's reply can no longer carry: the moderator is told by DM, then it is recorded. */
+    private CompletableFuture<Outcome> failedLater(String guildId, String channelId, String moderatorId, boolean scheduled,
+                                                   DeliveryException e) {
+        return scheduled ? tellAndRecord(guildId, channelId, moderatorId, e.reason(), e.getMessage())
+                : tell(guildId, moderatorId, "I couldn't post the leaderboard in <#" + channelId + ">: " + e.getMessage()
+                        + "\nGive me View Channel, Send Messages, Embed Links and Attach Files there, or pick another channel.",
+                        "Leaderboard not posted")
+                .thenApplyAsync(told -> recordFailure(guildId, channelId, moderatorId, false, e, told), inFlight.executor());
+    }
+
+    private CompletableFuture<Outcome> tellAndRecord(String guildId, String channelId, String moderatorId,
+                                                     DeliveryException.Reason reason, String detail) {
+        return tell(guildId, moderatorId, "I couldn't post this week's leaderboard in <#" + channelId + ">: "
+                + detail + "\nFix the channel's permissions for me, or pick another channel with "
+                + "`/leaderboard schedule` (or stop the weekly post with `/leaderboard unschedule`).", "Weekly leaderboard not posted")
+                .thenApplyAsync(told -> recordFailure(guildId, channelId, moderatorId, true,
+                        new DeliveryException(reason, detail), told), inFlight.executor());
+    }
+
+    private Outcome recordFailure(String guildId, String channelId, String moderatorId, boolean scheduled,
+                                  DeliveryException e, boolean notified) {
+        store.recordFailure(new ScheduleStore.Failure(guildId, moderatorId, channelId, scheduled, e.reason().name(),
+                e.getMessage(), notified, service.clock().instant()));
+        LOG.warn("leaderboard post to channel {} of server {} failed ({}): {}", channelId, guildId, e.reason(), e.getMessage());
+        return Outcome.refused(e.reason(), e.getMessage());
+    }
+
+    /** DMs the moderator; completes with whether the DM went out. */
+    private CompletableFuture<Boolean> tell(String guildId, String moderatorId, String text, String title) {
+        CompletableFuture<Void> dm;
         try {
-            messenger.sendDirect(guildId, moderatorId, Reply.builder(text).title("Weekly leaderboard not posted").build());
-            return true;
-        } catch (DeliveryException e) {
-            LOG.warn("could not tell moderator {} of server {} about a failed leaderboard post: {}", moderatorId, guildId,
-                    e.getMessage());
-            return false;
+            dm = messenger.sendDirect(guildId, moderatorId, Reply.builder(text).title(title).build(), null);
+        } catch (RuntimeException e) {
+            dm = CompletableFuture.failedFuture(e);
         }
+        return dm.handle((ok, thrown) -> {
+            if (thrown != null) {
+                LOG.warn("could not tell moderator {} of server {} about a failed leaderboard post: {}", moderatorId, guildId,
+                        Messenger.failure(thrown).getMessage());
+            }
+            return thrown == null;
+        });
     }
 
     // ---- weekly schedule ----
@@ -200,8 +285,11 @@ public final class LeaderboardPosts {
         return scheduler.quartz().getTrigger(trigger.getKey()).getNextFireTime();
     }
 
-    /** The weekly job's work: post, or record why not and tell the moderator. */
-    void runScheduled(String guildId) {
+    /**
+     * The weekly job's work: post, or record why not and tell the moderator. Returns once the post
+     * is handed over; {@code deliveryKey} (server and scheduled time) lets Discord drop a repeat.
+     */
+    CompletableFuture<Outcome> runScheduled(String guildId, String deliveryKey) {
         Optional<ScheduleStore.Schedule> schedule = store.find(guildId);
         if (schedule.isEmpty()) {
             // Removed (e.g. with the moderator's data) since the trigger was set: stop firing.
@@ -210,14 +298,19 @@ public final class LeaderboardPosts {
             } catch (SchedulerException e) {
                 LOG.warn("could not remove the orphan leaderboard job of server {}", guildId, e);
             }
-            return;
+            return CompletableFuture.completedFuture(Outcome.refused(DeliveryException.Reason.UNKNOWN_TARGET, "not scheduled"));
         }
         ScheduleStore.Schedule s = schedule.get();
-        Outcome outcome = post(guildId, s.channelId(), service.scheduledPeriod(), LeaderboardService.PAGE_SIZE,
-                s.moderatorId(), true);
-        if (outcome.posted()) {
-            LOG.info("posted the weekly leaderboard of server {} in channel {}", guildId, s.channelId());
-        }
+        return postScheduled(guildId, s.channelId(), s.moderatorId(), deliveryKey).whenComplete((outcome, thrown) -> {
+            if (outcome != null && outcome.posted()) {
+                LOG.info("posted the weekly leaderboard of server {} in channel {}", guildId, s.channelId());
+            }
+        });
+    }
+
+    /** The same for every attempt at one weekly post, in any process. */
+    static String deliveryKey(String guildId, Date scheduledFireTime) {
+        return "leaderboard:" + guildId + ":" + (scheduledFireTime == null ? 0 : scheduledFireTime.getTime());
     }
 
     public static JobKey jobKey(String guildId) {
@@ -246,7 +339,11 @@ public final class LeaderboardPosts {
         public void execute(JobExecutionContext context) {
             String guildId = context.getMergedJobDataMap().getString(GUILD_KEY);
             try {
-                posts.runScheduled(guildId);
+                posts.runScheduled(guildId, deliveryKey(guildId, context.getScheduledFireTime())).whenComplete((o, e) -> {
+                    if (e != null) {
+                        LOG.error("weekly leaderboard of server {} failed", guildId, e);
+                    }
+                });
             } catch (RuntimeException e) {
                 LOG.error("weekly leaderboard of server {} failed", guildId, e);
             }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -34,6 +35,12 @@ public final class LeaderboardService {
     public static final int MAX_PAGE = 50;
     private static final int CHUNK = 50;
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /**
+     * How long a board waits for the directory's names (one batch per chunk of the walk, shared
+     * with concurrent boards, cached by the adapter). A name not back by then is drawn with
+     * {@link #fallbackName}; the lookup goes on and fills the cache for the next board.
+     */
+    static final Duration NAME_WAIT = Duration.ofMillis(1500);
     private final ScoreStore scores;
     private final KnowledgeBase kb;
     private final LeaderboardConfig config;
@@ -84,14 +91,22 @@ public final class LeaderboardService {
         List<Board.Entry> eligible = new ArrayList<>();
         List<ScoreStore.Score> skipped = new ArrayList<>();
         Map<String, ScoreStore.Score> byMember = new HashMap<>();
+        // What the directory said about each member looked up for this board (empty: left the server).
+        Map<String, Optional<MemberDirectory.Member>> looked = new HashMap<>();
         int offset = 0;
         boolean exhausted = false;
         while (eligible.size() < wanted && !exhausted) {
             List<ScoreStore.Score> chunk = scores.page(guildId, key, offset, CHUNK);
             offset += chunk.size();
             exhausted = chunk.size() < CHUNK;
-            List<String> visible = chunk.stream().map(ScoreStore.Score::memberId).filter(id -> !hidden.contains(id)).toList();
-            Map<String, MemberDirectory.Member> present = visible.isEmpty() ? Map.of() : directory.lookup(guildId, visible);
+            List<String> visible = new ArrayList<>(chunk.stream().map(ScoreStore.Score::memberId)
+                    .filter(id -> !hidden.contains(id)).toList());
+            if (askerId != null && !looked.containsKey(askerId) && !hidden.contains(askerId) && !visible.contains(askerId)) {
+                visible.add(askerId); // one batch per chunk: the asker's own entry comes with the first
+            }
+            Map<String, MemberDirectory.Member> present = visible.isEmpty() ? Map.of()
+                    : MemberDirectory.within(directory.lookup(guildId, visible), visible, NAME_WAIT);
+            visible.forEach(id -> looked.put(id, Optional.ofNullable(present.get(id))));
             for (int i = 0; i < chunk.size(); i++) {
                 ScoreStore.Score s = chunk.get(i);
                 if (eligible.size() >= wanted) {
@@ -123,17 +138,19 @@ public final class LeaderboardService {
         List<ScoreStore.Score> hiddenScores = scores.scores(guildId, key, hidden).stream().filter(s -> s.completed() > 0).toList();
         long ranked = exhausted ? eligible.size() : Math.max(eligible.size(), histogram.members() - hiddenScores.size() - skipped.size());
         Board.Asker asker = askerId == null ? null
-                : asker(guildId, key, askerId, hidden, eligible, skipped, hiddenScores, histogram);
+                : asker(guildId, key, askerId, hidden, eligible, skipped, hiddenScores, histogram, looked);
         return new Board(period, period.title(now, config.zone()), page, pageSize, eligible.size() > to, entries,
                 ranked, histogram.topics(), asker, group(guildId));
     }
 
     private Board.Asker asker(String guildId, String key, String askerId, Set<String> hidden, List<Board.Entry> eligible,
-                              List<ScoreStore.Score> skipped, List<ScoreStore.Score> hiddenScores, Histogram histogram) {
+                              List<ScoreStore.Score> skipped, List<ScoreStore.Score> hiddenScores, Histogram histogram,
+                              Map<String, Optional<MemberDirectory.Member>> looked) {
         if (hidden.contains(askerId)) {
             return new Board.Asker(Board.Asker.Status.HIDDEN, 0, 0);
         }
-        MemberDirectory.Member me = directory.member(guildId, askerId).orElse(null);
+        MemberDirectory.Member me = looked.computeIfAbsent(askerId, id -> Optional.ofNullable(
+                MemberDirectory.within(directory.lookup(guildId, List.of(id)), List.of(id), NAME_WAIT).get(id))).orElse(null);
         if (me != null && excluded(me)) {
             return new Board.Asker(Board.Asker.Status.EXCLUDED, 0, 0);
         }

@@ -9,22 +9,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.CommandSpec.SubcommandSpec;
+import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.UserError;
 import org.roadmapbot.schedule.TimeZones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * /nudge — a weekly DM about the member's current roadmap phase, on their day and local hour:
  * {@code on}, {@code off}, {@code pause}, {@code show}, {@code test}. Always about the asker.
  */
 public final class NudgeCommand implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NudgeCommand.class);
 
     public static final String NAME = "nudge";
     public static final String ON = "on";
@@ -178,12 +184,29 @@ public final class NudgeCommand implements Command {
         };
     }
 
+    /**
+     * Hands the DM over and answers at once: never waits on Discord. An outcome already known
+     * (the console, a refusal before sending) is reported; otherwise the reply says what to check
+     * if it does not arrive, and a failure is logged.
+     */
     private Reply test(CommandRequest request) {
-        DeliveryException failure = service.sendTest(request.guildId(), request.memberId());
-        if (failure == null) {
+        CompletableFuture<Void> sending = service.sendTest(request.guildId(), request.memberId());
+        if (!sending.isDone()) {
+            sending.whenComplete((ok, thrown) -> {
+                if (thrown != null) {
+                    LOG.info("test nudge to member {} in server {} not delivered: {}", request.memberId(), request.guildId(),
+                            Messenger.failure(thrown).getMessage());
+                }
+            });
+            return Reply.builder("📬 Sending you a test nudge by direct message now. Your weekly ones look like that. "
+                    + "If it doesn't arrive, allow direct messages from server members (server menu → Privacy Settings).")
+                    .ephemeral(true).build();
+        }
+        if (!sending.isCompletedExceptionally()) {
             return Reply.builder("📬 Sent you a test nudge by direct message. Your weekly ones look like that.")
                     .ephemeral(true).build();
         }
+        DeliveryException failure = Messenger.failure(sending.handle((ok, thrown) -> thrown).join());
         String text = switch (failure.reason()) {
             case DMS_CLOSED -> "I couldn't DM you: your direct messages are closed for this server. Allow direct messages "
                     + "from server members (server menu → Privacy Settings) and try again."

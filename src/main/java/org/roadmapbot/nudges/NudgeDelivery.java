@@ -3,6 +3,12 @@ package org.roadmapbot.nudges;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.Reply;
@@ -10,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one nudge: a DM; if DMs are closed, a post in the first configured study channel the
- * bot can post in; temporary failures retried a bounded number of times with back-off. Never
- * throws: the outcome says what happened and whether the member's nudges should be turned off.
+ * Delivers one nudge: a DM; if DMs are closed, a post in the first configured study channel that
+ * takes it; temporary failures retried a bounded number of times with back-off. Asynchronous: the
+ * caller gets a future at once, retries wait on a timer (never by sleeping on a scheduler thread,
+ * so a Discord outage stalls no other nudge), and the future never fails: the outcome says what
+ * happened and whether the member's nudges should be turned off.
  */
 final class NudgeDelivery {
 
@@ -25,77 +33,105 @@ final class NudgeDelivery {
     private final Messenger messenger;
     private final List<String> studyChannels;
     private final List<Duration> backoff;
+    private final Executor executor;
 
-    NudgeDelivery(Messenger messenger, List<String> studyChannels, List<Duration> backoff) {
+    /** @param executor where retries and outcomes run: the feature's own threads, not the adapter's nor Quartz's */
+    NudgeDelivery(Messenger messenger, List<String> studyChannels, List<Duration> backoff, Executor executor) {
         this.messenger = messenger;
         this.studyChannels = List.copyOf(studyChannels);
         this.backoff = List.copyOf(backoff);
+        this.executor = executor;
     }
 
     /** {@code deliveryKey}: the same for every attempt at this member's week, so an adapter can drop repeats. */
-    Outcome deliver(String guildId, String memberId, Reply message, String deliveryKey) {
-        int[] attempts = {0};
+    CompletableFuture<Outcome> deliver(String guildId, String memberId, Reply message, String deliveryKey) {
+        AtomicInteger attempts = new AtomicInteger();
+        return withRetries(attempts, () -> messenger.sendDirect(guildId, memberId, message, deliveryKey), 0)
+                .thenApply(ok -> CompletableFuture.completedFuture(
+                        new Outcome(true, SentLog.VIA_DM, attempts.get(), null, Optional.empty())))
+                .exceptionally(thrown -> {
+                    DeliveryException e = deliveryFailure(thrown, guildId, memberId);
+                    if (e == null) {
+                        return CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
+                                "unexpected: " + unwrap(thrown), Optional.empty()));
+                    }
+                    return switch (e.reason()) {
+                        case DMS_CLOSED -> toStudyChannel(guildId, memberId, message, deliveryKey, attempts, e);
+                        case UNKNOWN_TARGET -> CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
+                                e.getMessage(), Optional.of(NudgeSettings.UNKNOWN_MEMBER)));
+                        case NO_PERMISSION, TEMPORARY -> CompletableFuture.completedFuture(
+                                new Outcome(false, null, attempts.get(), e.getMessage(), Optional.empty()));
+                    };
+                })
+                .thenCompose(outcome -> outcome);
+    }
+
+    /**
+     * The configured study channels this process does not know to be closed to the bot, tried in
+     * order: a channel that refuses (a permission, a deleted channel) hands over to the next one.
+     */
+    private CompletableFuture<Outcome> toStudyChannel(String guildId, String memberId, Reply message, String deliveryKey,
+                                                      AtomicInteger attempts, DeliveryException closed) {
+        List<String> candidates = studyChannels.stream().filter(id -> messenger.canPost(guildId, id)).toList();
+        Reply post = NudgeComposer.forChannel(memberId, message);
+        return toChannel(guildId, candidates, 0, post, deliveryKey, attempts, closed.getMessage());
+    }
+
+    private CompletableFuture<Outcome> toChannel(String guildId, List<String> candidates, int index, Reply post,
+                                                 String deliveryKey, AtomicInteger attempts, String why) {
+        if (index >= candidates.size()) {
+            return CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
+                    index == 0 ? why : "DMs closed; study channel failed: " + why, Optional.of(NudgeSettings.DMS_CLOSED)));
+        }
+        String channel = candidates.get(index);
+        return withRetries(attempts, () -> messenger.postToChannel(guildId, channel, post, deliveryKey), 0)
+                .thenApply(ok -> CompletableFuture.completedFuture(new Outcome(true, SentLog.VIA_CHANNEL, attempts.get(),
+                        "DMs closed; posted in channel " + channel, Optional.empty())))
+                .exceptionally(thrown -> {
+                    DeliveryException e = Messenger.failure(thrown);
+                    return e.retryable()
+                            ? CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
+                                    "DMs closed; study channel failed: " + e.getMessage(), Optional.of(NudgeSettings.DMS_CLOSED)))
+                            : toChannel(guildId, candidates, index + 1, post, deliveryKey, attempts, e.getMessage());
+                })
+                .thenCompose(outcome -> outcome);
+    }
+
+    /** Up to backoff.size() + 1 attempts; only TEMPORARY failures are retried, each after its pause on the executor. */
+    private CompletableFuture<Void> withRetries(AtomicInteger attempts, Supplier<CompletableFuture<Void>> send, int retry) {
+        attempts.incrementAndGet();
+        CompletableFuture<Void> sent;
         try {
-            withRetries(attempts, () -> messenger.sendDirect(guildId, memberId, message, deliveryKey));
-            return new Outcome(true, SentLog.VIA_DM, attempts[0], null, Optional.empty());
-        } catch (DeliveryException e) {
-            return switch (e.reason()) {
-                case DMS_CLOSED -> toStudyChannel(guildId, memberId, message, deliveryKey, attempts, e);
-                case UNKNOWN_TARGET -> new Outcome(false, null, attempts[0], e.getMessage(),
-                        Optional.of(NudgeSettings.UNKNOWN_MEMBER));
-                case NO_PERMISSION, TEMPORARY -> new Outcome(false, null, attempts[0], e.getMessage(), Optional.empty());
-            };
+            sent = send.get();
         } catch (RuntimeException e) {
-            // A bug in an adapter costs this nudge, never the scheduler thread.
-            LOG.error("nudge delivery to member {} in server {} failed unexpectedly", memberId, guildId, e);
-            return new Outcome(false, null, attempts[0], "unexpected: " + e, Optional.empty());
+            sent = CompletableFuture.failedFuture(e); // an adapter's bug: reported, not retried (see deliveryFailure)
         }
-    }
-
-    private Outcome toStudyChannel(String guildId, String memberId, Reply message, String deliveryKey, int[] attempts,
-                                   DeliveryException closed) {
-        Optional<String> channel = studyChannels.stream().filter(id -> messenger.canPost(guildId, id)).findFirst();
-        if (channel.isEmpty()) {
-            return new Outcome(false, null, attempts[0], closed.getMessage(), Optional.of(NudgeSettings.DMS_CLOSED));
-        }
-        try {
-            withRetries(attempts, () -> messenger.postToChannel(guildId, channel.get(),
-                    NudgeComposer.forChannel(memberId, message), deliveryKey));
-            return new Outcome(true, SentLog.VIA_CHANNEL, attempts[0], "DMs closed; posted in channel " + channel.get(),
-                    Optional.empty());
-        } catch (DeliveryException e) {
-            return new Outcome(false, null, attempts[0], "DMs closed; study channel failed: " + e.getMessage(),
-                    Optional.of(NudgeSettings.DMS_CLOSED));
-        }
-    }
-
-    private interface Send {
-        void run() throws DeliveryException;
-    }
-
-    /** Up to backoff.size() + 1 attempts; only TEMPORARY failures are retried. */
-    private void withRetries(int[] attempts, Send send) throws DeliveryException {
-        for (int i = 0; ; i++) {
-            attempts[0]++;
-            try {
-                send.run();
-                return;
-            } catch (DeliveryException e) {
-                if (!e.retryable() || i >= backoff.size()) {
-                    throw e;
-                }
-                LOG.info("nudge delivery failed ({}), retrying in {} ms", e.getMessage(), backoff.get(i).toMillis());
-                sleep(backoff.get(i));
+        return sent.handle((ok, thrown) -> {
+            if (thrown == null) {
+                return CompletableFuture.<Void>completedFuture(null);
             }
-        }
+            Throwable cause = unwrap(thrown);
+            if (!(cause instanceof DeliveryException e) || !e.retryable() || retry >= backoff.size()) {
+                return CompletableFuture.<Void>failedFuture(cause);
+            }
+            Duration pause = backoff.get(retry);
+            LOG.info("nudge delivery failed ({}), retrying in {} ms", e.getMessage(), pause.toMillis());
+            Executor later = CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, executor);
+            return CompletableFuture.supplyAsync(() -> withRetries(attempts, send, retry + 1), later).thenCompose(f -> f);
+        }).thenCompose(f -> f);
     }
 
-    private static void sleep(Duration d) throws DeliveryException {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "interrupted while waiting to retry", e);
+    /** The delivery failure, or null for an adapter's bug (logged: it costs this nudge, never the scheduler). */
+    private static DeliveryException deliveryFailure(Throwable thrown, String guildId, String memberId) {
+        Throwable cause = unwrap(thrown);
+        if (cause instanceof DeliveryException e) {
+            return e;
         }
+        LOG.error("nudge delivery to member {} in server {} failed unexpectedly", memberId, guildId, cause);
+        return null;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? unwrap(t.getCause()) : t;
     }
 }

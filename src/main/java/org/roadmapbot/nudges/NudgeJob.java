@@ -29,9 +29,15 @@ public final class NudgeJob implements Job {
         String guildId = data.getString(NudgeService.GUILD_KEY);
         String memberId = data.getString(NudgeService.MEMBER_KEY);
         try {
-            NudgeService.FireResult result = service.fire(guildId, memberId);
-            LOG.debug("nudge job {} fired (scheduled {}, recovering {}): {}", context.getJobDetail().getKey(),
-                    context.getScheduledFireTime(), context.isRecovering(), result);
+            // Returns once the send is handed over; the outcome is logged when it is recorded.
+            service.fire(guildId, memberId).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    LOG.error("nudge job {} failed; the next week's nudge is unaffected", context.getJobDetail().getKey(), failure);
+                } else {
+                    LOG.debug("nudge job {} fired (scheduled {}, recovering {}): {}", context.getJobDetail().getKey(),
+                            context.getScheduledFireTime(), context.isRecovering(), result);
+                }
+            });
         } catch (Throwable t) {
             LOG.error("nudge job {} failed; the next week's nudge is unaffected", context.getJobDetail().getKey(), t);
         }

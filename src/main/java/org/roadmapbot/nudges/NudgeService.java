@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,17 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.privacy.PersonalData;
+import org.roadmapbot.schedule.InFlight;
 import org.roadmapbot.schedule.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +62,10 @@ public final class NudgeService {
     private static final int MAX_WEEKS_AHEAD = 60;
     /** Jobs stored per Quartz transaction when many are missing (an import, a restored backup). */
     private static final int RECONCILE_BATCH = 500;
-
+    /** Group of the one-shot "look again" triggers that guard a delivery in flight (see {@link #fire}). */
+    public static final String RECHECK_GROUP = "nudge-rechecks";
+    /** When a claimed week is looked at again if its outcome is not recorded by then (a crash, a stuck send). */
+    static final Duration RECHECK_AFTER = Duration.ofMinutes(1);
     /** How a firing ended. */
     public enum FireResult {
         SENT, FAILED, TURNED_OFF, ALREADY_HANDLED, MISSED, PAUSED, NOT_DUE, NOT_SCHEDULED, CLAIM_LOST
@@ -69,6 +78,8 @@ public final class NudgeService {
     private final NudgeDelivery delivery;
     private final NudgeConfig config;
     private final Clock clock;
+    /** Deliveries handed to the messenger whose outcome is not recorded yet; retries wait on its threads. */
+    private final InFlight inFlight = new InFlight("nudge-delivery", 2);
 
     public NudgeService(NudgeRepository repository, NudgeComposer composer, JobScheduler scheduler, Messenger messenger,
                         NudgeConfig config, Clock clock) {
@@ -76,7 +87,7 @@ public final class NudgeService {
         this.composer = composer;
         this.scheduler = scheduler;
         this.messenger = messenger;
-        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff());
+        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor());
         this.config = config;
         this.clock = clock;
         scheduler.register(NudgeJob.class, () -> new NudgeJob(this));
@@ -146,20 +157,18 @@ public final class NudgeService {
                 return Optional.of(next);
             }
             Instant after = next;
-            next = trigger.map(t -> t.getFireTimeAfter(java.util.Date.from(after))).map(java.util.Date::toInstant)
+            next = trigger.map(t -> t.getFireTimeAfter(Date.from(after))).map(Date::toInstant)
                     .orElseGet(() -> s.schedule().nextDueAfter(after));
         }
         return Optional.empty();
     }
 
-    /** One nudge now, by DM only, not recorded in the sent-log (the weekly one still comes). */
-    public Messenger.DeliveryException sendTest(String guildId, String memberId) {
-        try {
-            messenger.sendDirect(guildId, memberId, composer.compose(guildId, memberId));
-            return null;
-        } catch (Messenger.DeliveryException e) {
-            return e;
-        }
+    /**
+     * One nudge now, by DM only, not recorded in the sent-log (the weekly one still comes). Returns
+     * at once; the future completes when Discord has taken the DM, or fails with why not.
+     */
+    public CompletableFuture<Void> sendTest(String guildId, String memberId) {
+        return messenger.sendDirect(guildId, memberId, composer.compose(guildId, memberId), null);
     }
 
     public Reply preview(String guildId, String memberId) {
@@ -168,22 +177,32 @@ public final class NudgeService {
 
     // ---- what the job does ----
 
-    /** The scheduled work for one member; never throws for a delivery problem. */
-    public FireResult fire(String guildId, String memberId) {
+    /**
+     * The scheduled work for one member. The checks and the claim run on the calling (Quartz)
+     * thread; the send is handed to the messenger and this returns at once with a future of how
+     * it ended, completed once the outcome is recorded. Never fails for a delivery problem.
+     *
+     * <p>Because the job ends before the send does, Quartz's own recovery (re-running a job that
+     * was executing when its process died) no longer covers the send. A one-shot trigger in
+     * {@value #RECHECK_GROUP} covers it instead, armed in the same job right after the claim and
+     * removed once the outcome is recorded: if the process dies meanwhile, the trigger fires the
+     * member's job again on a survivor or after a restart, which takes the dead claim over.
+     */
+    public CompletableFuture<FireResult> fire(String guildId, String memberId) {
         Instant now = clock.instant();
         Optional<NudgeSettings> found = repository.settings(guildId, memberId);
         if (found.isEmpty() || !found.get().enabled()) {
             // Left behind by /nudge off or /privacy delete interrupted by a crash: tidy up.
             unschedule(guildId, memberId);
-            return FireResult.NOT_SCHEDULED;
+            return CompletableFuture.completedFuture(FireResult.NOT_SCHEDULED);
         }
         NudgeSettings s = found.get();
         Instant due = s.schedule().lastDueAtOrBefore(now);
         if (due.isBefore(s.scheduleFrom())) {
-            return FireResult.NOT_DUE;
+            return CompletableFuture.completedFuture(FireResult.NOT_DUE);
         }
         if (s.pausedAt(due)) {
-            return FireResult.PAUSED;
+            return CompletableFuture.completedFuture(FireResult.PAUSED);
         }
         String week = s.schedule().weekKey(due);
         String me = scheduler.runId();
@@ -191,25 +210,36 @@ public final class NudgeService {
             repository.recordMissed(guildId, memberId, week, due, me, now);
             LOG.info("nudge for member {} in server {} due {} missed by more than {} h: skipped", memberId, guildId, due,
                     config.grace().toHours());
-            return FireResult.MISSED;
+            return CompletableFuture.completedFuture(FireResult.MISSED);
         }
         NudgeRepository.Claim claim = repository.claim(guildId, memberId, week, due, me, scheduler::isAlive, now);
         if (!claim.claimed()) {
-            return FireResult.ALREADY_HANDLED;
+            claim.existing().filter(row -> row.state().equals(SentLog.CLAIMED) && scheduler.isAlive(row.claimedBy()))
+                    // Still being sent by a live process (or not yet known dead): look again later.
+                    .ifPresent(row -> armRecheck(guildId, memberId));
+            return CompletableFuture.completedFuture(FireResult.ALREADY_HANDLED);
         }
         if (claim.takeover()) {
             LOG.warn("nudge for member {} in server {} week {} was claimed by {} which died before recording the outcome: "
                     + "sending it now (it may have gone out once already)", memberId, guildId, week,
                     claim.existing().map(SentLog::claimedBy).orElse("?"));
         }
-        NudgeDelivery.Outcome outcome;
+        armRecheck(guildId, memberId);
+        Reply message;
         try {
-            outcome = delivery.deliver(guildId, memberId, composer.compose(guildId, memberId), deliveryKey(guildId, memberId, week));
+            message = composer.compose(guildId, memberId);
         } catch (RuntimeException e) {
             // Composing failed (a bug, a database error): record it so the week is not retried forever.
             repository.finish(guildId, memberId, week, me, SentLog.FAILED, 0, null, "could not compose: " + e, clock.instant());
+            disarmRecheck(guildId, memberId);
             throw e;
         }
+        return inFlight.track(delivery.deliver(guildId, memberId, message, deliveryKey(guildId, memberId, week))
+                .thenApplyAsync(outcome -> record(guildId, memberId, week, me, outcome), inFlight.executor()));
+    }
+
+    /** Records how a claimed week's delivery ended (step 5), then acts on it. */
+    private FireResult record(String guildId, String memberId, String week, String me, NudgeDelivery.Outcome outcome) {
         Instant end = clock.instant();
         boolean recorded = repository.finish(guildId, memberId, week, me, outcome.delivered() ? SentLog.SENT : SentLog.FAILED,
                 outcome.attempts(), outcome.via(), outcome.detail(), end);
@@ -217,6 +247,7 @@ public final class NudgeService {
             LOG.warn("nudge outcome for member {} in server {} week {} not recorded: the claim was lost", memberId, guildId, week);
             return FireResult.CLAIM_LOST;
         }
+        disarmRecheck(guildId, memberId);
         if (outcome.disableReason().isPresent()) {
             repository.disable(guildId, memberId, outcome.disableReason().get(), outcome.detail(), end);
             unschedule(guildId, memberId);
@@ -229,6 +260,53 @@ public final class NudgeService {
             return FireResult.FAILED;
         }
         return FireResult.SENT;
+    }
+
+    /**
+     * Waits (bounded) for deliveries handed to the messenger to be recorded: a graceful stop calls
+     * it before the database closes. Returns whether all were.
+     */
+    public boolean awaitDeliveries(Duration limit) {
+        return inFlight.await(limit);
+    }
+
+    /** Fires the member's job again after {@link #RECHECK_AFTER} (replacing an earlier such trigger). */
+    void armRecheck(String guildId, String memberId) {
+        Trigger recheck = TriggerBuilder.newTrigger().withIdentity(recheckKey(guildId, memberId))
+                .forJob(jobKey(guildId, memberId)).startAt(Date.from(clock.instant().plus(RECHECK_AFTER)))
+                // After downtime: at start-up, once (the grace period still applies).
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            if (scheduler.quartz().rescheduleJob(recheck.getKey(), recheck) == null) {
+                scheduler.quartz().scheduleJob(recheck);
+            }
+        } catch (ObjectAlreadyExistsException e) {
+            armRecheckAgain(recheck);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot guard the nudge delivery: " + e.getMessage(), e);
+        }
+    }
+
+    private void armRecheckAgain(Trigger recheck) {
+        try {
+            scheduler.quartz().rescheduleJob(recheck.getKey(), recheck);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot guard the nudge delivery: " + e.getMessage(), e);
+        }
+    }
+
+    /** The outcome is recorded: the guard is no longer needed (if it fires anyway, it finds the week done). */
+    private void disarmRecheck(String guildId, String memberId) {
+        try {
+            scheduler.quartz().unscheduleJob(recheckKey(guildId, memberId));
+        } catch (SchedulerException e) {
+            LOG.debug("recheck trigger of member {} in server {} not removed: {}", memberId, guildId, e.getMessage());
+        }
+    }
+
+    public static TriggerKey recheckKey(String guildId, String memberId) {
+        return TriggerKey.triggerKey(guildId + ":" + memberId, RECHECK_GROUP);
     }
 
     /** The same for every attempt at one member's week, in any process: adapters use it to drop repeats. */

@@ -1,5 +1,6 @@
 package org.roadmapbot.schedule;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
@@ -22,23 +23,15 @@ public final class MessengerSlot implements Messenger {
     }
 
     @Override
-    public void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
-        current().sendDirect(guildId, memberId, message);
+    public CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
+        Messenger m = target.get();
+        return m == null ? notYet() : m.sendDirect(guildId, memberId, message, deliveryKey);
     }
 
     @Override
-    public void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
-        current().postToChannel(guildId, channelId, message);
-    }
-
-    @Override
-    public void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
-        current().sendDirect(guildId, memberId, message, deliveryKey);
-    }
-
-    @Override
-    public void postToChannel(String guildId, String channelId, Reply message, String deliveryKey) throws DeliveryException {
-        current().postToChannel(guildId, channelId, message, deliveryKey);
+    public CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
+        Messenger m = target.get();
+        return m == null ? notYet() : m.postToChannel(guildId, channelId, message, deliveryKey);
     }
 
     @Override
@@ -47,11 +40,7 @@ public final class MessengerSlot implements Messenger {
         return m != null && m.canPost(guildId, channelId);
     }
 
-    private Messenger current() throws DeliveryException {
-        Messenger m = target.get();
-        if (m == null) {
-            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "no messenger connected yet");
-        }
-        return m;
+    private static CompletableFuture<Void> notYet() {
+        return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, "no messenger connected yet"));
     }
 }

@@ -38,8 +38,9 @@ import org.roadmapbot.testing.TestPostgres;
  * SIGKILL. The survivor takes over the dead one's triggers and its half-done jobs: every nudge
  * is delivered exactly once in total, none twice, none lost — counted in the database.
  *
- * <p>Kept short for the suite: the nudges fall due over 30 s, starting 20 s after setup; the
- * survivor notices the death after Quartz's cluster check-in (about 15 s).
+ * <p>Kept short for the suite: the nudges fall due over 30 s, starting 5 s after both processes
+ * are up; the survivor notices the death after Quartz's cluster check-in (about 15 s), and takes
+ * over the sends that were in flight when their one-minute "look again" triggers fire.
  */
 class ClusterFailoverTest {
 
@@ -54,9 +55,8 @@ class ClusterFailoverTest {
         DatabaseConfig database = TestPostgres.freshDatabase();
         String url = database.url().orElseThrow();
 
-        // 1,000 members with weekly nudges whose slot this week (the current UTC hour) has come,
-        // each with a one-shot firing of its nudge job spread over the next minute.
-        Instant firstDue;
+        // 1,000 members with weekly nudges whose slot this week (the current UTC hour) has come;
+        // once both processes are up, each gets a one-shot firing of its nudge job.
         try (Application setup = Application.start(new AppConfig(dir.resolve("setup"), Optional.empty()).withDatabase(database))) {
             DataSource ds = setup.database().dataSource();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -73,8 +73,21 @@ class ClusterFailoverTest {
                 ps.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
                 assertThat(ps.executeUpdate()).isEqualTo(MEMBERS);
             }
-            Scheduler quartz = setup.scheduler().quartz();
-            firstDue = Instant.now().plusSeconds(20);
+        }
+
+        // A's every 10th send is slow, so when it is killed some of its nudges are out but not yet
+        // noted: the hard case, where the survivor must take the claim over.
+        Process a = ChildJvm.start(ClusterNode.class, url, "A", dir.resolve("a").toString(), "10");
+        Process b = ChildJvm.start(ClusterNode.class, url, "B", dir.resolve("b").toString());
+        try (Database db = new Database(url);
+             Application control = Application.start(new AppConfig(dir.resolve("control"), Optional.empty()).withDatabase(database))) {
+            ChildJvm.awaitLineStartingWith(ChildJvm.stdout(a), "READY");
+            BufferedReader bOut = ChildJvm.stdout(b);
+            ChildJvm.awaitLineStartingWith(bOut, "READY");
+            // Both processes are up (however long a loaded machine took to start them): now the
+            // one-shot firings, spread over 30 s from 5 s on, reach the clustered scheduler.
+            Scheduler quartz = control.scheduler().quartz();
+            Instant firstDue = Instant.now().plusSeconds(5);
             for (int i = 0; i < MEMBERS; i++) {
                 quartz.scheduleJob(TriggerBuilder.newTrigger().withIdentity("burst-" + i, "cluster-test")
                         .forJob(NudgeService.jobKey(GUILD, member(i)))
@@ -82,17 +95,6 @@ class ClusterFailoverTest {
                         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                         .build());
             }
-        }
-
-        // A's every 10th send is slow, so when it is killed some of its nudges are out but not yet
-        // noted: the hard case, where the survivor must take the claim over.
-        Process a = ChildJvm.start(ClusterNode.class, url, "A", dir.resolve("a").toString(), "10");
-        Process b = ChildJvm.start(ClusterNode.class, url, "B", dir.resolve("b").toString());
-        try (Database db = new Database(url)) {
-            ChildJvm.awaitLineStartingWith(ChildJvm.stdout(a), "READY");
-            BufferedReader bOut = ChildJvm.stdout(b);
-            ChildJvm.awaitLineStartingWith(bOut, "READY");
-            assertThat(Instant.now()).as("both processes must be up before the first nudge is due").isBefore(firstDue);
 
             // Halfway: SIGKILL A (no shutdown hook, no clean-up: its claims and Quartz rows stay behind).
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

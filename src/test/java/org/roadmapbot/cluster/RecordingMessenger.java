@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
@@ -42,7 +44,7 @@ public final class RecordingMessenger implements Messenger {
     }
 
     /**
-     * @param slowEvery every n-th send, after it is recorded, takes 3 s to return (a slow network):
+     * @param slowEvery every n-th send, after it is recorded, takes 3 s to complete (a slow network):
      *                  a process killed meanwhile has delivered but not yet noted it; 0 = never
      */
     public RecordingMessenger(DataSource dataSource, String node, int slowEvery) {
@@ -52,12 +54,7 @@ public final class RecordingMessenger implements Messenger {
     }
 
     @Override
-    public void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
-        sendDirect(guildId, memberId, message, null);
-    }
-
-    @Override
-    public void sendDirect(String guildId, String memberId, Reply message, String deliveryKey) throws DeliveryException {
+    public CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
         String key = deliveryKey != null ? deliveryKey : "unkeyed:" + guildId + ":" + memberId + ":" + System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection();
@@ -73,20 +70,18 @@ public final class RecordingMessenger implements Messenger {
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new DeliveryException(DeliveryException.Reason.TEMPORARY, "recording failed: " + e.getMessage(), e);
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, "recording failed: " + e.getMessage(), e));
         }
         if (slowEvery > 0 && sends.incrementAndGet() % slowEvery == 0) {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // Delivered, but the answer takes 3 s to come back (as a slow network's would).
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
-        throw new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "the cluster test only sends DMs");
+    public CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
+        return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "the cluster test only sends DMs"));
     }
 
     @Override

@@ -226,6 +226,37 @@ class DiscordFeatureEndToEndTest {
         assertThat(show.ephemeral()).isTrue();
     }
 
+    // ---------------------------------------------------------------- leaderboard posts
+
+    /**
+     * The command hands the post to Discord and answers without waiting; Discord then refuses it
+     * (a moderator changed the channel meanwhile): the moderator is told by DM and the failure is
+     * recorded, never lost silently.
+     */
+    @Test
+    void aPostDiscordRefusesAfterTheReplyIsReportedToTheModeratorByDmAndRecorded() throws Exception {
+        Member mod = Member.regular("500000000000000017", "moderator-lee").withRole(FakeDiscord.MOD_ROLE_ID);
+        discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, true);
+        try {
+            Interaction post = discord.slash(mod, "leaderboard", subcommand("post",
+                    option("channel", 7, FakeDiscord.GENERAL_CHANNEL), option("period", 3, "all-time")));
+            assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all-time leaderboard");
+            RestCall dm = discord.awaitCall("the DM to the moderator", c -> c.method().equals("POST")
+                    && c.path().equals("channels/" + dmChannel(mod) + "/messages"));
+            assertThat(dm.visibleText()).contains("I couldn't post the leaderboard in <#" + FakeDiscord.GENERAL_CHANNEL + ">")
+                    .contains("50001");
+            assertThat(bot.application().leaderboardPosts().awaitPosts(Duration.ofSeconds(20))).isTrue();
+        } finally {
+            discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, false);
+        }
+        assertThat(bot.application().leaderboardPosts().store().failures(GUILD)).anySatisfy(f -> {
+            assertThat(f.moderatorId()).isEqualTo(mod.id());
+            assertThat(f.scheduled()).isFalse();
+            assertThat(f.reason()).isEqualTo("NO_PERMISSION");
+            assertThat(f.notified()).isTrue();
+        });
+    }
+
     // ---------------------------------------------------------------- deferral and moderators
 
     @Test
@@ -264,7 +295,7 @@ class DiscordFeatureEndToEndTest {
     }
 
     /**
-     * Makes the member's nudge fire now through real Quartz, and waits for the job to finish.
+     * Makes the member's nudge fire now through real Quartz, and waits for its outcome to be recorded.
      * The settings are dated a day back (as if /nudge on ran yesterday), so this hour's slot
      * counts as due; the member's trigger is replaced by a weekly one whose first fire is in half a second.
      */
@@ -298,6 +329,8 @@ class DiscordFeatureEndToEndTest {
                     .build();
             assertThat(quartz.rescheduleJob(soon.getKey(), soon)).as("the trigger /nudge on stored").isNotNull();
             assertThat(finished.await(30, TimeUnit.SECONDS)).as("the nudge job ran").isTrue();
+            // The job hands the DM to JDA and returns; the outcome is recorded when Discord answers.
+            assertThat(nudges.awaitDeliveries(Duration.ofSeconds(30))).as("the nudge's outcome recorded").isTrue();
         } finally {
             quartz.getListenerManager().removeJobListener(listener);
         }

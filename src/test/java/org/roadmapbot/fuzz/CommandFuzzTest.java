@@ -68,11 +68,15 @@ class CommandFuzzTest {
     /** Delivers nothing anywhere and always succeeds. */
     private static final class AcceptingMessenger implements Messenger {
         @Override
-        public void sendDirect(String guildId, String memberId, Reply message) {
+        public java.util.concurrent.CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message,
+                                                                         String deliveryKey) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void postToChannel(String guildId, String channelId, Reply message) {
+        public java.util.concurrent.CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message,
+                                                                            String deliveryKey) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override

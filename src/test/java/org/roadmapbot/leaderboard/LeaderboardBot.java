@@ -134,19 +134,23 @@ final class LeaderboardBot implements AutoCloseable {
         final Set<String> dmsClosed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
-        public void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
+        public java.util.concurrent.CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message,
+                                                                         String deliveryKey) {
             if (dmsClosed.contains(memberId)) {
-                throw new DeliveryException(DeliveryException.Reason.DMS_CLOSED, "DMs closed");
+                return Messenger.failed(new DeliveryException(DeliveryException.Reason.DMS_CLOSED, "DMs closed"));
             }
             dms.add(new String[] {guildId, memberId, message.content()});
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
+        public java.util.concurrent.CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message,
+                                                                            String deliveryKey) {
             if (blocked.contains(channelId)) {
-                throw new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "missing permission");
+                return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "missing permission"));
             }
             posts.add(new Object[] {guildId, channelId, message});
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 
@@ -25,6 +26,7 @@ final class CollectingMessenger implements Messenger {
     private final List<String> keys = new ArrayList<>();
     private final Map<String, Deque<Object>> failures = new HashMap<>();
     private final Set<String> postableChannels = new HashSet<>();
+    private final Set<String> refusingOnPost = new HashSet<>();
     private int attempts;
 
     /** The next DMs to this member fail in this order (a Reason, or a RuntimeException to throw). */
@@ -38,36 +40,41 @@ final class CollectingMessenger implements Messenger {
         return this;
     }
 
-    @Override
-    public synchronized void sendDirect(String guildId, String memberId, Reply message, String deliveryKey)
-            throws DeliveryException {
-        keys.add(deliveryKey);
-        sendDirect(guildId, memberId, message);
+    /** The channel looks postable from here, but Discord refuses the post (another process's server, a late change). */
+    synchronized CollectingMessenger refuseOnPost(String channelId) {
+        postableChannels.add(channelId);
+        refusingOnPost.add(channelId);
+        return this;
     }
 
     @Override
-    public synchronized void sendDirect(String guildId, String memberId, Reply message) throws DeliveryException {
+    public synchronized CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
+        if (deliveryKey != null) {
+            keys.add(deliveryKey);
+        }
         attempts++;
         Deque<Object> script = failures.get(memberId);
         Object next = script == null ? null : script.poll();
         if (next instanceof DeliveryException.Reason reason) {
-            throw new DeliveryException(reason, "scripted " + reason);
+            return Messenger.failed(new DeliveryException(reason, "scripted " + reason));
         }
         if (next instanceof RuntimeException e) {
             throw e;
         }
         deliveries.add(new Delivery(guildId, memberId, null, message));
         notifyAll();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public synchronized void postToChannel(String guildId, String channelId, Reply message) throws DeliveryException {
+    public synchronized CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
         attempts++;
-        if (!postableChannels.contains(channelId)) {
-            throw new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId);
+        if (!postableChannels.contains(channelId) || refusingOnPost.contains(channelId)) {
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId));
         }
         deliveries.add(new Delivery(guildId, null, channelId, message));
         notifyAll();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

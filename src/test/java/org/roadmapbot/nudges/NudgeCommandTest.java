@@ -144,7 +144,7 @@ class NudgeCommandTest {
         try (NudgeFixture f = fixture()) {
             f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "UTC");
             clock.advance(java.time.Duration.ofDays(1).plusHours(1)); // Tuesday 11:00, due 09:00
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(f.rows("nudge_sent", "7")).isEqualTo(1);
 
             Reply export = f.run("7", PrivacyCommand.NAME, PrivacyCommand.EXPORT);

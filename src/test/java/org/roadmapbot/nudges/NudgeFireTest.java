@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.core.Messenger.DeliveryException.Reason;
@@ -41,9 +43,9 @@ class NudgeFireTest {
     void twoFiresInTheSameWeekSendOnce() {
         try (NudgeFixture f = on(NudgeFixture.config(), "7")) {
             at(DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             at(DUE.plus(Duration.ofHours(3)));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).hasSize(1);
             SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
             assertThat(log.state()).isEqualTo(SentLog.SENT);
@@ -51,7 +53,7 @@ class NudgeFireTest {
             assertThat(log.dueAt()).isEqualTo(DUE);
             // Next week is a new week.
             at(DUE.plus(Duration.ofDays(7)).plusSeconds(5));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(f.messenger.deliveries()).hasSize(2);
             assertThat(f.nudge("7", "show").content()).contains("Last: week 2026-W03, sent by direct message");
         }
@@ -61,15 +63,15 @@ class NudgeFireTest {
     void aMissedNudgeIsSentInsideTheGracePeriodAndSkippedOutsideIt() {
         try (NudgeFixture f = on(NudgeFixture.config(), "7", "8")) {
             at(DUE.plus(Duration.ofHours(11)).plus(Duration.ofMinutes(59)));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             at(DUE.plus(Duration.ofHours(12)).plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8")).isEqualTo(NudgeService.FireResult.MISSED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.MISSED);
             assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
             assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "8", "2026-W02").orElseThrow().state())
                     .isEqualTo(SentLog.MISSED);
             // However many weeks were missed, only the latest counts, and it is too old: nothing floods.
             at(DUE.plus(Duration.ofDays(21)).plus(Duration.ofHours(13)));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8")).isEqualTo(NudgeService.FireResult.MISSED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.MISSED);
             assertThat(f.messenger.deliveries()).hasSize(1);
         }
     }
@@ -79,12 +81,12 @@ class NudgeFireTest {
         try (NudgeFixture f = new NudgeFixture(dir, clock, NudgeFixture.config())) {
             // Monday 10:00: "Mondays at 09:00" — this week's slot passed an hour ago.
             f.nudge("7", "on", "day", "monday", "hour", 9L, "timezone", "UTC");
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.NOT_DUE);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.NOT_DUE);
             f.nudge("7", "pause", "weeks", 1L);
             at(Instant.parse("2026-01-12T09:00:00Z"));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.PAUSED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.PAUSED);
             at(Instant.parse("2026-01-19T09:00:00Z"));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(f.messenger.deliveries()).hasSize(1);
         }
     }
@@ -94,7 +96,7 @@ class NudgeFireTest {
         try (NudgeFixture f = on(NudgeFixture.config().withStudyChannels(List.of("555", "556")), "7")) {
             f.messenger.failDirect("7", Reason.DMS_CLOSED).allowChannel("556");
             at(DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> {
                 assertThat(d.channelId()).isEqualTo("556");
                 assertThat(d.message().content()).startsWith("<@7>, your weekly roadmap nudge").contains("Start here");
@@ -106,12 +108,29 @@ class NudgeFireTest {
         }
     }
 
+    /**
+     * A study channel that looks fine from here but whose post Discord refuses (a server another
+     * process runs, where the bot's permissions cannot be checked first) hands over to the next one.
+     */
+    @Test
+    void aStudyChannelThatRefusesThePostHandsOverToTheNextOne() {
+        try (NudgeFixture f = on(NudgeFixture.config().withStudyChannels(List.of("555", "556")), "7")) {
+            f.messenger.failDirect("7", Reason.DMS_CLOSED).refuseOnPost("555").allowChannel("556");
+            at(DUE.plusSeconds(1));
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> assertThat(d.channelId()).isEqualTo("556"));
+            SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
+            assertThat(log.deliveredVia()).contains(SentLog.VIA_CHANNEL);
+            assertThat(log.attempts()).as("the DM, the refused post, the post").isEqualTo(3);
+        }
+    }
+
     @Test
     void closedDmsWithoutAStudyChannelTurnTheNudgeOffAndSayWhy() {
         try (NudgeFixture f = on(NudgeFixture.config(), "7")) {
             f.messenger.failDirect("7", Reason.DMS_CLOSED);
             at(DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.TURNED_OFF);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.TURNED_OFF);
             assertThat(f.messenger.deliveries()).isEmpty();
             assertThat(f.messenger.attempts()).isEqualTo(1); // closed DMs are not retried
             NudgeSettings s = f.service().settings(NudgeFixture.GUILD, "7").orElseThrow();
@@ -124,6 +143,57 @@ class NudgeFireTest {
         }
     }
 
+    /**
+     * Issue 16: a retry waits on a timer, not by sleeping on the scheduler's thread. fire() hands
+     * the send over and returns; while member 7's retries wait out their back-off (2 s + 2 s), the
+     * same thread fires member 8, whose nudge goes out at once. The crash guard (a one-shot
+     * trigger that fires the job again if this process dies before the outcome is recorded) is
+     * armed while 7's delivery is in flight and removed once it is recorded.
+     */
+    @Test
+    void retriesWaitOnATimerSoTheSchedulerThreadAndOtherNudgesAreNotHeldUp() throws Exception {
+        NudgeConfig slowRetries = NudgeFixture.config().withRetryBackoff(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        try (NudgeFixture f = on(slowRetries, "7", "8")) {
+            f.messenger.failDirect("7", Reason.TEMPORARY, Reason.TEMPORARY);
+            at(DUE.plusSeconds(1));
+            long start = System.nanoTime();
+            CompletableFuture<NudgeService.FireResult> seven = f.service().fire(NudgeFixture.GUILD, "7");
+            CompletableFuture<NudgeService.FireResult> eight = f.service().fire(NudgeFixture.GUILD, "8");
+            long handedOverMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(handedOverMs).as("both fires returned before the first back-off ended").isLessThan(2000);
+            assertThat(eight.get(10, TimeUnit.SECONDS)).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(seven).as("7 is still waiting for its retry").isNotDone();
+            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("8");
+            assertThat(f.app.scheduler().quartz().getTrigger(NudgeService.recheckKey(NudgeFixture.GUILD, "7")))
+                    .as("crash guard armed while 7's delivery is in flight").isNotNull();
+
+            assertThat(seven.get(20, TimeUnit.SECONDS)).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("two back-offs waited").isGreaterThanOrEqualTo(4000);
+            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().attempts()).isEqualTo(3);
+            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("8", "7");
+            assertThat(f.app.scheduler().quartz().getTrigger(NudgeService.recheckKey(NudgeFixture.GUILD, "7")))
+                    .as("guard removed once the outcome is recorded").isNull();
+        }
+    }
+
+    /**
+     * The crash guard at work: a claim whose claimer is still alive (its delivery in flight) is
+     * left alone and looked at again later; once the claimer is dead, the next look takes it over.
+     */
+    @Test
+    void aWeekClaimedByALiveSenderIsLookedAtAgainLater() throws Exception {
+        try (NudgeFixture f = on(NudgeFixture.config(), "7")) {
+            at(DUE.plusSeconds(1));
+            // This process itself claimed the week a moment ago and is still sending.
+            f.service().repository().claim(NudgeFixture.GUILD, "7", "2026-W02", DUE, f.app.scheduler().runId(), id -> true,
+                    DUE.plusSeconds(1));
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.app.scheduler().quartz().getTrigger(NudgeService.recheckKey(NudgeFixture.GUILD, "7")))
+                    .as("looked at again later").isNotNull();
+            assertThat(f.messenger.deliveries()).isEmpty();
+        }
+    }
+
     @Test
     void temporaryFailuresAreRetriedABoundedNumberOfTimes() {
         try (NudgeFixture f = on(NudgeFixture.config(), "7", "8", "9")) {
@@ -131,9 +201,9 @@ class NudgeFireTest {
             f.messenger.failDirect("8", Reason.TEMPORARY, Reason.TEMPORARY, Reason.TEMPORARY, Reason.TEMPORARY);
             f.messenger.failDirect("9", new IllegalStateException("adapter bug"));
             at(DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8")).isEqualTo(NudgeService.FireResult.FAILED);
-            assertThat(f.service().fire(NudgeFixture.GUILD, "9")).isEqualTo(NudgeService.FireResult.FAILED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.FAILED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "9").join()).isEqualTo(NudgeService.FireResult.FAILED);
             assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().attempts()).isEqualTo(3);
             // Every attempt at a member's week carries the same delivery key (Discord: an enforced nonce).
             assertThat(f.messenger.keys()).startsWith("nudge:100:7:2026-W02", "nudge:100:7:2026-W02", "nudge:100:7:2026-W02");
@@ -142,7 +212,7 @@ class NudgeFireTest {
             assertThat(failed.attempts()).isEqualTo(3);
             // Still on for next week; a failed week is not retried by a later firing.
             assertThat(f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().enabled()).isTrue();
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8")).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
         }
     }
@@ -157,8 +227,8 @@ class NudgeFireTest {
             // This process's own claim (a run still in progress).
             assertThat(repo.claim(NudgeFixture.GUILD, "8", "2026-W02", DUE, f.app.scheduler().runId(), id -> true, DUE).claimed()).isTrue();
 
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8")).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             SentLog taken = repo.sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
             assertThat(taken.takeovers()).isEqualTo(1);
             assertThat(taken.state()).isEqualTo(SentLog.SENT);
@@ -172,7 +242,7 @@ class NudgeFireTest {
             Instant due = DUE.plus(Duration.ofDays(7));
             repo.claim(NudgeFixture.GUILD, "7", week, due, "NON_CLUSTERED#dead0001", id -> true, due);
             assertThat(repo.claim(NudgeFixture.GUILD, "7", week, due, "NON_CLUSTERED#dead0002", id -> false, due).takeover()).isTrue();
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).isEmpty();
         }
     }
@@ -184,7 +254,7 @@ class NudgeFireTest {
             f.service().repository().disable(NudgeFixture.GUILD, "7", NudgeSettings.OFF, "test", clock.instant());
             assertThat(f.hasJob("7")).isTrue();
             at(DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.NOT_SCHEDULED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.NOT_SCHEDULED);
             assertThat(f.hasJob("7")).isFalse();
             assertThat(f.messenger.deliveries()).isEmpty();
         }

@@ -42,8 +42,8 @@ class NudgePostgresTest {
             assertThat(f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "UTC").error()).isFalse();
             assertThat(f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "Nowhere/Land").error()).isTrue();
             clock.advance(Duration.ofHours(23).plusMinutes(1)); // Tuesday 09:01
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7")).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).hasSize(1);
             assertThat(f.nudge("7", "show").content()).contains("Last: week 2026-W02, sent by direct message");
             f.press(NudgeFixture.GUILD, "7", PrivacyCommand.CONFIRM_DELETE);

@@ -85,6 +85,7 @@ class NudgeQuartzTest {
             f.service().schedule(s, soon);
             f.startScheduler();
             runs.await(1);
+            f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> assertThat(d.memberId()).isEqualTo("7"));
             String week = s.schedule().weekKey(slot.toInstant());
             assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", week).orElseThrow().state()).isEqualTo(SentLog.SENT);
@@ -94,6 +95,7 @@ class NudgeQuartzTest {
             f.service().schedule(s, TriggerBuilder.newTrigger().withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, "7"))
                     .startAt(Date.from(Instant.now().plusMillis(200))).build());
             runs.await(1);
+            f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).hasSize(1);
         }
     }
@@ -114,6 +116,7 @@ class NudgeQuartzTest {
         try (NudgeFixture f = fixture(runs)) {
             f.startScheduler(); // start-up: Quartz finds both misfired and fires each once
             runs.await(2);
+            f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
             WeeklySchedule late = f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().schedule();
             assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "8", late.weekKey(twentyHoursAgo.toInstant()))
@@ -149,6 +152,7 @@ class NudgeQuartzTest {
         try (NudgeFixture f = fixture(runs)) {
             f.startScheduler();
             runs.await(1);
+            f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).hasSize(1);
             SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", week).orElseThrow();
             assertThat(log.state()).isEqualTo(SentLog.SENT);
@@ -169,6 +173,7 @@ class NudgeQuartzTest {
             }
             f.startScheduler();
             runs.await(2);
+            f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("8");
             assertThat(f.app.scheduler().isStarted()).isTrue();
         }

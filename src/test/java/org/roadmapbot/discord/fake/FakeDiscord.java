@@ -16,11 +16,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -69,17 +73,55 @@ public final class FakeDiscord implements Closeable {
     private final Set<String> refusingChannels = ConcurrentHashMap.newKeySet();
     private final Map<String, Member> guildMembers = new ConcurrentHashMap<>();
     private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
-    private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private final Object changed = new Object();
-    private volatile MiniWebSocketServer.Connection session;
+    /** The bot's gateway sessions by shard id (one, shard 0, when the bot does not shard). */
+    private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
     private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private volatile int rejectIdentifyWith;
+    private final Realism realism;
+    /** One lock per rate-limit bucket: Discord serves a bucket's requests one at a time. */
+    private final Map<String, Semaphore> buckets = new ConcurrentHashMap<>();
+    private final AtomicInteger limitedCount = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    /** When each interaction was dispatched, and when its first callback was answered (System.nanoTime). */
+    private final Map<String, Long> dispatchedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> callbackArrivedAt = new ConcurrentHashMap<>();
+    /** Member requests over the gateway (opcode 8), answered one at a time after the latency. */
+    private final ScheduledExecutorService gatewayRequests = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-discord-member-requests");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong gatewayBusyUntil = new AtomicLong();
+    private final Set<String> nonces = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger duplicates = new AtomicInteger();
+
+    /** A gateway session: its connection, its shard, its own sequence numbers. */
+    private record Session(MiniWebSocketServer.Connection connection, int shard, int total, AtomicInteger sequence) {
+    }
+
+    /**
+     * How much like the real Discord the fake behaves: {@code latency} per REST call and per
+     * gateway member request; requests of one rate-limit bucket served one at a time (as Discord
+     * does, and as JDA's SequentialRestRateLimiter sends them); every {@code rateLimitEvery}-th
+     * REST call outside interaction callbacks answered 429 with {@code Retry-After} (0: never).
+     */
+    public record Realism(Duration latency, int rateLimitEvery) {
+        public static final Realism NONE = new Realism(Duration.ZERO, 0);
+    }
 
     public FakeDiscord() throws IOException {
+        this(Realism.NONE);
+    }
+
+    public FakeDiscord(Realism realism) throws IOException {
+        this.realism = realism;
         rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         rest.createContext("/", this::handle);
-        rest.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        // As many requests at once as the bot sends: a bucket's own lock is what serialises them.
+        rest.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-discord-rest");
             t.setDaemon(true);
             return t;
@@ -170,6 +212,35 @@ public final class FakeDiscord implements Closeable {
     public RestCall awaitOriginalEdit(Interaction interaction) {
         return awaitCall("an edit of the original response to " + interaction.id(),
                 c -> c.method().equals("PATCH") && c.path().equals("webhooks/" + APP_ID + "/" + interaction.token() + "/messages/@original"));
+    }
+
+    /**
+     * How long after its dispatch the fake answered the interaction's first callback (its
+     * acknowledgement, latency included); empty while it has none.
+     */
+    public Optional<Duration> acknowledgedAfter(Interaction interaction) {
+        return sinceDispatch(interaction, acknowledgedAt);
+    }
+
+    private Optional<Duration> sinceDispatch(Interaction interaction, Map<String, Long> times) {
+        Long sent = dispatchedAt.get(interaction.id());
+        Long at = times.get(interaction.id());
+        return sent == null || at == null ? Optional.empty() : Optional.of(Duration.ofNanos(at - sent));
+    }
+
+    /** Messages dropped as repeats of an enforced nonce already posted in their channel. */
+    public int duplicateMessages() {
+        return duplicates.get();
+    }
+
+    /** How long after its dispatch the interaction's first callback request reached the fake (before the latency). */
+    public Optional<Duration> callbackArrivedAfter(Interaction interaction) {
+        return sinceDispatch(interaction, callbackArrivedAt);
+    }
+
+    /** How many REST calls were answered 429. */
+    public int rateLimitedCalls() {
+        return rateLimited.get();
     }
 
     // ---------------------------------------------------------------- interactions
@@ -269,7 +340,8 @@ public final class FakeDiscord implements Closeable {
         row.putArray("components").addObject().put("type", 2).put("id", 2).put("style", 1).put("label", "Done")
                 .put("custom_id", customId);
         d.set("message", message);
-        dispatch("INTERACTION_CREATE", d);
+        dispatchedAt.put(id, System.nanoTime());
+        dispatchTo(0, "INTERACTION_CREATE", d); // DMs arrive on shard 0
         return new Interaction(id, token);
     }
 
@@ -293,23 +365,35 @@ public final class FakeDiscord implements Closeable {
         if (message != null) {
             d.set("message", message);
         }
+        dispatchedAt.put(id, System.nanoTime());
         dispatch("INTERACTION_CREATE", d);
         return new Interaction(id, token);
     }
 
-    /** Sends a gateway dispatch (op 0) to the connected bot. */
+    /** Sends a gateway dispatch (op 0) to the session of the server's shard. */
     public void dispatch(String type, JsonNode data) {
-        MiniWebSocketServer.Connection connection = session;
-        if (connection == null) {
-            throw new IllegalStateException("no bot is connected to the fake gateway");
+        Session any = sessions.values().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no bot is connected to the fake gateway"));
+        dispatchTo(shardOf(GUILD_ID, any.total()), type, data);
+    }
+
+    private void dispatchTo(int shard, String type, JsonNode data) {
+        Session session = sessions.get(shard);
+        if (session == null) {
+            throw new IllegalStateException("no bot session runs shard " + shard + " of the fake gateway");
         }
-        ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
+        ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", type).put("s", session.sequence().incrementAndGet());
         payload.set("d", data);
-        connection.sendText(payload.toString());
+        session.connection().sendText(payload.toString());
+    }
+
+    /** Discord's formula: the shard a server's events arrive on. */
+    static int shardOf(String guildId, int total) {
+        return (int) ((Long.parseLong(guildId) >> 22) % total);
     }
 
     public boolean botConnected() {
-        return session != null;
+        return !sessions.isEmpty();
     }
 
     /** Close codes of gateway connections that ended (1000 = the bot said goodbye; 1006 = it vanished). */
@@ -361,9 +445,10 @@ public final class FakeDiscord implements Closeable {
             gatewayReceived.add(payload);
             switch (payload.path("op").asInt(-1)) {
                 case 1 -> connection.sendText("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
-                case 2 -> identify(connection);
+                case 2 -> identify(connection, payload.path("d").path("shard"));
+                case 8 -> requestMembers(connection, payload.path("d"));
                 default -> {
-                    // presence updates, member requests: recorded only
+                    // presence updates: recorded only
                 }
             }
             synchronized (changed) {
@@ -374,32 +459,72 @@ public final class FakeDiscord implements Closeable {
         @Override
         public void onClose(MiniWebSocketServer.Connection connection, int code) {
             closeCodes.add(code);
-            if (session == connection) {
-                session = null;
-            }
+            sessions.values().removeIf(s -> s.connection() == connection);
             synchronized (changed) {
                 changed.notifyAll();
             }
         }
 
-        private void identify(MiniWebSocketServer.Connection connection) {
+        private void identify(MiniWebSocketServer.Connection connection, JsonNode shardInfo) {
             if (rejectIdentifyWith != 0) {
                 connection.close(rejectIdentifyWith);
                 return;
             }
-            session = connection;
-            sequence.set(0);
+            int shard = shardInfo.isArray() ? shardInfo.get(0).asInt() : 0;
+            int total = shardInfo.isArray() ? shardInfo.get(1).asInt() : 1;
+            sessions.put(shard, new Session(connection, shard, total, new AtomicInteger()));
+            boolean ours = shardOf(GUILD_ID, total) == shard;
             ObjectNode ready = JSON.createObjectNode();
-            ready.put("v", 10).put("session_id", "fake-session-1").put("resume_gateway_url", gatewayUrl());
+            ready.put("v", 10).put("session_id", "fake-session-" + shard).put("resume_gateway_url", gatewayUrl());
             ready.set("user", botUser());
-            ready.putArray("guilds").addObject().put("id", GUILD_ID).put("unavailable", true);
+            ArrayNode guilds = ready.putArray("guilds");
+            if (ours) {
+                guilds.addObject().put("id", GUILD_ID).put("unavailable", true);
+            }
             ready.putArray("private_channels");
             ready.putArray("relationships");
             ready.putArray("presences");
             ready.putObject("application").put("id", APP_ID).put("flags", 0);
             ready.putArray("_trace").add("fake-discord");
-            dispatch("READY", ready);
-            dispatch("GUILD_CREATE", guild());
+            if (shardInfo.isArray()) {
+                ready.set("shard", shardInfo);
+            }
+            dispatchTo(shard, "READY", ready);
+            if (ours) {
+                dispatchTo(shard, "GUILD_CREATE", guild());
+            }
+        }
+
+        /**
+         * Opcode 8 with {@code user_ids}: one GUILD_MEMBERS_CHUNK with the members found and the
+         * ids not found, after the latency; requests are answered one at a time, in order.
+         */
+        private void requestMembers(MiniWebSocketServer.Connection connection, JsonNode d) {
+            long now = System.nanoTime();
+            long due = gatewayBusyUntil.updateAndGet(busy -> Math.max(busy, now) + realism.latency().toNanos());
+            gatewayRequests.schedule(() -> {
+                ObjectNode chunk = JSON.createObjectNode();
+                chunk.put("guild_id", d.path("guild_id").asText()).put("chunk_index", 0).put("chunk_count", 1);
+                if (d.has("nonce")) {
+                    chunk.put("nonce", d.path("nonce").asText());
+                }
+                ArrayNode members = chunk.putArray("members");
+                ArrayNode notFound = chunk.putArray("not_found");
+                for (JsonNode id : d.path("user_ids")) {
+                    Member member = d.path("guild_id").asText().equals(GUILD_ID) ? guildMembers.get(id.asText()) : null;
+                    if (member == null) {
+                        notFound.add(id.asText());
+                    } else {
+                        members.add(interactionMember(member));
+                    }
+                }
+                sessions.values().stream().filter(s -> s.connection() == connection).findFirst().ifPresent(s -> {
+                    ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", "GUILD_MEMBERS_CHUNK")
+                            .put("s", s.sequence().incrementAndGet());
+                    payload.set("d", chunk);
+                    connection.sendText(payload.toString());
+                });
+            }, Math.max(0, due - now), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -502,13 +627,41 @@ public final class FakeDiscord implements Closeable {
             RestCall call = RestCall.parse(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
-            Response response = route(call);
+            Matcher arriving = CALLBACK.matcher(path);
+            if (arriving.matches()) {
+                callbackArrivedAt.putIfAbsent(arriving.group(1), System.nanoTime());
+            }
+            Semaphore bucket = buckets.computeIfAbsent(bucket(method, path), b -> new Semaphore(1, true));
+            bucket.acquireUninterruptibly();
+            Response response;
+            try {
+                pause(realism.latency());
+                response = rateLimitedNow(path) ? null : route(call);
+                if (response != null && CALLBACK.matcher(path).matches()) {
+                    Matcher m = CALLBACK.matcher(path);
+                    m.matches();
+                    acknowledgedAt.putIfAbsent(m.group(1), System.nanoTime());
+                }
+            } finally {
+                bucket.release();
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Via", "1.1 google"); // without it JDA takes a 429 for Cloudflare's
+            if (response == null) {
+                rateLimited.incrementAndGet();
+                byte[] out = "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+                exchange.sendResponseHeaders(429, out.length);
+                exchange.getResponseBody().write(out);
+                return;
+            }
             calls.add(call);
             synchronized (changed) {
                 changed.notifyAll();
             }
             byte[] out = response.body == null ? new byte[0] : response.body.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(response.status, response.status == 204 ? -1 : out.length);
             if (response.status != 204) {
                 exchange.getResponseBody().write(out);
@@ -517,6 +670,41 @@ public final class FakeDiscord implements Closeable {
             System.err.println("fake Discord REST handler failed: " + e);
             e.printStackTrace();
             throw e;
+        }
+    }
+
+    /** Discord's buckets by route and major parameter: an interaction's callback and its webhook are its own. */
+    private static String bucket(String method, String path) {
+        Matcher m;
+        if ((m = CALLBACK.matcher(path)).matches()) {
+            return "callback:" + m.group(1);
+        }
+        if ((m = WEBHOOK.matcher(path)).lookingAt()) {
+            return "webhook:" + m.group(2);
+        }
+        if ((m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+            return "messages:" + m.group(1);
+        }
+        if ((m = GUILD_MEMBER.matcher(path)).matches()) {
+            return "member:" + m.group(1);
+        }
+        return method + " " + path;
+    }
+
+    /** Every n-th call outside interaction callbacks is refused with 429 (the bot's acknowledgements are never). */
+    private boolean rateLimitedNow(String path) {
+        return realism.rateLimitEvery() > 0 && !CALLBACK.matcher(path).matches()
+                && limitedCount.incrementAndGet() % realism.rateLimitEvery() == 0;
+    }
+
+    private static void pause(Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -579,6 +767,13 @@ public final class FakeDiscord implements Closeable {
             if (dmUser == null && !channelId.equals(GENERAL_CHANNEL)) {
                 return error(403, 50013, "Missing Permissions");
             }
+            JsonNode sent = call.message();
+            if (sent.path("enforce_nonce").asBoolean() && sent.hasNonNull("nonce")
+                    && !nonces.add(channelId + "/" + sent.path("nonce").asText())) {
+                // Discord answers a repeated enforced nonce with the message it already created: nothing new is posted.
+                duplicates.incrementAndGet();
+                return new Response(200, message(channelId, sent));
+            }
             return new Response(200, message(channelId, call.json()));
         }
         return error(404, 0, "404: Not Found");
@@ -612,6 +807,7 @@ public final class FakeDiscord implements Closeable {
 
     @Override
     public void close() throws IOException {
+        gatewayRequests.shutdownNow();
         gateway.close();
         rest.stop(0);
     }
