@@ -185,8 +185,11 @@ public final class LeaderboardPosts {
         return Outcome.refused(e.reason(), e.getMessage());
     }
 
-    /** DMs the moderator; completes with whether the DM went out. */
+    /** DMs the moderator; completes with whether the DM went out (never for a schedule whose moderator left it). */
     private CompletableFuture<Boolean> tell(String guildId, String moderatorId, String text, String title) {
+        if (moderatorId == null) {
+            return CompletableFuture.completedFuture(false);
+        }
         CompletableFuture<Void> dm;
         try {
             dm = messenger.sendDirect(guildId, moderatorId, Reply.builder(text).title(title).build(), null);

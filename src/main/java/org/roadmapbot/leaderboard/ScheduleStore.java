@@ -20,7 +20,10 @@ public final class ScheduleStore {
         this.dataSource = dataSource;
     }
 
-    /** A server's weekly post; {@code moderatorId} set it up and hears about failures. */
+    /**
+     * A server's weekly post; {@code moderatorId} set it up and hears about failures, or is null once
+     * they deleted their data (the post belongs to the server and goes on).
+     */
     public record Schedule(String guildId, String channelId, DayOfWeek day, int hour, ZoneId zone, String moderatorId,
                            Instant createdAt) {
     }

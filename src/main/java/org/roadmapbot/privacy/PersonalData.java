@@ -34,12 +34,20 @@ public final class PersonalData {
             "nudge_settings",   // V3: weekly nudge day, hour, zone, pause, why it was turned off
             "leaderboard_score",        // V4: topics completed per period (derived from progress)
             "leaderboard_member",       // V4: phase and percent for the group view (derived)
-            "leaderboard_schedule",     // V4: the weekly post a moderator set up (removed with their data)
-            "leaderboard_post_failure", // V4: failed posts the moderator was told about
             "progress_event",   // V1: history of every progress change
             "topic_progress",   // V1: current state per topic
             "member_track",     // V1: chosen track, pace, start date
             "member_settings"); // V1: leaderboard visibility
+
+    /**
+     * Tables whose rows belong to the server and only name a member (the moderator who set up the
+     * weekly leaderboard post, and its failures they were told about): exported with the member's
+     * data, and on delete the row stays while the link to the member (member_id) is cleared, so one
+     * moderator's /privacy delete does not stop the server's schedule.
+     */
+    public static final List<String> LINKED_TABLES = List.of(
+            "leaderboard_schedule",      // V4: the weekly post a moderator set up (V5: kept without them)
+            "leaderboard_post_failure"); // V4: failed posts the moderator was told about
 
     /**
      * Member data kept outside those tables (for example scheduled jobs in a scheduler's own
@@ -76,6 +84,9 @@ public final class PersonalData {
             for (String table : TABLES) {
                 tables.set(table, rows(c, table, guildId, memberId));
             }
+            for (String table : LINKED_TABLES) {
+                tables.set(table, rows(c, table, guildId, memberId));
+            }
             return null;
         });
         for (Holder holder : holders) {
@@ -84,11 +95,24 @@ public final class PersonalData {
         return root;
     }
 
-    /** How many records the export would hold (0 = nothing stored). */
+    /** How many records the export would hold (0 = nothing stored), linked rows included. */
     public int count(String guildId, String memberId) {
-        int records = Jdbc.read(dataSource, c -> {
+        int records = count(TABLES, guildId, memberId) + count(LINKED_TABLES, guildId, memberId);
+        for (Holder holder : holders) {
+            records += holder.export(guildId, memberId).size();
+        }
+        return records;
+    }
+
+    /** How many server rows name the member (see {@link #LINKED_TABLES}): kept on delete, unlinked. */
+    public int linkedCount(String guildId, String memberId) {
+        return count(LINKED_TABLES, guildId, memberId);
+    }
+
+    private int count(List<String> tables, String guildId, String memberId) {
+        return Jdbc.read(dataSource, c -> {
             int sum = 0;
-            for (String table : TABLES) {
+            for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
                     ps.setString(1, guildId);
@@ -101,22 +125,27 @@ public final class PersonalData {
             }
             return sum;
         });
-        for (Holder holder : holders) {
-            records += holder.export(guildId, memberId).size();
-        }
-        return records;
     }
 
     /**
-     * Deletes everything about the member in the guild, tables in one transaction.
+     * Deletes everything about the member in the guild, tables in one transaction; rows of
+     * {@link #LINKED_TABLES} stay, with the link to the member cleared.
      *
-     * @return records deleted per table / holder
+     * @return records deleted (or unlinked) per table / holder
      */
     public Map<String, Integer> delete(String guildId, String memberId) {
         Map<String, Integer> deleted = Jdbc.transaction(dataSource, c -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String table : TABLES) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
+                    ps.setString(1, guildId);
+                    ps.setString(2, memberId);
+                    counts.put(table, ps.executeUpdate());
+                }
+            }
+            for (String table : LINKED_TABLES) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE " + table + " SET member_id = NULL WHERE guild_id = ? AND member_id = ?")) {
                     ps.setString(1, guildId);
                     ps.setString(2, memberId);
                     counts.put(table, ps.executeUpdate());

@@ -99,9 +99,12 @@ public final class PrivacyCommand implements Command {
         if (records == 0) {
             return Reply.builder("I store nothing about you in this server, so there is nothing to delete.").ephemeral(true).build();
         }
+        boolean setUpSchedule = data.linkedCount(request.guildId(), request.memberId()) > 0;
         return Reply.builder("This deletes **all " + records + " record" + (records == 1 ? "" : "s") + "** I keep about you in this "
                         + "server: your track and pace, every topic mark and its history, and your settings "
                         + "(your leaderboard choice goes back to the default). It cannot be undone. "
+                        + (setUpSchedule ? "The server's weekly leaderboard post you set up stays, since it belongs to the "
+                        + "server: it just stops naming you, and failed posts are no longer sent to you. " : "")
                         + "Want a copy first? Use `/privacy export`.")
                 .title("Delete your data?")
                 .ephemeral(true)

@@ -181,6 +181,41 @@ class LeaderboardPostTest {
     }
 
     @Test
+    void aModeratorsPrivacyDeleteKeepsTheServersScheduleAndOnlyDropsTheirName() throws Exception {
+        try (LeaderboardBot bot = new LeaderboardBot(dir)) {
+            bot.run(MOD, true, "leaderboard", "schedule", "channel", LOCKED, "day", "friday", "hour", 18L, "timezone", "UTC");
+            Reply confirm = bot.run(MOD, true, "privacy", "delete");
+            assertThat(confirm.content()).contains("The server's weekly leaderboard post you set up stays");
+            bot.press(MOD, "privacy:confirm-delete");
+
+            assertThat(bot.posts.store().find(G)).hasValueSatisfying(s -> {
+                assertThat(s.channelId()).isEqualTo(LOCKED);
+                assertThat(s.moderatorId()).isNull();
+            });
+            assertThat(bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G))).isNotNull();
+            String export = new String(bot.run(MOD, true, "privacy", "export").attachments().get(0).data(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(export).doesNotContain("\"" + LOCKED + "\"");
+
+            // A failed post of a schedule nobody owns is recorded, and no one is DMed.
+            bot.messenger.blocked.add(LOCKED);
+            bot.scheduler.start();
+            bot.posts.quartz().triggerJob(LeaderboardPosts.jobKey(G));
+            awaitTrue(() -> !bot.posts.store().failures(G).isEmpty());
+            assertThat(bot.posts.store().failures(G)).singleElement().satisfies(f -> {
+                assertThat(f.moderatorId()).isNull();
+                assertThat(f.notified()).isFalse();
+            });
+            assertThat(bot.messenger.dms).isEmpty();
+
+            // Another moderator still finds the schedule to stop.
+            Reply stop = bot.run("mod2", true, "leaderboard", "unschedule");
+            assertThat(stop.error()).as(stop.content()).isFalse();
+            assertThat(bot.posts.store().find(G)).isEmpty();
+        }
+    }
+
+    @Test
     void scheduleRejectsAnUnknownTimeZoneAndChangesNothing() {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
             Reply reply = bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
