@@ -11,17 +11,30 @@ import java.util.Map;
  * @param ranked  members on the board for this period (hidden and departed ones left out as far as known)
  * @param periodTotal topics completed in the period by every member of the server
  * @param asker   where the asker stands, or null when the board is not for someone (a channel post)
+ * @param viewer  the asker's own row when they are ranked (highlighted on the board, or appended below
+ *                it when they are not on this page), else null
  */
 public record Board(Period period, String title, int page, int pageSize, boolean hasNext, List<Entry> entries,
-                    long ranked, long periodTotal, Asker asker, GroupView group) {
+                    long ranked, long periodTotal, Asker asker, GroupView group, Entry viewer) {
 
     public Board {
         entries = List.copyOf(entries);
     }
 
-    /** The same board as a channel sees it: what the picture shows, whoever asked. */
+    /** A board nobody in particular looks at (a channel post). */
+    public Board(Period period, String title, int page, int pageSize, boolean hasNext, List<Entry> entries,
+                 long ranked, long periodTotal, Asker asker, GroupView group) {
+        this(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, asker, group, null);
+    }
+
+    /** What the picture shows: the board and the viewer's own row; the asker line is text only. */
     public Board withoutAsker() {
-        return asker == null ? this : new Board(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, null, group);
+        return asker == null ? this : new Board(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, null, group, viewer);
+    }
+
+    /** Whether the viewer's row is one of this page's entries (else it is appended below them). */
+    public boolean viewerOnPage() {
+        return viewer != null && entries.stream().anyMatch(e -> e.memberId().equals(viewer.memberId()));
     }
 
     /**

@@ -30,7 +30,9 @@ final class BoardReply {
             text.append(emptyLine(board)).append('\n');
         }
         for (Board.Entry e : board.entries()) {
+            boolean you = board.viewer() != null && e.memberId().equals(board.viewer().memberId());
             text.append(medal(e.rank())).append("**#").append(e.rank()).append("** ").append(Text.escape(e.name()))
+                    .append(you ? " (you)" : "")
                     .append(" — ").append(topics(e.completed())).append(" · ").append(e.percent()).append("% of the roadmap\n");
         }
         if (board.asker() != null) {

@@ -5,6 +5,8 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,9 @@ public final class LeaderboardImage {
     public static final int BAR_WIDTH = 220;
     public static final int BAR_HEIGHT = 14;
 
+    /** Background of the viewer's own row: the accent colour over the card, dimmed. */
+    static final Color VIEWER_ROW = new Color(0x3A, 0x3E, 0x6B);
+
     /** Pictures kept: a few pages and periods of a few servers. */
     private static final int RECENT_LIMIT = 64;
     /**
@@ -39,7 +44,10 @@ public final class LeaderboardImage {
     private LeaderboardImage() {
     }
 
-    /** The picture of {@code board} (who asked doesn't show in it), drawn once per distinct board. */
+    /**
+     * The picture of {@code board}, drawn once per distinct board: the asker line is text only, the
+     * viewer's own row is part of the picture (highlighted, or appended below the page).
+     */
     public static byte[] picture(Board board) {
         Board shown = board.withoutAsker();
         byte[] png = RECENT.get(shown);
@@ -63,8 +71,19 @@ public final class LeaderboardImage {
         return HEADER + index * ROW + ROW / 2;
     }
 
+    /** Rows a board draws: its entries, and the viewer's own row appended when they are not among them. */
+    static List<Board.Entry> rows(Board board) {
+        if (board.viewer() == null || board.viewerOnPage()) {
+            return board.entries();
+        }
+        List<Board.Entry> rows = new ArrayList<>(board.entries());
+        rows.add(board.viewer());
+        return rows;
+    }
+
     public static byte[] render(Board board, String serverName) {
-        int rows = board.entries().size();
+        List<Board.Entry> shownRows = rows(board);
+        int rows = shownRows.size();
         BufferedImage image = Images.canvas(WIDTH, height(rows));
         Graphics2D g = Images.graphics(image);
         try {
@@ -93,12 +112,27 @@ public final class LeaderboardImage {
                 g.drawString(Images.fit(empty, g.getFontMetrics(), WIDTH - 48), 24, rowCenterY(0) + 7);
             }
             for (int i = 0; i < rows; i++) {
-                Board.Entry e = board.entries().get(i);
+                Board.Entry e = shownRows.get(i);
+                boolean viewer = board.viewer() != null && e.memberId().equals(board.viewer().memberId());
+                boolean appended = i >= board.entries().size();
                 int top = HEADER + i * ROW;
                 int center = rowCenterY(i);
-                if (i % 2 == 0) {
+                if (viewer) {
+                    // The viewer's own row: tinted, with an accent bar, so they find themselves at a glance.
+                    g.setColor(VIEWER_ROW);
+                    g.fillRect(12, top, WIDTH - 24, ROW);
+                    g.setColor(Images.BAR_FILL);
+                    g.fillRect(12, top, 4, ROW);
+                } else if (i % 2 == 0) {
                     g.setColor(Images.ROW);
                     g.fillRect(12, top, WIDTH - 24, ROW);
+                }
+                if (appended) {
+                    // A gap in the ranks above the appended row: a dotted rule.
+                    g.setColor(Images.MUTED);
+                    for (int x = 24; x < WIDTH - 24; x += 8) {
+                        g.fillRect(x, top, 3, 1);
+                    }
                 }
                 g.setFont(bold);
                 g.setColor(rankColor(e.rank()));
@@ -106,7 +140,7 @@ public final class LeaderboardImage {
                 g.setFont(body);
                 g.setColor(Images.TEXT);
                 String name = Images.drawable(e.name(), body, LeaderboardService.fallbackName(e.memberId()));
-                Images.drawText(g, name, 96, center + 7, 290);
+                Images.drawText(g, viewer ? name + " (you)" : name, 96, center + 7, 290);
                 g.setFont(bold);
                 String count = String.valueOf(e.completed());
                 FontMetrics fm = g.getFontMetrics();

@@ -140,7 +140,24 @@ public final class LeaderboardService {
         Board.Asker asker = askerId == null ? null
                 : asker(guildId, key, askerId, hidden, eligible, skipped, hiddenScores, histogram, looked);
         return new Board(period, period.title(now, config.zone()), page, pageSize, eligible.size() > to, entries,
-                ranked, histogram.topics(), asker, group(guildId));
+                ranked, histogram.topics(), asker, group(guildId), viewerRow(guildId, asker, askerId, askerName, entries, looked));
+    }
+
+    /** The asker's own row when they are ranked: from this page, or built for the row appended below it. */
+    private Board.Entry viewerRow(String guildId, Board.Asker asker, String askerId, String askerName, List<Board.Entry> entries,
+                                  Map<String, Optional<MemberDirectory.Member>> looked) {
+        if (asker == null || asker.status() != Board.Asker.Status.RANKED) {
+            return null;
+        }
+        for (Board.Entry e : entries) {
+            if (e.memberId().equals(askerId)) {
+                return e;
+            }
+        }
+        String name = looked.getOrDefault(askerId, Optional.empty()).map(MemberDirectory.Member::displayName)
+                .orElse(askerName != null ? askerName : fallbackName(askerId));
+        int percent = scores.percents(guildId, List.of(askerId)).getOrDefault(askerId, 0);
+        return new Board.Entry(asker.rank(), askerId, name, asker.completed(), percent);
     }
 
     private Board.Asker asker(String guildId, String key, String askerId, Set<String> hidden, List<Board.Entry> eligible,

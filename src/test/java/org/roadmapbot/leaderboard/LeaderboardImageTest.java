@@ -51,6 +51,37 @@ class LeaderboardImageTest {
         return new Board(b.period(), b.title(), b.page(), b.pageSize(), b.hasNext(), b.entries(), b.ranked(), b.periodTotal(), asker, b.group());
     }
 
+    private static Board withViewer(Board b, Board.Entry viewer) {
+        return new Board(b.period(), b.title(), b.page(), b.pageSize(), b.hasNext(), b.entries(), b.ranked(), b.periodTotal(),
+                new Board.Asker(Board.Asker.Status.RANKED, viewer.rank(), viewer.completed()), b.group(), viewer);
+    }
+
+    @Test
+    void theViewersOwnRowIsHighlightedAndAViewerBelowThePageIsAppended() throws IOException {
+        Board top = board(90, 40, 20);
+        // Viewer on the page: same number of rows, their row tinted, the others not.
+        Board.Entry second = top.entries().get(1);
+        BufferedImage onPage = decode(LeaderboardImage.picture(withViewer(top, second)));
+        assertThat(onPage.getHeight()).isEqualTo(LeaderboardImage.height(3));
+        assertThat(onPage.getRGB(700, LeaderboardImage.rowCenterY(1) - 20) & 0xFFFFFF)
+                .isEqualTo(LeaderboardImage.VIEWER_ROW.getRGB() & 0xFFFFFF);
+        assertThat(onPage.getRGB(700, LeaderboardImage.rowCenterY(0) - 20) & 0xFFFFFF)
+                .isNotEqualTo(LeaderboardImage.VIEWER_ROW.getRGB() & 0xFFFFFF);
+        assertThat(BoardReply.of(withViewer(top, second)).build().content()).contains("**#2** Member 1 (you)");
+
+        // Viewer ranked 57th: one more row, theirs, with their rank and bar.
+        Board.Entry me = new Board.Entry(57, "me", "Ada", 2, 50);
+        Board below = withViewer(top, me);
+        BufferedImage appended = decode(LeaderboardImage.picture(below));
+        assertThat(appended.getHeight()).isEqualTo(LeaderboardImage.height(4));
+        assertThat(appended.getRGB(700, LeaderboardImage.rowCenterY(3) - 20) & 0xFFFFFF)
+                .isEqualTo(LeaderboardImage.VIEWER_ROW.getRGB() & 0xFFFFFF);
+        assertThat(filledLength(appended, LeaderboardImage.BAR_X, LeaderboardImage.BAR_WIDTH, LeaderboardImage.rowCenterY(3)))
+                .isEqualTo(LeaderboardImage.BAR_WIDTH / 2);
+        // A channel post of the same board shows no viewer.
+        assertThat(decode(LeaderboardImage.picture(top)).getHeight()).isEqualTo(LeaderboardImage.height(3));
+    }
+
     @Test
     void leaderboardPngDecodesWithTheExpectedSize() throws IOException {
         BufferedImage image = decode(LeaderboardImage.render(board(100, 50, 25, 0), null));

@@ -88,7 +88,7 @@ class LeaderboardRankingTest {
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.content()).contains("**#1** Alice — 3 topics", "**#2** Member bob — 3 topics",
+        assertThat(reply.content()).contains("**#1** Alice — 3 topics", "**#2** Member bob (you) — 3 topics",
                 "Your rank: **#2** with 3 topics this week");
         assertThat(reply.content()).contains("5 members studying", "7 topics completed this week")
                 .doesNotContain("by the whole server"); // a weekly board states the week's total once
@@ -147,6 +147,13 @@ class LeaderboardRankingTest {
         assertThat(board.hasNext()).isTrue();
         // Ahead of m1: m15..m3 (13), alice, bob, m2, dave -> rank 18.
         assertThat(board.asker()).isEqualTo(new Board.Asker(Board.Asker.Status.RANKED, 18, 1));
+        // Their own row comes with the board, to be appended below the page in the picture.
+        assertThat(board.viewer()).isNotNull();
+        assertThat(board.viewer().rank()).isEqualTo(18);
+        assertThat(board.viewer().memberId()).isEqualTo("m1");
+        assertThat(board.viewer().completed()).isEqualTo(1);
+        assertThat(board.viewerOnPage()).isFalse();
+        assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m15", "m15").viewerOnPage()).isTrue();
         bot.run("m15", false, "privacy", "leaderboard", "visible", false);
         bot.directory.remove(G, "m14");
         assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m1", "m1").asker().rank()).isEqualTo(16);
