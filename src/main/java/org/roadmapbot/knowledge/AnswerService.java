@@ -1,5 +1,7 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.CoursesFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.CoursesFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.roadmapbot.knowledge.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
 
 /**
  * Reads a course-finder question asked in words ("which course is free and covers Node.js,

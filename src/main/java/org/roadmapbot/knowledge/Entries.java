@@ -1,14 +1,24 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.Numbers;
+import org.roadmapbot.knowledge.data.TakeawaysFile;
+import org.roadmapbot.knowledge.data.StacksFile;
+import org.roadmapbot.knowledge.data.SourcesFile;
+import org.roadmapbot.knowledge.data.RoadmapFile;
+import org.roadmapbot.knowledge.data.ProjectsFile;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.FaqFile;
+import org.roadmapbot.knowledge.data.CoursesFile;
+import org.roadmapbot.knowledge.data.CareersFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.roadmapbot.knowledge.CareersFile.Figure;
-import org.roadmapbot.knowledge.CoursesFile.Course;
-import org.roadmapbot.knowledge.CoursesFile.FreeEntryCourse;
+import org.roadmapbot.knowledge.data.CareersFile.Figure;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.FreeEntryCourse;
 import org.roadmapbot.knowledge.Entry.Kind;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /**
  * Turns the data files into answerable entries, each with its facts composed as a friendly
@@ -274,8 +284,4 @@ public final class Entries {
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
-
-    /** The ids Entries reserves for whole-file overviews; data ids must not take them. */
-    public static final List<String> RESERVED_IDS = List.of("roadmap", "courses", "projects", "stacks", "survey",
-            "outlook", "takeaways", "sources");
 }

@@ -1,5 +1,7 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.RoadmapFile;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.roadmapbot.core.EditDistance;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
 
 /**
  * Keyword retrieval tuned for paraphrase: BM25 over each entry's title, question hints and

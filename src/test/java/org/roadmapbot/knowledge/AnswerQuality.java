@@ -1,5 +1,6 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 
 class FactGuardTest {
 
