@@ -100,7 +100,7 @@ public final class Application implements AutoCloseable {
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
             List<Command> commands = new ArrayList<>();
             // /ask answers "what should I do next?" from the asker's progress once they have started.
-            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, progressCommand, progress));
+            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress));
             commands.add(new RoadmapCommand(knowledge));
             commands.add(new CoursesCommand(knowledge));
             commands.add(new ProjectsCommand(knowledge));

@@ -1,0 +1,149 @@
+package org.roadmapbot.knowledge.retrieval;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/** The rules of {@code knowledge/rules.json}, and what they find in a question. */
+public final class Rules {
+
+    public static final String RESOURCE = "/knowledge/rules.json";
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("first", 1), Map.entry("second", 2), Map.entry("third", 3), Map.entry("fourth", 4),
+            Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7), Map.entry("eighth", 8));
+
+    private record File(String comment, List<Rule> rules) {
+    }
+
+    /** A phase named in a question: by number, by a month it holds, or as the last one. */
+    public record PhaseReference(String kind, int number) {
+    }
+
+    private final List<Rule> rules;
+
+    private Rules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static Rules load() {
+        ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try (InputStream in = Rules.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new Rules(mapper.readValue(in, File.class).rules());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<Rule> all() {
+        return rules;
+    }
+
+    /** The effects of every rule that fires on the text, e.g. "attribute:price", "compare". */
+    public Set<String> effects(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Rule r : rules) {
+            if (!r.kind().equals("rewrite") && r.matches(text)) {
+                found.add(r.effect());
+            }
+        }
+        return found;
+    }
+
+    /** The arguments of the effects of one kind that fire ("attribute" → price, hours). */
+    public Set<String> arguments(String kind, String text) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Rule r : rules) {
+            if (r.kind().equals(kind) && r.matches(text)) {
+                found.add(r.argument());
+            }
+        }
+        return found;
+    }
+
+    public boolean fires(String effect, String text) {
+        return rules.stream().anyMatch(r -> r.effect().equals(effect) && r.matches(text));
+    }
+
+    /** The text with every rewrite rule applied, in file order. */
+    public String rewrite(String text) {
+        String out = text;
+        for (Rule r : rules) {
+            if (r.kind().equals("rewrite")) {
+                out = r.matcher(out).replaceAll(r.argument());
+            }
+        }
+        return out;
+    }
+
+    /** The phases the text names, and the text with those names replaced by the phase's key word. */
+    public List<PhaseReference> phases(String text) {
+        List<PhaseReference> found = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!r.kind().equals("phase") && !r.kind().equals("month")) {
+                continue;
+            }
+            Matcher m = r.matcher(text);
+            while (m.find()) {
+                if (r.argument().equals("last")) {
+                    found.add(new PhaseReference("last", 0));
+                    continue;
+                }
+                String n = group(m, "n");
+                if (n == null) {
+                    n = group(m, "n2");
+                }
+                Integer value = n == null ? null : number(n);
+                if (value != null) {
+                    found.add(new PhaseReference(r.kind(), value));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The parts of a question that asks several things (one part when it asks one). */
+    public List<String> parts(String text) {
+        for (Rule r : rules) {
+            if (r.kind().equals("split")) {
+                List<String> parts = new ArrayList<>();
+                for (String p : r.compiledSplit(text)) {
+                    if (!p.isBlank()) {
+                        parts.add(p.strip());
+                    }
+                }
+                return parts;
+            }
+        }
+        return List.of(text);
+    }
+
+    private static String group(Matcher m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer number(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replaceAll("(st|nd|rd|th)$", "");
+        if (w.chars().allMatch(Character::isDigit) && !w.isEmpty()) {
+            return Integer.parseInt(w);
+        }
+        return NUMBERS.get(word.toLowerCase(Locale.ROOT));
+    }
+}
