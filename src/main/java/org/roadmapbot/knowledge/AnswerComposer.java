@@ -77,20 +77,30 @@ final class AnswerComposer {
             }
             return chosen;
         }
+        // The best-scoring facts first (the shorter of two equals), as many as fit; shown in the entry's order.
+        List<Integer> order = new ArrayList<>();
         for (int i = 1; i < facts.size(); i++) {
-            boolean strong = scores[i] >= best * FACT_TIE && scores[i] > 0;
-            if (strong && (used + facts.get(i).length() <= budget || scores[i] == best && chosen.size() == 1)) {
-                chosen.add(facts.get(i));
+            if (scores[i] > 0 && scores[i] >= best * FACT_TIE) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
+                : Integer.compare(facts.get(a).length(), facts.get(b).length()));
+        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+        for (int i : order) {
+            if (used + facts.get(i).length() <= budget || picked.isEmpty()) {
+                picked.add(i);
                 used += facts.get(i).length();
             }
         }
+        picked.forEach(i -> chosen.add(facts.get(i)));
         return chosen;
     }
 
-    /** "Source: <heading> (entry `id`)", one per distinct entry. */
+    /** "Source: \"<heading of the guide>\"", one per distinct heading (the entry ids are the reply's sources). */
     static String citation(List<Entry> entries) {
         return "Source: " + entries.stream()
-                .map(e -> "\"" + e.section() + "\" (entry `" + e.id() + "`)")
+                .map(e -> "\"" + e.section() + "\"")
                 .distinct()
                 .collect(Collectors.joining("; "));
     }

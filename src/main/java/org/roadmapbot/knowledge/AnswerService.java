@@ -32,6 +32,8 @@ public final class AnswerService {
 
     private static final int MAX_ENTRIES = 3;
     private static final int SEARCH_DEPTH = 12;
+    /** Shorter unknown words ("wen", "ned") are as likely text-speak as names of other things. */
+    private static final int FOREIGN_MIN_LENGTH = 4;
 
     private final KnowledgeBase kb;
     private final Map<String, Entry> byId = new HashMap<>();
@@ -58,7 +60,7 @@ public final class AnswerService {
         this.rules = Rules.load();
         this.english = EnglishWords.load();
         this.index = KnowledgeIndex.build(analyzer, entries.stream().map(AnswerService::doc).toList(), vocabulary());
-        this.speller = new Speller(index, english);
+        this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index, entries);
         this.attributes = new AttributeAnswers(kb, byId, analyzer);
     }
@@ -66,6 +68,20 @@ public final class AnswerService {
     private static KnowledgeIndex.Doc doc(Entry e) {
         return new KnowledgeIndex.Doc(e.id(), e.title() + " \n " + e.keywords(), String.join(" \n ", e.askedAs()),
                 String.join(" \n ", e.facts()) + " \n " + e.body());
+    }
+
+    private static Set<String> stopWords() {
+        try (var in = AnswerService.class.getResourceAsStream("/" + KnowledgeAnalyzer.STOP_WORDS)) {
+            Set<String> words = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.strip());
+                }
+            }
+            return words;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Words spelling may suggest though no entry uses them: stop words and the synonyms' words. */
@@ -114,15 +130,15 @@ public final class AnswerService {
     private Answer answerParts(String question, List<String> parts) {
         List<String> texts = new ArrayList<>();
         Set<Entry> entries = new LinkedHashSet<>();
+        String names = attributes.namesIn(String.join(" ", parts));
         for (String part : parts) {
-            Answer a = answerOne(part, part);
-            if (a.found()) {
-                if (!entries.containsAll(a.entries())) {
-                    texts.add(withoutCitation(a.text()));
-                    entries.addAll(a.entries());
-                }
-            } else if (a.text().startsWith("The guide doesn't say")) {
-                texts.add(a.text());
+            // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course.
+            String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
+            Answer a = answerOne(asked, asked);
+            String text = withoutCitation(a.text());
+            if ((a.found() || text.startsWith(AttributeAnswers.UNSTATED)) && !texts.contains(text)) {
+                texts.add(text);
+                entries.addAll(a.entries());
             }
         }
         if (entries.isEmpty()) {
@@ -197,7 +213,7 @@ public final class AnswerService {
                 unknown += w;
                 String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT);
                 boolean word = raw.chars().allMatch(Character::isLetter);
-                if (word && raw.length() >= 3 && !english.contains(raw) && !english.nearWord(raw)) {
+                if (word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
                     foreign++;
                 }
             }
@@ -266,6 +282,35 @@ public final class AnswerService {
     /** An entry by id, for the "More about" button. */
     public Optional<Entry> entry(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * For the fitting command: when the answer policy decides this question (one part, no rule or
+     * structured answer before it), what it sees and the answer it would give if it answered.
+     */
+    public Optional<Decision> decision(String question) {
+        String corrected = speller.correct(question);
+        Set<String> effects = rules.effects(corrected);
+        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
+                || rules.parts(corrected).size() > 1) {
+            return Optional.empty();
+        }
+        Question q = understand(question, corrected);
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, terms(q.slots()),
+                arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
+        if (attributes.answer(asked).isPresent()) {
+            return Optional.empty();
+        }
+        List<KnowledgeIndex.Hit> hits = index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH);
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Entry> chosen = choose(hits, q);
+        return Optional.of(new Decision(features(q, hits), new Answer(question, composer.compose(chosen, q.slots()), chosen)));
+    }
+
+    /** What the policy sees of a question, and the answer it gives if the policy lets it. */
+    public record Decision(AnswerPolicy.Features features, Answer ifAnswered) {
     }
 
     /** For diagnostics and the fitting command: the search hits and the features the policy sees. */

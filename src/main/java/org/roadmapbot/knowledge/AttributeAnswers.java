@@ -54,7 +54,8 @@ final class AttributeAnswers {
         List<Course> courses = namedCourses(q.terms());
         List<FreeEntryCourse> free = namedFreeCourses(q.terms());
         List<Instructor> people = namedInstructors(q.terms());
-        boolean aboutCourses = !courses.isEmpty() || !free.isEmpty() || q.terms().stream().anyMatch(courseWords::contains);
+        boolean courseWord = q.terms().stream().anyMatch(courseWords::contains);
+        boolean aboutCourses = !courses.isEmpty() || !free.isEmpty() || courseWord;
         if (!q.superlatives().isEmpty() && aboutCourses) {
             return superlative(q, courses);
         }
@@ -67,7 +68,7 @@ final class AttributeAnswers {
         if (!courses.isEmpty()) {
             return courseAttribute(q, courses);
         }
-        if (aboutCourses) {
+        if (courseWord && free.isEmpty()) {
             return courseFinder(q);
         }
         return figures(q);
@@ -125,7 +126,15 @@ final class AttributeAnswers {
         return Optional.of(answer(q.question(), String.join("\n", lines), entries));
     }
 
-    private static final String UNSTATED = "The guide doesn't say ";
+    static final String UNSTATED = "The guide doesn't say ";
+
+    /** The course and instructor names a text uses, as written in the data ("Scrimba", "Tom Chant"). */
+    String namesIn(String text) {
+        Set<String> terms = KnowledgeAnalyzer.terms(analyzer, text);
+        List<String> names = new ArrayList<>();
+        namedCourses(terms).forEach(c -> names.add(c.provider()));
+        return String.join(" ", names);
+    }
 
     /** One line stating the asked attribute of the course, an "unstated" line, or empty when no attribute fits. */
     private Optional<String> attributeOf(Asked q, Course c) {
@@ -138,6 +147,10 @@ final class AttributeAnswers {
         }
         if (q.has("instructor")) {
             return Optional.of(instructors(q, c));
+        }
+        if (q.has("projects") && !c.requiredProjects().isEmpty()) {
+            return Optional.of(name + "'s " + c.name() + " requires " + c.requiredProjects().size() + " projects: "
+                    + String.join(", ", c.requiredProjects()) + ".");
         }
         if (q.has("certificate")) {
             return Optional.of(c.certification() != null ? name + ": " + c.certification()
@@ -166,10 +179,6 @@ final class AttributeAnswers {
         if (q.has("languages")) {
             return Optional.of(name + "'s " + c.name() + " teaches " + String.join(" and ", c.languages())
                     + " (stack: " + String.join(", ", c.stack()) + ").");
-        }
-        if (q.has("projects") && !c.requiredProjects().isEmpty()) {
-            return Optional.of(name + "'s " + c.name() + " requires " + c.requiredProjects().size() + " projects: "
-                    + String.join(", ", c.requiredProjects()) + ".");
         }
         return Optional.empty();
     }

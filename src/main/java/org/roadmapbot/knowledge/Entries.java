@@ -109,8 +109,9 @@ public final class Entries {
 
     private void phase(Phase p) {
         List<String> more = new ArrayList<>();
-        more.add(p.summary());
         more.add("Topics: " + p.topics().stream().map(Topic::name).collect(Collectors.joining("; ")) + ".");
+        // Each topic's details as a fact of its own, so an answer carries the ones asked about.
+        p.topics().forEach(t -> more.add(t.name() + ": " + lowerFirst(t.details())));
         p.tracks().forEach((track, text) -> more.add(trackName(track) + " track: " + text));
         more.add("Goal: " + p.goal());
         if (!p.milestone().equals(p.goal())) {

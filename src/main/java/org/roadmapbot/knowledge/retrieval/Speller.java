@@ -23,6 +23,7 @@ public final class Speller {
     static final int MIN_LENGTH = 4;
     /** From this length a word may be two edits from the one meant. */
     static final int TWO_EDITS_FROM = 6;
+    private static final int SUGGESTIONS = 8;
 
     private final KnowledgeIndex index;
     private final EnglishWords english;
@@ -30,9 +31,13 @@ public final class Speller {
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
 
-    public Speller(KnowledgeIndex index, EnglishWords english) {
+    private final java.util.Set<String> stopWords;
+
+    /** @param stopWords words that say nothing; between equally close suggestions, a word that says something wins */
+    public Speller(KnowledgeIndex index, EnglishWords english, java.util.Set<String> stopWords) {
         this.index = index;
         this.english = english;
+        this.stopWords = stopWords;
     }
 
     private static DirectSpellChecker checker(int edits) {
@@ -73,9 +78,22 @@ public final class Speller {
         }
         try {
             DirectSpellChecker checker = word.length() >= TWO_EDITS_FROM ? twoEdits : oneEdit;
-            SuggestWord[] found = checker.suggestSimilar(new Term(KnowledgeIndex.WORDS, word), 1, index.reader(),
+            SuggestWord[] found = checker.suggestSimilar(new Term(KnowledgeIndex.WORDS, word), SUGGESTIONS, index.reader(),
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            return found.length == 0 ? null : found[0].string;
+            if (found.length == 0) {
+                return null;
+            }
+            // Best first by closeness, then how often the index uses it; "tiem" is as close to "them" as to
+            // "time", and only "time" says anything.
+            for (SuggestWord w : found) {
+                if (w.score < found[0].score) {
+                    break;
+                }
+                if (!stopWords.contains(w.string)) {
+                    return w.string;
+                }
+            }
+            return found[0].string;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
