@@ -201,31 +201,44 @@ public final class AnswerService {
         return new Question(asked, text, slots, rules.effects(text), unknowns(slots));
     }
 
-    /** How much of the question the data never uses, and how many of those words are names of other things. */
+    /** The words of the question the data never uses: ordinary words (often chat) and names of other things. */
     private AnswerPolicy.Features unknowns(List<Slot> slots) {
-        double total = 0;
-        double unknown = 0;
+        int unknown = 0;
         int foreign = 0;
         for (Slot slot : slots) {
-            double w = index.weight(slot);
-            total += w;
             if (slot.terms().stream().noneMatch(index::knows)) {
-                unknown += w;
                 String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT);
                 boolean word = raw.chars().allMatch(Character::isLetter);
                 if (word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
                     foreign++;
+                } else {
+                    unknown++;
                 }
             }
         }
-        return new AnswerPolicy.Features(0, 0, total == 0 ? 0 : unknown / total, foreign, 0);
+        return new AnswerPolicy.Features(0, 0, 0, 0, unknown, foreign, 0);
     }
 
     AnswerPolicy.Features features(Question q, List<KnowledgeIndex.Hit> hits) {
         KnowledgeIndex.Hit best = hits.get(0);
         double second = hits.size() > 1 ? hits.get(1).score() : 0;
-        return new AnswerPolicy.Features(best.coverage(), best.score(), q.unknowns().unknown(), q.unknowns().foreign(),
-                best.score() == 0 ? 0 : (best.score() - second) / best.score());
+        double known = 0;
+        double covered = 0;
+        double missed = 0;
+        for (Slot slot : q.slots()) {
+            if (slot.terms().stream().noneMatch(index::knows)) {
+                continue;
+            }
+            double w = index.weight(slot);
+            known += w;
+            if (index.covers(best.id(), slot)) {
+                covered += w;
+            } else {
+                missed = Math.max(missed, w);
+            }
+        }
+        return new AnswerPolicy.Features(known == 0 ? 0 : covered / known, best.coverage(), best.score(), missed / index.maxIdf(),
+                q.unknowns().unknown(), q.unknowns().foreign(), best.score() == 0 ? 0 : (best.score() - second) / best.score());
     }
 
     /**

@@ -56,13 +56,15 @@ final class AttributeAnswers {
         List<Instructor> people = namedInstructors(q.terms());
         boolean courseWord = q.terms().stream().anyMatch(courseWords::contains);
         boolean aboutCourses = !courses.isEmpty() || !free.isEmpty() || courseWord;
-        if (!q.superlatives().isEmpty() && aboutCourses) {
+        // Only courses have prices and lengths, so a superlative is about courses; about one named course it
+        // asks that course's price ("is boot.dev cheaper yearly?").
+        if (!q.superlatives().isEmpty() && courses.size() != 1) {
             return superlative(q, courses);
         }
         if (!free.isEmpty() && (q.has("hours") || q.has("instructor") || q.has("certificate") || q.has("free") || q.has("price"))) {
             return freeCourse(q, free);
         }
-        if (!people.isEmpty() && courses.isEmpty() && q.has("hours")) {
+        if (!people.isEmpty() && q.has("hours")) {
             return instructorCourseLength(q, people);
         }
         if (!courses.isEmpty()) {
@@ -110,7 +112,7 @@ final class AttributeAnswers {
             if (line.isEmpty()) {
                 return Optional.empty();
             }
-            if (line.get().startsWith(UNSTATED)) {
+            if (line.get().startsWith(UNSTATED) && !line.get().contains("\n")) {
                 if (courses.size() == 1) {
                     return Optional.of(unstated(q.question(), line.get()));
                 }
@@ -123,7 +125,8 @@ final class AttributeAnswers {
         if (entries.isEmpty()) {
             return Optional.of(unstated(q.question(), String.join(" ", lines)));
         }
-        return Optional.of(answer(q.question(), String.join("\n", lines), entries));
+        String leads = entries.stream().map(Entry::lead).collect(Collectors.joining("\n"));
+        return Optional.of(answer(q.question(), leads + "\n" + String.join("\n", lines), entries));
     }
 
     static final String UNSTATED = "The guide doesn't say ";
@@ -136,51 +139,78 @@ final class AttributeAnswers {
         return String.join(" ", names);
     }
 
-    /** One line stating the asked attribute of the course, an "unstated" line, or empty when no attribute fits. */
+    /** Lines stating each attribute asked of the course (or that the guide doesn't say), or empty when none fits. */
     private Optional<String> attributeOf(Asked q, Course c) {
+        List<String> lines = new ArrayList<>();
+        for (String attribute : List.of("price", "free", "hours", "instructor", "certificate", "projects", "languages", "discount")) {
+            if (q.has(attribute)) {
+                attributeLine(q, c, attribute).ifPresent(lines::add);
+            }
+        }
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        // One unstated line among stated ones is said as part of the answer; all unstated, the answer is unstated.
+        if (lines.stream().allMatch(l -> l.startsWith(UNSTATED))) {
+            return Optional.of(String.join(" ", lines));
+        }
+        return Optional.of(String.join("\n", lines));
+    }
+
+    private Optional<String> attributeLine(Asked q, Course c, String attribute) {
         String name = c.provider();
-        if (q.has("discount")) {
-            if (q.qualifiers().contains("amount")) {
-                return Optional.of(UNSTATED + "how big " + name + "'s discounts are. " + discounts(c).orElse(""));
+        switch (attribute) {
+            case "discount" -> {
+                if (q.qualifiers().contains("amount")) {
+                    return Optional.of(UNSTATED + "how big " + name + "'s discounts are. " + discounts(c).orElse(""));
+                }
+                return Optional.of(discounts(c).orElse(UNSTATED + "whether " + name + " offers discounts; it lists "
+                        + c.price().details()));
             }
-            return Optional.of(discounts(c).orElse(UNSTATED + "whether " + name + " offers discounts."));
-        }
-        if (q.has("instructor")) {
-            return Optional.of(instructors(q, c));
-        }
-        if (q.has("projects") && !c.requiredProjects().isEmpty()) {
-            return Optional.of(name + "'s " + c.name() + " requires " + c.requiredProjects().size() + " projects: "
-                    + String.join(", ", c.requiredProjects()) + ".");
-        }
-        if (q.has("certificate")) {
-            return Optional.of(c.certification() != null ? name + ": " + c.certification()
-                    : UNSTATED + "whether " + name + "'s " + c.name() + " gives a certificate.");
-        }
-        if (q.has("hours")) {
-            return Optional.of(c.hours() != null
-                    ? name + "'s " + c.name() + " is " + Numbers.plain(c.hours()) + " hours long."
-                    : UNSTATED + "how long " + name + "'s " + c.name() + " takes.");
-        }
-        if (q.has("free") && !q.has("price")) {
-            if (c.isFree()) {
-                return Optional.of("Yes, " + name + "'s " + c.name() + " is free. " + c.price().details());
+            case "instructor" -> {
+                return Optional.of(instructors(q, c));
             }
-            if (!c.freeEntryCourses().isEmpty()) {
-                return Optional.of("Partly: " + c.price().details());
+            case "certificate" -> {
+                return Optional.of(c.certification() != null ? name + ": " + c.certification()
+                        : UNSTATED + "whether " + name + "'s " + c.name() + " gives a certificate.");
             }
-            return Optional.of(UNSTATED + "whether " + name + " has a free option; it lists " + c.price().details());
-        }
-        if (q.has("price") || q.has("free")) {
-            if (q.qualifiers().contains("month") && !c.isFree() && !c.price().details().matches("(?s).*\\$[0-9.]+/month.*")) {
-                return Optional.of(UNSTATED + "what " + name + " costs month to month; it gives " + c.price().details());
+            case "hours" -> {
+                return Optional.of(c.hours() != null
+                        ? name + "'s " + c.name() + " is " + Numbers.plain(c.hours()) + " hours long."
+                        : UNSTATED + "how long " + name + "'s " + c.name() + " takes.");
             }
-            return Optional.of(name + " (" + c.name() + "): " + (c.isFree() ? "free. " : "") + c.price().details());
+            case "free" -> {
+                if (q.has("price")) {
+                    return Optional.empty();
+                }
+                if (c.isFree()) {
+                    return Optional.of("Yes, " + name + "'s " + c.name() + " is free. " + c.price().details());
+                }
+                if (!c.freeEntryCourses().isEmpty()) {
+                    return Optional.of("Partly: " + c.price().details());
+                }
+                return Optional.of(UNSTATED + "whether " + name + " has a free option; it lists " + c.price().details());
+            }
+            case "price" -> {
+                if (q.qualifiers().contains("month") && !c.isFree() && !c.price().details().matches("(?s).*\\$[0-9.]+/month.*")) {
+                    return Optional.of(UNSTATED + "what " + name + " costs month to month; it gives " + c.price().details());
+                }
+                return Optional.of(name + " (" + c.name() + "): " + (c.isFree() ? "free. " : "") + c.price().details());
+            }
+            case "languages" -> {
+                return Optional.of(name + "'s " + c.name() + " teaches " + String.join(" and ", c.languages())
+                        + " (stack: " + String.join(", ", c.stack()) + ").");
+            }
+            case "projects" -> {
+                return Optional.of(c.requiredProjects().isEmpty()
+                        ? UNSTATED + "how many projects " + name + "'s " + c.name() + " has."
+                        : name + "'s " + c.name() + " requires " + c.requiredProjects().size() + " projects: "
+                                + String.join(", ", c.requiredProjects()) + ".");
+            }
+            default -> {
+                return Optional.empty();
+            }
         }
-        if (q.has("languages")) {
-            return Optional.of(name + "'s " + c.name() + " teaches " + String.join(" and ", c.languages())
-                    + " (stack: " + String.join(", ", c.stack()) + ").");
-        }
-        return Optional.empty();
     }
 
     private Optional<String> discounts(Course c) {

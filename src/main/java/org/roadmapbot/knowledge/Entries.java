@@ -159,7 +159,6 @@ public final class Entries {
             if (c.hours() != null) {
                 more.add("Length: " + Numbers.plain(c.hours()) + " hours.");
             }
-            more.add("Stack: " + String.join(", ", c.stack()) + ". Format: " + c.format() + ".");
             for (String s : sentences(c.description())) {
                 // Prices, instructors and free courses have facts of their own below.
                 if (!s.contains("$") && !s.startsWith("Named instructors") && !s.startsWith("Two free courses")) {
@@ -176,7 +175,8 @@ public final class Entries {
             }
             more.add("Best for: " + c.bestForDetails());
             add(c.id(), Kind.COURSE, c.provider() + " " + c.name(),
-                    facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text() + "; " + c.format() + ").", more),
+                    facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text() + "; " + String.join(", ", c.stack())
+                            + "; " + c.format() + ").", more),
                     c.sections().get(0), c.provider() + " " + c.name(),
                     String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " " + c.bestFor()
                             + (c.isFree() ? " free" : ""),

@@ -39,20 +39,24 @@ public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> 
     /**
      * What the policy sees of a search.
      *
-     * @param coverage share (0..1) of the question's weight the best document matches
+     * @param coverage share (0..1) of the weight of the question's known words that the best document has
+     * @param reach    share (0..1) of the weight of all the question's words that the best document has (a word
+     *                 no document has weighs the most)
      * @param score    the best document's BM25 score
-     * @param unknown  share of the question's weight in words no document has
+     * @param missed   the weight of the most specific known word the best document lacks, as a share of the
+     *                 highest weight a word can have ("ORM for Go": the ORM entry lacks "Go")
+     * @param unknown  words no document has that are ordinary English (or one typo from it): often chat
      * @param foreign  words that are neither in the index nor English, nor a typo of either ("kubernetes")
      * @param margin   how far the best score is ahead of the second, as a share of the best
      */
-    public record Features(double coverage, double score, double unknown, double foreign, double margin) {
+    public record Features(double coverage, double reach, double score, double missed, double unknown, double foreign, double margin) {
 
         public static List<String> names() {
-            return List.of("coverage", "score", "unknown", "foreign", "margin");
+            return List.of("coverage", "reach", "score", "missed", "unknown", "foreign", "margin");
         }
 
         public double[] values() {
-            return new double[] {coverage, Math.log1p(score), unknown, Math.min(foreign, 2), margin};
+            return new double[] {coverage, reach, Math.log1p(score), missed, Math.min(unknown, 4), Math.min(foreign, 2), margin};
         }
     }
 

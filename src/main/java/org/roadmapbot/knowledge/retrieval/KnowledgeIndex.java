@@ -162,6 +162,11 @@ public final class KnowledgeIndex {
         return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
     }
 
+    /** The idf of a term no document has: the most a word can weigh. */
+    public double maxIdf() {
+        return idf("");
+    }
+
     /** How much a slot weighs in the coverage of a question: its most specific term's idf. */
     public double weight(KnowledgeAnalyzer.Slot slot) {
         return slot.terms().stream().mapToDouble(this::idf).min().orElse(0);
