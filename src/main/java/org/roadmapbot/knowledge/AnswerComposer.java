@@ -23,6 +23,8 @@ final class AnswerComposer {
     static final int SEVERAL_ENTRIES_BUDGET = 480;
     /** A fact scoring at least this share of the best fact's score joins it. */
     private static final double FACT_TIE = 0.6;
+    /** What a word the lead already has counts for in choosing further facts. */
+    private static final double LEAD_WORD = 0.3;
 
     private final KnowledgeIndex index;
     private final Map<String, List<Set<String>>> factTerms = new HashMap<>();
@@ -36,65 +38,88 @@ final class AnswerComposer {
     }
 
     /** The answer text from these entries for a question analysed into slots. */
-    String compose(List<Entry> entries, List<Slot> slots) {
+    String compose(List<Entry> entries, List<Slot> slots, boolean sourceAsked) {
         int budget = entries.size() == 1 ? ONE_ENTRY_BUDGET : SEVERAL_ENTRIES_BUDGET / entries.size();
         List<String> blocks = new ArrayList<>();
         for (Entry e : entries) {
-            blocks.add(String.join("\n", pick(e, slots, budget)));
+            blocks.add(String.join("\n", pick(e, slots, budget, sourceAsked)));
         }
         return String.join("\n\n", blocks) + "\n" + citation(entries);
     }
 
-    /** The lead, then the best-matching facts in the entry's order, as long as they fit the budget. */
-    List<String> pick(Entry e, List<Slot> slots, int budget) {
+    /**
+     * The lead; for a list, its items; the entry's core fact (what a topic is, a phase's topics, a
+     * course's audience); then the facts matching the question best, as long as they fit the budget,
+     * shown in the entry's order. A source line only when the question asks where a fact comes from.
+     */
+    List<String> pick(Entry e, List<Slot> slots, int budget, boolean sourceAsked) {
         List<Set<String>> terms = factTerms.get(e.id());
         List<String> facts = e.facts();
-        double[] scores = new double[facts.size()];
-        Set<Integer> leadCovers = new HashSet<>();
-        for (int s = 0; s < slots.size(); s++) {
-            Slot slot = slots.get(s);
-            if (slot.terms().stream().anyMatch(terms.get(0)::contains)) {
-                leadCovers.add(s);
+        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+        int used = facts.get(0).length();
+        if (e.kind() == Entry.Kind.LIST) {
+            for (int i = 1; i < facts.size(); i++) {
+                if (facts.get(i).startsWith("• ")) {
+                    picked.add(i);
+                    used += facts.get(i).length();
+                }
             }
         }
+        double[] scores = new double[facts.size()];
         double best = 0;
         for (int i = 1; i < facts.size(); i++) {
-            for (int s = 0; s < slots.size(); s++) {
-                Slot slot = slots.get(s);
-                if (!leadCovers.contains(s) && slot.terms().stream().anyMatch(terms.get(i)::contains)) {
-                    scores[i] += index.weight(slot);
+            if (facts.get(i).startsWith("Source:") != sourceAsked && facts.get(i).startsWith("Source:")
+                    || facts.get(i).startsWith("Resources:")) {
+                continue;
+            }
+            for (Slot slot : slots) {
+                if (slot.terms().stream().anyMatch(terms.get(i)::contains)) {
+                    // A word the lead already answers (the entry's name) counts for little.
+                    boolean inLead = slot.terms().stream().anyMatch(terms.get(0)::contains);
+                    scores[i] += index.weight(slot) * (inLead ? LEAD_WORD : 1);
                 }
+            }
+            if (sourceAsked && facts.get(i).startsWith("Source:")) {
+                scores[i] += index.maxIdf();
             }
             best = Math.max(best, scores[i]);
         }
-        List<String> chosen = new ArrayList<>();
-        chosen.add(facts.get(0));
-        int used = facts.get(0).length();
-        if (best == 0) {
-            // Nothing beyond the entry itself was asked ("Docker", "phase 3"): the first fact says what it is.
-            if (facts.size() > 1 && (used + facts.get(1).length() <= budget || used < budget / 3)) {
-                chosen.add(facts.get(1));
-            }
-            return chosen;
+        int core = coreFact(e);
+        if (core > 0 && !picked.contains(core) && used + facts.get(core).length() <= budget + budget / 2) {
+            picked.add(core);
+            used += facts.get(core).length();
         }
-        // The best-scoring facts first (the shorter of two equals), as many as fit; shown in the entry's order.
         List<Integer> order = new ArrayList<>();
         for (int i = 1; i < facts.size(); i++) {
-            if (scores[i] > 0 && scores[i] >= best * FACT_TIE) {
+            if (scores[i] > 0 && scores[i] >= best * FACT_TIE && !picked.contains(i)) {
                 order.add(i);
             }
         }
         order.sort((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
                 : Integer.compare(facts.get(a).length(), facts.get(b).length()));
-        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+        boolean first = true;
         for (int i : order) {
-            if (used + facts.get(i).length() <= budget || picked.isEmpty()) {
+            if (used + facts.get(i).length() <= budget || first && picked.stream().noneMatch(j -> scores[j] > 0)) {
                 picked.add(i);
                 used += facts.get(i).length();
             }
+            first = false;
         }
+        if (picked.isEmpty() && facts.size() > 1 && used + facts.get(1).length() <= budget) {
+            picked.add(1);
+        }
+        List<String> chosen = new ArrayList<>();
+        chosen.add(facts.get(0));
         picked.forEach(i -> chosen.add(facts.get(i)));
         return chosen;
+    }
+
+    /** The fact every answer from this kind of entry carries after its lead, or -1. */
+    private static int coreFact(Entry e) {
+        return switch (e.kind()) {
+            case PHASE, TOPIC, COURSE, PROJECT, STACK -> e.facts().size() > 1 ? 1 : -1;
+            default -> -1;
+        };
     }
 
     /** "Source: \"<heading of the guide>\"", one per distinct heading (the entry ids are the reply's sources). */

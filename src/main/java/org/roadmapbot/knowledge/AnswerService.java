@@ -45,6 +45,7 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final AnswerComposer composer;
     private final AttributeAnswers attributes;
+    private final Set<String> otherSubjects;
 
     public AnswerService(KnowledgeBase kb) {
         this(kb, AnswerPolicy.load());
@@ -59,19 +60,27 @@ public final class AnswerService {
         this.analyzer = KnowledgeAnalyzer.create();
         this.rules = Rules.load();
         this.english = EnglishWords.load();
-        this.index = KnowledgeIndex.build(analyzer, entries.stream().map(AnswerService::doc).toList(), vocabulary());
+        // The data is written as questions are: "Go" the language becomes "golang" on both sides.
+        this.index = KnowledgeIndex.build(analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
+        this.otherSubjects = words("/knowledge/other-subjects.txt");
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index, entries);
-        this.attributes = new AttributeAnswers(kb, byId, analyzer);
+        this.attributes = new AttributeAnswers(kb, byId, analyzer, index, rules);
     }
 
-    private static KnowledgeIndex.Doc doc(Entry e) {
-        return new KnowledgeIndex.Doc(e.id(), e.title() + " \n " + e.keywords(), String.join(" \n ", e.askedAs()),
-                String.join(" \n ", e.facts()) + " \n " + e.body());
+    private static KnowledgeIndex.Doc doc(Entry e, Rules rules) {
+        return new KnowledgeIndex.Doc(e.id(), rules.rewrite(e.title() + " \n " + e.keywords()),
+                rules.rewrite(String.join(" \n ", e.askedAs())),
+                rules.rewrite(String.join(" \n ", e.facts()) + " \n " + e.body()));
     }
 
     private static Set<String> stopWords() {
-        try (var in = AnswerService.class.getResourceAsStream("/" + KnowledgeAnalyzer.STOP_WORDS)) {
+        return words("/" + KnowledgeAnalyzer.STOP_WORDS);
+    }
+
+    /** The words of a one-word-a-line resource ('#' starts a comment line). */
+    private static Set<String> words(String resource) {
+        try (var in = AnswerService.class.getResourceAsStream(resource)) {
             Set<String> words = new java.util.HashSet<>();
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
@@ -158,6 +167,10 @@ public final class AnswerService {
         Question q = understand(question, corrected);
         AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
+        if (q.unknowns().foreign() > 0) {
+            // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
+            return noAnswer(question);
+        }
         Optional<Answer> structured = attributes.answer(asked);
         if (structured.isPresent()) {
             return structured.get();
@@ -167,7 +180,7 @@ public final class AnswerService {
             return noAnswer(question);
         }
         List<Entry> chosen = choose(hits, q);
-        return new Answer(question, composer.compose(chosen, q.slots()), chosen);
+        return new Answer(question, composer.compose(chosen, q.slots(), q.has("attribute:source")), chosen);
     }
 
     private static Set<String> arguments(Question q, String kind) {
@@ -209,7 +222,8 @@ public final class AnswerService {
             if (slot.terms().stream().noneMatch(index::knows)) {
                 String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT);
                 boolean word = raw.chars().allMatch(Character::isLetter);
-                if (word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
+                if (otherSubjects.contains(raw)
+                        || word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
                     foreign++;
                 } else {
                     unknown++;
@@ -311,7 +325,7 @@ public final class AnswerService {
         Question q = understand(question, corrected);
         AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
-        if (attributes.answer(asked).isPresent()) {
+        if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
             return Optional.empty();
         }
         List<KnowledgeIndex.Hit> hits = index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH);
@@ -319,7 +333,7 @@ public final class AnswerService {
             return Optional.empty();
         }
         List<Entry> chosen = choose(hits, q);
-        return Optional.of(new Decision(features(q, hits), new Answer(question, composer.compose(chosen, q.slots()), chosen)));
+        return Optional.of(new Decision(features(q, hits), new Answer(question, composer.compose(chosen, q.slots(), q.has("attribute:source")), chosen)));
     }
 
     /** What the policy sees of a question, and the answer it gives if the policy lets it. */

@@ -41,9 +41,17 @@ final class AttributeAnswers {
     /** Terms that mean "a course" once synonyms are applied (course, platform, resource...). */
     private final Set<String> courseWords;
     private final Set<String> developerWords;
+    private final org.roadmapbot.knowledge.retrieval.KnowledgeIndex index;
+    private final org.roadmapbot.knowledge.retrieval.Rules rules;
+    /** A word qualifying a kind of developer: "iOS developers", "mobile devs". */
+    private static final java.util.regex.Pattern ROLE_QUALIFIER = java.util.regex.Pattern.compile(
+            "\\b([a-z][a-z.+#-]*)\\s+(developers?|devs?|engineers?|programmers?)\\b");
 
-    AttributeAnswers(KnowledgeBase kb, Map<String, Entry> byId, Analyzer analyzer) {
+    AttributeAnswers(KnowledgeBase kb, Map<String, Entry> byId, Analyzer analyzer,
+                     org.roadmapbot.knowledge.retrieval.KnowledgeIndex index, org.roadmapbot.knowledge.retrieval.Rules rules) {
         this.kb = kb;
+        this.rules = rules;
+        this.index = index;
         this.byId = byId;
         this.analyzer = analyzer;
         this.courseWords = KnowledgeAnalyzer.terms(analyzer, "course");
@@ -82,11 +90,19 @@ final class AttributeAnswers {
         return kb.courses().stream().filter(c -> terms.contains(nameTerm(c.provider()))).toList();
     }
 
+    /**
+     * Free entry courses named in full ("Learn Express.js"), or by their subject with their provider
+     * and a course word ("the scrimba express course").
+     */
     private List<FreeEntryCourse> namedFreeCourses(Set<String> terms) {
         List<FreeEntryCourse> found = new ArrayList<>();
         for (Course c : kb.courses()) {
+            boolean providerCourse = terms.contains(nameTerm(c.provider())) && terms.stream().anyMatch(courseWords::contains);
             for (FreeEntryCourse f : c.freeEntryCourses()) {
-                if (terms.containsAll(KnowledgeAnalyzer.terms(analyzer, f.name()))) {
+                Set<String> name = KnowledgeAnalyzer.terms(analyzer, f.name());
+                Set<String> subject = new LinkedHashSet<>(name);
+                subject.removeAll(KnowledgeAnalyzer.terms(analyzer, "learn"));
+                if (terms.containsAll(name) || providerCourse && !subject.isEmpty() && terms.containsAll(subject)) {
                     found.add(f);
                 }
             }
@@ -97,6 +113,11 @@ final class AttributeAnswers {
     private List<Instructor> namedInstructors(Set<String> terms) {
         return kb.courses().stream().flatMap(c -> c.instructors().stream())
                 .filter(i -> terms.containsAll(KnowledgeAnalyzer.terms(analyzer, i.name()))).toList();
+    }
+
+    /** The terms of a data value, written as questions are ("Go" is the language). */
+    private Set<String> terms(String value) {
+        return KnowledgeAnalyzer.terms(analyzer, rules.rewrite(value));
     }
 
     /** The word that names a provider ("bootdev", "odin", "fullstackopen"). */
@@ -324,11 +345,25 @@ final class AttributeAnswers {
         if (q.has("free") && !q.has("price")) {
             filters.add(new CourseFilter(null, 0.0, null));
         }
-        for (String language : CourseFilter.languages(kb.courses())) {
-            if (q.terms().containsAll(KnowledgeAnalyzer.terms(analyzer, language)) && !KnowledgeAnalyzer.terms(analyzer, language).isEmpty()
-                    && !q.has("languages")) {
-                filters.add(new CourseFilter(language, null, null));
+        // Subjects some courses teach and others don't ("Go", "NestJS", "MongoDB"): the courses teaching all named.
+        List<Set<String>> subjects = kb.courses().stream().map(c -> {
+            Set<String> t = new LinkedHashSet<>();
+            java.util.stream.Stream.of(c.languages(), c.stack(), c.covers()).flatMap(List::stream)
+                    .forEach(v -> t.addAll(terms(v)));
+            return t;
+        }).toList();
+        List<String> named = q.terms().stream()
+                .filter(t -> subjects.stream().anyMatch(x -> x.contains(t)) && !subjects.stream().allMatch(x -> x.contains(t)))
+                .toList();
+        if (!named.isEmpty() && !q.has("languages")) {
+            List<Course> teaching = new ArrayList<>();
+            for (int i = 0; i < kb.courses().size(); i++) {
+                if (subjects.get(i).containsAll(named)) {
+                    teaching.add(kb.courses().get(i));
+                }
             }
+            return teaching.isEmpty() ? Optional.empty() : Optional.of(courseList(q, teaching.stream()
+                    .filter(c -> filters.stream().allMatch(f -> f.matches(c))).toList()));
         }
         for (String format : CourseFilter.formats(kb.courses())) {
             Set<String> t = KnowledgeAnalyzer.terms(analyzer, format);
@@ -349,10 +384,14 @@ final class AttributeAnswers {
         if (found.isEmpty() || found.size() == kb.courses().size()) {
             return Optional.empty();
         }
+        return Optional.of(courseList(q, found));
+    }
+
+    private Answer courseList(Asked q, List<Course> found) {
         String lines = found.stream().map(c -> "• **" + c.provider() + " — " + c.name() + "**: " + c.price().text() + "; "
                 + String.join(", ", c.stack()) + "; " + c.format() + ".").collect(Collectors.joining("\n"));
-        return Optional.of(answer(q.question(), (found.size() == 1 ? "One course fits:\n" : found.size() + " courses fit:\n") + lines,
-                found.stream().map(c -> byId.get(c.id())).toList()));
+        return answer(q.question(), (found.size() == 1 ? "One course fits:\n" : found.size() + " courses fit:\n") + lines,
+                found.stream().map(c -> byId.get(c.id())).toList());
     }
 
     // ---- pay, growth, openings and survey figures
@@ -382,24 +421,52 @@ final class AttributeAnswers {
                         + role.focus()));
             }
         }
-        Optional<Figure> web = kb.careers().figures().stream().filter(f -> f.id().equals("salary-web-developers")).findFirst();
-        boolean asksWeb = web.isPresent() && q.terms().containsAll(KnowledgeAnalyzer.terms(analyzer, "web"));
+        // "iOS developers", "mobile devs": a kind of developer the data never names has no figures here.
+        java.util.regex.Matcher m = ROLE_QUALIFIER.matcher(q.question().toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            Set<String> qualifier = KnowledgeAnalyzer.terms(analyzer, m.group(1));
+            if (!qualifier.isEmpty() && qualifier.stream().noneMatch(index::knows)) {
+                return Optional.of(unstated(q.question(), UNSTATED + "what " + m.group(1) + " " + m.group(2)
+                        + " earn; its pay figures are for software developers ($133,080) and web developers and digital designers ($98,090)."));
+            }
+        }
+        Set<String> webWords = KnowledgeAnalyzer.terms(analyzer, "web designers");
+        webWords.removeAll(developerWords);
+        boolean asksWeb = q.terms().stream().anyMatch(webWords::contains);
+        boolean asksSoftware = !asksWeb || q.terms().containsAll(KnowledgeAnalyzer.terms(analyzer, "software"));
         List<String> wanted = new ArrayList<>();
         if (pay) {
-            wanted.add(asksWeb ? "salary-web-developers" : "salary-software-developers");
+            if (asksSoftware) {
+                wanted.add("salary-software-developers");
+            }
+            if (asksWeb) {
+                wanted.add("salary-web-developers");
+            }
         }
-        if (growth) {
-            wanted.add(asksWeb ? null : "job-growth-software-developers");
-        }
-        if (openings) {
-            wanted.add(asksWeb ? null : "openings-software-developers");
-        }
-        if (wanted.contains(null)) {
+        if ((growth || openings) && asksWeb && !asksSoftware) {
             return Optional.of(unstated(q.question(), UNSTATED + (growth ? "how fast jobs grow" : "how many jobs open")
                     + " for web developers and digital designers; for them it gives only median pay ($98,090 a year, May 2024)."));
         }
+        if (growth) {
+            wanted.add("job-growth-software-developers");
+        }
+        if (openings) {
+            wanted.add("openings-software-developers");
+        }
         List<Entry> entries = wanted.stream().map(byId::get).toList();
-        return Optional.of(answer(q.question(), entries.stream().map(Entry::lead).collect(Collectors.joining("\n")), entries));
+        return Optional.of(answer(q.question(), figureLines(entries, q.has("source")), entries));
+    }
+
+    /** Each figure's lead, and its source line when the question asks where it comes from. */
+    private static String figureLines(List<Entry> entries, boolean source) {
+        List<String> lines = new ArrayList<>();
+        for (Entry e : entries) {
+            lines.add(e.lead());
+            if (source) {
+                e.facts().stream().filter(f -> f.startsWith("Source:")).forEach(lines::add);
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private Optional<Answer> survey(Asked q) {
@@ -411,12 +478,17 @@ final class AttributeAnswers {
             }
         }
         if (!found.isEmpty()) {
-            return Optional.of(answer(q.question(), found.stream().map(Entry::lead).collect(Collectors.joining("\n")), found));
+            List<String> lines = new ArrayList<>();
+            found.forEach(e -> {
+                lines.add(e.lead());
+                e.facts().stream().skip(1).filter(f -> !f.startsWith("Source:") || q.has("source")).forEach(lines::add);
+            });
+            return Optional.of(answer(q.question(), String.join("\n", lines), found));
         }
         // A technology the guide names but gives no share for ("TypeScript", "Go").
         Set<String> technologies = new LinkedHashSet<>();
-        kb.courses().forEach(c -> c.stack().forEach(s -> technologies.addAll(KnowledgeAnalyzer.terms(analyzer, s))));
-        kb.stacksFile().stacks().forEach(s -> technologies.addAll(KnowledgeAnalyzer.terms(analyzer, s.name() + " " + s.language())));
+        kb.courses().forEach(c -> c.stack().forEach(s -> technologies.addAll(terms(s))));
+        kb.stacksFile().stacks().forEach(s -> technologies.addAll(terms(s.name() + " " + s.language())));
         if (q.terms().stream().anyMatch(technologies::contains)) {
             return Optional.of(unstated(q.question(), UNSTATED + "how many developers use that; the 2025 Stack Overflow survey "
                     + "figures it gives are Node.js 48.7%, Python about 58% and JavaScript 66%."));

@@ -155,6 +155,7 @@ public final class Entries {
                 "courses course resources provider price format best for", "", List.of(), null);
         for (Course c : file.courses()) {
             List<String> more = new ArrayList<>();
+            more.add("Best for: " + c.bestForDetails());
             more.add("Price: " + c.price().details());
             if (c.hours() != null) {
                 more.add("Length: " + Numbers.plain(c.hours()) + " hours.");
@@ -173,7 +174,6 @@ public final class Entries {
             if (!c.requiredProjects().isEmpty()) {
                 more.add("Required projects (" + c.requiredProjects().size() + "): " + String.join(", ", c.requiredProjects()) + ".");
             }
-            more.add("Best for: " + c.bestForDetails());
             add(c.id(), Kind.COURSE, c.provider() + " " + c.name(),
                     facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text() + "; " + String.join(", ", c.stack())
                             + "; " + c.format() + ").", more),
@@ -277,11 +277,7 @@ public final class Entries {
         boolean periodAdds = f.period() != null && !f.period().equals("not stated") && !f.value().contains(f.period());
         List<String> facts = new ArrayList<>();
         facts.add("**" + f.label() + ":** " + f.value() + (periodAdds ? " (" + f.period() + ")" : "") + ".");
-        if (!f.details().contains(f.value().replaceFirst("^(roughly|approximately) ", ""))) {
-            facts.add(f.details());
-        } else {
-            facts.addAll(sentences(f.details()).stream().skip(1).toList());
-        }
+        facts.add(f.details());
         facts.addAll(citationNote(f.citations()));
         return facts;
     }
