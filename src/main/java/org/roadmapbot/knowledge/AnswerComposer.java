@@ -68,8 +68,7 @@ final class AnswerComposer {
         double[] scores = new double[facts.size()];
         double best = 0;
         for (int i = 1; i < facts.size(); i++) {
-            if (facts.get(i).startsWith("Source:") != sourceAsked && facts.get(i).startsWith("Source:")
-                    || facts.get(i).startsWith("Resources:")) {
+            if (facts.get(i).startsWith("Resources:")) {
                 continue;
             }
             for (Slot slot : slots) {
@@ -84,10 +83,11 @@ final class AnswerComposer {
             }
             best = Math.max(best, scores[i]);
         }
-        int core = coreFact(e);
-        if (core > 0 && !picked.contains(core) && used + facts.get(core).length() <= budget + budget / 2) {
-            picked.add(core);
-            used += facts.get(core).length();
+        for (int core : coreFacts(e)) {
+            if (!picked.contains(core) && used + facts.get(core).length() <= budget + budget / 2) {
+                picked.add(core);
+                used += facts.get(core).length();
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 1; i < facts.size(); i++) {
@@ -114,11 +114,17 @@ final class AnswerComposer {
         return chosen;
     }
 
-    /** The fact every answer from this kind of entry carries after its lead, or -1. */
-    private static int coreFact(Entry e) {
+    /** The facts every answer from this kind of entry carries after its lead, room allowing. */
+    private static List<Integer> coreFacts(Entry e) {
+        if (e.facts().size() < 2) {
+            return List.of();
+        }
         return switch (e.kind()) {
-            case PHASE, TOPIC, COURSE, PROJECT, STACK -> e.facts().size() > 1 ? 1 : -1;
-            default -> -1;
+            case PHASE, TOPIC, PROJECT, STACK -> List.of(1);
+            // What the course is, then whom it suits.
+            case COURSE -> java.util.stream.IntStream.range(1, e.facts().size())
+                    .filter(i -> i == 1 || e.facts().get(i).startsWith("Best for:")).boxed().toList();
+            default -> List.of();
         };
     }
 

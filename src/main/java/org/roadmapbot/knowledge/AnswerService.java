@@ -281,8 +281,11 @@ public final class AnswerService {
             }
             Entry e = byId.get(hit.id());
             boolean related = chosen.stream().anyMatch(c -> e.id().equals(c.parent()) || c.id().equals(e.parent()));
+            // A question naming a phase is about that phase: other phases don't join it.
+            boolean namesPhase = q.has("phase") || q.has("month") || q.has("phase:last");
             boolean joins = q.has("compare") ? hit.score() >= top * policy.tieRatio() * 0.75
-                    : e.kind() == best.kind() && hit.score() >= top * policy.tieRatio();
+                    : e.kind() == best.kind() && hit.score() >= top * policy.tieRatio()
+                            && !(namesPhase && e.kind() == Entry.Kind.PHASE);
             if (joins && !related) {
                 chosen.add(e);
             }

@@ -66,7 +66,8 @@ final class AttributeAnswers {
         boolean aboutCourses = !courses.isEmpty() || !free.isEmpty() || courseWord;
         // Only courses have prices and lengths, so a superlative is about courses; about one named course it
         // asks that course's price ("is boot.dev cheaper yearly?").
-        if (!q.superlatives().isEmpty() && courses.size() != 1) {
+        boolean length = q.superlatives().contains("longest") || q.superlatives().contains("shortest");
+        if (!q.superlatives().isEmpty() && (courses.size() != 1 || length)) {
             return superlative(q, courses);
         }
         if (!free.isEmpty() && (q.has("hours") || q.has("instructor") || q.has("certificate") || q.has("free") || q.has("price"))) {
@@ -296,7 +297,7 @@ final class AttributeAnswers {
 
     private Optional<Answer> superlative(Asked q, List<Course> named) {
         String kind = q.superlatives().iterator().next();
-        List<Course> pool = named.size() >= 2 ? named : kb.courses();
+        List<Course> pool = named.isEmpty() ? kb.courses() : named;
         if (kind.equals("cheapest") || kind.equals("priciest")) {
             boolean paidOnly = q.question().toLowerCase(Locale.ROOT).matches("(?s).*\\bpaid\\b.*");
             List<Course> paid = pool.stream().filter(c -> !c.isFree()).sorted(Comparator.comparingDouble(c -> c.price().monthlyUsd())).toList();

@@ -155,17 +155,14 @@ public final class Entries {
                 "courses course resources provider price format best for", "", List.of(), null);
         for (Course c : file.courses()) {
             List<String> more = new ArrayList<>();
-            more.add("Best for: " + c.bestForDetails());
-            more.add("Price: " + c.price().details());
-            if (c.hours() != null) {
-                more.add("Length: " + Numbers.plain(c.hours()) + " hours.");
-            }
             for (String s : sentences(c.description())) {
                 // Prices, instructors and free courses have facts of their own below.
                 if (!s.contains("$") && !s.startsWith("Named instructors") && !s.startsWith("Two free courses")) {
                     more.add(s);
                 }
             }
+            more.add("Best for: " + c.bestForDetails());
+            more.add("Price: " + c.price().details());
             c.instructors().forEach(i -> more.add(i.name() + " teaches " + i.teaches() + "."));
             c.freeEntryCourses().forEach(f -> more.add("Free entry course: " + freeCourseLabel(f) + "."));
             if (c.certification() != null) {
@@ -175,8 +172,9 @@ public final class Entries {
                 more.add("Required projects (" + c.requiredProjects().size() + "): " + String.join(", ", c.requiredProjects()) + ".");
             }
             add(c.id(), Kind.COURSE, c.provider() + " " + c.name(),
-                    facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text() + "; " + String.join(", ", c.stack())
-                            + "; " + c.format() + ").", more),
+                    facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text()
+                            + (c.hours() == null ? "" : "; " + Numbers.plain(c.hours()) + " hours") + "; "
+                            + String.join(", ", c.stack()) + "; " + c.format() + ").", more),
                     c.sections().get(0), c.provider() + " " + c.name(),
                     String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " " + c.bestFor()
                             + (c.isFree() ? " free" : ""),
