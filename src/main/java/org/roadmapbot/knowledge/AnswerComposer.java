@@ -44,7 +44,15 @@ final class AnswerComposer {
         for (Entry e : entries) {
             blocks.add(String.join("\n", pick(e, slots, budget, sourceAsked)));
         }
-        return String.join("\n\n", blocks) + "\n" + citation(entries);
+        return String.join("\n\n", blocks) + "\n" + inText(entries);
+    }
+
+    /**
+     * The source line inside a short answer: the guide's headings. The reply's footer and sources
+     * name the entries ({@link #citation}).
+     */
+    static String inText(List<Entry> entries) {
+        return "Source: " + entries.stream().map(e -> "\"" + e.section() + "\"").distinct().collect(Collectors.joining("; "));
     }
 
     /**
@@ -128,10 +136,10 @@ final class AnswerComposer {
         };
     }
 
-    /** "Source: \"<heading of the guide>\"", one per distinct heading (the entry ids are the reply's sources). */
+    /** "Source: \"<heading of the guide>\" (entry `id`)", one per distinct entry. */
     static String citation(List<Entry> entries) {
         return "Source: " + entries.stream()
-                .map(e -> "\"" + e.section() + "\"")
+                .map(e -> "\"" + e.section() + "\" (entry `" + e.id() + "`)")
                 .distinct()
                 .collect(Collectors.joining("; "));
     }

@@ -155,7 +155,7 @@ public final class AnswerService {
             return new Answer(question, whole.text(), whole.entries());
         }
         List<Entry> used = List.copyOf(entries);
-        return new Answer(question, String.join("\n\n", texts) + "\n" + AnswerComposer.citation(used), used);
+        return new Answer(question, String.join("\n\n", texts) + "\n" + AnswerComposer.inText(used), used);
     }
 
     private static String withoutCitation(String text) {
@@ -175,12 +175,36 @@ public final class AnswerService {
         if (structured.isPresent()) {
             return structured.get();
         }
-        List<KnowledgeIndex.Hit> hits = index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH);
+        List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
         if (hits.isEmpty() || !policy.answers(features(q, hits))) {
             return noAnswer(question);
         }
         List<Entry> chosen = choose(hits, q);
         return new Answer(question, composer.compose(chosen, q.slots(), q.has("attribute:source")), chosen);
+    }
+
+    /**
+     * A question naming a phase ("how long is phase 3") is about that phase or its topics: the hits
+     * that belong to a named phase go first, in their order.
+     */
+    private List<KnowledgeIndex.Hit> onNamedPhase(Question q, List<KnowledgeIndex.Hit> hits) {
+        Set<String> named = new LinkedHashSet<>();
+        for (Phase p : kb.phases()) {
+            if (q.text().contains(" phase" + p.number())) {
+                named.add(p.id());
+            }
+        }
+        if (named.isEmpty()) {
+            return hits;
+        }
+        List<KnowledgeIndex.Hit> first = new ArrayList<>();
+        List<KnowledgeIndex.Hit> rest = new ArrayList<>();
+        for (KnowledgeIndex.Hit h : hits) {
+            Entry e = byId.get(h.id());
+            (named.contains(e.id()) || named.contains(e.parent()) ? first : rest).add(h);
+        }
+        first.addAll(rest);
+        return first;
     }
 
     private static Set<String> arguments(Question q, String kind) {
@@ -230,7 +254,8 @@ public final class AnswerService {
                 }
             }
         }
-        return new AnswerPolicy.Features(0, 0, 0, 0, unknown, foreign, 0);
+        return new AnswerPolicy.Features(0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
+                foreign, 0);
     }
 
     AnswerPolicy.Features features(Question q, List<KnowledgeIndex.Hit> hits) {
@@ -252,7 +277,7 @@ public final class AnswerService {
             }
         }
         return new AnswerPolicy.Features(known == 0 ? 0 : covered / known, best.coverage(), best.score(), missed / index.maxIdf(),
-                q.unknowns().unknown(), q.unknowns().foreign(), best.score() == 0 ? 0 : (best.score() - second) / best.score());
+                q.unknowns().unknown(), q.unknowns().unknownShare(), q.unknowns().foreign(), best.score() == 0 ? 0 : (best.score() - second) / best.score());
     }
 
     /**
@@ -297,10 +322,9 @@ public final class AnswerService {
     private Answer beforeStarting(String question) {
         Phase first = kb.phases().get(0);
         Entry entry = byId.get(first.id());
-        String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + " (months "
-                + first.months() + "). " + entry.facts().stream().filter(f -> f.startsWith("Topics:")).findFirst().orElse("")
+        String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + ". " + entry.facts().stream().filter(f -> f.startsWith("Topics:")).findFirst().orElse("")
                 + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.\n"
-                + AnswerComposer.citation(List.of(entry));
+                + AnswerComposer.inText(List.of(entry));
         return new Answer(question, text, List.of(entry));
     }
 
@@ -331,7 +355,7 @@ public final class AnswerService {
         if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
             return Optional.empty();
         }
-        List<KnowledgeIndex.Hit> hits = index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH);
+        List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
         if (hits.isEmpty()) {
             return Optional.empty();
         }

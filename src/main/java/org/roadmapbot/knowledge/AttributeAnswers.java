@@ -502,6 +502,6 @@ final class AttributeAnswers {
     }
 
     private static Answer answer(String question, String text, List<Entry> entries) {
-        return new Answer(question, text + "\n" + AnswerComposer.citation(entries), entries);
+        return new Answer(question, text + "\n" + AnswerComposer.inText(entries), entries);
     }
 }
