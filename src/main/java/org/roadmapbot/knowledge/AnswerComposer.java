@@ -21,6 +21,8 @@ final class AnswerComposer {
     /** Characters of facts for an answer from one entry; several entries share a little more. */
     static final int ONE_ENTRY_BUDGET = 330;
     static final int SEVERAL_ENTRIES_BUDGET = 480;
+    /** No answer of several entries grows past this many characters of facts. */
+    static final int MAX_LENGTH = 700;
     /** A fact scoring at least this share of the best fact's score joins it. */
     private static final double FACT_TIE = 0.6;
     /** What a word the lead already has counts for in choosing further facts. */
@@ -37,14 +39,23 @@ final class AnswerComposer {
         }
     }
 
-    /** The answer text from these entries for a question analysed into slots. */
-    String compose(List<Entry> entries, List<Slot> slots, boolean sourceAsked) {
+    /** The answer from these entries for a question analysed into slots (entries past the length cap are left out). */
+    Answer compose(String question, List<Entry> entries, List<Slot> slots, boolean sourceAsked) {
         int budget = entries.size() == 1 ? ONE_ENTRY_BUDGET : SEVERAL_ENTRIES_BUDGET / entries.size();
         List<String> blocks = new ArrayList<>();
+        List<Entry> shown = new ArrayList<>();
+        int total = 0;
         for (Entry e : entries) {
-            blocks.add(String.join("\n", pick(e, slots, budget, sourceAsked)));
+            String block = String.join("\n", pick(e, slots, budget, sourceAsked));
+            // Entries joining the best one stop where the answer would stop being short.
+            if (!blocks.isEmpty() && total + block.length() > MAX_LENGTH) {
+                break;
+            }
+            blocks.add(block);
+            shown.add(e);
+            total += block.length();
         }
-        return String.join("\n\n", blocks) + "\n" + inText(entries);
+        return new Answer(question, String.join("\n\n", blocks) + "\n" + inText(shown), shown);
     }
 
     /**

@@ -180,7 +180,7 @@ public final class AnswerService {
             return noAnswer(question);
         }
         List<Entry> chosen = choose(hits, q);
-        return new Answer(question, composer.compose(chosen, q.slots(), q.has("attribute:source")), chosen);
+        return composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
     }
 
     /**
@@ -244,7 +244,7 @@ public final class AnswerService {
         int foreign = 0;
         for (Slot slot : slots) {
             if (slot.terms().stream().noneMatch(index::knows)) {
-                String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT);
+                String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
                 boolean word = raw.chars().allMatch(Character::isLetter);
                 if (otherSubjects.contains(raw)
                         || word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
@@ -297,7 +297,8 @@ public final class AnswerService {
                 siblings++;
             }
         }
-        if (siblings >= 2 && byId.containsKey(best.parent()) && !q.has("compare")) {
+        boolean namesPhase = q.has("phase") || q.has("month") || q.has("phase:last");
+        if (siblings >= 2 && byId.containsKey(best.parent()) && !q.has("compare") && !namesPhase) {
             return List.of(byId.get(best.parent()));
         }
         for (KnowledgeIndex.Hit hit : hits.subList(1, hits.size())) {
@@ -307,7 +308,6 @@ public final class AnswerService {
             Entry e = byId.get(hit.id());
             boolean related = chosen.stream().anyMatch(c -> e.id().equals(c.parent()) || c.id().equals(e.parent()));
             // A question naming a phase is about that phase: other phases don't join it.
-            boolean namesPhase = q.has("phase") || q.has("month") || q.has("phase:last");
             boolean joins = q.has("compare") ? hit.score() >= top * policy.tieRatio() * 0.75
                     : e.kind() == best.kind() && hit.score() >= top * policy.tieRatio()
                             && !(namesPhase && e.kind() == Entry.Kind.PHASE);
@@ -360,7 +360,7 @@ public final class AnswerService {
             return Optional.empty();
         }
         List<Entry> chosen = choose(hits, q);
-        return Optional.of(new Decision(features(q, hits), new Answer(question, composer.compose(chosen, q.slots(), q.has("attribute:source")), chosen)));
+        return Optional.of(new Decision(features(q, hits), composer.compose(question, chosen, q.slots(), q.has("attribute:source"))));
     }
 
     /** What the policy sees of a question, and the answer it gives if the policy lets it. */
