@@ -41,6 +41,8 @@ final class AttributeAnswers {
     /** Terms that mean "a course" once synonyms are applied (course, platform, resource...). */
     private final Set<String> courseWords;
     private final Set<String> developerWords;
+    private final Map<String, Set<String>> analysed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> providerTerms = new java.util.concurrent.ConcurrentHashMap<>();
     private final org.roadmapbot.knowledge.retrieval.KnowledgeIndex index;
     private final org.roadmapbot.knowledge.retrieval.Rules rules;
     /** A word qualifying a kind of developer: "iOS developers", "mobile devs". */
@@ -54,8 +56,8 @@ final class AttributeAnswers {
         this.index = index;
         this.byId = byId;
         this.analyzer = analyzer;
-        this.courseWords = KnowledgeAnalyzer.terms(analyzer, "course");
-        this.developerWords = KnowledgeAnalyzer.terms(analyzer, "developer");
+        this.courseWords = dataTerms("course");
+        this.developerWords = dataTerms("developer");
     }
 
     Optional<Answer> answer(Asked q) {
@@ -100,9 +102,9 @@ final class AttributeAnswers {
         for (Course c : kb.courses()) {
             boolean providerCourse = terms.contains(nameTerm(c.provider())) && terms.stream().anyMatch(courseWords::contains);
             for (FreeEntryCourse f : c.freeEntryCourses()) {
-                Set<String> name = KnowledgeAnalyzer.terms(analyzer, f.name());
+                Set<String> name = dataTerms(f.name());
                 Set<String> subject = new LinkedHashSet<>(name);
-                subject.removeAll(KnowledgeAnalyzer.terms(analyzer, "learn"));
+                subject.removeAll(dataTerms("learn"));
                 if (terms.containsAll(name) || providerCourse && !subject.isEmpty() && terms.containsAll(subject)) {
                     found.add(f);
                 }
@@ -113,17 +115,25 @@ final class AttributeAnswers {
 
     private List<Instructor> namedInstructors(Set<String> terms) {
         return kb.courses().stream().flatMap(c -> c.instructors().stream())
-                .filter(i -> terms.containsAll(KnowledgeAnalyzer.terms(analyzer, i.name()))).toList();
+                .filter(i -> terms.containsAll(dataTerms(i.name()))).toList();
     }
 
     /** The terms of a data value, written as questions are ("Go" is the language). */
     private Set<String> terms(String value) {
-        return KnowledgeAnalyzer.terms(analyzer, rules.rewrite(value));
+        return dataTerms(rules.rewrite(value));
+    }
+
+    /**
+     * The terms of a name or value from the data, analysed once: the same few hundred values are
+     * looked up for every question, and analysing them each time was most of an answer's time.
+     */
+    private Set<String> dataTerms(String value) {
+        return new LinkedHashSet<>(analysed.computeIfAbsent(value, v -> Set.copyOf(KnowledgeAnalyzer.terms(analyzer, v))));
     }
 
     /** The word that names a provider ("bootdev", "odin", "fullstackopen"). */
     private String nameTerm(String provider) {
-        return KnowledgeAnalyzer.slots(analyzer, provider).get(0).terms().get(0);
+        return providerTerms.computeIfAbsent(provider, p -> KnowledgeAnalyzer.slots(analyzer, p).get(0).terms().get(0));
     }
 
     private Optional<Answer> courseAttribute(Asked q, List<Course> courses) {
@@ -155,7 +165,7 @@ final class AttributeAnswers {
 
     /** The course and instructor names a text uses, as written in the data ("Scrimba", "Tom Chant"). */
     String namesIn(String text) {
-        Set<String> terms = KnowledgeAnalyzer.terms(analyzer, text);
+        Set<String> terms = dataTerms(text);
         List<String> names = new ArrayList<>();
         namedCourses(terms).forEach(c -> names.add(c.provider()));
         return String.join(" ", names);
@@ -246,12 +256,12 @@ final class AttributeAnswers {
             return UNSTATED + "who teaches " + c.provider() + "'s " + c.name() + ".";
         }
         List<Instructor> matching = c.instructors().stream()
-                .filter(i -> KnowledgeAnalyzer.terms(analyzer, i.teaches()).stream().anyMatch(q.terms()::contains)).toList();
+                .filter(i -> dataTerms(i.teaches()).stream().anyMatch(q.terms()::contains)).toList();
         Set<String> subjects = new LinkedHashSet<>();
-        c.covers().forEach(s -> subjects.addAll(KnowledgeAnalyzer.terms(analyzer, s)));
-        c.stack().forEach(s -> subjects.addAll(KnowledgeAnalyzer.terms(analyzer, s)));
+        c.covers().forEach(s -> subjects.addAll(dataTerms(s)));
+        c.stack().forEach(s -> subjects.addAll(dataTerms(s)));
         Set<String> taught = new LinkedHashSet<>();
-        c.instructors().forEach(i -> taught.addAll(KnowledgeAnalyzer.terms(analyzer, i.teaches())));
+        c.instructors().forEach(i -> taught.addAll(dataTerms(i.teaches())));
         List<String> untaught = q.terms().stream().filter(subjects::contains).filter(t -> !taught.contains(t)).toList();
         if (matching.isEmpty() && !untaught.isEmpty()) {
             return UNSTATED + "who teaches that part of " + c.provider() + "'s " + c.name() + "; its named instructors are "
@@ -367,7 +377,7 @@ final class AttributeAnswers {
                     .filter(c -> filters.stream().allMatch(f -> f.matches(c))).toList()));
         }
         for (String format : CourseFilter.formats(kb.courses())) {
-            Set<String> t = KnowledgeAnalyzer.terms(analyzer, format);
+            Set<String> t = dataTerms(format);
             if (!t.isEmpty() && q.terms().containsAll(t)) {
                 filters.add(new CourseFilter(null, null, format));
             }
@@ -414,7 +424,7 @@ final class AttributeAnswers {
         }
         // Which kind of developer: a role of the guide, web developers, or developers in general.
         for (var role : kb.careers().roles()) {
-            Set<String> name = KnowledgeAnalyzer.terms(analyzer, role.name());
+            Set<String> name = dataTerms(role.name());
             name.removeAll(developerWords);
             if (!name.isEmpty() && q.terms().containsAll(name) && !role.id().equals("role-backend-developer")) {
                 return Optional.of(unstated(q.question(), UNSTATED + (pay ? "what " : "how many jobs ") + role.name().toLowerCase(Locale.ROOT)
@@ -425,16 +435,16 @@ final class AttributeAnswers {
         // "iOS developers", "mobile devs": a kind of developer the data never names has no figures here.
         java.util.regex.Matcher m = ROLE_QUALIFIER.matcher(q.question().toLowerCase(Locale.ROOT));
         while (m.find()) {
-            Set<String> qualifier = KnowledgeAnalyzer.terms(analyzer, m.group(1));
+            Set<String> qualifier = dataTerms(m.group(1));
             if (!qualifier.isEmpty() && qualifier.stream().noneMatch(index::knows)) {
                 return Optional.of(unstated(q.question(), UNSTATED + "what " + m.group(1) + " " + m.group(2)
                         + " earn; its pay figures are for software developers ($133,080) and web developers and digital designers ($98,090)."));
             }
         }
-        Set<String> webWords = KnowledgeAnalyzer.terms(analyzer, "web designers");
+        Set<String> webWords = dataTerms("web designers");
         webWords.removeAll(developerWords);
         boolean asksWeb = q.terms().stream().anyMatch(webWords::contains);
-        boolean asksSoftware = !asksWeb || q.terms().containsAll(KnowledgeAnalyzer.terms(analyzer, "software"));
+        boolean asksSoftware = !asksWeb || q.terms().containsAll(dataTerms("software"));
         List<String> wanted = new ArrayList<>();
         if (pay) {
             if (asksSoftware) {
@@ -473,7 +483,7 @@ final class AttributeAnswers {
     private Optional<Answer> survey(Asked q) {
         List<Entry> found = new ArrayList<>();
         for (Figure f : kb.careers().survey()) {
-            Set<String> name = KnowledgeAnalyzer.terms(analyzer, f.label().replaceFirst(" usage among developers$", ""));
+            Set<String> name = dataTerms(f.label().replaceFirst(" usage among developers$", ""));
             if (!name.isEmpty() && q.terms().containsAll(name)) {
                 found.add(byId.get(f.id()));
             }

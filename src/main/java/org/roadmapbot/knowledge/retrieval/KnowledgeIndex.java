@@ -64,6 +64,7 @@ public final class KnowledgeIndex {
     private final List<String> ids;
     private final List<Set<String>> docTerms;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Map<String, Integer> docOf = new HashMap<>();
     private final int documents;
 
     private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms) {
@@ -77,6 +78,7 @@ public final class KnowledgeIndex {
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) != null) {
                 count++;
+                docOf.putIfAbsent(ids.get(i), i);
                 docTerms.get(i).forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
             }
         }
@@ -174,8 +176,11 @@ public final class KnowledgeIndex {
 
     /** Whether the document with this id has one of the slot's terms. */
     public boolean covers(String id, KnowledgeAnalyzer.Slot slot) {
-        int doc = ids.indexOf(id);
-        return doc >= 0 && slot.terms().stream().anyMatch(docTerms.get(doc)::contains);
+        Integer doc = docOf.get(id);
+        if (doc == null) {
+            return false;
+        }
+        return slot.terms().stream().anyMatch(docTerms.get(doc)::contains);
     }
 
     /** The best documents for the question text (already corrected and rewritten), best first. */
