@@ -132,7 +132,22 @@ public final class AnswerService {
         if (parts.size() > 1) {
             return answerParts(question, parts);
         }
-        return answerOne(question, corrected);
+        Answer answer = answerOne(question, corrected);
+        if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
+            // A chatty message dilutes its question with its story: try the asking clause alone, with
+            // the names the story gives ("so about boot.dev, is it cheaper yearly?").
+            Optional<String> clause = rules.askingClause(corrected);
+            if (clause.isPresent()) {
+                String names = attributes.namesIn(corrected);
+                String asked = names.isEmpty() || !attributes.namesIn(clause.get()).isEmpty()
+                        ? clause.get() : clause.get() + " (" + names + ")";
+                Answer focused = answerOne(question, asked);
+                if (focused.found() || focused.text().startsWith(AttributeAnswers.UNSTATED)) {
+                    return focused;
+                }
+            }
+        }
+        return answer;
     }
 
     /** Each part of a multi-part question answered briefly; the parts the data has no answer for say so. */
@@ -165,7 +180,7 @@ public final class AnswerService {
 
     private Answer answerOne(String question, String corrected) {
         Question q = understand(question, corrected);
-        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, terms(q.slots()),
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0) {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
@@ -254,7 +269,7 @@ public final class AnswerService {
                 }
             }
         }
-        return new AnswerPolicy.Features(0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
+        return new AnswerPolicy.Features(0, 0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
                 foreign, 0);
     }
 
@@ -264,6 +279,7 @@ public final class AnswerService {
         double known = 0;
         double covered = 0;
         double missed = 0;
+        double specific = 0;
         for (Slot slot : q.slots()) {
             if (slot.terms().stream().noneMatch(index::knows)) {
                 continue;
@@ -272,11 +288,13 @@ public final class AnswerService {
             known += w;
             if (index.covers(best.id(), slot)) {
                 covered += w;
+                specific = Math.max(specific, w);
             } else {
                 missed = Math.max(missed, w);
             }
         }
-        return new AnswerPolicy.Features(known == 0 ? 0 : covered / known, best.coverage(), best.score(), missed / index.maxIdf(),
+        return new AnswerPolicy.Features(known == 0 ? 0 : covered / known, best.coverage(), best.score(),
+                specific / index.maxIdf(), missed / index.maxIdf(),
                 q.unknowns().unknown(), q.unknowns().unknownShare(), q.unknowns().foreign(), best.score() == 0 ? 0 : (best.score() - second) / best.score());
     }
 
@@ -350,7 +368,7 @@ public final class AnswerService {
             return Optional.empty();
         }
         Question q = understand(question, corrected);
-        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, terms(q.slots()),
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
             return Optional.empty();

@@ -28,7 +28,7 @@ import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
 final class AttributeAnswers {
 
     /** What the question is asked about and how, as the rules and the analyzer found it. */
-    record Asked(String question, Set<String> terms, Set<String> attributes, Set<String> qualifiers,
+    record Asked(String question, String text, Set<String> terms, Set<String> attributes, Set<String> qualifiers,
                  Set<String> superlatives) {
         boolean has(String attribute) {
             return attributes.contains(attribute);
@@ -309,7 +309,7 @@ final class AttributeAnswers {
         String kind = q.superlatives().iterator().next();
         List<Course> pool = named.isEmpty() ? kb.courses() : named;
         if (kind.equals("cheapest") || kind.equals("priciest")) {
-            boolean paidOnly = q.question().toLowerCase(Locale.ROOT).matches("(?s).*\\bpaid\\b.*");
+            boolean paidOnly = q.text().toLowerCase(Locale.ROOT).matches("(?s).*\\bpaid\\b.*");
             List<Course> paid = pool.stream().filter(c -> !c.isFree()).sorted(Comparator.comparingDouble(c -> c.price().monthlyUsd())).toList();
             if (kind.equals("priciest")) {
                 Course top = paid.get(paid.size() - 1);
@@ -424,16 +424,16 @@ final class AttributeAnswers {
         }
         // Which kind of developer: a role of the guide, web developers, or developers in general.
         for (var role : kb.careers().roles()) {
+            // The whole name: "data engineer", not "salary data".
             Set<String> name = dataTerms(role.name());
-            name.removeAll(developerWords);
-            if (!name.isEmpty() && q.terms().containsAll(name) && !role.id().equals("role-backend-developer")) {
+            if (q.terms().containsAll(name) && !role.id().equals("role-backend-developer")) {
                 return Optional.of(unstated(q.question(), UNSTATED + (pay ? "what " : "how many jobs ") + role.name().toLowerCase(Locale.ROOT)
                         + "s " + (pay ? "earn" : growth ? "will grow" : "open") + "; it gives figures for software developers only. "
                         + role.focus()));
             }
         }
         // "iOS developers", "mobile devs": a kind of developer the data never names has no figures here.
-        java.util.regex.Matcher m = ROLE_QUALIFIER.matcher(q.question().toLowerCase(Locale.ROOT));
+        java.util.regex.Matcher m = ROLE_QUALIFIER.matcher(q.text().toLowerCase(Locale.ROOT));
         while (m.find()) {
             Set<String> qualifier = dataTerms(m.group(1));
             if (!qualifier.isEmpty() && qualifier.stream().noneMatch(index::knows)) {

@@ -43,6 +43,8 @@ public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> 
      * @param reach    share (0..1) of the weight of all the question's words that the best document has (a word
      *                 no document has weighs the most)
      * @param score    the best document's BM25 score
+     * @param specific the weight of the most specific word the best document matches, as a share of the highest
+     *                 weight a word can have ("the best pizza" matches only "best", which every course has)
      * @param missed   the weight of the most specific known word the best document lacks, as a share of the
      *                 highest weight a word can have ("ORM for Go": the ORM entry lacks "Go")
      * @param unknown  words no document has that are ordinary English (or one typo from it): often chat
@@ -50,15 +52,15 @@ public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> 
      * @param foreign  words that are neither in the index nor English, nor a typo of either ("kubernetes")
      * @param margin   how far the best score is ahead of the second, as a share of the best
      */
-    public record Features(double coverage, double reach, double score, double missed, double unknown, double unknownShare, double foreign,
+    public record Features(double coverage, double reach, double score, double specific, double missed, double unknown, double unknownShare, double foreign,
                            double margin) {
 
         public static List<String> names() {
-            return List.of("coverage", "reach", "score", "missed", "unknown", "unknownShare", "foreign", "margin");
+            return List.of("coverage", "reach", "score", "specific", "missed", "unknown", "unknownShare", "foreign", "margin");
         }
 
         public double[] values() {
-            return new double[] {coverage, reach, Math.log1p(score), missed, Math.min(unknown, 4), unknownShare, Math.min(foreign, 2), margin};
+            return new double[] {coverage, reach, Math.log1p(score), specific, missed, Math.min(unknown, 4), unknownShare, Math.min(foreign, 2), margin};
         }
     }
 

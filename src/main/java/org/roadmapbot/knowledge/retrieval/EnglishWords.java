@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Ordinary English words (SCOWL's American list as Debian's wamerican ships it, lower-case words of
- * four letters or more), as data. They guard typo correction: a real word the guide never uses
+ * Ordinary English words (SCOWL's American list as Debian's wamerican ships it, words of
+ * four letters or more, in lower case, proper names included), as data. They guard typo correction: a real word the guide never uses
  * ("rust", "weather") is a subject of its own and is never "corrected" into one the guide knows.
  */
 public final class EnglishWords {

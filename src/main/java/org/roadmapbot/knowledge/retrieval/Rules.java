@@ -131,6 +131,31 @@ public final class Rules {
         return List.of(text);
     }
 
+    /**
+     * The asking clause of a chatty message: the last clause with a question in it ("?" or a
+     * question word first), when the message has several; else empty.
+     */
+    public java.util.Optional<String> askingClause(String text) {
+        for (Rule r : rules) {
+            if (r.kind().equals("clause")) {
+                String[] clauses = r.compiledSplit(text.strip());
+                if (clauses.length < 2) {
+                    return java.util.Optional.empty();
+                }
+                for (int i = clauses.length - 1; i >= 0; i--) {
+                    String c = clauses[i].strip();
+                    if (c.endsWith("?") || QUESTION_START.matcher(c).find()) {
+                        return c.length() < text.strip().length() ? java.util.Optional.of(c) : java.util.Optional.empty();
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern QUESTION_START = java.util.regex.Pattern.compile(
+            "(?i)^(?:how|what|which|who|when|where|why|is|are|do|does|can|could|should|would)\\b");
+
     private static String group(Matcher m, String name) {
         try {
             return m.group(name);
