@@ -1,7 +1,6 @@
 package org.roadmapbot.knowledge;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,16 @@ final class AnswerComposer {
     private static final double LEAD_WORD = 0.3;
 
     private final KnowledgeIndex index;
-    private final Map<String, List<Set<String>>> factTerms = new HashMap<>();
+    /** Each entry's facts analysed, on first use: analysing all of them would delay the first answer. */
+    private final Map<String, List<Set<String>>> factTerms = new java.util.concurrent.ConcurrentHashMap<>();
 
-    AnswerComposer(KnowledgeIndex index, List<Entry> entries) {
+    AnswerComposer(KnowledgeIndex index) {
         this.index = index;
-        for (Entry e : entries) {
-            factTerms.put(e.id(), e.facts().stream()
-                    .map(f -> KnowledgeAnalyzer.terms(index.analyzer(), f)).toList());
-        }
+    }
+
+    private List<Set<String>> factTerms(Entry e) {
+        return factTerms.computeIfAbsent(e.id(), id -> e.facts().stream()
+                .map(f -> KnowledgeAnalyzer.terms(index.analyzer(), f)).toList());
     }
 
     /** The answer from these entries for a question analysed into slots (entries past the length cap are left out). */
@@ -72,7 +73,7 @@ final class AnswerComposer {
      * shown in the entry's order. A source line only when the question asks where a fact comes from.
      */
     List<String> pick(Entry e, List<Slot> slots, int budget, boolean sourceAsked) {
-        List<Set<String>> terms = factTerms.get(e.id());
+        List<Set<String>> terms = factTerms(e);
         List<String> facts = e.facts();
         java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
         int used = facts.get(0).length();

@@ -57,14 +57,16 @@ public final class AnswerService {
         this.policy = policy;
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
+        // The word list loads while the index is built: both are on the way to the first answer.
+        java.util.concurrent.CompletableFuture<EnglishWords> words = java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load);
         this.analyzer = KnowledgeAnalyzer.create();
         this.rules = Rules.load();
-        this.english = EnglishWords.load();
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
         this.index = KnowledgeIndex.build(analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
         this.otherSubjects = words("/knowledge/other-subjects.txt");
+        this.english = words.join();
         this.speller = new Speller(index, english, stopWords());
-        this.composer = new AnswerComposer(index, entries);
+        this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, index, rules);
     }
 

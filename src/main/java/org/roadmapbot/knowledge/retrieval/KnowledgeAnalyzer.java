@@ -40,7 +40,7 @@ public final class KnowledgeAnalyzer {
     /** The analyzer of the index and the questions. */
     public static Analyzer create() {
         try {
-            return steps().addTokenFilter(SynonymGraphFilterFactory.NAME, "synonyms", SYNONYMS,
+            return steps().addTokenFilter(SynonymGraphFilterFactory.class, "synonyms", SYNONYMS,
                     "analyzer", SynonymTerms.class.getName(), "expand", "true").build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SYNONYMS, e);
@@ -50,8 +50,8 @@ public final class KnowledgeAnalyzer {
     /** The words as typed, lower case, for spelling: suggestions must be real words, not stems. */
     public static Analyzer words() {
         try {
-            return CustomAnalyzer.builder().withTokenizer(StandardTokenizerFactory.NAME)
-                    .addTokenFilter(LowerCaseFilterFactory.NAME).build();
+            return CustomAnalyzer.builder().withTokenizer(StandardTokenizerFactory.class)
+                    .addTokenFilter(LowerCaseFilterFactory.class).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,11 +59,12 @@ public final class KnowledgeAnalyzer {
 
     private static CustomAnalyzer.Builder steps() throws IOException {
         return CustomAnalyzer.builder(new ClasspathResourceLoader(KnowledgeAnalyzer.class.getClassLoader()))
-                .withTokenizer(StandardTokenizerFactory.NAME)
-                .addTokenFilter(EnglishPossessiveFilterFactory.NAME)
-                .addTokenFilter(LowerCaseFilterFactory.NAME)
-                .addTokenFilter(StopFilterFactory.NAME, "words", STOP_WORDS, "ignoreCase", "true")
-                .addTokenFilter(PorterStemFilterFactory.NAME);
+                // Factories by class, not by name: a name lookup loads every analysis factory on the classpath.
+                .withTokenizer(StandardTokenizerFactory.class)
+                .addTokenFilter(EnglishPossessiveFilterFactory.class)
+                .addTokenFilter(LowerCaseFilterFactory.class)
+                .addTokenFilter(StopFilterFactory.class, "words", STOP_WORDS, "ignoreCase", "true")
+                .addTokenFilter(PorterStemFilterFactory.class);
     }
 
     /** Reads synonym rules: the analyzer's steps before the synonyms (Lucene instantiates it by name). */

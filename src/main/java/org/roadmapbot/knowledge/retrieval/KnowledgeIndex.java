@@ -112,7 +112,6 @@ public final class KnowledgeIndex {
             writer.addDocument(words);
             ids.add(null);
             terms.add(Set.of());
-            writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
