@@ -93,7 +93,6 @@ public final class KnowledgeIndex {
         Analyzer perField = new PerFieldAnalyzerWrapper(analyzer, Map.of(WORDS, KnowledgeAnalyzer.words()));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         List<String> ids = new ArrayList<>();
-        List<Set<String>> terms = new ArrayList<>();
         IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity());
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Doc d : docs) {
@@ -105,21 +104,44 @@ public final class KnowledgeIndex {
                 doc.add(new TextField(WORDS, d.title() + " " + d.asked() + " " + d.text(), Field.Store.NO));
                 writer.addDocument(doc);
                 ids.add(d.id());
-                terms.add(KnowledgeAnalyzer.terms(analyzer, d.title() + " \n " + d.asked() + " \n " + d.text()));
             }
             Document words = new Document();
             words.add(new TextField(WORDS, String.join(" ", vocabulary), Field.Store.NO));
             writer.addDocument(words);
             ids.add(null);
-            terms.add(Set.of());
+            // A near-real-time reader: nothing needs committing in memory.
+            DirectoryReader reader = DirectoryReader.open(writer);
+            return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return new KnowledgeIndex(analyzer, DirectoryReader.open(directory), ids, terms);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /** Each document's analysed terms, read back from the index (the searched fields, not the typed words). */
+    private static List<Set<String>> termsOf(IndexReader reader, int documents) throws IOException {
+        List<Set<String>> terms = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            terms.add(new java.util.HashSet<>());
         }
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            for (String field : SEARCHED) {
+                org.apache.lucene.index.Terms fieldTerms = leaf.reader().terms(field);
+                if (fieldTerms == null) {
+                    continue;
+                }
+                org.apache.lucene.index.TermsEnum it = fieldTerms.iterator();
+                org.apache.lucene.index.PostingsEnum postings = null;
+                for (org.apache.lucene.util.BytesRef term = it.next(); term != null; term = it.next()) {
+                    String text = term.utf8ToString();
+                    postings = it.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                         doc = postings.nextDoc()) {
+                        terms.get(leaf.docBase + doc).add(text);
+                    }
+                }
+            }
+        }
+        return terms;
     }
 
     /** This index and another searched as one (document frequencies over both). */
