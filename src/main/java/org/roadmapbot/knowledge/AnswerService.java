@@ -123,7 +123,8 @@ public final class AnswerService {
 
     public Answer answer(String question) {
         String corrected = speller.correct(question);
-        Set<String> effects = rules.effects(corrected);
+        Question whole = understand(question, corrected);
+        Set<String> effects = whole.effects();
         if (effects.contains("decline")) {
             return noAnswer(question);
         }
@@ -134,7 +135,7 @@ public final class AnswerService {
         if (parts.size() > 1) {
             return answerParts(question, parts);
         }
-        Answer answer = answerOne(question, corrected);
+        Answer answer = answerOne(whole);
         if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
@@ -181,7 +182,11 @@ public final class AnswerService {
     }
 
     private Answer answerOne(String question, String corrected) {
-        Question q = understand(question, corrected);
+        return answerOne(understand(question, corrected));
+    }
+
+    private Answer answerOne(Question q) {
+        String question = q.asked();
         AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0) {

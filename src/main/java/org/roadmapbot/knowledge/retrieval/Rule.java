@@ -39,11 +39,6 @@ public record Rule(String id, String why, String pattern, String effect, List<St
         return compiled().matcher(text);
     }
 
-    /** The text split where this rule matches. */
-    String[] compiledSplit(String text) {
-        return compiled().split(text);
-    }
-
     public boolean matches(String text) {
         return matcher(text).find();
     }

@@ -31,9 +31,19 @@ public final class Rules {
     }
 
     private final List<Rule> rules;
+    /** Each rule's pattern compiled once, with its effect's kind and argument: every question runs them all. */
+    private final List<Compiled> compiled;
+
+    private record Compiled(Rule rule, java.util.regex.Pattern pattern, String kind, String argument) {
+        boolean matches(String text) {
+            return pattern.matcher(text).find();
+        }
+    }
 
     private Rules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.compiled = rules.stream()
+                .map(r -> new Compiled(r, java.util.regex.Pattern.compile(r.pattern()), r.kind(), r.argument())).toList();
     }
 
     public static Rules load() {
@@ -55,9 +65,10 @@ public final class Rules {
     /** The effects of every rule that fires on the text, e.g. "attribute:price", "compare". */
     public Set<String> effects(String text) {
         Set<String> found = new LinkedHashSet<>();
-        for (Rule r : rules) {
-            if (!r.kind().equals("rewrite") && r.matches(text)) {
-                found.add(r.effect());
+        for (Compiled c : compiled) {
+            if (!c.kind().equals("rewrite") && !c.kind().equals("split") && !c.kind().equals("clause")
+                    && !found.contains(c.rule().effect()) && c.matches(text)) {
+                found.add(c.rule().effect());
             }
         }
         return found;
@@ -66,24 +77,24 @@ public final class Rules {
     /** The arguments of the effects of one kind that fire ("attribute" → price, hours). */
     public Set<String> arguments(String kind, String text) {
         Set<String> found = new LinkedHashSet<>();
-        for (Rule r : rules) {
-            if (r.kind().equals(kind) && r.matches(text)) {
-                found.add(r.argument());
+        for (Compiled c : compiled) {
+            if (c.kind().equals(kind) && c.matches(text)) {
+                found.add(c.argument());
             }
         }
         return found;
     }
 
     public boolean fires(String effect, String text) {
-        return rules.stream().anyMatch(r -> r.effect().equals(effect) && r.matches(text));
+        return compiled.stream().anyMatch(c -> c.rule().effect().equals(effect) && c.matches(text));
     }
 
     /** The text with every rewrite rule applied, in file order. */
     public String rewrite(String text) {
         String out = text;
-        for (Rule r : rules) {
-            if (r.kind().equals("rewrite")) {
-                out = r.matcher(out).replaceAll(r.argument());
+        for (Compiled c : compiled) {
+            if (c.kind().equals("rewrite")) {
+                out = c.pattern().matcher(out).replaceAll(c.argument());
             }
         }
         return out;
@@ -92,13 +103,13 @@ public final class Rules {
     /** The phases the text names, and the text with those names replaced by the phase's key word. */
     public List<PhaseReference> phases(String text) {
         List<PhaseReference> found = new ArrayList<>();
-        for (Rule r : rules) {
-            if (!r.kind().equals("phase") && !r.kind().equals("month")) {
+        for (Compiled c : compiled) {
+            if (!c.kind().equals("phase") && !c.kind().equals("month")) {
                 continue;
             }
-            Matcher m = r.matcher(text);
+            Matcher m = c.pattern().matcher(text);
             while (m.find()) {
-                if (r.argument().equals("last")) {
+                if (c.argument().equals("last")) {
                     found.add(new PhaseReference("last", 0));
                     continue;
                 }
@@ -108,7 +119,7 @@ public final class Rules {
                 }
                 Integer value = n == null ? null : number(n);
                 if (value != null) {
-                    found.add(new PhaseReference(r.kind(), value));
+                    found.add(new PhaseReference(c.kind(), value));
                 }
             }
         }
@@ -117,10 +128,10 @@ public final class Rules {
 
     /** The parts of a question that asks several things (one part when it asks one). */
     public List<String> parts(String text) {
-        for (Rule r : rules) {
-            if (r.kind().equals("split")) {
+        for (Compiled c : compiled) {
+            if (c.kind().equals("split")) {
                 List<String> parts = new ArrayList<>();
-                for (String p : r.compiledSplit(text)) {
+                for (String p : c.pattern().split(text)) {
                     if (!p.isBlank()) {
                         parts.add(p.strip());
                     }
@@ -136,16 +147,16 @@ public final class Rules {
      * question word first), when the message has several; else empty.
      */
     public java.util.Optional<String> askingClause(String text) {
-        for (Rule r : rules) {
-            if (r.kind().equals("clause")) {
-                String[] clauses = r.compiledSplit(text.strip());
+        for (Compiled c : compiled) {
+            if (c.kind().equals("clause")) {
+                String[] clauses = c.pattern().split(text.strip());
                 if (clauses.length < 2) {
                     return java.util.Optional.empty();
                 }
                 for (int i = clauses.length - 1; i >= 0; i--) {
-                    String c = clauses[i].strip();
-                    if (c.endsWith("?") || QUESTION_START.matcher(c).find()) {
-                        return c.length() < text.strip().length() ? java.util.Optional.of(c) : java.util.Optional.empty();
+                    String clause = clauses[i].strip();
+                    if (clause.endsWith("?") || QUESTION_START.matcher(clause).find()) {
+                        return clause.length() < text.strip().length() ? java.util.Optional.of(clause) : java.util.Optional.empty();
                     }
                 }
             }
