@@ -16,8 +16,8 @@ import org.roadmapbot.db.DatabaseException;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.knowledge.CoursesCommand;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
 import org.roadmapbot.nudges.NudgeCommand;
@@ -118,7 +118,7 @@ public final class Application implements AutoCloseable {
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
             List<Command> commands = new ArrayList<>();
             // /ask answers "what should I do next?" from the asker's progress once they have started.
-            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, progressCommand, progress));
+            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress));
             commands.add(new RoadmapCommand(knowledge));
             commands.add(new CoursesCommand(knowledge));
             commands.add(new ProjectsCommand(knowledge));

@@ -1,7 +1,7 @@
 package org.roadmapbot.app;
 
 import java.io.PrintWriter;
-import org.roadmapbot.knowledge.DataError;
+import org.roadmapbot.knowledge.data.DataError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import org.roadmapbot.bench.BenchDirectory;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;

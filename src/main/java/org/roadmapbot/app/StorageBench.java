@@ -18,7 +18,7 @@ import org.roadmapbot.bench.Durations;
 import org.roadmapbot.bench.Machine;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.H2Compaction;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;
 import picocli.CommandLine.Command;

@@ -20,8 +20,8 @@ import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /**
  * Pushes a mix of commands through the command core from many threads, as many members would:

@@ -2,312 +2,411 @@ package org.roadmapbot.knowledge;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.retrieval.AnswerPolicy;
+import org.roadmapbot.knowledge.retrieval.EnglishWords;
+import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
+import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer.Slot;
+import org.roadmapbot.knowledge.retrieval.KnowledgeIndex;
+import org.roadmapbot.knowledge.retrieval.Rules;
+import org.roadmapbot.knowledge.retrieval.Speller;
 
 /**
- * Answers a question from the data alone: retrieves the best entries, keeps the ones that
- * really answer it, and composes a plain answer that names its sources. When nothing covers
- * the question it says so and suggests what it can answer; it never guesses.
+ * Answers a question from the data alone. In order: spelling is corrected against the index's own
+ * words; the rules say what kind of question it is (a request to produce something, a personal
+ * question, an attribute, a comparison, several parts); a structured question is answered from the
+ * data's fields ({@link AttributeAnswers}); anything else is searched in the Lucene index, and the
+ * fitted {@link AnswerPolicy} decides whether the best entry answers it. Answers are short and
+ * fact-first ({@link AnswerComposer}); with no answer the bot says so and never guesses.
  */
 public final class AnswerService {
 
-    /** Below this share of the question's weight matched, the best entry is not an answer. */
-    static final double MIN_COVERAGE = 0.45;
-    /** With words the data never uses ("Udemy's Node course"), a little more must be covered. */
-    static final double MIN_COVERAGE_WITH_UNKNOWN_WORDS = 0.6;
-    static final double MIN_SCORE = 2.0;
-    /** A match this strong on the key words answers even a long question full of other words. */
-    static final double STRONG_SCORE = 12;
-    static final double STRONG_MIN_COVERAGE = 0.35;
-    /** Same-kind entries ranked within this ratio of the best join the answer (three free courses). */
-    private static final double TIE_RATIO = 0.8;
-    /** Any entry ranked this close to the best joins it: the ranking cannot tell them apart. */
-    private static final double NEAR_TIE_RATIO = 0.95;
-    /** Comparisons ("web dev pay vs software dev pay") take both sides from further down. */
-    private static final double COMPARISON_TIE_RATIO = 0.6;
-    /** An entry answering a part of the question the best one misses joins above this ratio. */
-    private static final double COMPLEMENT_RATIO = 0.3;
-    /** When this many siblings tie, their parent (the phase, the course list) is the better answer. */
-    private static final int SIBLINGS_FOR_PARENT = 3;
-    private static final double SIBLING_RATIO = 0.75;
     private static final int MAX_ENTRIES = 3;
-
-    /**
-     * "Write a haiku about Postgres", "tell me a joke": a request to produce something, not a
-     * question about the roadmap, however many roadmap words it names.
-     */
-    private static final Pattern TASK_REQUEST = Pattern.compile(
-            "^\\W*(hey|hi|hello|yo|ok|okay|so|please|pls|plz|now)?\\W*((can|could|would|will) you( please)?\\W+)?(please\\W+)?"
-                    + "(write|compose|generate|draw|translate|sing|rewrite|code) "
-                    + "(me |us )?(a|an|some|the|my|\\d+)\\b(?!.*\\b(plan|schedule|roadmap|summary|timeline|overview)\\b)"
-                    + "|\\btell (me|us) (a|an|some) (joke|story|poem|riddle|fun fact)");
-
-    /** Messages shorter than this are questions as a whole. */
-    private static final int FOCUS_MIN_WORDS = 14;
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "[.!?;]+\\s+|,\\s*|\\s+(?=(and |but |so )?(i was|i'm|im|i am) (wondering|curious|asking)\\b)"
-                    + "|\\s+(?:but|so|anyway|anyways)\\s+(?=(how|what|which|who|when|where|why|is|are|do|does|should|can|will|would)\\b)");
-    /** Where a message starts asking a second thing: "..., and what/how/who ...", "...? And ...". */
-    private static final Pattern PART_BREAK = Pattern.compile(
-            "(?i)\\s*,?\\s+(?:and|also|plus|&)\\s+(?=(?:what|which|who|how|where|when|why|whats|what's)\\b)|\\?\\s+(?=\\S)|\\s+(?:vs\\.?|versus)\\s+");
-    /** A persona preamble: "I'm a career changer,", "as a React dev,", "parent here:", "college student here -". */
-    private static final Pattern PERSONA = Pattern.compile(
-            "(?i)^\\W*(?:(?:hi|hey|hello|so|ok|okay)\\W+)?(?:(?:i'?m|i am|as) (?:a|an|the)\\b(?:(?!\\s(?:with|who|that|and)\\b)[^,.:;?!]){1,40}"
-                    + "|[^,.:;?!]{1,30}\\bhere)(?:\\s*[,.:;!]\\s*|\\s+-\\s+|\\s+(?=(?:with|who|that)\\b))");
-    /** "What kinds of tests...", "which types of...": several alike answers are wanted, not the top one. */
-    private static final Pattern SEVERAL_ASKED = Pattern.compile("\\b(kinds|types|sorts|varieties) of\\b");
-    private static final Pattern QUESTION_CUE = Pattern.compile(
-            "\\b(how|what|whats|which|who|when|where|why|whether|should i|do i|does|is it|is there|are there|can i|could i"
-                    + "|would|worth|need)\\b|\\?");
+    private static final int SEARCH_DEPTH = 12;
+    /** Shorter unknown words ("wen", "ned") are as likely text-speak as names of other things. */
+    private static final int FOREIGN_MIN_LENGTH = 4;
 
     private final KnowledgeBase kb;
-    private final Retriever retriever;
-    private final FactCheck factCheck;
-    private final CourseQuestion courseQuestion;
     private final Map<String, Entry> byId = new HashMap<>();
+    private final Analyzer analyzer;
+    private final KnowledgeIndex index;
+    private final Speller speller;
+    private final EnglishWords english;
+    private final Rules rules;
+    private final AnswerPolicy policy;
+    private final AnswerComposer composer;
+    private final AttributeAnswers attributes;
+    private final Set<String> otherSubjects;
 
     public AnswerService(KnowledgeBase kb) {
+        this(kb, AnswerPolicy.load());
+    }
+
+    /** With another policy: the fitting command tries field boosts and weights this way. */
+    public AnswerService(KnowledgeBase kb, AnswerPolicy policy) {
         this.kb = kb;
+        this.policy = policy;
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
-        this.retriever = new Retriever(kb, entries);
-        this.factCheck = new FactCheck(kb, entries);
-        this.courseQuestion = new CourseQuestion(kb);
+        // The word list loads while the index is built: both are on the way to the first answer.
+        java.util.concurrent.CompletableFuture<EnglishWords> words = java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load);
+        this.analyzer = KnowledgeAnalyzer.create();
+        this.rules = Rules.load();
+        // The data is written as questions are: "Go" the language becomes "golang" on both sides.
+        this.index = KnowledgeIndex.build(analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
+        this.otherSubjects = words("/knowledge/other-subjects.txt");
+        this.english = words.join();
+        this.speller = new Speller(index, english, stopWords());
+        this.composer = new AnswerComposer(index);
+        this.attributes = new AttributeAnswers(kb, byId, analyzer, index, rules);
+    }
+
+    private static KnowledgeIndex.Doc doc(Entry e, Rules rules) {
+        return new KnowledgeIndex.Doc(e.id(), rules.rewrite(e.title() + " \n " + e.keywords()),
+                rules.rewrite(String.join(" \n ", e.askedAs())),
+                rules.rewrite(String.join(" \n ", e.facts()) + " \n " + e.body()));
+    }
+
+    private static Set<String> stopWords() {
+        return words("/" + KnowledgeAnalyzer.STOP_WORDS);
+    }
+
+    /** The words of a one-word-a-line resource ('#' starts a comment line). */
+    private static Set<String> words(String resource) {
+        try (var in = AnswerService.class.getResourceAsStream(resource)) {
+            Set<String> words = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.strip());
+                }
+            }
+            return words;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Words spelling may suggest though no entry uses them: stop words and the synonyms' words. */
+    private static List<String> vocabulary() {
+        List<String> words = new ArrayList<>();
+        for (String resource : List.of("/" + KnowledgeAnalyzer.STOP_WORDS, "/" + KnowledgeAnalyzer.SYNONYMS)) {
+            try (var in = AnswerService.class.getResourceAsStream(resource)) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (String line : text.split("\n")) {
+                    if (!line.startsWith("#")) {
+                        words.addAll(List.of(line.toLowerCase(Locale.ROOT).split("[^a-z]+")));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        words.removeIf(String::isBlank);
+        return words;
+    }
+
+    /** A question as understood: corrected, rewritten, its slots and what the rules found in it. */
+    record Question(String asked, String text, List<Slot> slots, Set<String> effects, AnswerPolicy.Features unknowns) {
+        boolean has(String effect) {
+            return effects.contains(effect);
+        }
     }
 
     public Answer answer(String question) {
-        if (TASK_REQUEST.matcher(question.toLowerCase(Locale.ROOT)).find()) {
-            return new Answer(question, noAnswer(), List.of());
+        String corrected = speller.correct(question);
+        Question whole = understand(question, corrected);
+        Set<String> effects = whole.effects();
+        if (effects.contains("decline")) {
+            return noAnswer(question);
         }
-        Answer answer = answerOf(question);
-        String asked = answer.found() ? question : withoutPersona(question);
-        if (!asked.equals(question)) {
-            Answer withoutIt = answerOf(asked);
-            if (withoutIt.found()) {
-                return new Answer(question, withoutIt.text(), withoutIt.entries());
+        if (effects.contains("intent:start") || effects.contains("intent:next") || effects.contains("intent:standing")) {
+            return beforeStarting(question);
+        }
+        List<String> parts = rules.parts(corrected);
+        if (parts.size() > 1) {
+            return answerParts(question, parts);
+        }
+        Answer answer = answerOne(whole);
+        if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
+            // A chatty message dilutes its question with its story: try the asking clause alone, with
+            // the names the story gives ("so about boot.dev, is it cheaper yearly?").
+            Optional<String> clause = rules.askingClause(corrected);
+            if (clause.isPresent()) {
+                String names = attributes.namesIn(corrected);
+                String asked = names.isEmpty() || !attributes.namesIn(clause.get()).isEmpty()
+                        ? clause.get() : clause.get() + " (" + names + ")";
+                Answer focused = answerOne(question, asked);
+                if (focused.found() || focused.text().startsWith(AttributeAnswers.UNSTATED)) {
+                    return focused;
+                }
             }
         }
         return answer;
     }
 
-    /**
-     * "I'm a college student, do I need a degree?", "parent here: what do developers earn?": who
-     * asks is context, not the question, except for what it names ("as a frontend dev" → frontend).
-     * Returns the question without its persona preamble, or the question itself when it has none.
-     */
-    private String withoutPersona(String question) {
-        Matcher m = PERSONA.matcher(question);
-        if (!m.find() || m.end() >= question.length()) {
-            return question;
-        }
-        String rest = question.substring(m.end()).strip();
-        if (rest.split("\\s+").length < 2) {
-            return question;
-        }
-        return (rest + " " + factCheck.namesIn(TextAnalyzer.normalize(m.group()))).strip();
-    }
-
-    private Answer answerOf(String question) {
-        List<Retriever.Hit> hits = retriever.search(question, 12);
-        if (hits.isEmpty() || hits.get(0).foreignSubject() || factCheck.unstated(question) != null
-                || factCheck.unstatedRolePay(question) != null
-                || (hits.get(0).unknownTerms() > 0 && factCheck.asksPriceOfNothingKnown(question))) {
-            return new Answer(question, noAnswer(), List.of());
-        }
-        hits = namedCourseFirst(question, hits);
-        if (hits.isEmpty()) {
-            return new Answer(question, noAnswer(), List.of());
-        }
-        Optional<List<CoursesFile.Course>> courses = courseQuestion.match(question);
-        if (courses.isPresent()) {
-            List<Entry> chosen = courses.get().stream().map(c -> byId.get(c.id())).toList();
-            return new Answer(question, compose(chosen), chosen);
-        }
-        if (!answers(hits.get(0))) {
-            // A long, chatty message dilutes its question with its story ("I work in retail and I'm
-            // tired of it, and I wonder whether I need a degree?"): the question is its asking clause.
-            String focus = focus(question);
-            if (focus != null) {
-                // The story may still name what the question is about: "I do frontend work ... how long?"
-                String query = (focus + " " + factCheck.namesIn(question.replace(focus, " "))).strip();
-                List<Retriever.Hit> focused = retriever.search(query, 12);
-                if (!focused.isEmpty() && !focused.get(0).foreignSubject() && answers(focused.get(0))) {
-                    List<Entry> chosen = choose(focused, Retriever.isComparison(query) ? COMPARISON_TIE_RATIO : TIE_RATIO);
-                    return new Answer(question, compose(chosen), chosen);
-                }
-            }
-            return new Answer(question, noAnswer(), List.of());
-        }
-        boolean several = Retriever.isComparison(question) || SEVERAL_ASKED.matcher(question.toLowerCase(Locale.ROOT)).find();
-        List<Entry> chosen = withParts(question, choose(hits, several ? COMPARISON_TIE_RATIO : TIE_RATIO));
-        return new Answer(question, compose(chosen), chosen);
-    }
-
-    /**
-     * "Where do I deploy, and what do I use for CI/CD?" asks two things: the best entry for the
-     * whole may answer only one, so each asking part that answers on its own adds its best entry.
-     */
-    private List<Entry> withParts(String question, List<Entry> chosen) {
-        String[] parts = PART_BREAK.split(question.strip());
-        if (parts.length < 2) {
-            return chosen;
-        }
-        List<Entry> all = new ArrayList<>(chosen);
+    /** Each part of a multi-part question answered briefly; the parts the data has no answer for say so. */
+    private Answer answerParts(String question, List<String> parts) {
+        List<String> texts = new ArrayList<>();
+        Set<Entry> entries = new LinkedHashSet<>();
+        String names = attributes.namesIn(String.join(" ", parts));
         for (String part : parts) {
-            if (part.isBlank() || all.size() >= MAX_ENTRIES + 1) {
-                continue;
-            }
-            List<Retriever.Hit> hits = retriever.search(part, 12);
-            if (hits.isEmpty() || !answers(hits.get(0))) {
-                continue;
-            }
-            Entry best = hits.get(0).entry();
-            if (!all.contains(best) && !isParentOrChild(best, all)) {
-                all.add(best);
+            // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course.
+            String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
+            Answer a = answerOne(asked, asked);
+            String text = withoutCitation(a.text());
+            if ((a.found() || text.startsWith(AttributeAnswers.UNSTATED)) && !texts.contains(text)) {
+                texts.add(text);
+                entries.addAll(a.entries());
             }
         }
+        if (entries.isEmpty()) {
+            Answer whole = answerOne(question, String.join(" ", parts));
+            return new Answer(question, whole.text(), whole.entries());
+        }
+        List<Entry> used = List.copyOf(entries);
+        return new Answer(question, String.join("\n\n", texts) + "\n" + AnswerComposer.inText(used), used);
+    }
+
+    private static String withoutCitation(String text) {
+        int cut = text.lastIndexOf("\nSource: ");
+        return cut < 0 ? text : text.substring(0, cut);
+    }
+
+    private Answer answerOne(String question, String corrected) {
+        return answerOne(understand(question, corrected));
+    }
+
+    private Answer answerOne(Question q) {
+        String question = q.asked();
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
+                arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
+        if (q.unknowns().foreign() > 0) {
+            // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
+            return noAnswer(question);
+        }
+        Optional<Answer> structured = attributes.answer(asked);
+        if (structured.isPresent()) {
+            return structured.get();
+        }
+        List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
+        if (hits.isEmpty() || !policy.answers(features(q, hits))) {
+            return noAnswer(question);
+        }
+        List<Entry> chosen = choose(hits, q);
+        return composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
+    }
+
+    /**
+     * A question naming a phase ("how long is phase 3") is about that phase or its topics: the hits
+     * that belong to a named phase go first, in their order.
+     */
+    private List<KnowledgeIndex.Hit> onNamedPhase(Question q, List<KnowledgeIndex.Hit> hits) {
+        Set<String> named = new LinkedHashSet<>();
+        for (Phase p : kb.phases()) {
+            if (q.text().contains(" phase" + p.number())) {
+                named.add(p.id());
+            }
+        }
+        if (named.isEmpty()) {
+            return hits;
+        }
+        List<KnowledgeIndex.Hit> first = new ArrayList<>();
+        List<KnowledgeIndex.Hit> rest = new ArrayList<>();
+        for (KnowledgeIndex.Hit h : hits) {
+            Entry e = byId.get(h.id());
+            (named.contains(e.id()) || named.contains(e.parent()) ? first : rest).add(h);
+        }
+        first.addAll(rest);
+        return first;
+    }
+
+    private static Set<String> arguments(Question q, String kind) {
+        return q.effects().stream().filter(e -> e.startsWith(kind + ":")).map(e -> e.substring(kind.length() + 1))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static Set<String> terms(List<Slot> slots) {
+        Set<String> all = new LinkedHashSet<>();
+        slots.forEach(s -> all.addAll(s.terms()));
         return all;
     }
 
-    /**
-     * The asking clause of a long message: the last clause with a question cue (or the last
-     * clause), when the message has several clauses and enough words to be chatty; else null.
-     */
-    static String focus(String question) {
-        String[] clauses = CLAUSE_BREAK.split(question.strip());
-        if (clauses.length < 2 || question.split("\\s+").length < FOCUS_MIN_WORDS) {
-            return null;
-        }
-        String focus = null;
-        for (String clause : clauses) {
-            if (QUESTION_CUE.matcher(clause.toLowerCase(Locale.ROOT)).find()) {
-                focus = clause;
+    Question understand(String asked, String corrected) {
+        String text = rules.rewrite(corrected);
+        StringBuilder phases = new StringBuilder();
+        for (Rules.PhaseReference ref : rules.phases(text)) {
+            for (Phase p : kb.phases()) {
+                boolean named = switch (ref.kind()) {
+                    case "last" -> p.number() == kb.phases().size();
+                    case "month" -> ref.number() >= p.monthStart() && ref.number() <= p.monthEnd();
+                    default -> ref.number() == p.number();
+                };
+                if (named) {
+                    phases.append(" phase").append(p.number());
+                }
             }
         }
-        if (focus == null) {
-            focus = clauses[clauses.length - 1];
-        }
-        return focus.isBlank() || focus.strip().equals(question.strip()) ? null : focus.strip();
+        text = text + phases;
+        List<Slot> slots = KnowledgeAnalyzer.slots(analyzer, text);
+        return new Question(asked, text, slots, rules.effects(text), unknowns(slots));
     }
 
-    private List<Entry> choose(List<Retriever.Hit> hits, double tieRatio) {
-        Retriever.Hit best = hits.get(0);
-        Entry parent = parentIfSiblingsTie(hits);
-        if (parent != null) {
-            return List.of(parent);
+    /** The words of the question the data never uses: ordinary words (often chat) and names of other things. */
+    private AnswerPolicy.Features unknowns(List<Slot> slots) {
+        int unknown = 0;
+        int foreign = 0;
+        for (Slot slot : slots) {
+            if (slot.terms().stream().noneMatch(index::knows)) {
+                String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
+                boolean word = raw.chars().allMatch(Character::isLetter);
+                if (otherSubjects.contains(raw)
+                        || word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
+                    foreign++;
+                } else {
+                    unknown++;
+                }
+            }
         }
+        return new AnswerPolicy.Features(0, 0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
+                foreign, 0);
+    }
+
+    AnswerPolicy.Features features(Question q, List<KnowledgeIndex.Hit> hits) {
+        KnowledgeIndex.Hit best = hits.get(0);
+        double second = hits.size() > 1 ? hits.get(1).score() : 0;
+        double known = 0;
+        double covered = 0;
+        double missed = 0;
+        double specific = 0;
+        for (Slot slot : q.slots()) {
+            if (slot.terms().stream().noneMatch(index::knows)) {
+                continue;
+            }
+            double w = index.weight(slot);
+            known += w;
+            if (index.covers(best.id(), slot)) {
+                covered += w;
+                specific = Math.max(specific, w);
+            } else {
+                missed = Math.max(missed, w);
+            }
+        }
+        return new AnswerPolicy.Features(known == 0 ? 0 : covered / known, best.coverage(), best.score(),
+                specific / index.maxIdf(), missed / index.maxIdf(),
+                q.unknowns().unknown(), q.unknowns().unknownShare(), q.unknowns().foreign(), best.score() == 0 ? 0 : (best.score() - second) / best.score());
+    }
+
+    /**
+     * The best entry, and others the question asks for as well: in a comparison the best entry of
+     * each other side; else entries of the same kind scoring level with the best (three free
+     * courses). When several children of one parent tie, the parent answers instead.
+     */
+    private List<Entry> choose(List<KnowledgeIndex.Hit> hits, Question q) {
+        Entry best = byId.get(hits.get(0).id());
+        double top = hits.get(0).score();
         List<Entry> chosen = new ArrayList<>();
-        chosen.add(best.entry());
-        long covered = best.matchedTerms();
-        for (Retriever.Hit hit : hits.subList(1, hits.size())) {
+        chosen.add(best);
+        int siblings = 0;
+        for (KnowledgeIndex.Hit hit : hits.subList(1, hits.size())) {
+            Entry e = byId.get(hit.id());
+            if (best.parent() != null && best.parent().equals(e.parent()) && hit.score() >= top * policy.tieRatio()) {
+                siblings++;
+            }
+        }
+        boolean namesPhase = q.has("phase") || q.has("month") || q.has("phase:last");
+        if (siblings >= 2 && byId.containsKey(best.parent()) && !q.has("compare") && !namesPhase) {
+            return List.of(byId.get(best.parent()));
+        }
+        for (KnowledgeIndex.Hit hit : hits.subList(1, hits.size())) {
             if (chosen.size() >= MAX_ENTRIES) {
                 break;
             }
-            boolean sameKind = hit.entry().kind() == best.entry().kind();
-            // Entries of other kinds that rank all but level with the best are as likely the answer.
-            boolean tie = (sameKind && (hit.rank() >= best.rank() * tieRatio || (hit.named() && best.named())))
-                    || hit.rank() >= best.rank() * NEAR_TIE_RATIO;
-            boolean complements = (hit.matchedTerms() & ~covered) != 0 && hit.rank() >= best.rank() * COMPLEMENT_RATIO
-                    && hit.score() >= MIN_SCORE;
-            if ((tie || complements) && !chosen.contains(hit.entry()) && !isParentOrChild(hit.entry(), chosen)) {
-                chosen.add(hit.entry());
-                covered |= hit.matchedTerms();
+            Entry e = byId.get(hit.id());
+            boolean related = chosen.stream().anyMatch(c -> e.id().equals(c.parent()) || c.id().equals(e.parent()));
+            // A question naming a phase is about that phase: other phases don't join it.
+            boolean joins = q.has("compare") ? hit.score() >= top * policy.tieRatio() * 0.75
+                    : e.kind() == best.kind() && hit.score() >= top * policy.tieRatio()
+                            && !(namesPhase && e.kind() == Entry.Kind.PHASE);
+            if (joins && !related) {
+                chosen.add(e);
             }
         }
         return chosen;
     }
 
+    /** Before a member has started (and in one-shot `ask`), personal questions point to Phase 1. */
+    private Answer beforeStarting(String question) {
+        Phase first = kb.phases().get(0);
+        Entry entry = byId.get(first.id());
+        String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + ". " + entry.facts().stream().filter(f -> f.startsWith("Topics:")).findFirst().orElse("")
+                + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.\n"
+                + AnswerComposer.inText(List.of(entry));
+        return new Answer(question, text, List.of(entry));
+    }
+
+    /** The intent of a personal question ("start", "next", "standing"), or empty. */
+    public Optional<String> personalIntent(String question) {
+        return rules.arguments("intent", question).stream().findFirst();
+    }
+
+    /** An entry by id, for the "More about" button. */
+    public Optional<Entry> entry(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     /**
-     * "boot.dev's student discount": a question naming one course is about that course. When
-     * another course ranks first on the rest of the words (Scrimba has student rates), the named
-     * course answers if it covers the question on its own, and otherwise nothing does: another
-     * course's facts would answer a question that was not asked. Comparisons name both sides.
+     * For the fitting command: when the answer policy decides this question (one part, no rule or
+     * structured answer before it), what it sees and the answer it would give if it answered.
      */
-    private List<Retriever.Hit> namedCourseFirst(String question, List<Retriever.Hit> hits) {
-        Retriever.Hit best = hits.get(0);
-        if (best.entry().kind() != Entry.Kind.COURSE || best.named() || Retriever.isComparison(question)) {
-            return hits;
+    public Optional<Decision> decision(String question) {
+        String corrected = speller.correct(question);
+        Set<String> effects = rules.effects(corrected);
+        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
+                || rules.parts(corrected).size() > 1) {
+            return Optional.empty();
         }
-        for (Retriever.Hit hit : hits) {
-            if (hit.entry().kind() == Entry.Kind.COURSE && hit.named()) {
-                if (!answers(hit)) {
-                    return List.of();
-                }
-                List<Retriever.Hit> reordered = new ArrayList<>(hits);
-                reordered.remove(hit);
-                reordered.add(0, hit);
-                return reordered;
-            }
+        Question q = understand(question, corrected);
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
+                arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
+        if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
+            return Optional.empty();
         }
-        return hits;
-    }
-
-    /** "Final phase topics?" ranks three topics of phase 4 alike: the phase itself answers it. */
-    private Entry parentIfSiblingsTie(List<Retriever.Hit> hits) {
-        Retriever.Hit best = hits.get(0);
-        String parentId = best.entry().parent();
-        if (parentId == null || !byId.containsKey(parentId)) {
-            return null;
+        List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
+        if (hits.isEmpty()) {
+            return Optional.empty();
         }
-        long siblings = hits.stream().limit(SIBLINGS_FOR_PARENT + 1)
-                .filter(h -> parentId.equals(h.entry().parent()) && h.rank() >= best.rank() * SIBLING_RATIO)
-                .count();
-        // Two siblings alike and the parent covering the question as well: "which stacks are usual?"
-        boolean parentCoversAsWell = hits.stream()
-                .anyMatch(h -> h.entry().id().equals(parentId) && h.coverage() >= best.coverage()
-                        && h.rank() >= best.rank() * SIBLING_RATIO);
-        // "What should my APIs look like by the end of phase 3?": a question naming the parent itself
-        // is about the parent when it covers the question as well as the child does.
-        boolean parentNamedAndCovers = hits.stream()
-                .anyMatch(h -> h.entry().id().equals(parentId) && h.named() && h.coverage() >= best.coverage()
-                        && h.rank() >= best.rank() * SIBLING_RATIO);
-        return siblings >= SIBLINGS_FOR_PARENT || (siblings >= 2 && parentCoversAsWell) || parentNamedAndCovers
-                ? byId.get(parentId) : null;
+        List<Entry> chosen = choose(hits, q);
+        return Optional.of(new Decision(features(q, hits), composer.compose(question, chosen, q.slots(), q.has("attribute:source"))));
     }
 
-    private static boolean isParentOrChild(Entry entry, List<Entry> chosen) {
-        return chosen.stream().anyMatch(c -> entry.id().equals(c.parent()) || c.id().equals(entry.parent()));
+    /** What the policy sees of a question, and the answer it gives if the policy lets it. */
+    public record Decision(AnswerPolicy.Features features, Answer ifAnswered) {
     }
 
-    /** For diagnostics and the bench: the raw hits. */
-    public List<Retriever.Hit> hits(String question, int limit) {
-        return retriever.search(question, limit);
+    /** For diagnostics and the fitting command: the search hits and the features the policy sees. */
+    public Diagnosis diagnose(String question) {
+        String corrected = speller.correct(question);
+        Question q = understand(question, corrected);
+        List<KnowledgeIndex.Hit> hits = index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH);
+        return new Diagnosis(corrected, q.slots().stream().map(s -> s.terms().toString()).collect(Collectors.joining(" ")),
+                q.effects(), hits, hits.isEmpty() ? null : features(q, hits));
     }
 
-    /** For diagnostics: how a question was analysed. */
-    public String explain(String question) {
-        return retriever.explain(question);
+    public record Diagnosis(String corrected, String slots, Set<String> effects, List<KnowledgeIndex.Hit> hits,
+                            AnswerPolicy.Features features) {
     }
 
-    private static boolean answers(Retriever.Hit hit) {
-        if (hit.foreignSubject()) {
-            return false;
-        }
-        double needed = hit.unknownTerms() > 0 ? MIN_COVERAGE_WITH_UNKNOWN_WORDS : MIN_COVERAGE;
-        // A long, chatty question can match one entry very strongly on its key words alone.
-        boolean strong = hit.score() >= STRONG_SCORE && hit.coverage() >= STRONG_MIN_COVERAGE;
-        return (hit.coverage() >= needed || strong) && hit.score() >= MIN_SCORE;
-    }
-
-    private static String compose(List<Entry> entries) {
-        StringBuilder text = new StringBuilder();
-        text.append(entries.size() == 1 ? "Here's what the roadmap guide says:\n\n" : "Here's what I found in the roadmap guide:\n\n");
-        text.append(entries.stream().map(Entry::answer).collect(Collectors.joining("\n\n")));
-        text.append("\n\n").append(citation(entries));
-        return text.toString();
-    }
-
-    /** "Source: <heading> (entry `id`)", one per distinct entry. */
-    public static String citation(List<Entry> entries) {
-        return "Source: " + entries.stream()
-                .map(e -> "\"" + e.section() + "\" (entry `" + e.id() + "`)")
-                .collect(Collectors.joining("; "));
+    private static Answer noAnswer(String question) {
+        return new Answer(question, noAnswer(), List.of());
     }
 
     static String noAnswer() {
@@ -315,5 +414,10 @@ public final class AnswerService {
                 + "I can answer questions about the 4-phase backend roadmap and its topics, the five recommended courses "
                 + "(prices, stacks, formats), portfolio projects, common backend stacks, salaries and job outlook, "
                 + "and the FAQ (how long it takes, Node.js or Python, degrees). Try `/roadmap`, `/courses`, `/projects` or `/help`.";
+    }
+
+    /** "Source: <heading> (entry `id`)", one per distinct entry. */
+    public static String citation(List<Entry> entries) {
+        return AnswerComposer.citation(entries);
     }
 }

@@ -5,6 +5,8 @@ import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.core.Text;
+import java.util.List;
 
 /** /ask question — answers from the bundled data, naming the entries it used. */
 public final class AskCommand implements Command {
@@ -12,6 +14,8 @@ public final class AskCommand implements Command {
     public static final String NAME = "ask";
     public static final String QUESTION = "question";
     public static final int MAX_QUESTION_LENGTH = 500;
+    /** Button action: show the whole entry ("ask:more:<entry id>"). */
+    static final String MORE = "more";
 
     private static final CommandSpec SPEC = CommandSpec.of(NAME,
             "Ask anything about the backend roadmap, courses, projects or careers",
@@ -54,14 +58,35 @@ public final class AskCommand implements Command {
         return answer.found() ? phraser.phrase(request, answer, plain) : plain;
     }
 
-    /** The plain reply for an answer; phrasing, when enabled, replaces only the text. */
+    /**
+     * The plain reply for an answer; phrasing, when enabled, replaces only the text. A found answer
+     * is short; a "More about …" button per entry shows the whole entry.
+     */
     public static Reply toReply(Answer answer) {
         if (!answer.found()) {
             return Reply.builder(answer.text()).ephemeral(true).build();
         }
-        return Reply.builder(answer.text())
+        Reply.Builder reply = Reply.builder(answer.text())
                 .footer(AnswerService.citation(answer.entries()))
-                .sources(answer.sources())
-                .build();
+                .sources(answer.sources());
+        for (Entry e : answer.entries()) {
+            reply.button(new Reply.Button(NAME + ":" + MORE + ":" + e.id(), Text.truncate("More about " + e.title(), 80),
+                    Reply.Button.Style.SECONDARY));
+        }
+        return reply.build();
+    }
+
+    /** "More about …": the whole entry behind a short answer. */
+    @Override
+    public Reply onButton(CommandRequest presser, String args) {
+        String id = args.startsWith(MORE + ":") ? args.substring(MORE.length() + 1) : "";
+        return answers.entry(id)
+                .map(e -> Reply.builder(e.answer() + "\n" + AnswerService.citation(List.of(e)))
+                        .title(e.title())
+                        .footer(AnswerService.citation(List.of(e)))
+                        .sources(List.of(e.id()))
+                        .ephemeral(true)
+                        .build())
+                .orElseGet(() -> Reply.error("That entry is no longer in the roadmap data. Ask again with `/ask`."));
     }
 }

@@ -1,10 +1,11 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.CoursesFile;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.roadmapbot.knowledge.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
 
 /**
  * The course finder: exact filters on language/stack, monthly price and format. A language

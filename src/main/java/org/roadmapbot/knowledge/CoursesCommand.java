@@ -1,5 +1,8 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.Numbers;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.CoursesFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +13,7 @@ import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
-import org.roadmapbot.knowledge.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
 
 /** /courses [language] [max_price] [format] — the course finder. */
 public final class CoursesCommand implements Command {

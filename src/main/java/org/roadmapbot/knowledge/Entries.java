@@ -2,19 +2,34 @@ package org.roadmapbot.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.roadmapbot.knowledge.CareersFile.Figure;
-import org.roadmapbot.knowledge.CoursesFile.Course;
-import org.roadmapbot.knowledge.CoursesFile.FreeEntryCourse;
 import org.roadmapbot.knowledge.Entry.Kind;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.CareersFile;
+import org.roadmapbot.knowledge.data.CareersFile.Figure;
+import org.roadmapbot.knowledge.data.CoursesFile;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.FreeEntryCourse;
+import org.roadmapbot.knowledge.data.FaqFile;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.Numbers;
+import org.roadmapbot.knowledge.data.ProjectsFile;
+import org.roadmapbot.knowledge.data.RoadmapFile;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.SourcesFile;
+import org.roadmapbot.knowledge.data.StacksFile;
+import org.roadmapbot.knowledge.data.TakeawaysFile;
 
 /**
- * Turns the data files into answerable entries, each with its facts composed as a friendly
- * paragraph. The wording here is presentation only; every fact comes from the data.
+ * Turns the data files into answerable entries, each a list of facts: a lead sentence that names
+ * the entry and states its core, then one sentence per further fact, so an answer can carry just
+ * the facts a question asks for. The wording here is presentation only; every fact comes from the data.
  */
 public final class Entries {
+
+    /** Sentence ends: a stop after a word, a number or a bracket, before a capital ("Univ. of" stays whole). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[a-z0-9)%][.!?])\\s+(?=[A-Z\"(])");
 
     private final KnowledgeBase kb;
     private final List<Entry> entries = new ArrayList<>();
@@ -27,6 +42,17 @@ public final class Entries {
         Entries e = new Entries(kb);
         e.build();
         return List.copyOf(e.entries);
+    }
+
+    /** The sentences of a paragraph. */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : SENTENCE_END.split(text.strip())) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
     }
 
     private void build() {
@@ -42,52 +68,61 @@ public final class Entries {
         sources();
     }
 
-    private void add(String id, Kind kind, String title, String answer, String section, String body, List<String> askedAs) {
-        add(id, kind, title, answer, section, "", body, askedAs, null);
+    private void add(String id, Kind kind, String title, List<String> facts, String section, String keywords, String body,
+                     List<String> askedAs, String parent) {
+        entries.add(new Entry(id, kind, title, facts, section, keywords, body, askedAs, parent));
     }
 
-    private void add(String id, Kind kind, String title, String answer, String section, String keywords, String body,
-                     List<String> askedAs, String parent) {
-        entries.add(new Entry(id, kind, title, answer, section, keywords, body, askedAs, parent));
+    private static List<String> facts(String lead, List<String> more) {
+        List<String> all = new ArrayList<>();
+        all.add(lead);
+        all.addAll(more);
+        return all;
     }
 
     private void roadmap() {
         RoadmapFile r = kb.roadmap();
-        String phases = r.phases().stream()
-                .map(p -> "• **Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "** — " + p.goal())
-                .collect(Collectors.joining("\n"));
+        List<String> phases = r.phases().stream()
+                .map(p -> "• Phase " + p.number() + " (months " + p.months() + "): " + p.title())
+                .toList();
+        List<String> more = new ArrayList<>(phases);
+        more.addAll(sentences(r.summary()));
         add("roadmap", Kind.LIST, r.title(),
-                r.summary() + "\n" + phases, r.section(), "roadmap " + r.durationMonths() + " months phases",
+                facts("The roadmap covers roughly " + r.durationMonths() + " months of focused study in " + r.phases().size()
+                        + " phases, each building on the previous one:", more),
+                r.section(), "roadmap " + r.durationMonths() + " months phases",
                 r.phases().stream().map(p -> p.title() + " " + p.summary()).collect(Collectors.joining(" ")),
                 r.askedAs(), null);
         for (RoadmapFile.Track track : r.tracks()) {
-            String perPhase = r.phases().stream()
+            List<String> perPhase = r.phases().stream()
                     .filter(p -> p.tracks().containsKey(track.id()))
                     .map(p -> "• Phase " + p.number() + ": " + p.tracks().get(track.id()))
-                    .collect(Collectors.joining("\n"));
+                    .toList();
+            List<String> said = sentences(track.description());
+            List<String> trackFacts = new ArrayList<>(said.subList(1, said.size()));
+            trackFacts.addAll(perPhase);
             add(track.id(), Kind.TRACK, track.name() + " track",
-                    "**" + track.name() + " track** — " + track.description() + (perPhase.isEmpty() ? "" : "\n" + perPhase),
-                    r.section(), track.name(), List.of());
+                    facts("**" + track.name() + " track**: " + said.get(0), trackFacts),
+                    r.section(), track.name(), "", List.of(), null);
         }
     }
 
     private void phase(Phase p) {
-        StringBuilder a = new StringBuilder();
-        a.append("**Phase ").append(p.number()).append(" (months ").append(p.months()).append("): ")
-                .append(p.title()).append("**\n").append(p.summary()).append('\n');
-        a.append("Topics: ").append(p.topics().stream().map(t -> topicLabel(t)).collect(Collectors.joining("; "))).append('\n');
-        p.tracks().forEach((track, text) -> a.append(trackName(track)).append(" track: ").append(text).append('\n'));
-        a.append("Goal: ").append(p.goal()).append('\n');
-        a.append("Milestone: ").append(p.milestone());
-        add(p.id(), Kind.PHASE, "Phase " + p.number() + ": " + p.title(), a.toString(), p.section(),
+        List<String> more = new ArrayList<>();
+        more.add("Topics: " + p.topics().stream().map(Topic::name).collect(Collectors.joining("; ")) + ".");
+        // Each topic's details as a fact of its own, so an answer carries the ones asked about.
+        p.topics().forEach(t -> more.add(t.name() + ": " + lowerFirst(t.details())));
+        p.tracks().forEach((track, text) -> more.add(trackName(track) + " track: " + text));
+        more.add("Goal: " + p.goal());
+        if (!p.milestone().equals(p.goal())) {
+            more.add("Milestone: " + p.milestone());
+        }
+        add(p.id(), Kind.PHASE, "Phase " + p.number() + ": " + p.title(),
+                facts("**Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "**", more), p.section(),
                 "phase" + p.number() + " " + p.title(),
                 "months " + p.months() + " " + p.topics().stream()
                         .map(t -> t.name() + " " + t.details()).collect(Collectors.joining(" ")),
                 p.askedAs(), "roadmap");
-    }
-
-    private static String topicLabel(Topic t) {
-        return t.name() + " (" + t.details() + ")";
     }
 
     private String trackName(String trackId) {
@@ -96,65 +131,58 @@ public final class Entries {
     }
 
     private void topic(Phase p, Topic t) {
-        StringBuilder a = new StringBuilder();
-        a.append("**").append(t.name()).append("** is part of Phase ").append(p.number()).append(" (months ")
-                .append(p.months()).append("): ").append(p.title()).append(". It covers ").append(t.details()).append('.');
-        if (t.track() != null) {
-            a.append(" (").append(trackName(t.track())).append(" track)");
-        }
+        List<String> more = new ArrayList<>();
+        more.add(t.details());
         if (!t.resources().isEmpty()) {
-            a.append("\nResources: ").append(t.resources().stream().map(kb::resourceName).collect(Collectors.joining("; ")));
+            more.add("Resources: " + t.resources().stream().map(kb::resourceName).collect(Collectors.joining("; ")) + ".");
         }
-        add(t.id(), Kind.TOPIC, t.name(), a.toString(), p.section(), "",
-                t.details() + " phase" + p.number() + (t.track() == null ? "" : " " + trackName(t.track())),
+        String track = t.track() == null ? "" : " (" + trackName(t.track()) + " track)";
+        add(t.id(), Kind.TOPIC, t.name(),
+                facts("**" + t.name() + "** is part of Phase " + p.number() + " (months " + p.months() + "): " + p.title()
+                        + track + ".", more),
+                p.section(), "", t.details() + " phase" + p.number() + (t.track() == null ? "" : " " + trackName(t.track())),
                 t.askedAs(), p.id());
     }
 
     private void courses() {
         CoursesFile file = kb.coursesFile();
-        String list = file.courses().stream()
-                .map(c -> "• **" + c.provider() + " — " + c.name() + "**: " + c.price().text() + "; " + String.join(", ", c.stack())
-                        + "; " + c.format() + ". Best for: " + c.bestFor())
-                .collect(Collectors.joining("\n"));
-        add("courses", Kind.LIST, "Best courses for backend development", file.intro() + "\n" + list, file.section(),
-                "courses course resources provider price format best for", List.of());
+        List<String> lines = file.courses().stream()
+                .map(c -> "• **" + c.provider() + " — " + c.name() + "**: " + c.price().text() + "; "
+                        + String.join(", ", c.stack()) + "; " + c.format() + ".")
+                .toList();
+        add("courses", Kind.LIST, "Best courses for backend development",
+                facts(sentences(file.intro()).get(sentences(file.intro()).size() - 1), lines), file.section(),
+                "courses course resources provider price format best for", "", List.of(), null);
         for (Course c : file.courses()) {
-            StringBuilder a = new StringBuilder();
-            a.append("**").append(c.provider()).append(" — ").append(c.name()).append("**\n");
-            a.append("Price: ").append(c.price().text()).append(". ").append(c.price().details()).append('\n');
-            a.append("Stack: ").append(String.join(", ", c.stack())).append(" · Format: ").append(c.format());
-            if (c.hours() != null) {
-                a.append(" · Length: ").append(Numbers.plain(c.hours())).append(" hours");
+            List<String> more = new ArrayList<>();
+            for (String s : sentences(c.description())) {
+                // Prices, instructors and free courses have facts of their own below.
+                if (!s.contains("$") && !s.startsWith("Named instructors") && !s.startsWith("Two free courses")) {
+                    more.add(s);
+                }
             }
-            a.append('\n').append(c.description()).append('\n');
-            if (!c.covers().isEmpty()) {
-                a.append("Covers: ").append(String.join(", ", c.covers())).append('\n');
-            }
-            if (!c.instructors().isEmpty()) {
-                a.append("Instructors: ").append(c.instructors().stream().map(i -> i.name() + " (" + i.teaches() + ")")
-                        .collect(Collectors.joining(", "))).append('\n');
-            }
-            if (!c.freeEntryCourses().isEmpty()) {
-                a.append("Free entry courses: ").append(c.freeEntryCourses().stream().map(this::freeCourseLabel)
-                        .collect(Collectors.joining("; "))).append('\n');
-            }
+            more.add("Best for: " + c.bestForDetails());
+            more.add("Price: " + c.price().details());
+            c.instructors().forEach(i -> more.add(i.name() + " teaches " + i.teaches() + "."));
+            c.freeEntryCourses().forEach(f -> more.add("Free entry course: " + freeCourseLabel(f) + "."));
             if (c.certification() != null) {
-                a.append("Certification: ").append(c.certification()).append('\n');
+                more.add("Certificate: " + c.certification());
             }
             if (!c.requiredProjects().isEmpty()) {
-                a.append("Required projects (").append(c.requiredProjects().size()).append("): ")
-                        .append(String.join(", ", c.requiredProjects())).append('\n');
+                more.add("Required projects (" + c.requiredProjects().size() + "): " + String.join(", ", c.requiredProjects()) + ".");
             }
-            a.append("Best for: ").append(c.bestForDetails()).append(citationNote(c.citations()));
-            add(c.id(), Kind.COURSE, c.provider() + " " + c.name(), a.toString(), c.sections().get(0),
-                    c.provider(),
-                    String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " bestfor " + c.bestFor()
+            add(c.id(), Kind.COURSE, c.provider() + " " + c.name(),
+                    facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text()
+                            + (c.hours() == null ? "" : "; " + Numbers.plain(c.hours()) + " hours") + "; "
+                            + String.join(", ", c.stack()) + "; " + c.format() + ").", more),
+                    c.sections().get(0), c.provider() + " " + c.name(),
+                    String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " " + c.bestFor()
                             + (c.isFree() ? " free" : ""),
                     c.askedAs(), "courses");
             for (FreeEntryCourse f : c.freeEntryCourses()) {
                 add(f.id(), Kind.FREE_COURSE, f.name(),
-                        "**" + f.name() + "** (" + c.provider() + ") — a free entry course: " + freeCourseLabel(f)
-                                + ". It is an entry point to " + c.provider() + "'s " + c.name() + ".",
+                        facts("**" + f.name() + "** (" + c.provider() + ") is a free entry course: " + freeCourseLabel(f) + ".",
+                                List.of("It is an entry point to " + c.provider() + "'s " + c.name() + ".")),
                         c.sections().get(c.sections().size() - 1), f.name(),
                         c.provider() + " " + c.name() + " free entry course certificate " + f.instructor(), List.of(), c.id());
             }
@@ -162,32 +190,42 @@ public final class Entries {
     }
 
     private String freeCourseLabel(FreeEntryCourse f) {
-        return f.name() + " (" + Numbers.hours(f.hours()) + ", taught by " + f.instructor()
-                + (f.certificate() ? ", with a completion certificate" : "") + ")";
+        return f.name() + ", " + Numbers.hours(f.hours()) + ", taught by " + f.instructor()
+                + (f.certificate() ? ", with a completion certificate" : "");
     }
 
     private void faq() {
         for (FaqFile.Faq f : kb.faqFile().faq()) {
-            add(f.id(), Kind.FAQ, f.question(), "**" + f.question() + "**\n" + f.answer() + citationNote(f.citations()),
-                    f.section(), "", f.askedAs());
+            List<String> sentences = sentences(f.answer());
+            List<String> more = new ArrayList<>(sentences.subList(1, sentences.size()));
+            more.addAll(citationNote(f.citations()));
+            add(f.id(), Kind.FAQ, f.question(), facts("**" + f.question() + "** " + sentences.get(0), more),
+                    f.section(), "", "", f.askedAs(), null);
         }
     }
 
     private void projects() {
         ProjectsFile file = kb.projectsFile();
-        String list = file.projects().stream()
+        List<String> lines = file.projects().stream()
                 .map(p -> "• **" + capitalize(p.level()) + ":** " + p.title())
-                .collect(Collectors.joining("\n"));
+                .toList();
+        List<String> more = new ArrayList<>(lines);
+        more.addAll(sentences(file.intro()));
+        more.add("Present each project with " + lowerFirst(file.presentation().replaceFirst("^Present each project with:?\\s*", "")));
         add("projects", Kind.LIST, "Backend portfolio projects",
-                file.intro() + "\n" + list + "\nPresent each project with: " + file.presentation(), file.section(),
-                "portfolio projects", List.of());
+                facts("The guide suggests " + file.projects().size() + " portfolio projects of increasing complexity:", more),
+                file.section(), "portfolio projects", "", List.of(), null);
         for (ProjectsFile.Project p : file.projects()) {
-            String a = "**" + capitalize(p.level()) + " project: " + p.title() + "**\n" + p.description()
-                    + "\nFeatures: " + String.join(", ", p.features())
-                    + (p.tech().isEmpty() ? "" : "\nTech: " + String.join(", ", p.tech()))
-                    + (p.why() == null ? "" : "\nWhy: " + p.why());
-            add(p.id(), Kind.PROJECT, capitalize(p.level()) + " project: " + p.title(), a, p.section(), p.level(),
-                    "portfolio project " + p.topics().stream()
+            List<String> facts = new ArrayList<>(sentences(p.description()));
+            if (!p.tech().isEmpty()) {
+                facts.add("Tech: " + String.join(", ", p.tech()) + ".");
+            }
+            if (p.why() != null) {
+                facts.add(p.why());
+            }
+            add(p.id(), Kind.PROJECT, capitalize(p.level()) + " project: " + p.title(),
+                    facts("**" + capitalize(p.level()) + " project: " + p.title() + "**", facts), p.section(), p.level(),
+                    "portfolio project " + String.join(", ", p.features()) + " " + p.topics().stream()
                             .map(id -> kb.topic(id).map(Topic::name).orElse(id)).collect(Collectors.joining(" ")),
                     p.askedAs(), "projects");
         }
@@ -195,14 +233,15 @@ public final class Entries {
 
     private void stacks() {
         StacksFile file = kb.stacksFile();
-        String list = file.stacks().stream()
+        List<String> lines = file.stacks().stream()
                 .map(s -> "• **" + s.name() + "** (" + s.language() + "): " + s.use())
-                .collect(Collectors.joining("\n"));
+                .toList();
         add("stacks", Kind.LIST, "The most common backend stacks in 2026",
-                "The most common backend technology stacks in 2026:\n" + list, file.section(), "stacks technology", List.of());
+                facts("The most common backend technology stacks in 2026:", lines), file.section(), "stacks technology", "",
+                List.of(), null);
         for (StacksFile.Stack s : file.stacks()) {
             add(s.id(), Kind.STACK, s.name(),
-                    "**" + s.name() + "** (language: " + s.language() + ") is commonly used for: " + s.use() + ".",
+                    List.of("**" + s.name() + "** (language: " + s.language() + ") is commonly used for: " + lowerFirst(s.use()) + "."),
                     s.section(), s.name(), s.language() + " stack", s.askedAs(), "stacks");
         }
     }
@@ -210,58 +249,64 @@ public final class Entries {
     private void careers() {
         CareersFile c = kb.careers();
         CareersFile.Overview o = c.overview();
-        add(o.id(), Kind.OVERVIEW, "What a backend developer does",
-                o.summary() + "\nDay to day: " + String.join("; ", o.responsibilities()) + ".\n" + o.visibility(),
+        List<String> more = new ArrayList<>();
+        more.add("Day to day: " + String.join("; ", o.responsibilities()) + ".");
+        more.addAll(sentences(o.visibility()));
+        add(o.id(), Kind.OVERVIEW, "What a backend developer does", facts(o.summary(), more),
                 o.section(), "backend developer role responsibilities", o.intro(), o.askedAs(), null);
         for (CareersFile.Role r : c.roles()) {
-            add(r.id(), Kind.ROLE, r.name(), "**" + r.name() + "**: " + r.focus(), r.section(), r.name(), "role",
-                    r.askedAs(), null);
+            add(r.id(), Kind.ROLE, r.name(), List.of(r.focus()), r.section(), r.name(), "role", r.askedAs(), null);
         }
         for (Figure f : c.figures()) {
-            add(f.id(), Kind.FIGURE, f.label(), figure(f), f.section(), "", f.askedAs());
+            add(f.id(), Kind.FIGURE, f.label(), figure(f), f.section(), "", "", f.askedAs(), null);
         }
         for (Figure f : c.survey()) {
             add(f.id(), Kind.SURVEY, f.label(), figure(f), f.section(), "", "survey", f.askedAs(), "survey");
         }
-        add("survey", Kind.LIST, "Developer survey figures",
-                c.ecosystems() + "\n" + c.survey().stream().map(f -> "• " + f.label() + ": " + f.value())
-                        .collect(Collectors.joining("\n")) + citationNote(c.survey().get(0).citations()),
-                c.survey().get(0).section(), "survey percent developers popular", List.of());
-        add("outlook", Kind.OVERVIEW, "Outlook", c.outlook(), kb.takeawaysFile().section(), "", List.of());
+        List<String> survey = new ArrayList<>(sentences(c.ecosystems()));
+        survey.addAll(citationNote(c.survey().get(0).citations()));
+        add("survey", Kind.LIST, "Developer survey figures", survey, c.survey().get(0).section(),
+                "survey percent developers popular", "", List.of(), null);
+        add("outlook", Kind.OVERVIEW, "Outlook", sentences(c.outlook()), kb.takeawaysFile().section(), "", "", List.of(), null);
     }
 
-    private String figure(Figure f) {
-        return "**" + f.label() + ":** " + f.value() + (f.period() == null ? "" : " (" + f.period() + ")")
-                + ". " + f.details() + citationNote(f.citations());
+    /** "Label: value (period)." then the details when they add anything, then the source. */
+    private List<String> figure(Figure f) {
+        boolean periodAdds = f.period() != null && !f.period().equals("not stated") && !f.value().contains(f.period());
+        List<String> facts = new ArrayList<>();
+        facts.add("**" + f.label() + ":** " + f.value() + (periodAdds ? " (" + f.period() + ")" : "") + ".");
+        facts.add(f.details());
+        facts.addAll(citationNote(f.citations()));
+        return facts;
     }
 
-    private String citationNote(List<String> citations) {
+    private List<String> citationNote(List<String> citations) {
         if (citations.isEmpty()) {
-            return "";
+            return List.of();
         }
-        return "\nSource: " + citations.stream().map(id -> kb.source(id).map(s -> s.publisher() + ", \"" + s.title() + "\" ("
-                + s.details().replaceAll("\\.$", "") + ")").orElse(id)).collect(Collectors.joining("; ")) + ".";
+        return List.of("Source: " + citations.stream().map(id -> kb.source(id).map(s -> s.publisher() + ", \"" + s.title() + "\" ("
+                + s.details().replaceAll("\\.$", "") + ")").orElse(id)).collect(Collectors.joining("; ")) + ".");
     }
 
     private void takeaways() {
         TakeawaysFile file = kb.takeawaysFile();
         add("takeaways", Kind.LIST, "Key takeaways",
-                "Key takeaways:\n" + file.takeaways().stream().map(t -> "• " + t.text()).collect(Collectors.joining("\n")),
-                file.section(), "summary key takeaways", List.of());
+                facts("Key takeaways:", file.takeaways().stream().map(t -> "• " + t.text()).toList()),
+                file.section(), "summary key takeaways", "", List.of(), null);
         for (TakeawaysFile.Takeaway t : file.takeaways()) {
-            add(t.id(), Kind.TAKEAWAY, "Key takeaway", t.text() + citationNote(t.citations()), t.section(), "", "",
-                    t.askedAs(), "takeaways");
+            List<String> facts = new ArrayList<>(sentences(t.text()));
+            facts.addAll(citationNote(t.citations()));
+            add(t.id(), Kind.TAKEAWAY, "Key takeaway", facts, t.section(), "", "", t.askedAs(), "takeaways");
         }
     }
 
     private void sources() {
         SourcesFile file = kb.sourcesFile();
         add("sources", Kind.LIST, "Sources the guide cites",
-                "The guide cites these sources:\n" + file.sources().stream().map(Entries::sourceLine)
-                        .collect(Collectors.joining("\n")),
-                file.section(), "sources cited references", List.of());
+                facts("The guide cites these sources:", file.sources().stream().map(Entries::sourceLine).toList()),
+                file.section(), "sources cited references", "", List.of(), null);
         for (SourcesFile.Source s : file.sources()) {
-            add(s.id(), Kind.SOURCE, s.publisher() + " — " + s.title(), sourceLine(s), file.section(), "",
+            add(s.id(), Kind.SOURCE, s.publisher() + " — " + s.title(), List.of(sourceLine(s)), file.section(), "",
                     "source", List.of(), "sources");
         }
     }
@@ -275,7 +320,8 @@ public final class Entries {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The ids Entries reserves for whole-file overviews; data ids must not take them. */
-    public static final List<String> RESERVED_IDS = List.of("roadmap", "courses", "projects", "stacks", "survey",
-            "outlook", "takeaways", "sources");
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+    }
 }

@@ -1,12 +1,14 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.ProjectsFile;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 import java.util.List;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.knowledge.ProjectsFile.Project;
+import org.roadmapbot.knowledge.data.ProjectsFile.Project;
 
 /** /projects [level] — the four portfolio projects of increasing complexity. */
 public final class ProjectsCommand implements Command {

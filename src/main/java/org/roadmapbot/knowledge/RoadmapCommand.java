@@ -1,13 +1,15 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.RoadmapFile;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 import java.util.stream.Collectors;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /** /roadmap [phase] — the whole plan at a glance, or one phase with its topics. */
 public final class RoadmapCommand implements Command {

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.roadmapbot.core.MemberDirectory;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.RoadmapFile.Pace;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Pace;
 import org.roadmapbot.progress.ProgressReport;
 
 /**

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.roadmapbot.db.Jdbc;
-import org.roadmapbot.knowledge.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.progress.Enrollment;
 import org.roadmapbot.progress.MemberProgress;
 import org.roadmapbot.progress.ProgressEvent;

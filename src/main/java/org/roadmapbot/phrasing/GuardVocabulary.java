@@ -1,23 +1,17 @@
 package org.roadmapbot.phrasing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import org.roadmapbot.knowledge.CoursesFile.Course;
-import org.roadmapbot.knowledge.CoursesFile.FreeEntryCourse;
-import org.roadmapbot.knowledge.CoursesFile.Instructor;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.FreeEntryCourse;
+import org.roadmapbot.knowledge.data.CoursesFile.Instructor;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.retrieval.EnglishWords;
 
 /**
  * What the guard knows beyond the facts of one answer, built once at start-up:
@@ -25,7 +19,7 @@ import org.roadmapbot.knowledge.KnowledgeBase;
  *   <li>{@code knownNames}: every name in roadmap-data (providers, courses, instructors,
  *       technologies, places, organisations), as {@link Words#key keys}. One of them in an
  *       output whose facts don't mention it is a fact from elsewhere.</li>
- *   <li>{@code ordinaryWords}: English words (a SCOWL list) and the words the guide itself uses
+ *   <li>{@code ordinaryWords}: English words (the bot's word list, {@link EnglishWords#common()}) and the words the guide itself uses
  *       in lower case ("bcrypt", "fullstack"). A capitalised word opening a sentence that is one
  *       of these is no name ("Honestly", "Great"); a word that is none of these, nor in the
  *       facts or the question, is an unknown name ("Codecademy", "udemy").</li>
@@ -33,8 +27,6 @@ import org.roadmapbot.knowledge.KnowledgeBase;
  * </ul>
  */
 record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String instructions, Set<String> instructionShingles) {
-
-    private static final String ENGLISH_WORDS = "phrasing/english-words.txt.gz";
 
     GuardVocabulary {
         knownNames = Set.copyOf(knownNames);
@@ -49,7 +41,7 @@ record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String
             texts.add(entry.title() + "\n" + entry.answer() + "\n" + entry.body());
         }
         Set<String> names = new HashSet<>();
-        Set<String> ordinary = new HashSet<>(englishWords());
+        Set<String> ordinary = new HashSet<>(EnglishWords.load().common());
         for (String text : texts) {
             Names.collect(text, names, ordinary);
         }
@@ -70,25 +62,5 @@ record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String
 
     boolean knownName(String key) {
         return knownNames.contains(key);
-    }
-
-    private static Set<String> englishWords() {
-        try (InputStream raw = GuardVocabulary.class.getClassLoader().getResourceAsStream(ENGLISH_WORDS)) {
-            if (raw == null) {
-                throw new IllegalStateException(ENGLISH_WORDS + " is missing from the build");
-            }
-            Set<String> words = new HashSet<>(100_000);
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        words.add(line.strip());
-                    }
-                }
-            }
-            return words;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ENGLISH_WORDS, e);
-        }
     }
 }

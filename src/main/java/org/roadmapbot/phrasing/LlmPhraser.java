@@ -30,7 +30,7 @@ import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
-import org.roadmapbot.knowledge.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,8 +173,13 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * The facts of an answer, one per entry it was built from. Retrieval decides how much of an
      * entry an answer shows; the guard only ever reads these strings.
      */
+    /**
+     * The facts a phrased answer may use: exactly what the plain answer says (its short, fact-first
+     * text, the citation line left out), so the rewording never brings in more of an entry than the
+     * member would have read.
+     */
     static List<Fact> factsOf(Answer answer) {
-        return answer.entries().stream().map(e -> Fact.ofEntry(e.id(), e.answer())).toList();
+        return List.of(Fact.ofEntry(answer.entries().get(0).id(), answer.text()));
     }
 
     private Reply phraseFound(CommandRequest request, Answer answer, Reply plain) {

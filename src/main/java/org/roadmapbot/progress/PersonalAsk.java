@@ -1,9 +1,9 @@
 package org.roadmapbot.progress;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Function;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
@@ -11,35 +11,30 @@ import org.roadmapbot.core.Reply;
 
 /**
  * /ask, aware of the asker's progress: a personal question ("what should I do next?", "how far
- * am I?") from a member who has started is answered from their own progress, as /progress next
- * or /progress show would. Every other question, and every member who has not started, gets
- * the plain /ask answer. Wraps the ask command rather than changing it.
+ * am I?", "where do I start?") from a member who has started is answered from their own progress,
+ * as /progress next or /progress show would. Every other question, and every member who has not
+ * started, gets the plain /ask answer (which points a personal question to Phase 1 and
+ * /progress start). Which questions are personal is the knowledge rules' call ({@code intents}),
+ * so /ask and this wrapper never disagree. Wraps the ask command rather than changing it.
  */
 public final class PersonalAsk implements Command {
 
-    /** "what should I study next", "what do I do next?", "my next topic", "what's next for me". */
-    private static final Pattern NEXT = Pattern.compile(
-            "\\b(what|which)\\b.*\\b(should|do|can|shall|must)\\s+i\\b.*\\bnext\\b"
-                    + "|\\bmy\\s+next\\b|\\bnext\\s+for\\s+me\\b|\\bwhat\\s+now\\s+for\\s+me\\b");
-
-    /** "how far am I", "my progress", "am I on track / behind", "how much is left for me". */
-    private static final Pattern STANDING = Pattern.compile(
-            "\\bmy\\s+progress\\b|\\bhow\\s+far\\s+(am\\s+i|along\\s+am\\s+i|have\\s+i\\s+got)\\b"
-                    + "|\\bam\\s+i\\s+(on\\s+track|behind|ahead)\\b|\\bhow\\s+much\\s+(is\\s+)?left\\s+for\\s+me\\b"
-                    + "|\\bwhere\\s+am\\s+i\\s+(on|in)\\s+the\\s+roadmap\\b");
-
     private final Command ask;
     private final String questionOption;
+    private final Function<String, Optional<String>> intents;
     private final ProgressCommand progress;
     private final ProgressService service;
 
     /**
      * @param ask            the plain /ask command
      * @param questionOption the name of its question option
+     * @param intents        the personal intent of a question: "start", "next", "standing", or empty
      */
-    public PersonalAsk(Command ask, String questionOption, ProgressCommand progress, ProgressService service) {
+    public PersonalAsk(Command ask, String questionOption, Function<String, Optional<String>> intents,
+                       ProgressCommand progress, ProgressService service) {
         this.ask = ask;
         this.questionOption = questionOption;
+        this.intents = intents;
         this.progress = progress;
         this.service = service;
     }
@@ -51,9 +46,10 @@ public final class PersonalAsk implements Command {
 
     @Override
     public Reply handle(CommandRequest request) {
-        String question = request.string(questionOption).orElse("").toLowerCase(Locale.ROOT);
-        String sub = NEXT.matcher(question).find() ? ProgressCommand.NEXT
-                : STANDING.matcher(question).find() ? ProgressCommand.SHOW : null;
+        String question = request.string(questionOption).orElse("");
+        String sub = intents.apply(question)
+                .map(intent -> intent.equals("standing") ? ProgressCommand.SHOW : ProgressCommand.NEXT)
+                .orElse(null);
         if (sub == null || service.repository().enrollment(request.guildId(), request.memberId()).isEmpty()) {
             return ask.handle(request);
         }

@@ -18,11 +18,11 @@ import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
 import org.roadmapbot.core.UserError;
 import org.roadmapbot.images.ProgressCardImage;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.RoadmapFile.Pace;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
-import org.roadmapbot.knowledge.RoadmapFile.Track;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Pace;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Track;
 
 /**
  * /progress — a member's own journey through the roadmap: choose a track and pace, mark topics

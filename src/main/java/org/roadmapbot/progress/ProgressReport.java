@@ -7,11 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.RoadmapFile.Pace;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
-import org.roadmapbot.knowledge.RoadmapFile.Track;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Pace;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Track;
 
 /**
  * What a member's stored progress means against the roadmap: current phase, percent, per-phase

@@ -3,7 +3,7 @@ package org.roadmapbot.progress;
 import java.time.Clock;
 import java.util.Optional;
 import org.roadmapbot.db.GroupCommit;
-import org.roadmapbot.knowledge.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 
 /**
  * The progress feature's operations for commands, /ask and (later) nudges and leaderboards.

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.roadmapbot.core.EditDistance;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /**
  * Finds the topic a member means from what they typed: its stable id ("http-basics"), its name

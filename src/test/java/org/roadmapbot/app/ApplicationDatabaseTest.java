@@ -18,7 +18,7 @@ import org.roadmapbot.console.ConsoleSession;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.DatabaseConfig;
-import org.roadmapbot.knowledge.DataError;
+import org.roadmapbot.knowledge.data.DataError;
 import org.roadmapbot.progress.TopicState;
 import org.roadmapbot.testing.ChildJvm;
 import org.roadmapbot.testing.HoldDatabase;

@@ -29,7 +29,7 @@ import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.DataMigration;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseConfig;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.testing.TableDigest;
 import org.roadmapbot.testing.TestPostgres;
 

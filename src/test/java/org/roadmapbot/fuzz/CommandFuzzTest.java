@@ -29,7 +29,7 @@ import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.schedule.MessengerSlot;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.testing.TableDigest;
 
 /**

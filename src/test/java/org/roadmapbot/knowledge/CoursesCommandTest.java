@@ -1,5 +1,7 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

@@ -1,5 +1,11 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.knowledge.data.RoadmapFile;
+import org.roadmapbot.knowledge.data.ProjectsFile;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.DataError;
+import org.roadmapbot.knowledge.data.CoursesFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -30,7 +30,7 @@ import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseConfig;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.TopicState;
 

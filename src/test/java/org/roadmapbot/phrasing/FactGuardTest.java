@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 
 class FactGuardTest {
 

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 
 /**
  * The guard's test corpus ({@code src/test/resources/phrasing/guard-cases.txt}): faithful

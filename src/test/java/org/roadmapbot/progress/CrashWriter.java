@@ -8,7 +8,7 @@ import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /**
  * Child process of {@link CrashTest}: makes {@link #CHANGES} progress changes through the real

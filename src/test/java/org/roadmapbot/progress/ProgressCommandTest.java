@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.testing.TestBot;
 
 class ProgressCommandTest {

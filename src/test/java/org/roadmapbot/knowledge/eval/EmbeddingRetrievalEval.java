@@ -21,8 +21,8 @@ import org.roadmapbot.knowledge.AnswerQuality;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
-import org.roadmapbot.knowledge.KnowledgeBase;
-import org.roadmapbot.knowledge.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 import org.roadmapbot.knowledge.Retriever;
 
 /**

@@ -1,14 +1,14 @@
-package org.roadmapbot.knowledge;
+package org.roadmapbot.knowledge.data;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.roadmapbot.knowledge.CoursesFile.Course;
-import org.roadmapbot.knowledge.CoursesFile.FreeEntryCourse;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.FreeEntryCourse;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /**
  * Cross-file consistency: unique ids, references that resolve, sections that exist in the
@@ -117,7 +117,7 @@ final class KnowledgeValidator {
     }
 
     private void registerIds() {
-        Entries.RESERVED_IDS.forEach(id -> fileOfId.put(id, "the bot's built-in overviews"));
+        KnowledgeBase.RESERVED_IDS.forEach(id -> fileOfId.put(id, "the bot's built-in overviews"));
         kb.roadmap().tracks().forEach(t -> id("roadmap.json", t.id()));
         for (Phase phase : kb.phases()) {
             id("roadmap.json", phase.id());

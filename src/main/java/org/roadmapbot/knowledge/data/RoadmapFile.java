@@ -1,4 +1,4 @@
-package org.roadmapbot.knowledge;
+package org.roadmapbot.knowledge.data;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.roadmapbot.knowledge;
+package org.roadmapbot.knowledge.data;
 
 /** A roadmap-data file that cannot be used; the message names the file and the entry. */
 public final class DataError extends RuntimeException {

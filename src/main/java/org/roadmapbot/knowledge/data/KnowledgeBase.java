@@ -1,4 +1,4 @@
-package org.roadmapbot.knowledge;
+package org.roadmapbot.knowledge.data;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,13 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.roadmapbot.knowledge.CoursesFile.Course;
-import org.roadmapbot.knowledge.CoursesFile.FreeEntryCourse;
-import org.roadmapbot.knowledge.RoadmapFile.Phase;
-import org.roadmapbot.knowledge.RoadmapFile.Topic;
+import org.roadmapbot.knowledge.data.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.CoursesFile.FreeEntryCourse;
+import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
+import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
 /** The bundled facts, loaded and validated once, with the look-ups the features need. */
 public final class KnowledgeBase {
+
+    /** Ids of the whole-file overview entries the answers build (the course list...); data ids must not take them. */
+    public static final List<String> RESERVED_IDS = List.of("roadmap", "courses", "projects", "stacks", "survey",
+            "outlook", "takeaways", "sources");
 
     private final RoadmapFile roadmap;
     private final CoursesFile courses;

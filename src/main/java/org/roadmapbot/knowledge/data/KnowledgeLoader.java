@@ -1,4 +1,4 @@
-package org.roadmapbot.knowledge;
+package org.roadmapbot.knowledge.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,0 +1,80 @@
+package org.roadmapbot.knowledge.retrieval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether the best document answers the question, and which others join it: a logistic model over
+ * a few features of the search, with the field boosts, the decision threshold and the tie ratio.
+ * Every number is fitted on the tuning questions by {@code FitAnswerPolicy} (test sources) and read
+ * from {@code knowledge/answer-policy.json}; none is set by hand.
+ *
+ * @param fieldBoosts BM25 boost per field (title, asked, text)
+ * @param weights     logistic weights per feature name ({@link Features#names()}), plus "bias"
+ * @param threshold   answer when the probability is at least this
+ * @param tieRatio    another document of the same kind joins the answer at this share of the best score
+ * @param fittedOn    the question sets the numbers were fitted on (documentation)
+ * @param crossValidatedAccuracy the fit's accuracy on held-out folds (documentation)
+ */
+public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> weights, double threshold,
+                           double tieRatio, List<String> fittedOn, double crossValidatedAccuracy) {
+
+    public static final String RESOURCE = "/knowledge/answer-policy.json";
+
+    public static AnswerPolicy load() {
+        try (InputStream in = AnswerPolicy.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new ObjectMapper().readValue(in, AnswerPolicy.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the policy sees of a search.
+     *
+     * @param coverage share (0..1) of the weight of the question's known words that the best document has
+     * @param reach    share (0..1) of the weight of all the question's words that the best document has (a word
+     *                 no document has weighs the most)
+     * @param score    the best document's BM25 score
+     * @param specific the weight of the most specific word the best document matches, as a share of the highest
+     *                 weight a word can have ("the best pizza" matches only "best", which every course has)
+     * @param missed   the weight of the most specific known word the best document lacks, as a share of the
+     *                 highest weight a word can have ("ORM for Go": the ORM entry lacks "Go")
+     * @param unknown  words no document has that are ordinary English (or one typo from it): often chat
+     * @param unknownShare the share of the question's words that no document has
+     * @param foreign  words that are neither in the index nor English, nor a typo of either ("kubernetes")
+     * @param margin   how far the best score is ahead of the second, as a share of the best
+     */
+    public record Features(double coverage, double reach, double score, double specific, double missed, double unknown, double unknownShare, double foreign,
+                           double margin) {
+
+        public static List<String> names() {
+            return List.of("coverage", "reach", "score", "specific", "missed", "unknown", "unknownShare", "foreign", "margin");
+        }
+
+        public double[] values() {
+            return new double[] {coverage, reach, Math.log1p(score), specific, missed, Math.min(unknown, 4), unknownShare, Math.min(foreign, 2), margin};
+        }
+    }
+
+    public double probability(Features f) {
+        double z = weights.getOrDefault("bias", 0.0);
+        double[] v = f.values();
+        List<String> names = Features.names();
+        for (int i = 0; i < v.length; i++) {
+            z += weights.getOrDefault(names.get(i), 0.0) * v[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public boolean answers(Features f) {
+        return probability(f) >= threshold;
+    }
+}

@@ -1,0 +1,176 @@
+package org.roadmapbot.knowledge.tuning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.roadmapbot.knowledge.AnswerQuality;
+import org.roadmapbot.knowledge.AnswerService;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
+import org.roadmapbot.knowledge.retrieval.AnswerPolicy;
+
+/**
+ * Fits {@code knowledge/answer-policy.json} on the tuning questions, reproducibly (fixed seed):
+ *
+ * <ol>
+ *   <li>for each setting of the field boosts on a small grid, every tuning question the policy
+ *       decides becomes a sample: its features, labelled 1 when answering gives a right answer and 0
+ *       when the data has none (questions answered wrongly either way teach nothing and are left out);
+ *   <li>an L2-regularised logistic regression is fitted and scored by 5-fold cross-validation;
+ *   <li>the boosts with the best cross-validated accuracy win; the model is refitted on all samples;
+ *   <li>the tie ratio (when a second entry joins) is chosen end to end on the tuning sets.
+ * </ol>
+ *
+ * Run: {@code mvn -q -o test-compile} then
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.roadmapbot.knowledge.tuning.FitAnswerPolicy
+ * src/main/resources/knowledge/answer-policy.json /knowledge/member-dev.jsonl ...} (the classpath from
+ * {@code mvn dependency:build-classpath}). Held-out sets must never be given to it.
+ */
+public final class FitAnswerPolicy {
+
+    private static final double[] TITLE = {1, 2, 3};
+    private static final double[] ASKED = {0, 0.5, 1, 2};
+    private static final double[] TIE = {0.7, 0.8, 0.9};
+    private static final double L2 = 0.01;
+    private static final int FOLDS = 5;
+
+    private record Sample(double[] x, int y) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        List<String> sets = List.of(args).subList(1, args.length);
+        List<AnswerQuality.Case> cases = new ArrayList<>();
+        for (String set : sets) {
+            cases.addAll(AnswerQuality.load(set));
+        }
+        KnowledgeBase kb = KnowledgeLoader.loadBundled();
+        AnswerPolicy current = AnswerPolicy.load();
+        double bestCv = -1;
+        Map<String, Double> bestBoosts = null;
+        List<Sample> bestSamples = null;
+        for (double title : TITLE) {
+            for (double asked : ASKED) {
+                Map<String, Double> boosts = Map.of("title", title, "asked", asked, "text", 1.0);
+                AnswerService service = new AnswerService(kb, new AnswerPolicy(boosts, current.weights(), current.threshold(),
+                        current.tieRatio(), List.of(), 0));
+                List<Sample> samples = samples(service, cases);
+                double cv = crossValidate(samples);
+                System.out.printf(Locale.ROOT, "boosts title=%.1f asked=%.1f: %d samples, cross-validated accuracy %.3f%n",
+                        title, asked, samples.size(), cv);
+                if (cv > bestCv) {
+                    bestCv = cv;
+                    bestBoosts = boosts;
+                    bestSamples = samples;
+                }
+            }
+        }
+        double[] w = fit(bestSamples);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put("bias", round(w[0]));
+        List<String> names = AnswerPolicy.Features.names();
+        for (int i = 0; i < names.size(); i++) {
+            weights.put(names.get(i), round(w[i + 1]));
+        }
+        double bestTie = current.tieRatio();
+        double bestAccuracy = -1;
+        for (double tie : TIE) {
+            AnswerPolicy candidate = new AnswerPolicy(bestBoosts, weights, 0.5, tie, sets, round(bestCv));
+            double accuracy = accuracy(new AnswerService(kb, candidate), cases);
+            System.out.printf(Locale.ROOT, "tie ratio %.2f: %.3f end to end%n", tie, accuracy);
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                bestTie = tie;
+            }
+        }
+        AnswerPolicy fitted = new AnswerPolicy(new LinkedHashMap<>(bestBoosts), weights, 0.5, bestTie, sets, round(bestCv));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), fitted);
+        System.out.printf(Locale.ROOT, "wrote %s: boosts %s, weights %s, tie %.2f; cross-validated %.3f, end to end %.3f%n",
+                out, bestBoosts, weights, bestTie, bestCv, bestAccuracy);
+        Files.writeString(out, Files.readString(out) + "\n");
+    }
+
+    private static List<Sample> samples(AnswerService service, List<AnswerQuality.Case> cases) {
+        List<Sample> samples = new ArrayList<>();
+        for (AnswerQuality.Case c : cases) {
+            Optional<AnswerService.Decision> d = service.decision(c.question());
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (c.none()) {
+                samples.add(new Sample(d.get().features().values(), 0));
+            } else if (AnswerQuality.passes(c, d.get().ifAnswered())) {
+                samples.add(new Sample(d.get().features().values(), 1));
+            }
+        }
+        return samples;
+    }
+
+    private static double accuracy(AnswerService service, List<AnswerQuality.Case> cases) {
+        return 1.0 - (double) AnswerQuality.misses(service, cases).size() / cases.size();
+    }
+
+    private static double crossValidate(List<Sample> samples) {
+        List<Sample> shuffled = new ArrayList<>(samples);
+        java.util.Collections.shuffle(shuffled, new Random(12));
+        int right = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Sample> train = new ArrayList<>();
+            List<Sample> test = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                (i % FOLDS == fold ? test : train).add(shuffled.get(i));
+            }
+            double[] w = fit(train);
+            for (Sample s : test) {
+                right += (predict(w, s.x()) >= 0.5) == (s.y() == 1) ? 1 : 0;
+            }
+        }
+        return (double) right / shuffled.size();
+    }
+
+    /**
+     * Logistic regression by gradient descent, L2 on the weights (not the bias). The classes keep the
+     * weight they have in the tuning sets: members ask far more answerable questions than near misses,
+     * and accuracy over what they ask is the goal.
+     */
+    private static double[] fit(List<Sample> samples) {
+        int n = samples.get(0).x().length;
+        double[] w = new double[n + 1];
+        double rate = 0.5;
+        for (int iteration = 0; iteration < 4000; iteration++) {
+            double[] grad = new double[n + 1];
+            for (Sample s : samples) {
+                double err = predict(w, s.x()) - s.y();
+                grad[0] += err;
+                for (int i = 0; i < n; i++) {
+                    grad[i + 1] += err * s.x()[i];
+                }
+            }
+            for (int i = 0; i <= n; i++) {
+                w[i] -= rate * (grad[i] / samples.size() + (i == 0 ? 0 : L2 * w[i]));
+            }
+        }
+        return w;
+    }
+
+    private static double predict(double[] w, double[] x) {
+        double z = w[0];
+        for (int i = 0; i < x.length; i++) {
+            z += w[i + 1] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
