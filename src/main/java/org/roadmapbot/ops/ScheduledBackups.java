@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.quartz.DisallowConcurrentExecution;
@@ -55,7 +56,7 @@ public final class ScheduledBackups {
 
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    static final Pattern BACKUP_NAME = Pattern.compile("roadmap-bot-\\d{8}T\\d{6}Z(-\\d+)?\\.zip");
+    static final Pattern BACKUP_NAME = Pattern.compile("roadmap-bot-(\\d{8}T\\d{6}Z)(?:-(\\d+))?\\.zip");
 
     private final Database database;
     private final Path directory;
@@ -160,11 +161,24 @@ public final class ScheduledBackups {
         return name;
     }
 
+    private static String takenAt(Path backup) {
+        Matcher m = BACKUP_NAME.matcher(backup.getFileName().toString());
+        return m.matches() ? m.group(1) : "";
+    }
+
+    private static int sameSecondNumber(Path backup) {
+        Matcher m = BACKUP_NAME.matcher(backup.getFileName().toString());
+        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
+    }
+
     /** Deletes the oldest backups beyond {@code keep}; only files named as this job names them. */
     void prune() {
         try (Stream<Path> files = Files.list(directory)) {
+            // Newest first: by the time in the name, then by the number a second backup of the same second got
+            // ("…Z-2.zip" is newer than "…Z.zip", though it sorts before it as text).
             List<Path> backups = files.filter(p -> BACKUP_NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+                    .sorted(Comparator.comparing(ScheduledBackups::takenAt).thenComparingInt(ScheduledBackups::sameSecondNumber)
+                            .reversed()).toList();
             for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
                 Files.deleteIfExists(old);
                 LOG.info("old backup deleted: {}", old.getFileName());

@@ -122,17 +122,17 @@ class ScheduledBackupTest {
         AppConfig config = new AppConfig(dir.resolve("data"), Optional.empty()).withOps(OpsConfig.off().withBackups(backups, 2));
         try (Application app = Application.start(config)) {
             app.startScheduler(new ConsoleMessenger(new PrintStream(OutputStream.nullOutputStream())));
+            String metrics = "";
             for (int i = 1; i <= 3; i++) {
                 app.scheduler().quartz().triggerJob(ScheduledBackups.JOB);
-                awaitCount(backups, i == 3 ? 2 : i);
-            }
-            // The job's counters move just after its file appears.
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            String metrics = app.metrics().scrape();
-            while (!metrics.contains("roadmapbot_scheduled_jobs_total{group=\"backup\",outcome=\"ok\"} 3.0")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+                // One run at a time: wait for this run's counter (it moves just after its file appears).
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 metrics = app.metrics().scrape();
+                while (!metrics.contains("roadmapbot_scheduled_jobs_total{group=\"backup\",outcome=\"ok\"} " + i + ".0")
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    metrics = app.metrics().scrape();
+                }
             }
             assertThat(OpsEndpointTest.value(metrics, "roadmapbot_backups_total", "outcome=\"ok\"")).isEqualTo(3);
             assertThat(OpsEndpointTest.value(metrics, "roadmapbot_scheduled_jobs_total", "group=\"backup\",outcome=\"ok\"")).isEqualTo(3);
