@@ -63,17 +63,21 @@ public final class KnowledgeIndex {
     /** Per Lucene document: the id, or null for the vocabulary document (words for spelling only). */
     private final List<String> ids;
     private final List<Set<String>> docTerms;
+    /** Per Lucene document: the terms of its title field (the names it goes by). */
+    private final List<Set<String>> nameTerms;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Integer> docOf = new HashMap<>();
     private final int documents;
 
-    private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms) {
+    private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms,
+                           List<Set<String>> nameTerms) {
         this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
         this.ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
         this.docTerms = List.copyOf(docTerms);
+        this.nameTerms = List.copyOf(nameTerms);
         int count = 0;
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) != null) {
@@ -111,20 +115,21 @@ public final class KnowledgeIndex {
             ids.add(null);
             // A near-real-time reader: nothing needs committing in memory.
             DirectoryReader reader = DirectoryReader.open(writer);
-            return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size()));
+            return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size(), SEARCHED),
+                    termsOf(reader, ids.size(), List.of(TITLE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Each document's analysed terms, read back from the index (the searched fields, not the typed words). */
-    private static List<Set<String>> termsOf(IndexReader reader, int documents) throws IOException {
+    /** Each document's analysed terms in these fields, read back from the index. */
+    private static List<Set<String>> termsOf(IndexReader reader, int documents, List<String> fields) throws IOException {
         List<Set<String>> terms = new ArrayList<>();
         for (int i = 0; i < documents; i++) {
             terms.add(new java.util.HashSet<>());
         }
         for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
-            for (String field : SEARCHED) {
+            for (String field : fields) {
                 org.apache.lucene.index.Terms fieldTerms = leaf.reader().terms(field);
                 if (fieldTerms == null) {
                     continue;
@@ -151,7 +156,10 @@ public final class KnowledgeIndex {
             allIds.addAll(other.ids);
             List<Set<String>> allTerms = new ArrayList<>(docTerms);
             allTerms.addAll(other.docTerms);
-            return new KnowledgeIndex(analyzer, new MultiReader(new IndexReader[] {reader, other.reader}, false), allIds, allTerms);
+            List<Set<String>> allNames = new ArrayList<>(nameTerms);
+            allNames.addAll(other.nameTerms);
+            return new KnowledgeIndex(analyzer, new MultiReader(new IndexReader[] {reader, other.reader}, false), allIds, allTerms,
+                    allNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,6 +210,12 @@ public final class KnowledgeIndex {
             return false;
         }
         return slot.terms().stream().anyMatch(docTerms.get(doc)::contains);
+    }
+
+    /** Whether the document with this id goes by a name with one of the slot's terms (its title field). */
+    public boolean names(String id, KnowledgeAnalyzer.Slot slot) {
+        Integer doc = docOf.get(id);
+        return doc != null && slot.terms().stream().anyMatch(nameTerms.get(doc)::contains);
     }
 
     /** The best documents for the question text (already corrected and rewritten), best first. */
