@@ -65,12 +65,14 @@ public final class KnowledgeIndex {
     private final List<Set<String>> docTerms;
     /** Per Lucene document: the terms of its title field (the names it goes by). */
     private final List<Set<String>> nameTerms;
+    /** Per Lucene document: the terms of its question-shaped hints. */
+    private final List<Set<String>> hintTerms;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Integer> docOf = new HashMap<>();
     private final int documents;
 
     private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms,
-                           List<Set<String>> nameTerms) {
+                           List<Set<String>> nameTerms, List<Set<String>> hintTerms) {
         this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
@@ -78,6 +80,7 @@ public final class KnowledgeIndex {
         this.ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
         this.docTerms = List.copyOf(docTerms);
         this.nameTerms = List.copyOf(nameTerms);
+        this.hintTerms = List.copyOf(hintTerms);
         int count = 0;
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) != null) {
@@ -116,7 +119,7 @@ public final class KnowledgeIndex {
             // A near-real-time reader: nothing needs committing in memory.
             DirectoryReader reader = DirectoryReader.open(writer);
             return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size(), SEARCHED),
-                    termsOf(reader, ids.size(), List.of(TITLE)));
+                    termsOf(reader, ids.size(), List.of(TITLE)), termsOf(reader, ids.size(), List.of(ASKED)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,8 +161,10 @@ public final class KnowledgeIndex {
             allTerms.addAll(other.docTerms);
             List<Set<String>> allNames = new ArrayList<>(nameTerms);
             allNames.addAll(other.nameTerms);
+            List<Set<String>> allHints = new ArrayList<>(hintTerms);
+            allHints.addAll(other.hintTerms);
             return new KnowledgeIndex(analyzer, new MultiReader(new IndexReader[] {reader, other.reader}, false), allIds, allTerms,
-                    allNames);
+                    allNames, allHints);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -216,6 +221,12 @@ public final class KnowledgeIndex {
     public boolean names(String id, KnowledgeAnalyzer.Slot slot) {
         Integer doc = docOf.get(id);
         return doc != null && slot.terms().stream().anyMatch(nameTerms.get(doc)::contains);
+    }
+
+    /** Whether the document with this id has one of the slot's terms in its question-shaped hints. */
+    public boolean hints(String id, KnowledgeAnalyzer.Slot slot) {
+        Integer doc = docOf.get(id);
+        return doc != null && slot.terms().stream().anyMatch(hintTerms.get(doc)::contains);
     }
 
     /** The best documents for the question text (already corrected and rewritten), best first. */
