@@ -47,7 +47,10 @@ final class AttributeAnswers {
     private final org.roadmapbot.knowledge.retrieval.Rules rules;
     /** A word qualifying a kind of developer: "iOS developers", "mobile devs". */
     private static final java.util.regex.Pattern ROLE_QUALIFIER = java.util.regex.Pattern.compile(
-            "\\b([a-z][a-z.+#-]*)\\s+(developers?|devs?|engineers?|programmers?)\\b");
+            "\\b([a-z][a-z.+#-]*)\\s+(developers?|devs?|engineers?|programmers?|scientists?|testers?|analysts?|designers?|admins?)\\b");
+    /** Words that name the developers the pay figures are for, or say nothing about which ("average"). */
+    private static final String FIGURE_QUALIFIERS = "software web backend digital average typical median american all most"
+            + " professional working good great";
 
     AttributeAnswers(KnowledgeBase kb, Map<String, Entry> byId, Analyzer analyzer,
                      org.roadmapbot.knowledge.retrieval.KnowledgeIndex index, org.roadmapbot.knowledge.retrieval.Rules rules) {
@@ -157,8 +160,12 @@ final class AttributeAnswers {
         if (entries.isEmpty()) {
             return Optional.of(unstated(q.question(), String.join(" ", lines)));
         }
-        String leads = entries.stream().map(Entry::lead).collect(Collectors.joining("\n"));
-        return Optional.of(answer(q.question(), leads + "\n" + String.join("\n", lines), entries));
+        // The asked fact first; the course's lead line after it when one course is asked about and there is room.
+        String text = String.join("\n", lines);
+        if (entries.size() == 1 && text.length() + entries.get(0).lead().length() <= AnswerComposer.ONE_ENTRY_BUDGET + 60) {
+            text = text + "\n" + entries.get(0).lead();
+        }
+        return Optional.of(answer(q.question(), text, entries));
     }
 
     static final String UNSTATED = "The guide doesn't say ";
@@ -436,7 +443,8 @@ final class AttributeAnswers {
         java.util.regex.Matcher m = ROLE_QUALIFIER.matcher(q.text().toLowerCase(Locale.ROOT));
         while (m.find()) {
             Set<String> qualifier = dataTerms(m.group(1));
-            if (!qualifier.isEmpty() && qualifier.stream().noneMatch(index::knows)) {
+            // Pay is given for software developers and web developers only: "frontend", "iOS", "QA" developers are others.
+            if (!qualifier.isEmpty() && !dataTerms(FIGURE_QUALIFIERS).containsAll(qualifier)) {
                 return Optional.of(unstated(q.question(), UNSTATED + "what " + m.group(1) + " " + m.group(2)
                         + " earn; its pay figures are for software developers ($133,080) and web developers and digital designers ($98,090)."));
             }
