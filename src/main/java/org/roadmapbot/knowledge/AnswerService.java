@@ -318,11 +318,11 @@ public final class AnswerService {
     }
 
     Question understand(String asked, String corrected) {
-        String text = rules.rewrite(corrected);
+        String text = rules.concepts(rules.rewrite(corrected));
         text = text + phases(text);
         List<Slot> slots = KnowledgeAnalyzer.slots(analyzer, text);
         List<Slot> focus = rules.askingClause(corrected).map(c -> {
-            String clause = rules.rewrite(c);
+            String clause = rules.concepts(rules.rewrite(c));
             return KnowledgeAnalyzer.slots(analyzer, clause + phases(clause));
         }).orElse(slots);
         return new Question(asked, text, slots, rules.effects(text), unknowns(slots), focus);
