@@ -143,6 +143,12 @@ public final class AnswerService {
             return answerParts(question, parts);
         }
         Answer answer = answerOne(whole);
+        if (whole.has("yesno")) {
+            Optional<Answer> decided = yesOrNo(whole, corrected, answer);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
         if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
@@ -158,6 +164,43 @@ public final class AnswerService {
             }
         }
         return answer;
+    }
+
+    /**
+     * A yes/no question the facts decide: "Yes — " before an answer whose facts state all it asks
+     * about ("does Scrimba cover NestJS?"); asked whether a subject is in a phase, "No — " and where it
+     * is when the guide puts it in another phase ("is Docker in phase 2?" → Phase 4).
+     */
+    private Optional<Answer> yesOrNo(Question q, String corrected, Answer answer) {
+        boolean namesPhase = q.has("phase") || q.has("month") || q.has("phase:last");
+        if (namesPhase) {
+            Set<String> named = new LinkedHashSet<>();
+            for (Phase p : kb.phases()) {
+                if (q.text().contains(" phase" + p.number())) {
+                    named.add(p.id());
+                }
+            }
+            Question subject = understand(q.asked(), rules.withoutPhases(corrected));
+            Candidate c = candidate(subject);
+            if (c.support() == null || !policy.supports(c.support()) || c.support().stated() < 1) {
+                return Optional.empty();
+            }
+            Entry first = c.answer().entries().get(0);
+            String phase = first.kind() == Entry.Kind.TOPIC ? first.parent() : null;
+            if (phase == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Answer(q.asked(), (named.contains(phase) ? "Yes — " : "No — ") + c.answer().text(),
+                    c.answer().entries()));
+        }
+        if (!answer.found() || answer.text().startsWith("Yes") || answer.text().startsWith("No")) {
+            return Optional.empty();
+        }
+        Candidate c = candidate(q);
+        if (c.support() != null && c.support().stated() >= 1 && c.support().aspects() > 0 && c.support().structured() == 0) {
+            return Optional.of(new Answer(q.asked(), "Yes — " + answer.text(), answer.entries()));
+        }
+        return Optional.empty();
     }
 
     /** Each part of a multi-part question answered briefly; the parts the data has no answer for say so. */

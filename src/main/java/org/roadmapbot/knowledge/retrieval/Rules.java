@@ -114,6 +114,17 @@ public final class Rules {
         return out;
     }
 
+    /** The text without the phases it names ("is Docker in phase 2" → "is Docker in "). */
+    public String withoutPhases(String text) {
+        String out = text;
+        for (Compiled c : compiled) {
+            if (c.kind().equals("phase") || c.kind().equals("month")) {
+                out = c.pattern().matcher(out).replaceAll(" ");
+            }
+        }
+        return out;
+    }
+
     /** The phases the text names, and the text with those names replaced by the phase's key word. */
     public List<PhaseReference> phases(String text) {
         List<PhaseReference> found = new ArrayList<>();
