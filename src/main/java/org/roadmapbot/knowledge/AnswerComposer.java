@@ -16,8 +16,8 @@ import org.roadmapbot.knowledge.retrieval.KnowledgeIndex;
  * entries are what it asks about (its aspect); each entry's facts are scored by the aspect words
  * they state (weighted like BM25's idf), and the best facts come first, the entry's lead after them
  * only if there is room. A question naming an entry and asking nothing more gets the lead and the
- * entry's core facts. The whole entry is one step away ("More about …"); every answer ends with the
- * source line naming the entries it used. Which aspect words no shown fact states is part of the
+ * entry's core facts. The whole entry is one step away ("More about …"); the source is named once, by
+ * the reply's footer and sources ({@link #citation}), never again in the text. Which aspect words no shown fact states is part of the
  * result: the answer policy declines an answer that leaves out what was asked.
  */
 final class AnswerComposer {
@@ -82,20 +82,12 @@ final class AnswerComposer {
             }
         }
         List<Slot> unstated = aspect.stream().filter(s -> !stated.contains(s)).toList();
-        return new Composition(new Answer(question, String.join("\n\n", blocks) + "\n" + inText(shown), shown), aspect, unstated);
+        return new Composition(new Answer(question, String.join("\n\n", blocks), shown), aspect, unstated);
     }
 
     /** The slots of the question that name none of these entries: what it asks about them. */
     List<Slot> aspect(List<Entry> entries, List<Slot> slots) {
         return slots.stream().filter(s -> entries.stream().noneMatch(e -> index.names(e.id(), s))).toList();
-    }
-
-    /**
-     * The source line inside a short answer: the guide's headings. The reply's footer and sources
-     * name the entries ({@link #citation}).
-     */
-    static String inText(List<Entry> entries) {
-        return "Source: " + entries.stream().map(e -> "\"" + e.section() + "\"").distinct().collect(Collectors.joining("; "));
     }
 
     /** The picked facts in order; a labelled fact shown before the lead names its entry. */

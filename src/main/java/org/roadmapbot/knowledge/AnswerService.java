@@ -212,7 +212,7 @@ public final class AnswerService {
             // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course.
             String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
             Answer a = answerOne(asked, asked);
-            String text = withoutCitation(a.text());
+            String text = a.text();
             if ((a.found() || text.startsWith(AttributeAnswers.UNSTATED)) && !texts.contains(text)) {
                 texts.add(text);
                 entries.addAll(a.entries());
@@ -223,12 +223,7 @@ public final class AnswerService {
             return new Answer(question, whole.text(), whole.entries());
         }
         List<Entry> used = List.copyOf(entries);
-        return new Answer(question, String.join("\n\n", texts) + "\n" + AnswerComposer.inText(used), used);
-    }
-
-    private static String withoutCitation(String text) {
-        int cut = text.lastIndexOf("\nSource: ");
-        return cut < 0 ? text : text.substring(0, cut);
+        return new Answer(question, String.join("\n\n", texts), used);
     }
 
     private Answer answerOne(String question, String corrected) {
@@ -275,7 +270,7 @@ public final class AnswerService {
     /** What the support check sees: the question's aspect against the answer's own words. */
     private AnswerPolicy.Support support(Question q, Answer a, boolean structured) {
         List<Slot> aspect = aspect(q, a);
-        Set<String> shown = KnowledgeAnalyzer.terms(analyzer, withoutCitation(a.text()));
+        Set<String> shown = KnowledgeAnalyzer.terms(analyzer, a.text());
         double total = 0;
         double stated = 0;
         double unstatedKnown = 0;
@@ -315,7 +310,7 @@ public final class AnswerService {
 
     /** "The guide doesn't say …" about what was asked of the entries the answer would have come from. */
     private Answer unstated(Question q, Answer would) {
-        Set<String> shown = KnowledgeAnalyzer.terms(analyzer, withoutCitation(would.text()));
+        Set<String> shown = KnowledgeAnalyzer.terms(analyzer, would.text());
         List<String> missing = aspect(q, would).stream().filter(s -> !states(would, shown, s))
                 .map(Slot::raw).filter(java.util.Objects::nonNull).distinct().toList();
         String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
@@ -477,8 +472,7 @@ public final class AnswerService {
         Phase first = kb.phases().get(0);
         Entry entry = byId.get(first.id());
         String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + ". " + entry.facts().stream().filter(f -> f.startsWith("Topics:")).findFirst().orElse("")
-                + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.\n"
-                + AnswerComposer.inText(List.of(entry));
+                + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.";
         return new Answer(question, text, List.of(entry));
     }
 

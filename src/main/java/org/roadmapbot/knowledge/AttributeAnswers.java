@@ -234,7 +234,7 @@ final class AttributeAnswers {
                 if (q.qualifiers().contains("month") && !c.isFree() && !c.price().details().matches("(?s).*\\$[0-9.]+/month.*")) {
                     return Optional.of(UNSTATED + "what " + name + " costs month to month; it gives " + c.price().details());
                 }
-                return Optional.of(name + " (" + c.name() + "): " + (c.isFree() ? "free. " : "") + c.price().details());
+                return Optional.of(name + " (" + c.name() + "): " + (c.isFree() ? "free. " : "") + askedFirst(c.price().details(), q));
             }
             case "languages" -> {
                 return Optional.of(name + "'s " + c.name() + " teaches " + String.join(" and ", c.languages())
@@ -250,6 +250,30 @@ final class AttributeAnswers {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * A field's text with the part the question's qualifiers narrow it to first ("boot.dev yearly
+     * price" → "$349/year …, or $49/month."): its sentences, and the alternatives of a sentence
+     * (", or "), are ordered by whether the same qualifier rules that read the question match them.
+     */
+    String askedFirst(String text, Asked q) {
+        if (q.qualifiers().isEmpty()) {
+            return text;
+        }
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : Entries.sentences(text)) {
+            String end = sentence.endsWith(".") ? "." : "";
+            List<String> alternatives = new ArrayList<>(List.of(sentence.substring(0, sentence.length() - end.length()).split(", or ")));
+            alternatives.sort(Comparator.comparing(a -> !narrowed(a, q)));
+            sentences.add(String.join(", or ", alternatives) + end);
+        }
+        sentences.sort(Comparator.comparing(s -> !narrowed(s, q)));
+        return String.join(" ", sentences);
+    }
+
+    private boolean narrowed(String text, Asked q) {
+        return rules.arguments("qualifier", text).stream().anyMatch(q.qualifiers()::contains);
     }
 
     private Optional<String> discounts(Course c) {
@@ -520,6 +544,6 @@ final class AttributeAnswers {
     }
 
     private static Answer answer(String question, String text, List<Entry> entries) {
-        return new Answer(question, text + "\n" + AnswerComposer.inText(entries), entries);
+        return new Answer(question, text, entries);
     }
 }
