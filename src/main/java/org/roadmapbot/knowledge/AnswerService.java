@@ -208,9 +208,12 @@ public final class AnswerService {
         List<String> texts = new ArrayList<>();
         Set<Entry> entries = new LinkedHashSet<>();
         String names = attributes.namesIn(String.join(" ", parts));
+        String phases = phases(String.join(" ", parts)).strip();
         for (String part : parts) {
-            // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course.
+            // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course;
+            // "which platforms and which CI tool does phase 4 mention?": an earlier part means the same phase.
             String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
+            asked = rules.phases(part).isEmpty() && !phases.isEmpty() ? asked + " (" + phases + ")" : asked;
             Answer a = answerOne(asked, asked);
             String text = a.text();
             if ((a.found() || text.startsWith(AttributeAnswers.UNSTATED)) && !texts.contains(text)) {
