@@ -494,13 +494,11 @@ public final class AnswerService {
      * structured answer before it), what it sees and the answer it would give if it answered.
      */
     public Optional<Decision> decision(String question) {
-        String corrected = speller.correct(question);
-        Set<String> effects = rules.effects(corrected);
-        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
-                || rules.parts(corrected).size() > 1) {
+        Optional<Question> one = onePart(question);
+        if (one.isEmpty()) {
             return Optional.empty();
         }
-        Question q = understand(question, corrected);
+        Question q = one.get();
         AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
@@ -514,6 +512,17 @@ public final class AnswerService {
         return Optional.of(new Decision(features(q, hits), composer.compose(question, chosen, q.slots(), q.has("attribute:source"))));
     }
 
+    /** The question understood, when no rule decides it first (a request, a personal question) and it has one part. */
+    private Optional<Question> onePart(String question) {
+        String corrected = speller.correct(question);
+        Set<String> effects = rules.effects(corrected);
+        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
+                || rules.parts(corrected).size() > 1) {
+            return Optional.empty();
+        }
+        return Optional.of(understand(question, corrected));
+    }
+
     /** What the policy sees of a question, and the answer it gives if the policy lets it. */
     public record Decision(AnswerPolicy.Features features, Answer ifAnswered) {
     }
@@ -523,13 +532,11 @@ public final class AnswerService {
      * judges, what the check sees and that answer.
      */
     public Optional<Supported> supportDecision(String question) {
-        String corrected = speller.correct(question);
-        Set<String> effects = rules.effects(corrected);
-        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
-                || rules.parts(corrected).size() > 1) {
+        Optional<Question> one = onePart(question);
+        if (one.isEmpty()) {
             return Optional.empty();
         }
-        Candidate c = candidate(understand(question, corrected));
+        Candidate c = candidate(one.get());
         return c.support() == null ? Optional.empty() : Optional.of(new Supported(c.support(), c.answer()));
     }
 

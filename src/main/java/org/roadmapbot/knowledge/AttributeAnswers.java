@@ -210,8 +210,14 @@ final class AttributeAnswers {
                 return Optional.of(instructors(q, c));
             }
             case "certificate" -> {
-                return Optional.of(c.certification() != null ? name + ": " + c.certification()
-                        : UNSTATED + "whether " + name + "'s " + c.name() + " gives a certificate.");
+                if (c.certification() == null) {
+                    return Optional.of(UNSTATED + "whether " + name + "'s " + c.name() + " gives a certificate.");
+                }
+                // A certificate that requires projects is earned by them: name them ("does the cert include a URL shortener?"),
+                // unless the projects line of the same answer does.
+                String certification = c.requiredProjects().isEmpty() || q.has("projects") ? c.certification()
+                        : c.certification().replaceFirst("\\.$", "") + ": " + String.join(", ", c.requiredProjects()) + ".";
+                return Optional.of(name + ": " + certification);
             }
             case "hours" -> {
                 return Optional.of(c.hours() != null

@@ -31,6 +31,14 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aCertificateThatRequiresProjectsNamesThem() {
+        assertThat(answers.answer("Does the freeCodeCamp cert include a URL shortener project?").text())
+                .contains("requires five projects: Timestamp Microservice").contains("URL Shortener").doesNotContain("..");
+        // A certificate that requires no projects is said as the guide says it.
+        assertThat(answers.answer("does scrimba give a certificate").text()).contains("Completion certificates").doesNotContain("requires");
+    }
+
+    @Test
     void theQualifiedPartOfAPriceComesFirst() {
         assertThat(answers.answer("boot.dev yearly price").text()).startsWith("boot.dev (Backend Learning Path): $349/year");
         assertThat(answers.answer("scrimba annual price").text()).startsWith("Scrimba (Backend Developer Path): Pro costs $24.50/mo on the annual plan");

@@ -113,33 +113,33 @@ public final class FitAnswerPolicy {
     }
 
     private static List<Sample> samples(AnswerService service, List<AnswerQuality.Case> cases) {
-        List<Sample> samples = new ArrayList<>();
-        for (AnswerQuality.Case c : cases) {
-            Optional<AnswerService.Decision> d = service.decision(c.question());
-            if (d.isEmpty()) {
-                continue;
-            }
-            if (c.none()) {
-                samples.add(new Sample(d.get().features().values(), 0));
-            } else if (AnswerQuality.passes(c, d.get().ifAnswered())) {
-                samples.add(new Sample(d.get().features().values(), 1));
-            }
-        }
-        return samples;
+        return labelled(cases, q -> service.decision(q).map(d -> new Judged(d.features().values(), d.ifAnswered())));
     }
 
     /** Answers the support check judges: right answers are 1, answers where the data has none are 0. */
     private static List<Sample> supportSamples(AnswerService service, List<AnswerQuality.Case> cases) {
+        return labelled(cases, q -> service.supportDecision(q).map(d -> new Judged(d.support().values(), d.ifSupported())));
+    }
+
+    /** What a model sees of a question and the answer it lets through. */
+    private record Judged(double[] x, org.roadmapbot.knowledge.Answer answer) {
+    }
+
+    /**
+     * Each judged question as a sample: 1 when the answer let through is right, 0 when the data has no
+     * answer (questions answered wrongly either way teach nothing and are left out).
+     */
+    private static List<Sample> labelled(List<AnswerQuality.Case> cases, java.util.function.Function<String, Optional<Judged>> judge) {
         List<Sample> samples = new ArrayList<>();
         for (AnswerQuality.Case c : cases) {
-            Optional<AnswerService.Supported> d = service.supportDecision(c.question());
+            Optional<Judged> d = judge.apply(c.question());
             if (d.isEmpty()) {
                 continue;
             }
             if (c.none()) {
-                samples.add(new Sample(d.get().support().values(), 0));
-            } else if (AnswerQuality.passes(c, d.get().ifSupported())) {
-                samples.add(new Sample(d.get().support().values(), 1));
+                samples.add(new Sample(d.get().x(), 0));
+            } else if (AnswerQuality.passes(c, d.get().answer())) {
+                samples.add(new Sample(d.get().x(), 1));
             }
         }
         return samples;
