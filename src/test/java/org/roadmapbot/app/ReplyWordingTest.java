@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.console.ConsoleParser;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.fuzz.ReplyChecks;
 
 /**
  * Renders the replies the commands give — every command and subcommand, every leaderboard period,
@@ -86,19 +87,7 @@ class ReplyWordingTest {
     }
 
     private static void check(List<String> problems, String who, String line, Reply reply) {
-        List<String> texts = new ArrayList<>();
-        texts.add(reply.content());
-        if (reply.title() != null) {
-            texts.add(reply.title());
-        }
-        if (reply.footer() != null) {
-            texts.add(reply.footer());
-        }
-        reply.fields().forEach(f -> {
-            texts.add(f.name());
-            texts.add(f.value());
-        });
-        reply.buttons().forEach(b -> texts.add(b.label()));
+        List<String> texts = ReplyChecks.texts(reply);
         for (String text : texts) {
             Matcher doubled = DOUBLED.matcher(text);
             if (doubled.find()) {
