@@ -13,6 +13,10 @@ import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseException;
+import org.roadmapbot.faq.CuratedAsk;
+import org.roadmapbot.faq.FaqCommand;
+import org.roadmapbot.faq.FaqStore;
+import org.roadmapbot.faq.ServerFaqs;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.knowledge.CoursesCommand;
@@ -67,6 +71,7 @@ public final class Application implements AutoCloseable {
     private final NudgeService nudges;
     private final LeaderboardService leaderboards;
     private final LeaderboardPosts leaderboardPosts;
+    private final ServerFaqs faqs;
     private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
     /** Always counted (cheap); served on ROADMAP_BOT_HTTP_PORT by {@link #serveOps}. */
@@ -116,9 +121,13 @@ public final class Application implements AutoCloseable {
             this.leaderboardPosts = new LeaderboardPosts(leaderboards, new ScheduleStore(database.dataSource()), scheduler, messenger);
             ProgressCommand progressCommand = new ProgressCommand(progress);
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
+            // A server's own curated answers, searched with the bundled entries (issue 18).
+            this.faqs = new ServerFaqs(new FaqStore(database.dataSource()), answers, clock, ServerFaqs.DEFAULT_CACHE_BYTES);
             List<Command> commands = new ArrayList<>();
-            // /ask answers "what should I do next?" from the asker's progress once they have started.
-            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress));
+            // /ask answers "what should I do next?" from the asker's progress once they have started,
+            // and from the server's FAQ when that has the answer.
+            commands.add(new CuratedAsk(new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress),
+                    AskCommand.QUESTION, faqs));
             commands.add(new RoadmapCommand(knowledge));
             commands.add(new CoursesCommand(knowledge));
             commands.add(new ProjectsCommand(knowledge));
@@ -126,6 +135,7 @@ public final class Application implements AutoCloseable {
             commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
             commands.add(new NudgeCommand(nudges));
             commands.add(new LeaderboardCommand(leaderboards, leaderboardPosts));
+            commands.add(new FaqCommand(faqs, config.discord().map(d -> d.messageContentIntent()).orElse(false)));
             commands.addAll(extraCommands);
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));
@@ -187,6 +197,8 @@ public final class Application implements AutoCloseable {
     public Messenger messenger() { return messenger; }
     public LeaderboardService leaderboards() { return leaderboards; }
     public LeaderboardPosts leaderboardPosts() { return leaderboardPosts; }
+    /** Every server's curated answers (issue 18). */
+    public ServerFaqs faqs() { return faqs; }
     /** What the bot counts; adapters and features report to it (see {@link org.roadmapbot.core.BotMetrics}). */
     public MicrometerBotMetrics metrics() { return metrics; }
 
@@ -222,6 +234,8 @@ public final class Application implements AutoCloseable {
      */
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
+        // Other processes' changes to a server's curated answers reach this one's cache.
+        faqs.start();
         nudges.reconcile();
         leaderboardPosts.reconcile();
         try {
@@ -250,6 +264,9 @@ public final class Application implements AutoCloseable {
         }
         if (phraser != null) {
             phraser.ifPresent(LlmPhraser::close);
+        }
+        if (faqs != null) {
+            faqs.close();
         }
         database.close();
     }
