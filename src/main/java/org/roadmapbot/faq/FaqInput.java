@@ -71,8 +71,8 @@ public record FaqInput(List<String> questions, String answer) {
         all.add(answer);
         for (String text : all) {
             if (MASS_MENTION.matcher(text).find()) {
-                throw new UserError("Curated answers can't mention @everyone or @here: I never ping the whole server. "
-                        + "Write it without the @.");
+                throw new UserError("Curated answers can't ping the whole server (an everyone or here mention): "
+                        + "I never ping anyone. Write it without the @.");
             }
             if (ROLE_MENTION.matcher(text).find()) {
                 throw new UserError("Curated answers can't mention a role: I never ping anyone. Write the role's name instead.");

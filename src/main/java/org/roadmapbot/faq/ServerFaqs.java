@@ -69,6 +69,7 @@ public final class ServerFaqs implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final List<java.util.function.BiConsumer<String, ServerSettings>> settingsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Instant polledAt;
     private volatile boolean started;
     private long lastFailureLog;
@@ -201,6 +202,12 @@ public final class ServerFaqs implements AutoCloseable {
         } finally {
             servers.invalidate(guildId);
         }
+        settingsListeners.forEach(l -> l.accept(guildId, settings));
+    }
+
+    /** Called after a server's settings were saved (by this process), e.g. to forget kept questions when keeping stops. */
+    public void onSettingsSaved(java.util.function.BiConsumer<String, ServerSettings> listener) {
+        settingsListeners.add(listener);
     }
 
     /** Drops cached servers whose revision moved in the database (another process changed them). */
