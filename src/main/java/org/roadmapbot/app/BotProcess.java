@@ -73,6 +73,8 @@ public final class BotProcess implements AutoCloseable {
         modes.put(PrivacyCommand.NAME + " " + PrivacyCommand.EXPORT, DeferPolicy.Mode.PRIVATE);
         // Leaderboards draw a picture and may look members up on Discord; their replies are private.
         modes.put(LeaderboardCommand.NAME, DeferPolicy.Mode.PRIVATE);
+        // /insights draws a picture too (and reads a month of questions); private.
+        modes.put(org.roadmapbot.insights.InsightsCommand.NAME, DeferPolicy.Mode.PRIVATE);
         if (phrasingOn) {
             // Answers are public (a "no answer" turns private: the adapter replaces the thinking message).
             modes.put(AskCommand.NAME, DeferPolicy.Mode.PUBLIC);

@@ -15,13 +15,19 @@ import org.roadmapbot.insights.FeedbackAsk;
  * a reply (counted for /insights, with rating buttons), when the data or the server's FAQ has an
  * answer; otherwise a short pointer to /help. Each member gets at most {@link #MENTIONS_PER_WINDOW}
  * answers per {@link #WINDOW}. With a help channel set ({@code /faq settings help_channel}), its new
- * posts (top-level messages, or a forum's new posts) are answered when there is an answer and left
- * alone otherwise; those need Discord's Message Content intent to be read at all.
+ * posts (top-level messages, or a forum's new posts) are answered when the answer policy is at least
+ * {@link #HELP_CONFIDENCE} sure of an answer, and left alone otherwise; those need Discord's Message
+ * Content intent to be read at all.
  */
 public final class MessageAnswers implements ChannelMessages {
 
     public static final int MENTIONS_PER_WINDOW = 3;
     public static final Duration WINDOW = Duration.ofMinutes(1);
+    /**
+     * How sure the answer policy must be to answer a help channel's post nobody put to the bot: chatter
+     * ("anyone up for lunch later?") reaches 0.5-0.75 by matching a word or two, real questions 0.95.
+     */
+    public static final double HELP_CONFIDENCE = 0.9;
 
     static final String EMPTY = "Ask me a question after the mention, e.g. “@Roadmap Bot how long is phase 2?”, or see `/help`.";
     static final String NO_ANSWER = "I don't have an answer to that in the roadmap data or this server's FAQ, so I won't guess. "
@@ -98,6 +104,9 @@ public final class MessageAnswers implements ChannelMessages {
             return Optional.empty();
         }
         // Nobody asked the bot: not counted, and answered only when there is an answer for all to see.
+        if (faqs.confidence(message.guildId(), question) < HELP_CONFIDENCE) {
+            return Optional.empty();
+        }
         Reply reply = ask.answer(request(message, question), false);
         return reply.sources().isEmpty() || reply.ephemeral() ? Optional.empty() : Optional.of(reply);
     }

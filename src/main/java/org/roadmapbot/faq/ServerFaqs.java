@@ -153,6 +153,18 @@ public final class ServerFaqs implements AutoCloseable {
         return curated >= guide;
     }
 
+    /**
+     * How sure the answer policy is of the answer this server would give: its fitted probability for the
+     * entry that answers (curated or the guide's), 1 for a structured answer from the data's fields, 0
+     * when there is no answer. For answering where nobody asked the bot (a help channel's posts).
+     */
+    public double confidence(String guildId, String question) {
+        Server server = servers.get(guildId);
+        AnswerService service = server.view() != null && answer(guildId, question).isPresent() ? server.view() : bundled;
+        return service.decision(question).map(d -> d.ifAnswered().found() ? policy.probability(d.features()) : 0.0)
+                .orElseGet(() -> service.answer(question).found() ? 1.0 : 0.0);
+    }
+
     /** The server's answers, by number. */
     public List<CuratedAnswer> list(String guildId) {
         return servers.get(guildId).answers();
