@@ -9,10 +9,11 @@ import org.roadmapbot.knowledge.Entry;
  * A moderator's answer for one server: the example questions members ask it by, and the answer.
  *
  * @param number    what moderators see and edit it by ("#3"), unique within the server
- * @param memberId  the moderator who last wrote it, or null once they deleted their data
+ *
+ * <p>Who wrote it is stored (faq_answer.member_id, for /privacy) but never held here: a moderator's
+ * /privacy delete clears it in the database, and no cached copy outlives that.
  */
-public record CuratedAnswer(String guildId, int number, List<String> questions, String answer, String memberId,
-                            Instant updatedAt) {
+public record CuratedAnswer(String guildId, int number, List<String> questions, String answer, Instant updatedAt) {
 
     /** Entry ids of curated answers start with this; no bundled entry's does (a test checks). */
     public static final String ID_PREFIX = "server-faq-";

@@ -217,18 +217,13 @@ public final class FaqCommand implements Command {
     @Override
     public Reply onForm(CommandRequest submitter, String args, Map<String, String> values) {
         requireModerator(submitter);
-        FaqInput input = FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT));
         if (args.equals(ADD)) {
+            FaqInput input = FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT));
             return added(submitter.guildId(), faqs.add(submitter.guildId(), input, submitter.memberId()));
         }
-        if (args.startsWith(EDIT + ":")) {
-            int number;
-            try {
-                number = Integer.parseInt(args.substring(EDIT.length() + 1));
-            } catch (NumberFormatException e) {
-                throw new UserError("That form no longer does anything.");
-            }
-            return edited(submitter, number, input);
+        if (args.matches(EDIT + ":\\d{1,9}")) {
+            int number = Integer.parseInt(args.substring(EDIT.length() + 1));
+            return edited(submitter, number, FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT)));
         }
         throw new UserError("That form no longer does anything.");
     }

@@ -60,7 +60,7 @@ public final class FaqStore {
 
     private static List<CuratedAnswer> answers(Connection c, String guildId) throws SQLException {
         List<CuratedAnswer> answers = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT answer_number, questions, answer, member_id, updated_at FROM faq_answer"
+        try (PreparedStatement ps = c.prepareStatement("SELECT answer_number, questions, answer, updated_at FROM faq_answer"
                 + " WHERE guild_id = ? ORDER BY answer_number")) {
             ps.setString(1, guildId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -74,7 +74,7 @@ public final class FaqStore {
 
     private static CuratedAnswer answer(String guildId, ResultSet rs) throws SQLException {
         return new CuratedAnswer(guildId, rs.getInt("answer_number"), Arrays.asList(rs.getString("questions").split("\n")),
-                rs.getString("answer"), rs.getString("member_id"), Jdbc.instant(rs, "updated_at"));
+                rs.getString("answer"), Jdbc.instant(rs, "updated_at"));
     }
 
     /** Adds an answer under the server's next number; refused (nothing stored) when the server has {@link #MAX_PER_SERVER}. */
@@ -102,7 +102,7 @@ public final class FaqStore {
                 ps.setObject(7, Jdbc.utc(now));
                 ps.executeUpdate();
             }
-            return new CuratedAnswer(guildId, number, input.questions(), input.answer(), memberId, now);
+            return new CuratedAnswer(guildId, number, input.questions(), input.answer(), now);
         });
     }
 
@@ -122,7 +122,7 @@ public final class FaqStore {
                 }
             }
             bump(c, guildId);
-            return Optional.of(new CuratedAnswer(guildId, number, input.questions(), input.answer(), memberId, now));
+            return Optional.of(new CuratedAnswer(guildId, number, input.questions(), input.answer(), now));
         });
     }
 
@@ -130,7 +130,7 @@ public final class FaqStore {
     public Optional<CuratedAnswer> remove(String guildId, int number) {
         return Jdbc.transaction(dataSource, c -> {
             Optional<CuratedAnswer> found;
-            try (PreparedStatement ps = c.prepareStatement("SELECT answer_number, questions, answer, member_id, updated_at FROM faq_answer"
+            try (PreparedStatement ps = c.prepareStatement("SELECT answer_number, questions, answer, updated_at FROM faq_answer"
                     + " WHERE guild_id = ? AND answer_number = ?")) {
                 ps.setString(1, guildId);
                 ps.setInt(2, number);

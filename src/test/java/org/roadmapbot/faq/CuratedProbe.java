@@ -22,7 +22,7 @@ public final class CuratedProbe {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            entries.add(new CuratedAnswer("g", i + 1, cases.get(i).questions(), cases.get(i).answer(), null, Instant.EPOCH).toEntry());
+            entries.add(new CuratedAnswer("g", i + 1, cases.get(i).questions(), cases.get(i).answer(), Instant.EPOCH).toEntry());
         }
         AnswerService view = bundled.withEntries(entries);
         AnswerPolicy policy = AnswerPolicy.load();
