@@ -2,7 +2,6 @@ package org.roadmapbot.askanywhere;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
 final class MessageQuestion {
 
     private static final Pattern USER_MENTION = Pattern.compile("<@!?\\d+>");
-    private static final Pattern QUESTION_SENTENCE = Pattern.compile("[^.!?\\n]*\\?");
+    /** A sentence ends at ". ", "! " or "? ": a dot inside a word ("boot.dev", "Node.js") does not end one. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     private MessageQuestion() {
     }
@@ -24,9 +24,10 @@ final class MessageQuestion {
             return cleaned;
         }
         List<String> questions = new ArrayList<>();
-        Matcher m = QUESTION_SENTENCE.matcher(cleaned);
-        while (m.find()) {
-            questions.add(m.group().strip());
+        for (String sentence : SENTENCE_END.split(cleaned)) {
+            if (sentence.endsWith("?")) {
+                questions.add(sentence.strip());
+            }
         }
         String asked = String.join(" ", questions);
         if (!asked.isEmpty() && asked.length() <= maxLength) {
