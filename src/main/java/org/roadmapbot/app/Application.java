@@ -8,11 +8,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.roadmapbot.askanywhere.AskAboutMessage;
+import org.roadmapbot.askanywhere.MessageAnswers;
+import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.HelpCommand;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseException;
+import org.roadmapbot.faq.CuratedAsk;
+import org.roadmapbot.faq.FaqCommand;
+import org.roadmapbot.faq.FaqStore;
+import org.roadmapbot.faq.ServerFaqs;
+import org.roadmapbot.insights.AskLog;
+import org.roadmapbot.insights.FeedbackAsk;
+import org.roadmapbot.insights.InsightsCommand;
+import org.roadmapbot.insights.InsightsStore;
+import org.roadmapbot.insights.RecentAnswers;
+import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.knowledge.CoursesCommand;
@@ -67,6 +80,14 @@ public final class Application implements AutoCloseable {
     private final NudgeService nudges;
     private final LeaderboardService leaderboards;
     private final LeaderboardPosts leaderboardPosts;
+    private final ServerFaqs faqs;
+    private final AskLog askLog;
+    /** /ask without the FAQ and without counting, and with the server's FAQ without counting (one-shot `ask`). */
+    private final Command plainAsk;
+    private final Command serverAsk;
+    /** /ask as members use it: the server's FAQ, counted for /insights, with rating buttons. */
+    private final FeedbackAsk memberAsk;
+    private final ChannelMessages channelMessages;
     private final MessengerSlot messenger = new MessengerSlot();
     private final CommandRouter router;
     /** Always counted (cheap); served on ROADMAP_BOT_HTTP_PORT by {@link #serveOps}. */
@@ -116,9 +137,23 @@ public final class Application implements AutoCloseable {
             this.leaderboardPosts = new LeaderboardPosts(leaderboards, new ScheduleStore(database.dataSource()), scheduler, messenger);
             ProgressCommand progressCommand = new ProgressCommand(progress);
             AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
+            // A server's own curated answers, searched with the bundled entries (issue 18).
+            this.faqs = new ServerFaqs(new FaqStore(database.dataSource()), answers, clock, ServerFaqs.DEFAULT_CACHE_BYTES);
+            InsightsStore insights = new InsightsStore(database.dataSource());
+            this.askLog = new AskLog(insights, guild -> faqs.settings(guild).keepQuestions(), clock);
+            faqs.onSettingsSaved((guild, settings) -> {
+                if (!settings.keepQuestions()) {
+                    askLog.flush();
+                    insights.forgetAll(guild);
+                }
+            });
             List<Command> commands = new ArrayList<>();
-            // /ask answers "what should I do next?" from the asker's progress once they have started.
-            commands.add(new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress));
+            // /ask answers "what should I do next?" from the asker's progress once they have started,
+            // from the server's FAQ when that has the answer, and counts every question for /insights.
+            this.plainAsk = new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress);
+            this.serverAsk = new CuratedAsk(plainAsk, AskCommand.QUESTION, faqs);
+            this.memberAsk = new FeedbackAsk(serverAsk, AskCommand.QUESTION, askLog, new RecentAnswers());
+            commands.add(memberAsk);
             commands.add(new RoadmapCommand(knowledge));
             commands.add(new CoursesCommand(knowledge));
             commands.add(new ProjectsCommand(knowledge));
@@ -126,6 +161,12 @@ public final class Application implements AutoCloseable {
             commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
             commands.add(new NudgeCommand(nudges));
             commands.add(new LeaderboardCommand(leaderboards, leaderboardPosts));
+            FaqCommand faqCommand = new FaqCommand(faqs, config.discord().map(d -> d.messageContentIntent()).orElse(false));
+            commands.add(faqCommand);
+            commands.add(new InsightsCommand(insights, askLog, faqs, faqCommand, KnowledgeAnalyzer::create, clock));
+            // Answers where members ask: a message's menu, mentions, a help channel.
+            commands.add(new AskAboutMessage(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, messenger));
+            this.channelMessages = new MessageAnswers(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, faqs, clock);
             commands.addAll(extraCommands);
             List<CommandRouter> self = new ArrayList<>(1);
             commands.add(new HelpCommand(() -> self.get(0).specs()));
@@ -187,6 +228,22 @@ public final class Application implements AutoCloseable {
     public Messenger messenger() { return messenger; }
     public LeaderboardService leaderboards() { return leaderboards; }
     public LeaderboardPosts leaderboardPosts() { return leaderboardPosts; }
+    /** Every server's curated answers (issue 18). */
+    public ServerFaqs faqs() { return faqs; }
+    /** What members ask, counted for /insights. */
+    public AskLog askLog() { return askLog; }
+    /** /ask as members use it (counted, rated): mentions and the message menu answer through it. */
+    public FeedbackAsk memberAsk() { return memberAsk; }
+    /** What the bot answers of members' messages in channels (mentions, a help channel). */
+    public ChannelMessages channelMessages() { return channelMessages; }
+
+    /**
+     * /ask for one-shot `ask`: from the bundled data alone, or with a server's FAQ when the caller named
+     * the server ({@code ask --guild}); never counted for /insights (nobody asked the bot in a server).
+     */
+    public Command oneShotAsk(boolean withServerFaq) {
+        return withServerFaq ? serverAsk : plainAsk;
+    }
     /** What the bot counts; adapters and features report to it (see {@link org.roadmapbot.core.BotMetrics}). */
     public MicrometerBotMetrics metrics() { return metrics; }
 
@@ -222,6 +279,9 @@ public final class Application implements AutoCloseable {
      */
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
+        // Other processes' changes to a server's curated answers reach this one's cache.
+        faqs.start();
+        askLog.start();
         nudges.reconcile();
         leaderboardPosts.reconcile();
         try {
@@ -250,6 +310,12 @@ public final class Application implements AutoCloseable {
         }
         if (phraser != null) {
             phraser.ifPresent(LlmPhraser::close);
+        }
+        if (faqs != null) {
+            faqs.close();
+        }
+        if (askLog != null) {
+            askLog.close();
         }
         database.close();
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * `ask QUESTION` answers one question; `ask -` answers one per input line. With --json each
@@ -33,6 +34,9 @@ public final class AskCli implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"question\",\"answer\",\"sources\"} per answer.")
     boolean json;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, or '-' to read questions from standard input.")
     List<String> words;
 
@@ -45,23 +49,26 @@ public final class AskCli implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Application app = Application.start(caller.config())) {
+            // The bundled data alone, unless --guild names a server: then that server's FAQ too. Never counted.
+            boolean serverFaq = spec.commandLine().getParseResult().hasMatchedOption("--guild");
+            org.roadmapbot.core.CommandRouter router = new org.roadmapbot.core.CommandRouter(List.of(app.oneShotAsk(serverFaq)));
             if (words.size() == 1 && words.get(0).equals("-")) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (!line.isBlank()) {
-                        print(app, line.strip(), out);
+                        print(router, line.strip(), out);
                     }
                 }
                 return 0;
             }
-            return print(app, String.join(" ", words), out).error() ? 1 : 0;
+            return print(router, String.join(" ", words), out).error() ? 1 : 0;
         }
     }
 
-    private Reply print(Application app, String question, PrintStream out) {
+    private Reply print(org.roadmapbot.core.CommandRouter router, String question, PrintStream out) {
         CommandRequest request = caller.caller().withOptions(AskCommand.NAME, null, java.util.Map.of(AskCommand.QUESTION, question));
-        Reply reply = app.router().dispatch(request);
+        Reply reply = router.dispatch(request);
         if (json) {
             ObjectNode node = JSON.createObjectNode();
             node.put("question", question);

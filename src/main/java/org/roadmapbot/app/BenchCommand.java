@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = "Print all of the project's figures in one table (or run one: bench <feature>).",
         subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class,
-            StorageBench.class, PhrasingBench.class})
+            StorageBench.class, PhrasingBench.class, FaqBench.class})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Smaller runs for --quick, per subcommand; subcommands not listed run with their defaults. */
@@ -37,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
             "nudges", List.of("--members", "500", "--commands", "100", "--shows", "200"),
             "leaderboard", List.of("--members", "2000"),
             "storage", List.of("--members", "2000", "--duration", "10s", "--every", "5s"),
-            "phrasing", List.of("--asks", "100", "--stalled", "2"));
+            "phrasing", List.of("--asks", "100", "--stalled", "2"),
+            "faq", List.of("--servers", "200", "--cold", "20", "--warm", "10", "--asks", "500"));
 
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,15 @@ public interface Command {
         throw new UserError("That button no longer does anything.");
     }
 
+    /**
+     * Handles a submitted form ({@link Reply.Form}) this command created; {@code args} is its custom id
+     * after "command:", {@code values} the text of each input by id. Forms are not validated by the
+     * router: the command checks what it reads (and who submits: a form is no proof of moderation).
+     */
+    default Reply onForm(CommandRequest submitter, String args, java.util.Map<String, String> values) {
+        throw new UserError("That form no longer does anything.");
+    }
+
     /** An autocomplete suggestion: what is shown, and the value sent back. */
     record Choice(String name, String value) {
     }

@@ -90,20 +90,33 @@ public final class CommandRouter {
 
     /** Routes a button press by the custom id's prefix ("progress:done:http-basics"). */
     public Reply button(CommandRequest presser, String customId) {
+        return component(presser, customId, "button", (command, args) -> command.onButton(presser, args));
+    }
+
+    /**
+     * Routes a submitted form ({@link Reply.Form}) by its custom id's prefix, as a button; {@code values}
+     * are the inputs' text by id. Counted with the buttons.
+     */
+    public Reply form(CommandRequest submitter, String customId, Map<String, String> values) {
+        return component(submitter, customId, "form", (command, args) -> command.onForm(submitter, args, Map.copyOf(values)));
+    }
+
+    private Reply component(CommandRequest presser, String customId, String kind,
+                            java.util.function.BiFunction<Command, String, Reply> handler) {
         long start = System.nanoTime();
         int colon = customId.indexOf(':');
         Command command = colon < 0 ? null : commands.get(customId.substring(0, colon));
         if (command == null) {
             return measured(UNKNOWN_COMMAND, true, BotMetrics.CommandOutcome.UNKNOWN, start,
-                    Reply.error("That button no longer does anything."));
+                    Reply.error("That " + kind + " no longer does anything."));
         }
         String name = command.spec().name();
         try {
-            return measured(name, true, null, start, command.onButton(presser, customId.substring(colon + 1)));
+            return measured(name, true, null, start, handler.apply(command, customId.substring(colon + 1)));
         } catch (UserError e) {
             return measured(name, true, BotMetrics.CommandOutcome.USER_ERROR, start, Reply.error(e.getMessage()));
         } catch (RuntimeException e) {
-            return measured(name, true, BotMetrics.CommandOutcome.FAILED, start, unexpected("button " + customId, e));
+            return measured(name, true, BotMetrics.CommandOutcome.FAILED, start, unexpected(kind + " " + customId, e));
         }
     }
 
