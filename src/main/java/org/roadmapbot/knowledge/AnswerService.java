@@ -90,6 +90,7 @@ public final class AnswerService {
         this.rules = bundled.rules;
         this.english = bundled.english;
         this.otherSubjects = bundled.otherSubjects;
+        this.frameTerms = bundled.frameTerms;
         // Structured answers come from the bundled data's fields alone.
         this.attributes = bundled.attributes;
         byId.putAll(bundled.byId);
