@@ -46,6 +46,8 @@ public final class AnswerService {
     private final AnswerComposer composer;
     private final AttributeAnswers attributes;
     private final Set<String> otherSubjects;
+    /** Analysed terms of the words that frame a question and never are what it asks ({@code frame-words.txt}). */
+    private final Set<String> frameTerms;
 
     public AnswerService(KnowledgeBase kb) {
         this(kb, AnswerPolicy.load());
@@ -64,6 +66,7 @@ public final class AnswerService {
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
         this.index = KnowledgeIndex.build(analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
         this.otherSubjects = words("/knowledge/other-subjects.txt");
+        this.frameTerms = KnowledgeAnalyzer.terms(analyzer, String.join(" ", words("/knowledge/frame-words.txt")));
         this.english = words.join();
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
@@ -87,6 +90,7 @@ public final class AnswerService {
         this.rules = bundled.rules;
         this.english = bundled.english;
         this.otherSubjects = bundled.otherSubjects;
+        this.frameTerms = bundled.frameTerms;
         // Structured answers come from the bundled data's fields alone.
         this.attributes = bundled.attributes;
         byId.putAll(bundled.byId);
@@ -140,8 +144,12 @@ public final class AnswerService {
         return words;
     }
 
-    /** A question as understood: corrected, rewritten, its slots and what the rules found in it. */
-    record Question(String asked, String text, List<Slot> slots, Set<String> effects, AnswerPolicy.Features unknowns) {
+    /**
+     * A question as understood: corrected, rewritten, its slots and what the rules found in it; its
+     * focus is the slots of its asking clause (all its slots when it has no story around the question).
+     */
+    record Question(String asked, String text, List<Slot> slots, Set<String> effects, AnswerPolicy.Features unknowns,
+                    List<Slot> focus) {
         boolean has(String effect) {
             return effects.contains(effect);
         }
@@ -162,6 +170,12 @@ public final class AnswerService {
             return answerParts(question, parts);
         }
         Answer answer = answerOne(whole);
+        if (whole.has("yesno")) {
+            Optional<Answer> decided = yesOrNo(whole, corrected, answer);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
         if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
@@ -179,16 +193,56 @@ public final class AnswerService {
         return answer;
     }
 
+    /**
+     * A yes/no question the facts decide: "Yes — " before an answer whose facts state all it asks
+     * about ("does Scrimba cover NestJS?"); asked whether a subject is in a phase, "No — " and where it
+     * is when the guide puts it in another phase ("is Docker in phase 2?" → Phase 4).
+     */
+    private Optional<Answer> yesOrNo(Question q, String corrected, Answer answer) {
+        boolean namesPhase = q.has("phase") || q.has("month") || q.has("phase:last");
+        if (namesPhase) {
+            Set<String> named = new LinkedHashSet<>();
+            for (Phase p : kb.phases()) {
+                if (q.text().contains(" phase" + p.number())) {
+                    named.add(p.id());
+                }
+            }
+            Question subject = understand(q.asked(), rules.withoutPhases(corrected));
+            Candidate c = candidate(subject);
+            if (c.support() == null || !policy.supports(c.support()) || c.support().stated() < 1) {
+                return Optional.empty();
+            }
+            Entry first = c.answer().entries().get(0);
+            String phase = first.kind() == Entry.Kind.TOPIC ? first.parent() : null;
+            if (phase == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Answer(q.asked(), (named.contains(phase) ? "Yes — " : "No — ") + c.answer().text(),
+                    c.answer().entries()));
+        }
+        if (!answer.found() || answer.text().startsWith("Yes") || answer.text().startsWith("No")) {
+            return Optional.empty();
+        }
+        Candidate c = candidate(q);
+        if (c.support() != null && c.support().stated() >= 1 && c.support().aspects() > 0 && c.support().structured() == 0) {
+            return Optional.of(new Answer(q.asked(), "Yes — " + answer.text(), answer.entries()));
+        }
+        return Optional.empty();
+    }
+
     /** Each part of a multi-part question answered briefly; the parts the data has no answer for say so. */
     private Answer answerParts(String question, List<String> parts) {
         List<String> texts = new ArrayList<>();
         Set<Entry> entries = new LinkedHashSet<>();
         String names = attributes.namesIn(String.join(" ", parts));
+        String phases = phases(String.join(" ", parts)).strip();
         for (String part : parts) {
-            // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course.
+            // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course;
+            // "which platforms and which CI tool does phase 4 mention?": an earlier part means the same phase.
             String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
+            asked = rules.phases(part).isEmpty() && !phases.isEmpty() ? asked + " (" + phases + ")" : asked;
             Answer a = answerOne(asked, asked);
-            String text = withoutCitation(a.text());
+            String text = a.text();
             if ((a.found() || text.startsWith(AttributeAnswers.UNSTATED)) && !texts.contains(text)) {
                 texts.add(text);
                 entries.addAll(a.entries());
@@ -199,12 +253,7 @@ public final class AnswerService {
             return new Answer(question, whole.text(), whole.entries());
         }
         List<Entry> used = List.copyOf(entries);
-        return new Answer(question, String.join("\n\n", texts) + "\n" + AnswerComposer.inText(used), used);
-    }
-
-    private static String withoutCitation(String text) {
-        int cut = text.lastIndexOf("\nSource: ");
-        return cut < 0 ? text : text.substring(0, cut);
+        return new Answer(question, String.join("\n\n", texts), used);
     }
 
     private Answer answerOne(String question, String corrected) {
@@ -212,23 +261,93 @@ public final class AnswerService {
     }
 
     private Answer answerOne(Question q) {
+        Candidate c = candidate(q);
+        if (c.support() == null || policy.supports(c.support())) {
+            return c.answer();
+        }
+        return unstated(q, c.answer());
+    }
+
+    /**
+     * An answer before the support check and what the check sees of it; or, with no support, an
+     * answer that is final (nothing found, or what the guide doesn't say).
+     */
+    record Candidate(Answer answer, AnswerPolicy.Support support) {
+    }
+
+    private Candidate candidate(Question q) {
         String question = q.asked();
         AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0) {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
-            return noAnswer(question);
+            return new Candidate(noAnswer(question), null);
         }
         Optional<Answer> structured = attributes.answer(asked);
         if (structured.isPresent()) {
-            return structured.get();
+            Answer a = structured.get();
+            return new Candidate(a, a.found() ? support(q, a, true) : null);
         }
         List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
         if (hits.isEmpty() || !policy.answers(features(q, hits))) {
-            return noAnswer(question);
+            return new Candidate(noAnswer(question), null);
         }
         List<Entry> chosen = choose(hits, q);
-        return composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
+        Answer a = composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
+        return new Candidate(a, support(q, a, false));
+    }
+
+    /** What the support check sees: the question's aspect against the answer's own words. */
+    private AnswerPolicy.Support support(Question q, Answer a, boolean structured) {
+        List<Slot> aspect = aspect(q, a);
+        Set<String> shown = KnowledgeAnalyzer.terms(analyzer, a.text());
+        double total = 0;
+        double stated = 0;
+        double unstatedKnown = 0;
+        int unstatedUnknown = 0;
+        int unstatedShort = 0;
+        for (Slot s : aspect) {
+            double w = index.weight(s);
+            total += w;
+            if (states(a, shown, s)) {
+                stated += w;
+            } else if (s.terms().stream().anyMatch(index::knows)) {
+                unstatedKnown = Math.max(unstatedKnown, w / index.maxIdf());
+            } else if (s.raw() != null && s.raw().length() >= 5 && english.contains(s.raw().toLowerCase(Locale.ROOT))
+                    && !s.raw().toLowerCase(Locale.ROOT).endsWith("ly")) {
+                // An English word, not an adverb ("mostly", "simply" say how, not what).
+
+                unstatedUnknown++;
+            } else {
+                unstatedShort++;
+            }
+        }
+        boolean named = q.focus().stream().anyMatch(s -> a.entries().stream().anyMatch(e -> index.names(e.id(), s)));
+        return new AnswerPolicy.Support(total == 0 ? 1 : stated / total, unstatedKnown, unstatedUnknown, unstatedShort,
+                aspect.size(), structured ? 1 : 0, named ? 1 : 0, q.has("compare") ? 1 : 0);
+    }
+
+    /** The words of the question's focus that name none of the answer's entries and don't merely frame the question. */
+    private List<Slot> aspect(Question q, Answer a) {
+        return composer.aspect(a.entries(), q.focus()).stream()
+                .filter(s -> s.terms().stream().noneMatch(frameTerms::contains)).toList();
+    }
+
+    /** Whether the answer states a word of the aspect: in the facts it shows, or as its entries are asked about. */
+    private boolean states(Answer a, Set<String> shown, Slot s) {
+        return s.terms().stream().anyMatch(shown::contains) || a.entries().stream().anyMatch(e -> index.hints(e.id(), s));
+    }
+
+    /** "The guide doesn't say …" about what was asked of the entries the answer would have come from. */
+    private Answer unstated(Question q, Answer would) {
+        Set<String> shown = KnowledgeAnalyzer.terms(analyzer, would.text());
+        List<String> missing = aspect(q, would).stream().filter(s -> !states(would, shown, s))
+                .map(Slot::raw).filter(java.util.Objects::nonNull).distinct().toList();
+        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
+        String text = AttributeAnswers.UNSTATED + (missing.isEmpty() ? "that about " + about + "."
+                : "anything about \u201c" + String.join(" ", missing) + "\u201d for " + about + ".")
+                + " Ask about something else it covers, or see `/courses`, `/roadmap` and `/projects`.";
+        return new Answer(q.asked(), text, List.of());
     }
 
     /**
@@ -267,7 +386,18 @@ public final class AnswerService {
     }
 
     Question understand(String asked, String corrected) {
-        String text = rules.rewrite(corrected);
+        String text = rules.concepts(rules.rewrite(corrected));
+        text = text + phases(text);
+        List<Slot> slots = KnowledgeAnalyzer.slots(analyzer, text);
+        List<Slot> focus = rules.askingClause(corrected).map(c -> {
+            String clause = rules.concepts(rules.rewrite(c));
+            return KnowledgeAnalyzer.slots(analyzer, clause + phases(clause));
+        }).orElse(slots);
+        return new Question(asked, text, slots, rules.effects(text), unknowns(slots), focus);
+    }
+
+    /** " phase3" for each phase the text names (by number, ordinal, a month it holds, or as the last). */
+    private String phases(String text) {
         StringBuilder phases = new StringBuilder();
         for (Rules.PhaseReference ref : rules.phases(text)) {
             for (Phase p : kb.phases()) {
@@ -281,9 +411,7 @@ public final class AnswerService {
                 }
             }
         }
-        text = text + phases;
-        List<Slot> slots = KnowledgeAnalyzer.slots(analyzer, text);
-        return new Question(asked, text, slots, rules.effects(text), unknowns(slots));
+        return phases.toString();
     }
 
     /** The words of the question the data never uses: ordinary words (often chat) and names of other things. */
@@ -374,8 +502,7 @@ public final class AnswerService {
         Phase first = kb.phases().get(0);
         Entry entry = byId.get(first.id());
         String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + ". " + entry.facts().stream().filter(f -> f.startsWith("Topics:")).findFirst().orElse("")
-                + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.\n"
-                + AnswerComposer.inText(List.of(entry));
+                + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.";
         return new Answer(question, text, List.of(entry));
     }
 
@@ -394,13 +521,11 @@ public final class AnswerService {
      * structured answer before it), what it sees and the answer it would give if it answered.
      */
     public Optional<Decision> decision(String question) {
-        String corrected = speller.correct(question);
-        Set<String> effects = rules.effects(corrected);
-        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
-                || rules.parts(corrected).size() > 1) {
+        Optional<Question> one = onePart(question);
+        if (one.isEmpty()) {
             return Optional.empty();
         }
-        Question q = understand(question, corrected);
+        Question q = one.get();
         AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
                 arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
@@ -414,8 +539,36 @@ public final class AnswerService {
         return Optional.of(new Decision(features(q, hits), composer.compose(question, chosen, q.slots(), q.has("attribute:source"))));
     }
 
+    /** The question understood, when no rule decides it first (a request, a personal question) and it has one part. */
+    private Optional<Question> onePart(String question) {
+        String corrected = speller.correct(question);
+        Set<String> effects = rules.effects(corrected);
+        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
+                || rules.parts(corrected).size() > 1) {
+            return Optional.empty();
+        }
+        return Optional.of(understand(question, corrected));
+    }
+
     /** What the policy sees of a question, and the answer it gives if the policy lets it. */
     public record Decision(AnswerPolicy.Features features, Answer ifAnswered) {
+    }
+
+    /**
+     * For the fitting command: when a one-part question gets an answer that the support check
+     * judges, what the check sees and that answer.
+     */
+    public Optional<Supported> supportDecision(String question) {
+        Optional<Question> one = onePart(question);
+        if (one.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate c = candidate(one.get());
+        return c.support() == null ? Optional.empty() : Optional.of(new Supported(c.support(), c.answer()));
+    }
+
+    /** What the support check sees of an answer, and the answer it gives if the check lets it. */
+    public record Supported(AnswerPolicy.Support support, Answer ifSupported) {
     }
 
     /** For diagnostics and the fitting command: the search hits and the features the policy sees. */

@@ -81,7 +81,7 @@ public final class AskCommand implements Command {
     public Reply onButton(CommandRequest presser, String args) {
         String id = args.startsWith(MORE + ":") ? args.substring(MORE.length() + 1) : "";
         return answers.entry(id)
-                .map(e -> Reply.builder(e.answer() + "\n" + AnswerService.citation(List.of(e)))
+                .map(e -> Reply.builder(e.answer())
                         .title(e.title())
                         .footer(AnswerService.citation(List.of(e)))
                         .sources(List.of(e.id()))

@@ -47,7 +47,10 @@ final class AttributeAnswers {
     private final org.roadmapbot.knowledge.retrieval.Rules rules;
     /** A word qualifying a kind of developer: "iOS developers", "mobile devs". */
     private static final java.util.regex.Pattern ROLE_QUALIFIER = java.util.regex.Pattern.compile(
-            "\\b([a-z][a-z.+#-]*)\\s+(developers?|devs?|engineers?|programmers?)\\b");
+            "\\b([a-z][a-z.+#-]*)\\s+(developers?|devs?|engineers?|programmers?|scientists?|testers?|analysts?|designers?|admins?)\\b");
+    /** Words that name the developers the pay figures are for, or say nothing about which ("average"). */
+    private static final String FIGURE_QUALIFIERS = "software web backend digital average typical median american all most"
+            + " professional working good great";
 
     AttributeAnswers(KnowledgeBase kb, Map<String, Entry> byId, Analyzer analyzer,
                      org.roadmapbot.knowledge.retrieval.KnowledgeIndex index, org.roadmapbot.knowledge.retrieval.Rules rules) {
@@ -157,8 +160,12 @@ final class AttributeAnswers {
         if (entries.isEmpty()) {
             return Optional.of(unstated(q.question(), String.join(" ", lines)));
         }
-        String leads = entries.stream().map(Entry::lead).collect(Collectors.joining("\n"));
-        return Optional.of(answer(q.question(), leads + "\n" + String.join("\n", lines), entries));
+        // The asked fact first; the course's lead line after it when one course is asked about and there is room.
+        String text = String.join("\n", lines);
+        if (entries.size() == 1 && text.length() + entries.get(0).lead().length() <= AnswerComposer.ONE_ENTRY_BUDGET + 60) {
+            text = text + "\n" + entries.get(0).lead();
+        }
+        return Optional.of(answer(q.question(), text, entries));
     }
 
     static final String UNSTATED = "The guide doesn't say ";
@@ -203,8 +210,14 @@ final class AttributeAnswers {
                 return Optional.of(instructors(q, c));
             }
             case "certificate" -> {
-                return Optional.of(c.certification() != null ? name + ": " + c.certification()
-                        : UNSTATED + "whether " + name + "'s " + c.name() + " gives a certificate.");
+                if (c.certification() == null) {
+                    return Optional.of(UNSTATED + "whether " + name + "'s " + c.name() + " gives a certificate.");
+                }
+                // A certificate that requires projects is earned by them: name them ("does the cert include a URL shortener?"),
+                // unless the projects line of the same answer does.
+                String certification = c.requiredProjects().isEmpty() || q.has("projects") ? c.certification()
+                        : c.certification().replaceFirst("\\.$", "") + ": " + String.join(", ", c.requiredProjects()) + ".";
+                return Optional.of(name + ": " + certification);
             }
             case "hours" -> {
                 return Optional.of(c.hours() != null
@@ -227,7 +240,7 @@ final class AttributeAnswers {
                 if (q.qualifiers().contains("month") && !c.isFree() && !c.price().details().matches("(?s).*\\$[0-9.]+/month.*")) {
                     return Optional.of(UNSTATED + "what " + name + " costs month to month; it gives " + c.price().details());
                 }
-                return Optional.of(name + " (" + c.name() + "): " + (c.isFree() ? "free. " : "") + c.price().details());
+                return Optional.of(name + " (" + c.name() + "): " + (c.isFree() ? "free. " : "") + askedFirst(c.price().details(), q));
             }
             case "languages" -> {
                 return Optional.of(name + "'s " + c.name() + " teaches " + String.join(" and ", c.languages())
@@ -243,6 +256,30 @@ final class AttributeAnswers {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * A field's text with the part the question's qualifiers narrow it to first ("boot.dev yearly
+     * price" → "$349/year …, or $49/month."): its sentences, and the alternatives of a sentence
+     * (", or "), are ordered by whether the same qualifier rules that read the question match them.
+     */
+    String askedFirst(String text, Asked q) {
+        if (q.qualifiers().isEmpty()) {
+            return text;
+        }
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : Entries.sentences(text)) {
+            String end = sentence.endsWith(".") ? "." : "";
+            List<String> alternatives = new ArrayList<>(List.of(sentence.substring(0, sentence.length() - end.length()).split(", or ")));
+            alternatives.sort(Comparator.comparing(a -> !narrowed(a, q)));
+            sentences.add(String.join(", or ", alternatives) + end);
+        }
+        sentences.sort(Comparator.comparing(s -> !narrowed(s, q)));
+        return String.join(" ", sentences);
+    }
+
+    private boolean narrowed(String text, Asked q) {
+        return rules.arguments("qualifier", text).stream().anyMatch(q.qualifiers()::contains);
     }
 
     private Optional<String> discounts(Course c) {
@@ -436,7 +473,8 @@ final class AttributeAnswers {
         java.util.regex.Matcher m = ROLE_QUALIFIER.matcher(q.text().toLowerCase(Locale.ROOT));
         while (m.find()) {
             Set<String> qualifier = dataTerms(m.group(1));
-            if (!qualifier.isEmpty() && qualifier.stream().noneMatch(index::knows)) {
+            // Pay is given for software developers and web developers only: "frontend", "iOS", "QA" developers are others.
+            if (!qualifier.isEmpty() && !dataTerms(FIGURE_QUALIFIERS).containsAll(qualifier)) {
                 return Optional.of(unstated(q.question(), UNSTATED + "what " + m.group(1) + " " + m.group(2)
                         + " earn; its pay figures are for software developers ($133,080) and web developers and digital designers ($98,090)."));
             }
@@ -512,6 +550,6 @@ final class AttributeAnswers {
     }
 
     private static Answer answer(String question, String text, List<Entry> entries) {
-        return new Answer(question, text + "\n" + AnswerComposer.inText(entries), entries);
+        return new Answer(question, text, entries);
     }
 }

@@ -140,7 +140,7 @@ public final class Entries {
         add(t.id(), Kind.TOPIC, t.name(),
                 facts("**" + t.name() + "** is part of Phase " + p.number() + " (months " + p.months() + "): " + p.title()
                         + track + ".", more),
-                p.section(), "", t.details() + " phase" + p.number() + (t.track() == null ? "" : " " + trackName(t.track())),
+                p.section(), "phase" + p.number(), t.details() + (t.track() == null ? "" : " " + trackName(t.track())),
                 t.askedAs(), p.id());
     }
 

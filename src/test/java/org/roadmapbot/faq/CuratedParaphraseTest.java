@@ -94,7 +94,7 @@ class CuratedParaphraseTest {
                 total++;
                 Reply r = run(server, false, "ask", null, Map.of("question", p));
                 if (r.sources().contains(id) && r.content().contains(cases.get(i).answer())
-                        && r.content().contains("this server's FAQ, answer #" + (i + 1))) {
+                        && r.footer() != null && r.footer().contains("this server's FAQ, answer #" + (i + 1))) {
                     found++;
                 } else {
                     misses.add(p + " -> " + r.sources());

@@ -92,9 +92,10 @@ class TeachTheBotTest {
         assertThat(added.content()).startsWith("Added answer **#1**").doesNotContain("⚠️");
 
         Reply answer = ask(G, ANN, "when does the book club meet?");
-        assertThat(answer.content()).contains("first Sunday of each month").contains("this server's FAQ, answer #1");
+        assertThat(answer.content()).contains("first Sunday of each month").doesNotContain("Source:");
         assertThat(answer.sources()).containsExactly("server-faq-1");
-        assertThat(answer.footer()).contains("this server's FAQ");
+        // The source is named once, in the footer.
+        assertThat(answer.footer()).contains("this server's FAQ, answer #1");
         // Another server never sees it.
         assertThat(ask(OTHER, ANN, "when does the book club meet?").sources()).noneMatch(CuratedAnswer::isCurated);
 

@@ -30,6 +30,22 @@ class AnswerServiceTest {
         assertThat(answer.text()).contains("$49").contains("$349");
     }
 
+    @Test
+    void aCertificateThatRequiresProjectsNamesThem() {
+        assertThat(answers.answer("Does the freeCodeCamp cert include a URL shortener project?").text())
+                .contains("requires five projects: Timestamp Microservice").contains("URL Shortener").doesNotContain("..");
+        // A certificate that requires no projects is said as the guide says it.
+        assertThat(answers.answer("does scrimba give a certificate").text()).contains("Completion certificates").doesNotContain("requires");
+    }
+
+    @Test
+    void theQualifiedPartOfAPriceComesFirst() {
+        assertThat(answers.answer("boot.dev yearly price").text()).startsWith("boot.dev (Backend Learning Path): $349/year");
+        assertThat(answers.answer("scrimba annual price").text()).startsWith("Scrimba (Backend Developer Path): Pro costs $24.50/mo on the annual plan");
+        // Counterexample: no qualifier, the guide's own order.
+        assertThat(answers.answer("how much is boot.dev a month").text()).startsWith("boot.dev (Backend Learning Path): $49/month");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"what's in the third phase", "what do i study in months 5 and 6", "phase three topics", "how long is phase 3"})
     void phaseReferencesInWordsAndMonths(String question) {
@@ -47,9 +63,14 @@ class AnswerServiceTest {
     }
 
     @Test
-    void aFactQuestionGetsTheFactInAFewLinesNamingItsSource() {
+    void aFactQuestionGetsTheFactInAFewLinesNamingItsSourceOnce() {
         Answer answer = answers.answer("scrimba hours");
-        assertThat(answer.text()).contains("30.1 hours").contains("Source: \"");
+        assertThat(answer.text()).startsWith("Scrimba's Backend Developer Path is 30.1 hours long.");
+        // The reply's footer names the source; the text doesn't repeat it.
+        assertThat(answer.text()).doesNotContain("Source:");
+        Reply reply = AskCommand.toReply(answer);
+        assertThat(reply.footer()).startsWith("Source: ").contains("scrimba-backend-path");
+        assertThat(reply.content()).doesNotContain("Source:");
         assertThat(answer.text().length()).isLessThan(400);
         assertThat(answer.sources()).containsExactly("scrimba-backend-path");
         Answer teacher = answers.answer("who teaches TypeScript on Scrimba?");
@@ -125,6 +146,8 @@ class AnswerServiceTest {
         Reply whole = router.button(new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null, Map.of()), more.customId());
         assertThat(whole.content()).contains("Tom Chant").contains("Rachel Johnson").contains("30.1");
         assertThat(whole.sources()).containsExactly("scrimba-backend-path");
+        assertThat(whole.content()).doesNotContain("Source:");
+        assertThat(whole.footer()).contains("scrimba-backend-path");
         assertThat(router.button(new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null, Map.of()), "ask:more:nope").error())
                 .isTrue();
     }

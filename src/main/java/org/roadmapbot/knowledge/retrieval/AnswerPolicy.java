@@ -19,9 +19,29 @@ import java.util.Map;
  * @param tieRatio    another document of the same kind joins the answer at this share of the best score
  * @param fittedOn    the question sets the numbers were fitted on (documentation)
  * @param crossValidatedAccuracy the fit's accuracy on held-out folds (documentation)
+ * @param support     logistic weights per feature name ({@link Support#names()}), plus "bias": whether the
+ *                    facts an answer shows state what the question asks; empty, every answer is supported
+ * @param supportCrossValidatedAccuracy the support fit's accuracy on held-out folds (documentation)
  */
 public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> weights, double threshold,
-                           double tieRatio, List<String> fittedOn, double crossValidatedAccuracy) {
+                           double tieRatio, List<String> fittedOn, double crossValidatedAccuracy,
+                           Map<String, Double> support, double supportCrossValidatedAccuracy) {
+
+    public AnswerPolicy {
+        support = support == null ? Map.of() : support;
+    }
+
+    /** A policy without a support check (every composed answer is taken to state what was asked). */
+    public AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> weights, double threshold,
+                        double tieRatio, List<String> fittedOn, double crossValidatedAccuracy) {
+        this(fieldBoosts, weights, threshold, tieRatio, fittedOn, crossValidatedAccuracy, Map.of(), 0);
+    }
+
+    /** The same policy with these support weights. */
+    public AnswerPolicy withSupport(Map<String, Double> supportWeights, double crossValidated) {
+        return new AnswerPolicy(fieldBoosts, weights, threshold, tieRatio, fittedOn, crossValidatedAccuracy, supportWeights,
+                crossValidated);
+    }
 
     public static final String RESOURCE = "/knowledge/answer-policy.json";
 
@@ -64,17 +84,57 @@ public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> 
         }
     }
 
-    public double probability(Features f) {
-        double z = weights.getOrDefault("bias", 0.0);
-        double[] v = f.values();
-        List<String> names = Features.names();
-        for (int i = 0; i < v.length; i++) {
-            z += weights.getOrDefault(names.get(i), 0.0) * v[i];
+    /**
+     * What the support check sees of a composed answer: the question's aspect (its words, in the asking
+     * clause of a chatty message, that name none of the answer's entries) against the facts shown.
+     *
+     * @param stated     share (0..1) of the aspect's weight that the shown facts state (1 with no aspect)
+     * @param unstatedKnown the weight of the most specific aspect word the shown facts lack though the data uses
+     *                   it elsewhere, as a share of the highest weight ("certificate" asked of a course without one)
+     * @param unstatedUnknown English aspect words of five letters or more that no document has ("refund", "founded")
+     * @param unstatedShort other aspect words no document has: shorter ones, misspellings, text-speak ("thru",
+     *                   "recomend", "gimme"); as often noise as a name ("ceo")
+     * @param aspects    how many aspect words the question has
+     * @param structured 1 when the answer was computed from the data's fields, 0 when retrieved
+     * @param named      1 when the question names an entry of the answer ("who founded Scrimba" names Scrimba's)
+     * @param compared   1 when the question compares (its sides name entries, not aspects)
+     */
+    public record Support(double stated, double unstatedKnown, double unstatedUnknown, double unstatedShort, double aspects,
+                          double structured, double named, double compared) {
+
+        public static List<String> names() {
+            return List.of("stated", "unstatedKnown", "unstatedUnknown", "unstatedShort", "aspects", "structured", "named",
+                    "namedNothingStated", "compared");
         }
-        return 1 / (1 + Math.exp(-z));
+
+        public double[] values() {
+            return new double[] {stated, unstatedKnown, Math.min(unstatedUnknown, 3), Math.min(unstatedShort, 3), Math.min(aspects, 6),
+                    structured, named, named * (stated == 0 && aspects > 0 ? 1 : 0), compared};
+        }
+    }
+
+    public double probability(Features f) {
+        return logistic(weights, Features.names(), f.values());
     }
 
     public boolean answers(Features f) {
         return probability(f) >= threshold;
+    }
+
+    public double supportProbability(Support s) {
+        return logistic(support, Support.names(), s.values());
+    }
+
+    /** Whether the answer's facts state what the question asks (always, without support weights). */
+    public boolean supports(Support s) {
+        return support.isEmpty() || supportProbability(s) >= threshold;
+    }
+
+    private static double logistic(Map<String, Double> weights, List<String> names, double[] values) {
+        double z = weights.getOrDefault("bias", 0.0);
+        for (int i = 0; i < values.length; i++) {
+            z += weights.getOrDefault(names.get(i), 0.0) * values[i];
+        }
+        return 1 / (1 + Math.exp(-z));
     }
 }

@@ -63,17 +63,24 @@ public final class KnowledgeIndex {
     /** Per Lucene document: the id, or null for the vocabulary document (words for spelling only). */
     private final List<String> ids;
     private final List<Set<String>> docTerms;
+    /** Per Lucene document: the terms of its title field (the names it goes by). */
+    private final List<Set<String>> nameTerms;
+    /** Per Lucene document: the terms of its question-shaped hints. */
+    private final List<Set<String>> hintTerms;
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Integer> docOf = new HashMap<>();
     private final int documents;
 
-    private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms) {
+    private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms,
+                           List<Set<String>> nameTerms, List<Set<String>> hintTerms) {
         this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
         this.ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
         this.docTerms = List.copyOf(docTerms);
+        this.nameTerms = List.copyOf(nameTerms);
+        this.hintTerms = List.copyOf(hintTerms);
         int count = 0;
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) != null) {
@@ -111,20 +118,21 @@ public final class KnowledgeIndex {
             ids.add(null);
             // A near-real-time reader: nothing needs committing in memory.
             DirectoryReader reader = DirectoryReader.open(writer);
-            return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size()));
+            return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size(), SEARCHED),
+                    termsOf(reader, ids.size(), List.of(TITLE)), termsOf(reader, ids.size(), List.of(ASKED)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Each document's analysed terms, read back from the index (the searched fields, not the typed words). */
-    private static List<Set<String>> termsOf(IndexReader reader, int documents) throws IOException {
+    /** Each document's analysed terms in these fields, read back from the index. */
+    private static List<Set<String>> termsOf(IndexReader reader, int documents, List<String> fields) throws IOException {
         List<Set<String>> terms = new ArrayList<>();
         for (int i = 0; i < documents; i++) {
             terms.add(new java.util.HashSet<>());
         }
         for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
-            for (String field : SEARCHED) {
+            for (String field : fields) {
                 org.apache.lucene.index.Terms fieldTerms = leaf.reader().terms(field);
                 if (fieldTerms == null) {
                     continue;
@@ -151,7 +159,12 @@ public final class KnowledgeIndex {
             allIds.addAll(other.ids);
             List<Set<String>> allTerms = new ArrayList<>(docTerms);
             allTerms.addAll(other.docTerms);
-            return new KnowledgeIndex(analyzer, new MultiReader(new IndexReader[] {reader, other.reader}, false), allIds, allTerms);
+            List<Set<String>> allNames = new ArrayList<>(nameTerms);
+            allNames.addAll(other.nameTerms);
+            List<Set<String>> allHints = new ArrayList<>(hintTerms);
+            allHints.addAll(other.hintTerms);
+            return new KnowledgeIndex(analyzer, new MultiReader(new IndexReader[] {reader, other.reader}, false), allIds, allTerms,
+                    allNames, allHints);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,6 +215,18 @@ public final class KnowledgeIndex {
             return false;
         }
         return slot.terms().stream().anyMatch(docTerms.get(doc)::contains);
+    }
+
+    /** Whether the document with this id goes by a name with one of the slot's terms (its title field). */
+    public boolean names(String id, KnowledgeAnalyzer.Slot slot) {
+        Integer doc = docOf.get(id);
+        return doc != null && slot.terms().stream().anyMatch(nameTerms.get(doc)::contains);
+    }
+
+    /** Whether the document with this id has one of the slot's terms in its question-shaped hints. */
+    public boolean hints(String id, KnowledgeAnalyzer.Slot slot) {
+        Integer doc = docOf.get(id);
+        return doc != null && slot.terms().stream().anyMatch(hintTerms.get(doc)::contains);
     }
 
     /** The best documents for the question text (already corrected and rewritten), best first. */

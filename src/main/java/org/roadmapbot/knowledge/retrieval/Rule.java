@@ -14,6 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * <p>Effects: {@code decline} (not a question for the guide), {@code intent:<name>} (a personal
  * question), {@code rewrite:<text>} (the match is written so), {@code phase}, {@code month},
  * {@code phase:last} (a phase reference; group {@code n} or {@code n2} holds the number),
+ * {@code concept:<words>} (a need said in a member's words is written as the guide's concept; questions only),
  * {@code compare}, {@code split} (where a second part of the question starts),
  * {@code attribute:<name>}, {@code qualifier:<name>}, {@code superlative:<name>}.
  */

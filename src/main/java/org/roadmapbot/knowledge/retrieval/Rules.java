@@ -66,7 +66,7 @@ public final class Rules {
     public Set<String> effects(String text) {
         Set<String> found = new LinkedHashSet<>();
         for (Compiled c : compiled) {
-            if (!c.kind().equals("rewrite") && !c.kind().equals("split") && !c.kind().equals("clause")
+            if (!c.kind().equals("rewrite") && !c.kind().equals("concept") && !c.kind().equals("split") && !c.kind().equals("clause")
                     && !found.contains(c.rule().effect()) && c.matches(text)) {
                 found.add(c.rule().effect());
             }
@@ -95,6 +95,31 @@ public final class Rules {
         for (Compiled c : compiled) {
             if (c.kind().equals("rewrite")) {
                 out = c.pattern().matcher(out).replaceAll(c.argument());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The question with each need it states in its own words written as the concept the guide uses
+     * ("my API keeps hitting the database for the same data" → caching): questions only, never the data.
+     */
+    public String concepts(String text) {
+        String out = text;
+        for (Compiled c : compiled) {
+            if (c.kind().equals("concept")) {
+                out = c.pattern().matcher(out).replaceAll(" " + c.argument() + " ");
+            }
+        }
+        return out;
+    }
+
+    /** The text without the phases it names ("is Docker in phase 2" → "is Docker in "). */
+    public String withoutPhases(String text) {
+        String out = text;
+        for (Compiled c : compiled) {
+            if (c.kind().equals("phase") || c.kind().equals("month")) {
+                out = c.pattern().matcher(out).replaceAll(" ");
             }
         }
         return out;
