@@ -76,7 +76,8 @@ class DiscordEndToEndTest {
         int intents = identify.path("d").path("intents").asInt();
         int privileged = GatewayIntent.getRaw(GatewayIntent.GUILD_MEMBERS, GatewayIntent.GUILD_PRESENCES, GatewayIntent.MESSAGE_CONTENT);
         assertThat(intents & privileged).isZero();
-        assertThat(intents).isEqualTo(1); // GUILDS only
+        // GUILDS, and GUILD_MESSAGES for mentions (not privileged: a message that mentions the bot carries its text).
+        assertThat(intents).isEqualTo(GatewayIntent.getRaw(GatewayIntent.GUILD_MESSAGES) | 1);
     }
 
     @Test
@@ -91,6 +92,14 @@ class DiscordEndToEndTest {
 
         for (CommandSpec spec : specs) {
             JsonNode command = find(put.json(), spec.name());
+            if (spec.kind() == CommandSpec.Kind.MESSAGE) {
+                // A message menu entry (Apps → name): type 3, which Discord gives no description and no options.
+                assertThat(command.path("type").asInt()).isEqualTo(3);
+                assertThat(command.path("description").asText()).isEmpty();
+                assertThat(command.path("options").isMissingNode() || command.path("options").isEmpty()).isTrue();
+                continue;
+            }
+            assertThat(command.path("type").asInt(1)).isEqualTo(1);
             assertThat(command.path("description").asText()).isEqualTo(spec.description());
             assertThat(command.path("contexts")).hasSize(1);
             assertThat(command.path("contexts").get(0).asInt()).as("guild-only context").isZero();

@@ -300,7 +300,7 @@ class LlmPhrasingTest {
     void onlyPhrasedAnswersThatReachedTheMemberCountTowardsTheQuota() {
         try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
             // Nothing found: no call, nothing counted.
-            assertThat(ask(app, "m1", "what is the best pizza").sources()).isEmpty();
+            assertThat(ask(app, "m1", "how do I bake sourdough bread").sources()).isEmpty();
             assertThat(fake.requests()).isEmpty();
 
             // A failed call and a rejected rewording phrase nothing, so they use none of the quota of 1,
@@ -387,9 +387,16 @@ class LlmPhrasingTest {
         return Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(phrasing));
     }
 
+    /** The member's reply without the 👍/👎 rating buttons every found answer carries (their ids are per answer). */
     private static Reply ask(Application app, String member, String question) {
-        return app.router().dispatch(new CommandRequest("1", member, "Tester", false, AskCommand.NAME, null,
+        Reply reply = app.router().dispatch(new CommandRequest("1", member, "Tester", false, AskCommand.NAME, null,
                 Map.of(AskCommand.QUESTION, question)));
+        List<Reply.Button> ratings = reply.buttons().stream().filter(b -> b.customId().startsWith("ask:rate:")).toList();
+        if (!reply.sources().isEmpty()) {
+            assertThat(ratings).as("a found answer carries its rating buttons").hasSize(2);
+        }
+        return new Reply(reply.content(), reply.title(), reply.fields(), reply.footer(), reply.ephemeral(), reply.error(),
+                reply.attachments(), reply.buttons().stream().filter(b -> !ratings.contains(b)).toList(), reply.sources());
     }
 
     private static Reply plain(Application app, String question) {
