@@ -43,21 +43,6 @@ class DatabaseTest {
     }
 
     @Test
-    void theEmbeddedStoreCompressesAndReusesSpaceAfterTenSeconds() throws Exception {
-        try (Database db = Database.open(DatabaseConfig.embedded(), dir);
-             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT setting_name, setting_value FROM information_schema.settings "
-                     + "WHERE setting_name IN ('RETENTION_TIME', 'COMPRESS', 'WRITE_DELAY') ORDER BY setting_name")) {
-            List<String> settings = new ArrayList<>();
-            while (rs.next()) {
-                settings.add(rs.getString(1) + "=" + rs.getString(2));
-            }
-            // H2's defaults are 45000, false and 500: each of them grows the file or loses commits.
-            assertThat(settings).containsExactly("COMPRESS=TRUE", "RETENTION_TIME=10000", "WRITE_DELAY=0");
-        }
-    }
-
-    @Test
     void reopeningAppliesNothingAndKeepsData() throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(), dir);
              Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
