@@ -13,14 +13,17 @@ import org.roadmapbot.knowledge.data.KnowledgeLoader;
 /**
  * The answer contract of shared/tools/score-answers, in process, each question set against its own
  * floor (sets are never pooled). Tuning sets (the policy is fitted on them): member-dev, member-dev4,
- * paraphrase-dev, -dev2, -dev3. Regression sets never tuned on: paraphrase-holdout and -fresh. The
+ * paraphrase-dev, -dev2, -dev3. Regression sets never tuned on: paraphrase-holdout and -fresh, and
+ * heldout-a and -b (member-style sets written from the source text only by people who saw neither the
+ * data nor the rules; the lead measured every change of round 2 on them and nobody tuned on them). The
  * floors sit a little under the figures the README gives; the sample set must stay whole.
  */
 class AnswerAccuracyTest {
 
     static final List<String> SETS = List.of("/knowledge/sample-questions.jsonl", "/knowledge/member-dev.jsonl",
             "/knowledge/member-dev4.jsonl", "/knowledge/paraphrase-dev.jsonl", "/knowledge/paraphrase-dev2.jsonl",
-            "/knowledge/paraphrase-dev3.jsonl", "/knowledge/paraphrase-holdout.jsonl", "/knowledge/paraphrase-fresh.jsonl");
+            "/knowledge/paraphrase-dev3.jsonl", "/knowledge/paraphrase-holdout.jsonl", "/knowledge/paraphrase-fresh.jsonl",
+            "/knowledge/heldout-a.jsonl", "/knowledge/heldout-b.jsonl");
 
     private static AnswerService answers;
 
@@ -38,7 +41,9 @@ class AnswerAccuracyTest {
         "/knowledge/paraphrase-dev2.jsonl, 0.80",
         "/knowledge/paraphrase-dev3.jsonl, 0.76",
         "/knowledge/paraphrase-holdout.jsonl, 0.78",
-        "/knowledge/paraphrase-fresh.jsonl, 0.85"})
+        "/knowledge/paraphrase-fresh.jsonl, 0.85",
+        "/knowledge/heldout-a.jsonl, 0.80",
+        "/knowledge/heldout-b.jsonl, 0.86"})
     void eachSetIsAnsweredAtLeastToItsFloor(String set, double floor) throws IOException {
         List<AnswerQuality.Case> cases = AnswerQuality.load(set);
         List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
