@@ -23,6 +23,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.Reply;
@@ -49,15 +50,17 @@ public final class LeaderboardPosts {
     private final ScheduleStore store;
     private final JobScheduler scheduler;
     private final Messenger messenger;
+    private final BotMetrics metrics;
     /** Posts handed to the messenger whose outcome is not recorded yet. */
     private final InFlight inFlight = new InFlight("leaderboard-post", 1);
 
-    public LeaderboardPosts(LeaderboardService service, ScheduleStore store, JobScheduler scheduler, Messenger messenger) {
+    public LeaderboardPosts(LeaderboardService service, ScheduleStore store, JobScheduler scheduler, Messenger messenger,
+                            BotMetrics metrics) {
         this.service = service;
         this.store = store;
         this.scheduler = scheduler;
         this.messenger = messenger;
-        scheduler.register(PostJob.class, () -> new PostJob(this));
+        this.metrics = metrics;
     }
 
     public ScheduleStore store() {
@@ -334,7 +337,7 @@ public final class LeaderboardPosts {
     public static final class PostJob implements Job {
         private final LeaderboardPosts posts;
 
-        PostJob(LeaderboardPosts posts) {
+        public PostJob(LeaderboardPosts posts) {
             this.posts = posts;
         }
 

@@ -24,6 +24,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.privacy.PersonalData;
@@ -78,11 +79,12 @@ public final class NudgeService {
     private final NudgeDelivery delivery;
     private final NudgeConfig config;
     private final Clock clock;
+    private final BotMetrics metrics;
     /** Deliveries handed to the messenger whose outcome is not recorded yet; retries wait on its threads. */
     private final InFlight inFlight = new InFlight("nudge-delivery", 2);
 
     public NudgeService(NudgeRepository repository, NudgeComposer composer, JobScheduler scheduler, Messenger messenger,
-                        NudgeConfig config, Clock clock) {
+                        NudgeConfig config, Clock clock, BotMetrics metrics) {
         this.repository = repository;
         this.composer = composer;
         this.scheduler = scheduler;
@@ -90,7 +92,7 @@ public final class NudgeService {
         this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor());
         this.config = config;
         this.clock = clock;
-        scheduler.register(NudgeJob.class, () -> new NudgeJob(this));
+        this.metrics = metrics;
     }
 
     public NudgeRepository repository() {

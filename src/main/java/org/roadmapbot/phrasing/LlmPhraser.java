@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
-import org.roadmapbot.bench.LatencyHistogram;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
@@ -96,9 +96,8 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final String systemPrompt;
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
-    /** How long the guard took per model reply, reading the facts and checking (for `bench phrasing` and diagnostics). */
-    private final Object checkTimesLock = new Object();
-    private LatencyHistogram checkTimes = new LatencyHistogram();
+    /** Told how long the guard took per model reply, reading the facts and checking (`bench phrasing` listens). */
+    private volatile LongConsumer guardChecked = nanos -> { };
 
     LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
                Clock clock) {
@@ -108,8 +107,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         this.vocabulary = vocabulary;
         this.quota = quota;
         this.clock = clock;
-        this.systemPrompt = PromptTemplates.render(prompts.system(),
-                Map.of(PromptTemplates.MAX_CHARS, String.valueOf(config.maxOutputChars())));
+        this.systemPrompt = prompts.system(config.maxOutputChars());
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
@@ -187,11 +185,11 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         long built = System.nanoTime();
         FactGuard guard = new FactGuard(facts, List.of(), answer.question(), vocabulary);
         long buildNanos = System.nanoTime() - built;
-        String user = PromptTemplates.render(prompts.answer(), Map.of(
-                PromptTemplates.FACTS, factsBlock(facts),
-                PromptTemplates.KEEP, keep(guard),
-                PromptTemplates.QUESTION, delimited(answer.question())));
-        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, buildNanos, plain.content());
+        String user = prompts.answer(factsBlock(facts), keep(guard), delimited(answer.question()));
+        // The router's quota step looked the member's allowance up before the answer was built.
+        PhrasingQuota.Decision allowance = request.found(PhrasingQuota.Decision.class)
+                .orElseGet(() -> allowance(request.guildId(), request.memberId()));
+        Outcome outcome = run(request.guildId(), request.memberId(), allowance, true, user, guard, buildNanos, plain.content());
         if (outcome.phrased()) {
             String citation = AnswerService.citation(answer.entries());
             String content = outcome.text() + "\n\n" + citation + "\n" + AI_MARK;
@@ -220,11 +218,9 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         long built = System.nanoTime();
         FactGuard guard = new FactGuard(List.of(new Fact("nudge", plainText)), facts, "", vocabulary);
         long buildNanos = System.nanoTime() - built;
-        String user = PromptTemplates.render(prompts.nudge(), Map.of(
-                PromptTemplates.FACTS, facts.isEmpty() ? "(none)" : factsBlock(facts),
-                PromptTemplates.KEEP, keep(guard),
-                PromptTemplates.MESSAGE, plainText));
-        Outcome outcome = run(guildId, memberId, false, user, guard, buildNanos, plainText);
+        String user = prompts.nudge(facts.isEmpty() ? "(none)" : factsBlock(facts), keep(guard), plainText);
+        Outcome outcome = run(guildId, memberId, quota.peek(guildId, memberId, clock.instant(), false), false, user, guard,
+                buildNanos, plainText);
         // The member did not ask for this message, so a quota note would only puzzle them.
         return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
     }
@@ -236,31 +232,33 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         return snapshot;
     }
 
-    /** A copy of the guard's check times since start-up, one value per model reply checked. */
-    public LatencyHistogram checkTimes() {
-        LatencyHistogram copy = new LatencyHistogram();
-        synchronized (checkTimesLock) {
-            copy.add(checkTimes);
-        }
-        return copy;
-    }
-
-    /** Forgets the check times so far (a benchmark's warm-up). */
-    public void clearCheckTimes() {
-        synchronized (checkTimesLock) {
-            checkTimes = new LatencyHistogram();
-        }
+    /**
+     * From now on, {@code listener} is told the guard's time for each model reply checked (reading
+     * the facts and checking), in nanoseconds, on the thread that checked it.
+     */
+    public void onGuardChecked(LongConsumer listener) {
+        guardChecked = listener;
     }
 
     public PhrasingConfig config() {
         return config;
     }
 
-    /** {@code guardNanos}: the time the guard took to read the facts, counted with its check. */
-    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard, long guardNanos,
-                        String plainText) {
+    /**
+     * A member's allowance for a phrased answer now (daily quota and cooldown), changing nothing:
+     * the quota step of the command pipeline ({@code app/Features}) attaches it to every /ask.
+     */
+    public PhrasingQuota.Decision allowance(String guildId, String memberId) {
+        return quota.peek(guildId, memberId, clock.instant(), true);
+    }
+
+    /**
+     * {@code early}: the allowance before the call (the call itself checks again, atomically);
+     * {@code guardNanos}: the time the guard took to read the facts, counted with its check.
+     */
+    private Outcome run(String guildId, String memberId, PhrasingQuota.Decision early, boolean cooldown, String userPrompt,
+                        FactGuard guard, long guardNanos, String plainText) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
-        PhrasingQuota.Decision early = quota.peek(guildId, memberId, clock.instant(), cooldown);
         if (!early.allowed()) {
             return limited(early, plainText);
         }
@@ -325,9 +323,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         }
         long start = System.nanoTime();
         Optional<FactGuard.Violation> violation = guard.check(text);
-        synchronized (checkTimesLock) {
-            checkTimes.record(guardNanos + System.nanoTime() - start);
-        }
+        guardChecked.accept(guardNanos + System.nanoTime() - start);
         if (violation.isPresent()) {
             return fallback(violation.get().reason(), violation.get().detail(), plainText);
         }

@@ -270,10 +270,10 @@ class DiscordEndToEndTest {
     void buttonPressReachesTheRouter() throws InterruptedException {
         RestCall greeting = discord.awaitCallback(discord.slash(ALICE, "greet"));
         JsonNode button = greeting.message().path("components").get(0).path("components").get(0);
-        assertThat(button.path("custom_id").asText()).isEqualTo("greet:wave:42");
+        assertThat(button.path("custom_id").asText()).isEqualTo("2:greet:wave:42");
         assertThat(button.path("label").asText()).isEqualTo("Wave back");
 
-        Interaction press = discord.pressButton(ALICE, "greet:wave:42");
+        Interaction press = discord.pressButton(ALICE, "2:greet:wave:42");
         RestCall answer = discord.awaitCallback(press);
         assertThat(answer.visibleText()).isEqualTo("Waved back (wave:42).");
         assertThat(answer.ephemeral()).isTrue();

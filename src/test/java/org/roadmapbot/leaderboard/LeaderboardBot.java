@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
@@ -27,6 +28,7 @@ import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;
 import org.roadmapbot.schedule.JobScheduler;
+import org.roadmapbot.schedule.ScheduledJob;
 import org.roadmapbot.schedule.SchedulerConfig;
 import org.roadmapbot.testing.MutableClock;
 import org.roadmapbot.testing.TestBot;
@@ -73,7 +75,10 @@ final class LeaderboardBot implements AutoCloseable {
         this.scheduler = JobScheduler.create(database.dataSource(), SchedulerConfig.defaults());
         this.service = new LeaderboardService(scores, kb, config, clock);
         service.useDirectory(directory);
-        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger);
+        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger,
+                BotMetrics.NONE);
+        scheduler.register(new ScheduledJob(LeaderboardPosts.PostJob.class, () -> new LeaderboardPosts.PostJob(posts),
+                posts::reconcile));
         PersonalData personalData = new PersonalData(database.dataSource(), List.of());
         List<Command> commands = List.of(new ProgressCommand(progress), new PrivacyCommand(personalData, repository, clock),
                 new LeaderboardCommand(service, posts));

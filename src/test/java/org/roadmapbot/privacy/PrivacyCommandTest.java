@@ -100,7 +100,7 @@ class PrivacyCommandTest {
         Reply ask = bot.run(G, ME, "privacy", "delete");
 
         assertThat(ask.content()).contains("all 7 records").contains("cannot be undone");
-        assertThat(ask.buttons()).extracting(Reply.Button::customId).containsExactly("privacy:confirm-delete", "privacy:cancel-delete");
+        assertThat(ask.buttons()).extracting(Reply.Button::customId).containsExactly("2:privacy:confirm-delete", "2:privacy:cancel-delete");
         assertThat(bot.personalData.count(G, ME)).isEqualTo(7);
 
         Reply done = bot.press(G, ME, PrivacyCommand.CONFIRM_DELETE);

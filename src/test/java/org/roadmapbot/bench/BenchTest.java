@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class BenchTest {
 
     @Test
     void benchPrintsOneTableWithEveryChosenBenchmarkAndTheMachine() {
-        int code = Main.execute("bench", "--quick", "--only", "startup,load");
+        int code = Bench.execute("--quick", "--only", "startup,load");
         String table = out.toString(StandardCharsets.UTF_8);
 
         assertThat(code).as(table).isZero();
@@ -49,7 +49,7 @@ class BenchTest {
 
     @Test
     void storageBenchComparesTheFileWithACompactedCopyAndACleanRestartBringsItBack() {
-        int code = Main.execute("bench", "storage", "--members", "300", "--duration", "4s", "--every", "2s");
+        int code = Bench.execute("storage", "--members", "300", "--duration", "4s", "--every", "2s");
         String table = out.toString(StandardCharsets.UTF_8);
 
         assertThat(code).as(table).isZero();
@@ -64,7 +64,7 @@ class BenchTest {
 
     @Test
     void tableRowsAreReadFromAnyBenchmarksMarkdown() {
-        List<String[]> rows = BenchCommand.tableRows("""
+        List<String[]> rows = Bench.tableRows("""
                 some log line
                 | figure | value |
                 |---|---|
