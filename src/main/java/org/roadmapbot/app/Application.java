@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.MemberDirectory;
@@ -68,7 +69,7 @@ public final class Application implements AutoCloseable {
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> openDatabase(config));
         Features.Knowledge loaded;
         try {
-            loaded = loadKnowledge(config);
+            loaded = loadKnowledge(config, metrics);
         } catch (RuntimeException | Error e) {
             // Don't leave the database open behind a data error: wait for it, then close it.
             opening.handle((db, failure) -> {
@@ -111,7 +112,7 @@ public final class Application implements AutoCloseable {
         this.config = config;
         this.clock = Clock.systemUTC();
         this.members = null;
-        this.knowledge = loadKnowledge(config);
+        this.knowledge = loadKnowledge(config, metrics);
         this.lazyProgress = new LazyProgress();
         this.features = Features.knowledgeOnly(knowledge, lazyProgress::command);
         this.router = new CommandRouter(features.commands(), features.steps(), metrics);
@@ -141,10 +142,10 @@ public final class Application implements AutoCloseable {
         return new Application(config);
     }
 
-    private static Features.Knowledge loadKnowledge(AppConfig config) {
+    private static Features.Knowledge loadKnowledge(AppConfig config, BotMetrics metrics) {
         KnowledgeBase base = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
         AnswerService answers = new AnswerService(base);
-        return new Features.Knowledge(base, answers, LlmPhraser.start(config.phrasing(), base));
+        return new Features.Knowledge(base, answers, LlmPhraser.start(config.phrasing(), base, metrics));
     }
 
     private static Database opened(CompletableFuture<Database> opening) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * `ask QUESTION` answers one question; `ask -` answers one per input line. With --json each
  * answer is one line {"question", "answer", "sources"}; sources is empty exactly when the data
- * has no answer.
+ * has no answer. It starts no database: a folder without one is left as it was (see
+ * {@link Application#startForAsk}).
  */
 @Command(name = "ask", description = "Answer one question (or one per line of standard input with '-').")
 public final class AskCli implements Callable<Integer> {
@@ -44,7 +45,8 @@ public final class AskCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (Application app = Application.start(caller.config())) {
+        // Knowledge only: the database is opened for a personal question, and only when there is one.
+        try (Application app = Application.startForAsk(caller.config())) {
             if (words.size() == 1 && words.get(0).equals("-")) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line;

@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Messenger;
 import org.slf4j.Logger;
@@ -87,6 +88,11 @@ public final class DiscordBot implements AutoCloseable {
      * registration Discord refuses.
      */
     public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy) {
+        return start(config, router, deferPolicy, BotMetrics.NONE);
+    }
+
+    /** As {@link #start(DiscordConfig, CommandRouter, DeferPolicy)}, reporting acknowledgement latencies to {@code metrics}. */
+    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy, BotMetrics metrics) {
         String token;
         try {
             token = config.token().get();
@@ -103,7 +109,7 @@ public final class DiscordBot implements AutoCloseable {
         // Autocomplete is cheap and must answer within Discord's window: it never queues behind commands.
         ExecutorService suggestions = Executors.newSingleThreadExecutor(threads("discord-autocomplete"));
         InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers,
-                suggestions);
+                suggestions, metrics);
         Shards shardConfig = config.shards();
         // One session controller for every shard: it spaces their logins as Discord requires.
         ConcurrentSessionController sessions = config.gatewayUrl()

@@ -105,9 +105,9 @@ public final class LeaderboardPosts {
         if (sending.isDone()) {
             return sending.isCompletedExceptionally()
                     ? recordFailure(guildId, channelId, moderatorId, false, failure(sending), true)
-                    : Outcome.ok();
+                    : posted(false);
         }
-        inFlight.track(sending.handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(Outcome.ok())
+        inFlight.track(sending.handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(posted(false))
                 : failedLater(guildId, channelId, moderatorId, false, Messenger.failure(thrown)), inFlight.executor())
                 .thenCompose(outcome -> outcome));
         return Outcome.onItsWay();
@@ -123,7 +123,7 @@ public final class LeaderboardPosts {
             return inFlight.track(tellAndRecord(guildId, channelId, moderatorId, refused.get().reason(), refused.get().detail()));
         }
         return inFlight.track(send(guildId, channelId, service.scheduledPeriod(), LeaderboardService.PAGE_SIZE, deliveryKey)
-                .handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(Outcome.ok())
+                .handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(posted(true))
                         : failedLater(guildId, channelId, moderatorId, true, Messenger.failure(thrown)), inFlight.executor())
                 .thenCompose(outcome -> outcome));
     }
@@ -180,8 +180,15 @@ public final class LeaderboardPosts {
                         new DeliveryException(reason, detail), told), inFlight.executor());
     }
 
+    /** A post Discord took: counted for the operator. */
+    private Outcome posted(boolean scheduled) {
+        metrics.leaderboardPost(scheduled, true);
+        return Outcome.ok();
+    }
+
     private Outcome recordFailure(String guildId, String channelId, String moderatorId, boolean scheduled,
                                   DeliveryException e, boolean notified) {
+        metrics.leaderboardPost(scheduled, false);
         store.recordFailure(new ScheduleStore.Failure(guildId, moderatorId, channelId, scheduled, e.reason().name(),
                 e.getMessage(), notified, service.clock().instant()));
         LOG.warn("leaderboard post to channel {} of server {} failed ({}): {}", channelId, guildId, e.reason(), e.getMessage());

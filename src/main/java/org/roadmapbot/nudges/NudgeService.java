@@ -89,7 +89,7 @@ public final class NudgeService {
         this.composer = composer;
         this.scheduler = scheduler;
         this.messenger = messenger;
-        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor());
+        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor(), metrics);
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -212,6 +212,7 @@ public final class NudgeService {
             repository.recordMissed(guildId, memberId, week, due, me, now);
             LOG.info("nudge for member {} in server {} due {} missed by more than {} h: skipped", memberId, guildId, due,
                     config.grace().toHours());
+            metrics.nudge(BotMetrics.NudgeOutcome.MISSED);
             return CompletableFuture.completedFuture(FireResult.MISSED);
         }
         NudgeRepository.Claim claim = repository.claim(guildId, memberId, week, due, me, scheduler::isAlive, now);
@@ -233,6 +234,7 @@ public final class NudgeService {
         } catch (RuntimeException e) {
             // Composing failed (a bug, a database error): record it so the week is not retried forever.
             repository.finish(guildId, memberId, week, me, SentLog.FAILED, 0, null, "could not compose: " + e, clock.instant());
+            metrics.nudge(BotMetrics.NudgeOutcome.FAILED);
             disarmRecheck(guildId, memberId);
             throw e;
         }
@@ -250,6 +252,7 @@ public final class NudgeService {
             return FireResult.CLAIM_LOST;
         }
         disarmRecheck(guildId, memberId);
+        metrics.nudge(outcome.delivered() ? BotMetrics.NudgeOutcome.SENT : BotMetrics.NudgeOutcome.FAILED);
         if (outcome.disableReason().isPresent()) {
             repository.disable(guildId, memberId, outcome.disableReason().get(), outcome.detail(), end);
             unschedule(guildId, memberId);

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
@@ -93,6 +94,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final GuardVocabulary vocabulary;
     private final PhrasingQuota quota;
     private final Clock clock;
+    private final BotMetrics metrics;
     private final String systemPrompt;
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
@@ -100,13 +102,14 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private volatile LongConsumer guardChecked = nanos -> { };
 
     LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
-               Clock clock) {
+               Clock clock, BotMetrics metrics) {
         this.model = model;
         this.config = config;
         this.prompts = prompts;
         this.vocabulary = vocabulary;
         this.quota = quota;
         this.clock = clock;
+        this.metrics = metrics;
         this.systemPrompt = prompts.system(config.maxOutputChars());
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
@@ -120,18 +123,22 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * Phrasing as configured: empty when off, so the bot answers plainly and says nothing about
      * LLMs. Prompts are loaded and checked here, at start-up.
      */
-    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge) {
-        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC()) : Optional.empty();
+    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, BotMetrics metrics) {
+        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC(), metrics) : Optional.empty();
     }
 
-    /** As {@link #start(PhrasingConfig, KnowledgeBase)} with another model (tests, benchmarks) and clock. */
-    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock) {
+    /**
+     * As {@link #start(PhrasingConfig, KnowledgeBase, BotMetrics)} with another model (tests, benchmarks) and clock;
+     * each outcome goes to {@code metrics} (phrased, or the plain text and why).
+     */
+    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock,
+                                             BotMetrics metrics) {
         if (!config.enabled()) {
             return Optional.empty();
         }
         PromptTemplates prompts = PromptTemplates.loadBundled();
         LlmPhraser phraser = new LlmPhraser(model, config, prompts, GuardVocabulary.of(knowledge, prompts.instructionsText()),
-                new InMemoryQuota(config.dailyQuota(), config.cooldown()), clock);
+                new InMemoryQuota(config.dailyQuota(), config.cooldown()), clock, metrics);
         LOG.info("LLM phrasing on: model {} at {} (budget {} ms, {} per member per day, cooldown {} s)",
                 config.model(), config.endpointForLog(), config.timeout().toMillis(), config.dailyQuota(),
                 config.cooldown().toSeconds());
@@ -161,7 +168,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
             return phraseFound(request, answer, plain);
         } catch (RuntimeException e) {
             // A bug here must cost the friendliness, never the answer.
-            counts.get(Reason.ERROR).increment();
+            count(Reason.ERROR);
             LOG.warn("LLM phrasing failed unexpectedly, plain answer sent", e);
             return plain;
         }
@@ -208,7 +215,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         try {
             return phraseNudgeText(guildId, memberId, plainText, facts);
         } catch (RuntimeException e) {
-            counts.get(Reason.ERROR).increment();
+            count(Reason.ERROR);
             LOG.warn("LLM phrasing of a nudge failed unexpectedly, plain text sent", e);
             return new Outcome(plainText, Reason.ERROR, Optional.empty());
         }
@@ -223,6 +230,16 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
                 buildNanos, plainText);
         // The member did not ask for this message, so a quota note would only puzzle them.
         return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
+    }
+
+    /** Counts an attempt's outcome here and in the operator's metrics (the reason names are a fixed set). */
+    private void count(Reason reason) {
+        counts.get(reason).increment();
+        if (reason == Reason.PHRASED) {
+            metrics.phrasingUsed();
+        } else {
+            metrics.phrasingFallback(reason.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** How many attempts ended each way since start-up (for logs and diagnostics). */
@@ -293,7 +310,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         if (!counted.allowed()) {
             return limited(counted, plainText);
         }
-        counts.get(Reason.PHRASED).increment();
+        count(Reason.PHRASED);
         return checked;
     }
 
@@ -331,14 +348,14 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     }
 
     private Outcome fallback(Reason reason, String detail, String plainText) {
-        counts.get(reason).increment();
+        count(reason);
         LOG.info("LLM phrasing skipped, plain text sent: {} ({})", reason, detail);
         return new Outcome(plainText, reason, Optional.of(reason.rejectedByGuard() ? REJECTED_NOTE : UNAVAILABLE_NOTE));
     }
 
     private Outcome limited(PhrasingQuota.Decision decision, String plainText) {
         Reason reason = decision.verdict() == PhrasingQuota.Verdict.COOLDOWN ? Reason.COOLDOWN : Reason.DAILY_LIMIT;
-        counts.get(reason).increment();
+        count(reason);
         LOG.debug("LLM phrasing skipped, plain text sent: {}", reason);
         String note = reason == Reason.COOLDOWN
                 ? "-# Plain answer: friendly AI phrasing is available again in " + seconds(decision.retryAfter()) + "."

@@ -45,7 +45,7 @@ class CliTest {
         JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
         assertThat(line.get("question").asText()).isEqualTo("How much does boot.dev cost?");
         assertThat(line.get("answer").asText()).contains("$49");
-        assertThat(line.get("sources")).isNotEmpty();
+        assertThat(line.get("sources")).extracting(JsonNode::asText).containsExactly("boot-dev-backend");
     }
 
     @Test
@@ -56,7 +56,8 @@ class CliTest {
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(lines[0]).get("sources")).isNotEmpty();
+        assertThat(json.readTree(lines[0]).get("sources")).extracting(JsonNode::asText).containsExactly("stack-go");
+        assertThat(json.readTree(lines[0]).get("answer").asText()).contains("high-performance microservices");
         JsonNode none = json.readTree(lines[1]);
         assertThat(none.get("sources")).isEmpty();
         assertThat(none.get("answer").asText()).contains("I don't have anything about that");
@@ -71,17 +72,50 @@ class CliTest {
 
     @Test
     void everySubcommandPrintsItsHelpWithoutFormatWarnings() {
-        for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"bench", "--help"},
-                {"bench", "load", "--help"}, {"migrate-data", "--help"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"migrate-data", "--help"}}) {
             out.reset();
             err.reset();
             assertThat(Main.execute(args)).as(String.join(" ", args)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).contains("Usage: roadmap-bot");
             assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
         }
+        // The benchmarks are not part of the bot's command line (they live in test sources: BenchTest).
         out.reset();
-        Main.execute("bench", "load", "--help");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("10 % leaderboard share");
+        err.reset();
+        assertThat(Main.execute("bench")).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("bench");
+    }
+
+    @Test
+    void aOneShotAskInAnEmptyFolderCreatesNothing() throws Exception {
+        java.nio.file.Path data = dir.resolve("never-created");
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how much is boot.dev?")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("$49");
+        out.reset();
+        // A personal question with no database: nobody has started, so the plain pointer to Phase 1.
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how far am I?")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("/progress start");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aOneShotPersonalQuestionOpensTheDatabaseThatIsThereAndAnswersFromProgress() {
+        java.nio.file.Path data = dir.resolve("bot-data");
+        try (Application app = Application.start(new AppConfig(data, java.util.Optional.empty()))) {
+            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
+                    "start", java.util.Map.of("track", "python", "pace", "part-time"))).error()).isFalse();
+            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
+                    "done", java.util.Map.of("topic", "http-basics"))).error()).isFalse();
+        }
+        out.reset();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "42", "how far am I?"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Python track").contains("1/");
+        out.reset();
+        // Another member of the same folder has not started: the plain answer.
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "43", "how far am I?"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("/progress start").doesNotContain("Python track");
     }
 
     @Test

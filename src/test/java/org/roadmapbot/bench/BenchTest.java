@@ -63,6 +63,16 @@ class BenchTest {
     }
 
     @Test
+    void everyBenchmarkPrintsItsHelp() {
+        assertThat(Bench.execute("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: bench").contains("answers").contains("discord")
+                .contains("phrasing").contains("storage");
+        out.reset();
+        assertThat(Bench.execute("load", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: bench load").contains("10 % leaderboard share");
+    }
+
+    @Test
     void tableRowsAreReadFromAnyBenchmarksMarkdown() {
         List<String[]> rows = Bench.tableRows("""
                 some log line

@@ -1,5 +1,7 @@
 package org.roadmapbot.discord;
 
+import org.roadmapbot.testing.Series;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.roadmapbot.discord.fake.FakeDiscord.focused;
@@ -153,6 +155,16 @@ class DiscordEndToEndTest {
         assertThat(callback.visibleText()).contains("6-10 months").contains("faq-how-long");
         assertThat(callback.ephemeral()).isFalse();
         assertNoMentions(callback);
+        // The acknowledgement's latency reaches the operator's metrics once Discord has taken it (none late).
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        double acknowledged = 0;
+        while (acknowledged < 1 && System.nanoTime() < deadline) {
+            acknowledged = Series.value(bot.application().metrics().scrape(), "roadmapbot_interaction_acknowledgement_seconds_count", "");
+            Thread.onSpinWait();
+        }
+        assertThat(acknowledged).isGreaterThanOrEqualTo(1);
+        assertThat(Series.value(bot.application().metrics().scrape(), "roadmapbot_interaction_acknowledgements_late_total", ""))
+                .isZero();
     }
 
     @Test
@@ -181,7 +193,9 @@ class DiscordEndToEndTest {
         JsonNode embed = callback.message().path("embeds").get(0);
         assertThat(embed.path("title").asText()).isEqualTo("Backend courses");
         assertThat(embed.path("description").asText()).contains("language **Go**");
-        assertThat(embed.path("fields").size()).isPositive();
+        // Go at most $50 a month: boot.dev only ($49/mo), as one field.
+        assertThat(embed.path("fields").size()).isEqualTo(1);
+        assertThat(embed.path("fields").get(0).path("name").asText()).isEqualTo("boot.dev — Backend Learning Path");
         assertThat(embed.path("footer").path("text").asText()).startsWith("Source:");
     }
 

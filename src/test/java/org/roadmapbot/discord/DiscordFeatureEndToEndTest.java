@@ -98,10 +98,10 @@ class DiscordFeatureEndToEndTest {
         RestCall next = discord.awaitCallback(discord.slash(FRANK, "progress", subcommand("next")));
         assertThat(next.visibleText()).contains("What to study next");
         List<JsonNode> buttons = buttons(next.message());
-        assertThat(buttons).isNotEmpty();
+        assertThat(buttons).hasSize(3);
         String customId = buttons.get(0).path("custom_id").asText();
-        assertThat(customId).startsWith("progress:done:");
-        String topic = customId.substring("progress:done:".length());
+        assertThat(customId).startsWith("2:progress:done:");
+        String topic = customId.substring("2:progress:done:".length());
         assertThat(buttons.get(0).path("label").asText()).startsWith("Mark ").endsWith(" done");
         assertThat(topicState(FRANK, topic)).isEmpty();
 
@@ -154,7 +154,7 @@ class DiscordFeatureEndToEndTest {
         List<JsonNode> buttons = buttons(dm.message());
         assertThat(buttons).isNotEmpty();
         String customId = buttons.get(0).path("custom_id").asText();
-        assertThat(customId).startsWith("progress:done:" + GUILD + ":");
+        assertThat(customId).startsWith("2:progress:done:" + GUILD + ":");
         assertThat(buttons.get(0).path("label").asText()).startsWith("Mark ").endsWith(" done");
 
         SentLog sent = bot.application().nudges().repository().latest(GUILD, GINA.id()).orElseThrow();

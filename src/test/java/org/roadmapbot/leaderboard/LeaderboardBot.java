@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
@@ -18,6 +17,7 @@ import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseConfig;
+import org.roadmapbot.ops.MicrometerBotMetrics;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.privacy.PersonalData;
@@ -52,6 +52,8 @@ final class LeaderboardBot implements AutoCloseable {
     final CommandRouter router;
     final InMemoryMemberDirectory directory = new InMemoryMemberDirectory(false);
     final CollectingMessenger messenger = new CollectingMessenger();
+    /** What the posts report to the operator (the same metrics the bot serves on /metrics). */
+    final MicrometerBotMetrics metrics = new MicrometerBotMetrics();
     final List<Topic> topics;
 
     LeaderboardBot(Path dir) {
@@ -75,8 +77,7 @@ final class LeaderboardBot implements AutoCloseable {
         this.scheduler = JobScheduler.create(database.dataSource(), SchedulerConfig.defaults());
         this.service = new LeaderboardService(scores, kb, config, clock);
         service.useDirectory(directory);
-        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger,
-                BotMetrics.NONE);
+        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger, metrics);
         scheduler.register(new ScheduledJob(LeaderboardPosts.PostJob.class, () -> new LeaderboardPosts.PostJob(posts),
                 posts::reconcile));
         PersonalData personalData = new PersonalData(database.dataSource(), List.of());

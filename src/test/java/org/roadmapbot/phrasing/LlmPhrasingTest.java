@@ -1,5 +1,7 @@
 package org.roadmapbot.phrasing;
 
+import org.roadmapbot.testing.Series;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +74,8 @@ class LlmPhrasingTest {
                     .contains("Most learners reach job-readiness in 6-10 months of full-time study")
                     .contains("Numbers and names to keep exactly as written: 6-10, 10-15, 3-4, JavaScript, HTTP, API");
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.PHRASED, 1L);
+            assertThat(Series.value(app.metrics().scrape(), "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\""))
+                    .isEqualTo(1);
         }
     }
 
@@ -163,6 +167,11 @@ class LlmPhrasingTest {
             Map<LlmPhraser.Reason, Long> counts = app.phraser().orElseThrow().counts();
             assertThat(counts.get(LlmPhraser.Reason.ERROR) + counts.get(LlmPhraser.Reason.EMPTY)).isEqualTo(4L);
             assertThat(counts).containsEntry(LlmPhraser.Reason.PHRASED, 0L);
+            // The operator sees each plain answer and why, as the phraser counted it.
+            String metrics = app.metrics().scrape();
+            assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"error\"")
+                    + Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"empty\"")).isEqualTo(4);
+            assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\"")).isZero();
         }
     }
 
