@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roadmapbot.testing.CapturedOutput;
 
 /** The CLI contracts: `ask --json`, `ask -`, and `run` without a token. */
 class CliTest {
@@ -19,30 +15,14 @@ class CliTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final InputStream originalIn = System.in;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     @Test
     void askJsonPrintsQuestionAnswerAndSources() throws Exception {
         int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "How", "much", "does", "boot.dev", "cost?");
         assertThat(code).isZero();
-        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        JsonNode line = new ObjectMapper().readTree(output.out().strip());
         assertThat(line.get("question").asText()).isEqualTo("How much does boot.dev cost?");
         assertThat(line.get("answer").asText()).contains("$49");
         assertThat(line.get("sources")).extracting(JsonNode::asText).containsExactly("boot-dev-backend");
@@ -50,10 +30,10 @@ class CliTest {
 
     @Test
     void askDashAnswersOneLinePerQuestionAndEmptySourcesWhenUnknown() throws Exception {
-        System.setIn(new ByteArrayInputStream("What is Go used for?\n\nwhat's the weather tomorrow?\n".getBytes(StandardCharsets.UTF_8)));
+        output.input("What is Go used for?\n\nwhat's the weather tomorrow?\n");
         int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "-");
         assertThat(code).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] lines = output.out().strip().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(lines[0]).get("sources")).extracting(JsonNode::asText).containsExactly("stack-go");
@@ -67,34 +47,32 @@ class CliTest {
     void runWithoutTokenExplainsHowToConfigureAndFails() {
         int code = Main.execute("run");
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("DISCORD_TOKEN").contains("console");
+        assertThat(output.err()).contains("DISCORD_TOKEN").contains("console");
     }
 
     @Test
     void everySubcommandPrintsItsHelpWithoutFormatWarnings() {
         for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"migrate-data", "--help"}}) {
-            out.reset();
-            err.reset();
+            output.reset();
             assertThat(Main.execute(args)).as(String.join(" ", args)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).contains("Usage: roadmap-bot");
-            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+            assertThat(output.out()).as(String.join(" ", args)).contains("Usage: roadmap-bot");
+            assertThat(output.err()).as(String.join(" ", args)).isEmpty();
         }
         // The benchmarks are not part of the bot's command line (they live in test sources: BenchTest).
-        out.reset();
-        err.reset();
+        output.reset();
         assertThat(Main.execute("bench")).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("bench");
+        assertThat(output.err()).contains("Unmatched argument").contains("bench");
     }
 
     @Test
     void aOneShotAskInAnEmptyFolderCreatesNothing() throws Exception {
         java.nio.file.Path data = dir.resolve("never-created");
         assertThat(Main.execute("ask", "--data-dir", data.toString(), "how much is boot.dev?")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("$49");
-        out.reset();
+        assertThat(output.out()).contains("$49");
+        output.reset();
         // A personal question with no database: nobody has started, so the plain pointer to Phase 1.
         assertThat(Main.execute("ask", "--data-dir", data.toString(), "how far am I?")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("/progress start");
+        assertThat(output.out()).contains("/progress start");
         assertThat(data).doesNotExist();
     }
 
@@ -107,31 +85,31 @@ class CliTest {
             assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
                     "done", java.util.Map.of("topic", "http-basics"))).error()).isFalse();
         }
-        out.reset();
+        output.reset();
         assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "42", "how far am I?"))
                 .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Python track").contains("1/");
-        out.reset();
+        assertThat(output.out()).contains("Python track").contains("1/");
+        output.reset();
         // Another member of the same folder has not started: the plain answer.
         assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "43", "how far am I?"))
                 .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("/progress start").doesNotContain("Python track");
+        assertThat(output.out()).contains("/progress start").doesNotContain("Python track");
     }
 
     @Test
     void aRefusedOneShotQuestionExitsNonZeroAndLogsNothing() {
         assertThat(Main.execute("ask", "--data-dir", dir.toString(), "")).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("`question` cannot be empty.");
-        out.reset();
+        assertThat(output.out()).contains("`question` cannot be empty.");
+        output.reset();
         assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("$49");
-        assertThat(err.toString(StandardCharsets.UTF_8)).as("no start-up log lines from a one-shot ask").doesNotContain(" INFO ");
+        assertThat(output.out()).contains("$49");
+        assertThat(output.err()).as("no start-up log lines from a one-shot ask").doesNotContain(" INFO ");
     }
 
     @Test
     void helpNamesASubcommand() {
         assertThat(Main.execute("help", "console")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: roadmap-bot console").contains("--files");
+        assertThat(output.out()).contains("Usage: roadmap-bot console").contains("--files");
     }
 
     @Test

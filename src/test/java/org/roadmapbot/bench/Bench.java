@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * that prints a markdown table of `| figure | value |` rows ({@link BenchSetup#header}); it then
  * appears in this table with no other change. `bench <feature>` runs one alone.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         description = "Print all of the project's figures in one table (or run one: bench <feature>).",
         subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class,
             StorageBench.class, PhrasingBench.class, DiscordBench.class})

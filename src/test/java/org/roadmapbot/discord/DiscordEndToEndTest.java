@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.BotProcess;
@@ -40,6 +41,10 @@ import org.roadmapbot.discord.fake.RestCall;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordEndToEndTest {
 
+    /** Every data directory and file the test makes, deleted by JUnit after the class. */
+    @TempDir
+    static Path temp;
+
     static final Member ALICE = Member.regular("500000000000000001", "alice");
     static final Member BOB_MOD_ROLE = Member.regular("500000000000000002", "bob").withRole(FakeDiscord.MOD_ROLE_ID);
     static final Member CAROL_MANAGER = Member.regular("500000000000000003", "carol")
@@ -54,7 +59,7 @@ class DiscordEndToEndTest {
     @BeforeAll
     void startBot() throws Exception {
         discord = new FakeDiscord();
-        dataDir = Files.createTempDirectory("roadmap-bot-e2e");
+        dataDir = Files.createTempDirectory(temp, "roadmap-bot-e2e");
         testCommands = new TestCommands();
         DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of(FakeDiscord.MOD_ROLE_ID));
