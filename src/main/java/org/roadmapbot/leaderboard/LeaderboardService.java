@@ -94,7 +94,6 @@ public final class LeaderboardService {
         int wanted = page * pageSize + 1;
         List<Board.Entry> eligible = new ArrayList<>();
         List<ScoreStore.Score> skipped = new ArrayList<>();
-        Map<String, ScoreStore.Score> byMember = new HashMap<>();
         // What the directory said about each member looked up for this board (empty: left the server).
         Map<String, Optional<MemberDirectory.Member>> looked = new HashMap<>();
         int offset = 0;
@@ -128,7 +127,6 @@ public final class LeaderboardService {
                 String name = m.displayName() != null ? m.displayName()
                         : s.memberId().equals(askerId) && askerName != null ? askerName : fallbackName(s.memberId());
                 eligible.add(new Board.Entry(eligible.size() + 1, s.memberId(), name, s.completed(), 0));
-                byMember.put(s.memberId(), s);
             }
         }
         int from = Math.min((page - 1) * pageSize, eligible.size());
