@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.roadmapbot.core.BotMetrics;
+import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.MemberDirectory;
@@ -15,6 +16,8 @@ import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.UserError;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseException;
+import org.roadmapbot.faq.ServerFaqs;
+import org.roadmapbot.insights.AskLog;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.KnowledgeLoader;
@@ -90,7 +93,8 @@ public final class Application implements AutoCloseable {
         }
         MemberData built;
         try {
-            built = MemberData.on(database, config, knowledge.base(), knowledge.phraser(), messenger, metrics, clock);
+            built = MemberData.on(database, config, knowledge.base(), knowledge.answers(), knowledge.phraser(), messenger, metrics,
+                    clock);
         } catch (RuntimeException e) {
             knowledge.phraser().ifPresent(LlmPhraser::close);
             database.close();
@@ -98,7 +102,8 @@ public final class Application implements AutoCloseable {
         }
         this.members = built;
         try {
-            this.features = Features.all(knowledge, members, clock, extraCommands);
+            this.features = Features.all(knowledge, members, clock, messenger,
+                    config.discord().map(d -> d.messageContentIntent()).orElse(false), extraCommands);
             features.jobs().forEach(members.scheduler()::register);
             this.router = new CommandRouter(features.commands(), features.steps(), metrics);
         } catch (RuntimeException e) {
@@ -188,6 +193,18 @@ public final class Application implements AutoCloseable {
     public NudgeService nudges() { return members().nudges(); }
     public LeaderboardService leaderboards() { return members().leaderboards(); }
     public LeaderboardPosts leaderboardPosts() { return members().leaderboardPosts(); }
+    /** Every server's curated answers (issue 18). */
+    public ServerFaqs faqs() { return members().faqs(); }
+    /** What members ask, counted for /insights. */
+    public AskLog askLog() { return members().askLog(); }
+    /** What the bot answers of members' messages in channels (mentions, a help channel); nothing for a one-shot ask. */
+    public ChannelMessages channelMessages() { return features.channelMessages(); }
+
+    /**
+     * /ask with a server's FAQ, never counted for /insights (nobody asked the bot in a server): one-shot
+     * {@code ask --guild}. A one-shot ask without a database has no FAQ: the plain /ask.
+     */
+    public Command serverAsk() { return features.serverAsk(); }
 
     private MemberData members() {
         if (members == null) {
@@ -229,6 +246,8 @@ public final class Application implements AutoCloseable {
      */
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
+        // Other processes' changes to a server's curated answers reach this one's cache; asks are written.
+        members().start();
         try {
             features.jobs().forEach(job -> job.reconcile().run());
         } catch (IllegalArgumentException e) {

@@ -41,7 +41,7 @@ public final class BotProcess implements AutoCloseable {
             // /health answers from the start (gateway down until connected), so a probe sees start-up.
             GatewayHealth gateway = new GatewayHealth();
             app.serveOps(gateway);
-            DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app), app.metrics());
+            DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app), app.metrics(), app.channelMessages());
             gateway.connected(bot);
             // Leaderboards leave out members who left the server, as Discord tells.
             app.useMemberDirectory(bot.memberDirectory());

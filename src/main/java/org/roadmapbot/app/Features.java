@@ -6,14 +6,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.roadmapbot.askanywhere.AskAboutMessage;
+import org.roadmapbot.askanywhere.MessageAnswers;
+import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandStep;
+import org.roadmapbot.core.Messenger;
+import org.roadmapbot.faq.CuratedAsk;
+import org.roadmapbot.faq.FaqCommand;
+import org.roadmapbot.insights.FeedbackAsk;
+import org.roadmapbot.insights.InsightsCommand;
+import org.roadmapbot.insights.RecentAnswers;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.AskCommand;
 import org.roadmapbot.knowledge.CoursesCommand;
 import org.roadmapbot.knowledge.ProjectsCommand;
 import org.roadmapbot.knowledge.RoadmapCommand;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
 import org.roadmapbot.leaderboard.LeaderboardCommand;
 import org.roadmapbot.leaderboard.LeaderboardPosts;
 import org.roadmapbot.nudges.NudgeCommand;
@@ -27,8 +37,9 @@ import org.roadmapbot.schedule.ScheduledJob;
 
 /**
  * Every feature of the bot in one list, as Together-Java/TJ-Bot's {@code Features}: each slash
- * command (in the order {@code /help} shows them), the steps the router runs for every command
- * besides the built-in ones, and each kind of scheduled job with the service that runs it. A new
+ * command and message-menu entry (in the order {@code /help} shows them), the steps the router runs
+ * for every command besides the built-in ones, each kind of scheduled job with the service that
+ * runs it, and what answers members' messages in channels (mentions, a help channel). A new
  * feature is added here and nowhere else; services don't register anything themselves.
  * {@link Application} builds the parts the features share (knowledge, database, scheduler) and runs
  * their life cycle.
@@ -36,8 +47,12 @@ import org.roadmapbot.schedule.ScheduledJob;
  * @param commands every slash command; the router adds {@code /help}, built from this list
  * @param steps    steps after the built-in ones (options, moderators): the LLM quota when phrasing is on
  * @param jobs     every kind of scheduled job; none for a one-shot ask
+ * @param channelMessages what the bot answers of members' messages in channels; none for a one-shot ask
+ * @param serverAsk /ask with the server's FAQ but not counted for /insights (one-shot {@code ask --guild});
+ *                  the plain /ask for a one-shot ask without a database
  */
-record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJob> jobs) {
+record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJob> jobs, ChannelMessages channelMessages,
+                Command serverAsk) {
 
     Features {
         commands = List.copyOf(commands);
@@ -49,14 +64,32 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
     record Knowledge(KnowledgeBase base, AnswerService answers, Optional<LlmPhraser> phraser) {
     }
 
-    /** The whole bot: knowledge, progress, privacy, nudges, leaderboards, and their scheduled jobs. */
-    static Features all(Knowledge knowledge, MemberData members, Clock clock, List<Command> extraCommands) {
+    /**
+     * The whole bot: knowledge, progress, privacy, nudges, leaderboards, the server FAQ and insights,
+     * answers where members ask (a message's menu, mentions, a help channel), and the scheduled jobs.
+     *
+     * @param messageContentIntent whether the bot reads messages' content (a help channel needs it)
+     */
+    static Features all(Knowledge knowledge, MemberData members, Clock clock, Messenger messenger, boolean messageContentIntent,
+                        List<Command> extraCommands) {
         ProgressCommand progress = new ProgressCommand(members.progress());
-        List<Command> commands = new ArrayList<>(knowledgeCommands(knowledge, () -> Optional.of(progress)));
+        List<Command> knowledgeCommands = knowledgeCommands(knowledge, () -> Optional.of(progress));
+        // /ask: personal answers from progress (PersonalAsk), then the server's FAQ when it has the answer,
+        // and as members use it counted for /insights with rating buttons.
+        Command serverAsk = new CuratedAsk(knowledgeCommands.get(0), AskCommand.QUESTION, members.faqs());
+        FeedbackAsk memberAsk = new FeedbackAsk(serverAsk, AskCommand.QUESTION, members.askLog(), new RecentAnswers());
+        List<Command> commands = new ArrayList<>();
+        commands.add(memberAsk);
+        commands.addAll(knowledgeCommands.subList(1, knowledgeCommands.size()));
         commands.add(progress);
         commands.add(new PrivacyCommand(members.personalData(), members.progress().repository(), clock));
         commands.add(new NudgeCommand(members.nudges()));
         commands.add(new LeaderboardCommand(members.leaderboards(), members.leaderboardPosts()));
+        FaqCommand faq = new FaqCommand(members.faqs(), messageContentIntent);
+        commands.add(faq);
+        commands.add(new InsightsCommand(members.insights(), members.askLog(), members.faqs(), faq, KnowledgeAnalyzer::create, clock));
+        // Answers where members ask: "Apps → Ask Roadmap Bot" on a message.
+        commands.add(new AskAboutMessage(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, messenger));
         commands.addAll(extraCommands);
         List<ScheduledJob> jobs = List.of(
                 // Weekly nudges: one job per member, and the one-shot "look again" triggers of sends in flight.
@@ -66,7 +99,10 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
                         members.leaderboardPosts()::reconcile),
                 // Online backups of the embedded database, when ROADMAP_BOT_BACKUP_DIR is set.
                 new ScheduledJob(ScheduledBackups.BackupJob.class, members.backups()::job, members.backups()::reconcile));
-        return new Features(commands, steps(knowledge), jobs);
+        // Mentions and help-channel posts.
+        ChannelMessages channelMessages = new MessageAnswers(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH,
+                members.faqs(), clock);
+        return new Features(commands, steps(knowledge), jobs, channelMessages, serverAsk);
     }
 
     /**
@@ -74,9 +110,11 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
      * member data on first need (a personal question, when a database exists), else is empty.
      */
     static Features knowledgeOnly(Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress) {
-        return new Features(knowledgeCommands(knowledge, progress), steps(knowledge), List.of());
+        List<Command> commands = knowledgeCommands(knowledge, progress);
+        return new Features(commands, steps(knowledge), List.of(), ChannelMessages.NONE, commands.get(0));
     }
 
+    /** /ask (with personal answers) first, then the other knowledge commands. */
     private static List<Command> knowledgeCommands(Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress) {
         AskCommand ask = new AskCommand(knowledge.answers(),
                 knowledge.phraser().<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));

@@ -1,6 +1,7 @@
 package org.roadmapbot.app;
 
 import java.util.concurrent.Callable;
+import org.roadmapbot.images.Images;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.print(HOW_TO);
             return 1;
         }
+        Images.warmUpInBackground(); // while Discord connects: the first picture is then as fast as the next
         BotProcess bot = BotProcess.start(config);
         // SIGTERM / Ctrl-C: stop taking interactions, let running work finish, then disconnect.
         Thread hook = new Thread(bot::close, "roadmap-bot-shutdown");

@@ -145,8 +145,9 @@ public final class ConsoleParser {
             }
             if (raw.isBlank()) {
                 // One rule for every option: a name with nothing after it is a mistake, not "no filter".
-                throw new IllegalArgumentException("`" + name + ":` has no value: give one (e.g. `" + name + ":"
-                        + example(spec) + "`) or leave the option out.");
+                String example = example(spec);
+                throw new IllegalArgumentException("`" + name + ":` has no value: give one"
+                        + (example.isEmpty() ? "" : " (e.g. `" + name + ":" + example + "`)") + " or leave the option out.");
             }
             values.put(name, convert(spec, raw));
             while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
@@ -186,7 +187,7 @@ public final class ConsoleParser {
         return switch (spec.type()) {
             case INTEGER, NUMBER -> spec.minValue() == null ? "1" : String.valueOf(spec.minValue().longValue());
             case BOOLEAN -> "true";
-            default -> spec.choices().isEmpty() ? "..." : spec.choices().get(0);
+            default -> spec.choices().isEmpty() ? "" : spec.choices().get(0);
         };
     }
 

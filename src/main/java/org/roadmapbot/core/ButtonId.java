@@ -104,6 +104,15 @@ public record ButtonId(int version, String command, String action, List<String> 
         }
     }
 
+    /**
+     * The name a button or form id uses for a command: the command's own name for a slash command
+     * ("progress"); a message command's menu entry ("Ask Roadmap Bot") in lower case with dashes
+     * ("ask-roadmap-bot"), since an id names commands in lower case.
+     */
+    public static String commandKey(String commandName) {
+        return commandName.strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     /** The argument at {@code index}. */
     public String arg(int index) {
         return args.get(index);

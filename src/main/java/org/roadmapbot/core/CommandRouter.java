@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,13 @@ public final class CommandRouter {
     /** The metrics' command name for a name no command has (one series, whatever was typed). */
     public static final String UNKNOWN_COMMAND = "unknown";
 
+    /** The reply to a form no command can take (a form of an older version, a forged id). */
+    public static final String FORM_STALE = "That form no longer does anything.";
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, Handlers> handlers = new LinkedHashMap<>();
+    /** A command's name by the name button and form ids use for it ({@link ButtonId#commandKey}). */
+    private final Map<String, String> byIdKey = new LinkedHashMap<>();
     private final List<CommandStep> steps;
     private final BotMetrics metrics;
 
@@ -61,6 +67,7 @@ public final class CommandRouter {
                 throw new IllegalArgumentException("two commands named " + name);
             }
             handlers.put(name, command.handlers());
+            byIdKey.put(ButtonId.commandKey(name), name);
         }
     }
 
@@ -121,24 +128,40 @@ public final class CommandRouter {
      * does anything".
      */
     public Reply button(CommandRequest presser, String customId) {
+        return component(presser, customId, "button", ButtonId.STALE, (name, id) -> {
+            Handlers.ButtonHandler handler = handlers.get(name).forButton(id).orElseThrow(() -> new UserError(ButtonId.STALE));
+            // The adapter cannot read the id; the request names the command the id does.
+            return handler.press(presser.withOptions(name, null, Map.of()), id);
+        });
+    }
+
+    /**
+     * Routes a submitted form ({@link Reply.Form}) by its custom id, read by the same codec as a
+     * button's; {@code values} are the inputs' text by id. Counted with the buttons.
+     */
+    public Reply form(CommandRequest submitter, String customId, Map<String, String> values) {
+        Map<String, String> submitted = Map.copyOf(values);
+        return component(submitter, customId, "form", FORM_STALE, (name, id) -> {
+            Handlers.FormHandler handler = handlers.get(name).forForm(id).orElseThrow(() -> new UserError(FORM_STALE));
+            return handler.submit(submitter.withOptions(name, null, Map.of()), id, submitted);
+        });
+    }
+
+    /** A button or form: the id parsed, its command found by the id's name for it, the handler run, failures made polite. */
+    private Reply component(CommandRequest caller, String customId, String kind, String stale,
+                            BiFunction<String, ButtonId, Reply> handler) {
         long start = System.nanoTime();
         Optional<ButtonId> parsed = ButtonId.parse(customId);
-        Command command = parsed.map(id -> commands.get(id.command())).orElse(null);
-        if (command == null) {
-            return measured(UNKNOWN_COMMAND, true, BotMetrics.CommandOutcome.UNKNOWN, start, Reply.error(ButtonId.STALE));
+        String name = parsed.map(id -> byIdKey.get(id.command())).orElse(null);
+        if (name == null) {
+            return measured(UNKNOWN_COMMAND, true, BotMetrics.CommandOutcome.UNKNOWN, start, Reply.error(stale));
         }
-        ButtonId id = parsed.get();
-        String name = command.spec().name();
         try {
-            Handlers.ButtonHandler handler = handlers.get(name).forButton(id)
-                    .orElseThrow(() -> new UserError(ButtonId.STALE));
-            // The adapter cannot read the id; the request names the command the id does.
-            CommandRequest request = presser.withOptions(name, null, Map.of());
-            return measured(name, true, null, start, handler.press(request, id));
+            return measured(name, true, null, start, handler.apply(name, parsed.get()));
         } catch (UserError e) {
             return measured(name, true, BotMetrics.CommandOutcome.USER_ERROR, start, Reply.error(e.getMessage()));
         } catch (RuntimeException e) {
-            return measured(name, true, BotMetrics.CommandOutcome.FAILED, start, unexpected("button " + customId, e));
+            return measured(name, true, BotMetrics.CommandOutcome.FAILED, start, unexpected(kind + " " + customId, e));
         }
     }
 

@@ -10,22 +10,54 @@ import java.util.Optional;
  *
  * @param moderatorOnly registered with Manage Server as the default permission, and refused
  *                      by the core to anyone the adapter did not mark as moderator
+ * @param kind          a slash command, or an entry of a message's context menu ({@link Kind#MESSAGE})
  */
 public record CommandSpec(
         String name,
         String description,
         List<OptionSpec> options,
         List<SubcommandSpec> subcommands,
-        boolean moderatorOnly) {
+        boolean moderatorOnly,
+        Kind kind) {
+
+    /**
+     * SLASH: typed as /name. MESSAGE: chosen on a message (Discord: Apps → name); the adapter fills the
+     * options from the message (its text, channel and id, see {@link #message}); not typed in a console.
+     */
+    public enum Kind { SLASH, MESSAGE }
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
+        kind = kind == null ? Kind.SLASH : kind;
         options = List.copyOf(options);
         subcommands = List.copyOf(subcommands);
         if (!options.isEmpty() && !subcommands.isEmpty()) {
             throw new IllegalArgumentException(name + ": options and subcommands cannot be mixed");
         }
+    }
+
+    /** A slash command. */
+    public CommandSpec(String name, String description, List<OptionSpec> options, List<SubcommandSpec> subcommands,
+                       boolean moderatorOnly) {
+        this(name, description, options, subcommands, moderatorOnly, Kind.SLASH);
+    }
+
+    /** Option names of a message command, filled by the adapter from the message chosen. */
+    public static final String MESSAGE_TEXT = "text";
+    public static final String MESSAGE_CHANNEL = "channel_id";
+    public static final String MESSAGE_ID = "message_id";
+
+    /**
+     * An entry of every message's context menu, named as members see it ("Ask Roadmap Bot"): its request
+     * carries the message's text ({@value #MESSAGE_TEXT}, left out when the message has none), channel
+     * ({@value #MESSAGE_CHANNEL}) and id ({@value #MESSAGE_ID}).
+     */
+    public static CommandSpec message(String name, String description, int maxTextLength) {
+        return new CommandSpec(name, description, List.of(
+                OptionSpec.string(MESSAGE_TEXT, "The message's text", false, maxTextLength),
+                OptionSpec.string(MESSAGE_CHANNEL, "The message's channel id", true, 20),
+                OptionSpec.string(MESSAGE_ID, "The message's id", true, 20)), List.of(), false, Kind.MESSAGE);
     }
 
     public static CommandSpec of(String name, String description, OptionSpec... options) {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A command's spec and what it does: one handler per subcommand (or one for a command without
- * subcommands) and one per button action. The router looks a request up here after its steps have
+ * subcommands), one per button action and one per form ({@link Reply.Form}) action. The router looks a request up here after its steps have
  * passed. {@link Builder#build()} checks that the subcommands handled are exactly those of the
  * spec, so a command is complete when it is built and no command needs a {@code switch} with an
  * "unhandled subcommand" default.
@@ -30,6 +30,16 @@ public final class Handlers {
         Reply press(CommandRequest presser, ButtonId button);
     }
 
+    /**
+     * Answers a submitted form the command made ({@link Reply.Form}); {@code form} is its parsed custom
+     * id, {@code values} the text of each input by id. Forms are not validated by the router: the
+     * handler checks what it reads, and who submits (a form is no proof of moderation).
+     */
+    @FunctionalInterface
+    public interface FormHandler {
+        Reply submit(CommandRequest submitter, ButtonId form, Map<String, String> values);
+    }
+
     /** The key of a command's own handler when it has no subcommands. */
     private static final String WHOLE = "";
 
@@ -37,14 +47,21 @@ public final class Handlers {
     private record ButtonRoute(int minArgs, int maxArgs, ButtonHandler handler) {
     }
 
+    /** A form action's handler and how many arguments its ids carry. */
+    private record FormRoute(int minArgs, int maxArgs, FormHandler handler) {
+    }
+
     private final CommandSpec spec;
     private final Map<String, Handler> subcommands;
     private final Map<String, ButtonRoute> buttons;
+    private final Map<String, FormRoute> forms;
 
-    private Handlers(CommandSpec spec, Map<String, Handler> subcommands, Map<String, ButtonRoute> buttons) {
+    private Handlers(CommandSpec spec, Map<String, Handler> subcommands, Map<String, ButtonRoute> buttons,
+                     Map<String, FormRoute> forms) {
         this.spec = spec;
         this.subcommands = Map.copyOf(subcommands);
         this.buttons = Map.copyOf(buttons);
+        this.forms = Map.copyOf(forms);
     }
 
     /** A command without subcommands or buttons. */
@@ -73,6 +90,13 @@ public final class Handlers {
         return route == null || n < route.minArgs() || n > route.maxArgs() ? Optional.empty() : Optional.of(route.handler());
     }
 
+    /** The handler for a submitted form: empty when the command has no such action or the id's arguments don't fit it. */
+    public Optional<FormHandler> forForm(ButtonId form) {
+        FormRoute route = forms.get(form.action());
+        int n = form.args().size();
+        return route == null || n < route.minArgs() || n > route.maxArgs() ? Optional.empty() : Optional.of(route.handler());
+    }
+
     /** Checks that the handlers cover exactly the spec's paths: a mistake here stops start-up, not a member. */
     private static void requireMatches(CommandSpec spec, Map<String, Handler> subcommands) {
         Set<String> expected = spec.subcommands().isEmpty() ? Set.of(WHOLE)
@@ -87,6 +111,7 @@ public final class Handlers {
         private final CommandSpec spec;
         private final Map<String, Handler> subcommands = new LinkedHashMap<>();
         private final Map<String, ButtonRoute> buttons = new LinkedHashMap<>();
+        private final Map<String, FormRoute> forms = new LinkedHashMap<>();
 
         private Builder(CommandSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -117,9 +142,26 @@ public final class Handlers {
             return put(buttons, action, new ButtonRoute(minArgs, maxArgs, handler));
         }
 
-        /** Every button action of {@code other} (a command that wraps another keeps its buttons). */
+        /** The handler of the command's forms with this action and no arguments ("faq:add"). */
+        public Builder form(String action, FormHandler handler) {
+            return form(action, 0, 0, handler);
+        }
+
+        /** As {@link #form(String, FormHandler)}, for ids with {@code args} arguments. */
+        public Builder form(String action, int args, FormHandler handler) {
+            return form(action, args, args, handler);
+        }
+
+        /** As {@link #form(String, FormHandler)}, for ids with {@code minArgs} to {@code maxArgs} arguments. */
+        public Builder form(String action, int minArgs, int maxArgs, FormHandler handler) {
+            Objects.requireNonNull(handler, "handler");
+            return put(forms, action, new FormRoute(minArgs, maxArgs, handler));
+        }
+
+        /** Every button and form action of {@code other} (a command that wraps another keeps its buttons and forms). */
         public Builder buttonsOf(Handlers other) {
             other.buttons.forEach((action, route) -> put(buttons, action, route));
+            other.forms.forEach((action, route) -> put(forms, action, route));
             return this;
         }
 
@@ -134,7 +176,7 @@ public final class Handlers {
         /** @throws IllegalArgumentException the subcommands handled are not exactly the spec's */
         public Handlers build() {
             requireMatches(spec, subcommands);
-            return new Handlers(spec, subcommands, buttons);
+            return new Handlers(spec, subcommands, buttons, forms);
         }
     }
 }

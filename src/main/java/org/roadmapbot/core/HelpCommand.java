@@ -29,7 +29,12 @@ public final class HelpCommand implements Command {
         StringBuilder text = new StringBuilder("I'm the study assistant for the backend-developer roadmap. "
                 + "Ask me anything about it with `/ask`, or use a command:\n");
         for (CommandSpec spec : specs) {
-            if (spec.subcommands().isEmpty()) {
+            if (spec.moderatorOnly() && !request.moderator()) {
+                continue;
+            }
+            if (spec.kind() == CommandSpec.Kind.MESSAGE) {
+                text.append("• On any message: Apps → **").append(spec.name()).append("** — ").append(spec.description()).append('\n');
+            } else if (spec.subcommands().isEmpty()) {
                 text.append("• `/").append(spec.name()).append(usage(spec.options())).append("` — ")
                         .append(spec.description()).append('\n');
             } else {

@@ -28,6 +28,14 @@ public interface Messenger {
     CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey);
 
     /**
+     * Posts to a channel as a reply to one of its messages (Discord: a message reference, so members see
+     * what it answers). An adapter without replies posts it plainly.
+     */
+    default CompletableFuture<Void> replyTo(String guildId, String channelId, String messageId, Reply message) {
+        return postToChannel(guildId, channelId, message, null);
+    }
+
+    /**
      * Whether the bot can post in the channel as far as this process can tell right now, without
      * asking the network: false when it knows it cannot (no such channel, a permission missing).
      * A server this process does not see (another process's shard) answers true: the post itself

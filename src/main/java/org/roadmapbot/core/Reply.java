@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param attachments files (PNG images, JSON exports)
  * @param buttons     buttons with stable custom ids
  * @param sources     ids of the roadmap-data entries the answer came from
+ * @param form        a form to fill in instead of a message (a Discord modal), or null; {@code content}
+ *                    then says how to do the same without it (the console shows only that)
  */
 public record Reply(
         String content,
@@ -27,7 +29,8 @@ public record Reply(
         boolean error,
         List<Attachment> attachments,
         List<Button> buttons,
-        List<String> sources) {
+        List<String> sources,
+        Form form) {
 
     public Reply {
         Objects.requireNonNull(content, "content");
@@ -35,6 +38,12 @@ public record Reply(
         attachments = List.copyOf(attachments);
         buttons = List.copyOf(buttons);
         sources = List.copyOf(sources);
+    }
+
+    /** A reply without a form. */
+    public Reply(String content, String title, List<Field> fields, String footer, boolean ephemeral, boolean error,
+                 List<Attachment> attachments, List<Button> buttons, List<String> sources) {
+        this(content, title, fields, footer, ephemeral, error, attachments, buttons, sources, null);
     }
 
     public static Reply text(String content) {
@@ -56,6 +65,7 @@ public record Reply(
         attachments.forEach(b::attachment);
         buttons.forEach(b::button);
         b.sources(sources);
+        b.form(form);
         return b;
     }
 
@@ -92,6 +102,36 @@ public record Reply(
         }
     }
 
+    /**
+     * A form the member fills in (a Discord modal): submitted, it comes back to the command that made
+     * it as {@link Command#onForm} with the value of each input by id. {@code customId} is routed like
+     * a button's ("faq:add").
+     */
+    public record Form(String customId, String title, List<Input> inputs) {
+        public Form {
+            Objects.requireNonNull(customId, "customId");
+            Objects.requireNonNull(title, "title");
+            inputs = List.copyOf(inputs);
+            if (customId.length() > 100) {
+                throw new IllegalArgumentException("form id longer than Discord's 100 chars: " + customId);
+            }
+            if (inputs.isEmpty() || inputs.size() > 5) {
+                throw new IllegalArgumentException("a form has 1 to 5 inputs: " + customId);
+            }
+        }
+    }
+
+    /**
+     * One text input of a form: {@code value} is filled in already (null for none), {@code paragraph}
+     * for several lines.
+     */
+    public record Input(String id, String label, String value, boolean paragraph, int maxLength, boolean required) {
+        public Input {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
     public static final class Builder {
         private final String content;
         private String title;
@@ -102,6 +142,7 @@ public record Reply(
         private final List<Attachment> attachments = new ArrayList<>();
         private final List<Button> buttons = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
+        private Form form;
 
         private Builder(String content) {
             this.content = content;
@@ -115,9 +156,10 @@ public record Reply(
         public Builder attachment(Attachment value) { attachments.add(value); return this; }
         public Builder button(Button value) { buttons.add(value); return this; }
         public Builder sources(List<String> ids) { sources.addAll(ids); return this; }
+        public Builder form(Form value) { this.form = value; return this; }
 
         public Reply build() {
-            return new Reply(content, title, fields, footer, ephemeral, error, attachments, buttons, sources);
+            return new Reply(content, title, fields, footer, ephemeral, error, attachments, buttons, sources, form);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -62,11 +63,19 @@ final class Acknowledgement {
         return ack;
     }
 
-    /** The worker's answer: the acknowledgement itself if the timer has not fired, else an edit of the deferral. */
+    /**
+     * The worker's answer: the acknowledgement itself if the timer has not fired, else an edit of the
+     * deferral. A form opens as a modal, which must be the acknowledgement: after a deferral {@code message}
+     * (saying so) is shown instead.
+     */
     void answer(Reply reply, MessageCreateData message) {
         ScheduledFuture<?> t = timer;
         if (t != null) {
             t.cancel(false);
+        }
+        if (reply.form() != null && event instanceof IModalCallback modal && state.compareAndSet(PENDING, REPLIED)) {
+            modal.replyModal(ReplyRenderer.modal(reply.form())).queue(null, e -> logFailure("modal", e));
+            return;
         }
         if (state.compareAndSet(PENDING, REPLIED)) {
             event.reply(message).setEphemeral(reply.ephemeral()).queue(ok -> acknowledged(), e -> logFailure("reply", e));

@@ -21,26 +21,30 @@ import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.roadmapbot.core.BotMetrics;
+import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Messenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot on Discord: starts JDA, registers the core's commands as slash commands, routes
- * interactions to the router, and delivers scheduled messages. A thin adapter: no command logic.
+ * The bot on Discord: starts JDA, registers the core's commands (slash commands and message menu
+ * entries), routes interactions to the router and members' messages to {@link ChannelMessages}, and
+ * delivers scheduled messages. A thin adapter: no command logic.
  *
- * <p>Intents: none beyond GUILDS, which JDA always sends. Slash commands, buttons and autocomplete
- * arrive as interactions whatever the intents; GUILDS gives the server, channel and role caches
- * the bot needs to check its own permissions before posting and to resolve moderator roles. No
- * privileged intent (members, presences, message content) is used.
+ * <p>Intents: GUILDS (which JDA always sends) and GUILD_MESSAGES, neither privileged. Slash commands,
+ * buttons, forms and message menu entries arrive as interactions whatever the intents; GUILDS gives
+ * the server, channel and role caches the bot needs to check its own permissions before posting and
+ * to resolve moderator roles; GUILD_MESSAGES brings members' messages, and a message that mentions the
+ * bot carries its text without any privileged intent. MESSAGE_CONTENT, privileged, only when the
+ * operator turns it on ({@code DISCORD_MESSAGE_CONTENT_INTENT}): a help channel needs it.
  */
 public final class DiscordBot implements AutoCloseable {
 
@@ -66,13 +70,15 @@ public final class DiscordBot implements AutoCloseable {
     private final ExecutorService suggestions;
     private final DiscordMessenger messenger;
     private final DiscordMemberDirectory memberDirectory;
+    private final ChannelMessageListener messages;
     private final Object closeLock = new Object();
     private boolean interactionsStopped;
     private boolean closed;
 
-    private DiscordBot(List<JDA> shards, Shards shardConfig, InteractionHandler handler, ExecutorService workers,
-                       ScheduledExecutorService timers, ExecutorService suggestions) {
+    private DiscordBot(List<JDA> shards, Shards shardConfig, InteractionHandler handler, ChannelMessageListener messages,
+                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions) {
         this.shards = List.copyOf(shards);
+        this.messages = messages;
         this.shardConfig = shardConfig;
         this.handler = handler;
         this.workers = workers;
@@ -88,11 +94,15 @@ public final class DiscordBot implements AutoCloseable {
      * registration Discord refuses.
      */
     public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy) {
-        return start(config, router, deferPolicy, BotMetrics.NONE);
+        return start(config, router, deferPolicy, BotMetrics.NONE, ChannelMessages.NONE);
     }
 
-    /** As {@link #start(DiscordConfig, CommandRouter, DeferPolicy)}, reporting acknowledgement latencies to {@code metrics}. */
-    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy, BotMetrics metrics) {
+    /**
+     * As {@link #start(DiscordConfig, CommandRouter, DeferPolicy)}, reporting acknowledgement latencies to {@code metrics}
+     * and answering members' messages with {@code channelMessages}.
+     */
+    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy, BotMetrics metrics,
+                                   ChannelMessages channelMessages) {
         String token;
         try {
             token = config.token().get();
@@ -110,6 +120,12 @@ public final class DiscordBot implements AutoCloseable {
         ExecutorService suggestions = Executors.newSingleThreadExecutor(threads("discord-autocomplete"));
         InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers,
                 suggestions, metrics);
+        ChannelMessageListener messages = new ChannelMessageListener(channelMessages, config.moderatorRoleIds(),
+                config.messageContentIntent());
+        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+        if (config.messageContentIntent()) {
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
         Shards shardConfig = config.shards();
         // One session controller for every shard: it spaces their logins as Discord requires.
         ConcurrentSessionController sessions = config.gatewayUrl()
@@ -120,9 +136,9 @@ public final class DiscordBot implements AutoCloseable {
         try {
             for (int shardId : shardConfig.ids()) {
                 ReadyLatch ready = new ReadyLatch();
-                // createLight: no member cache, no chunking; slash commands need no intent (see class comment).
-                JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
-                        .addEventListeners(handler, ready)
+                // createLight: no member cache, no chunking; the intents are in the class comment.
+                JDABuilder builder = JDABuilder.createLight(token, intents)
+                        .addEventListeners(handler, messages, ready)
                         .setSessionController(sessions)
                         .setEnableShutdownHook(false); // the application shuts down in its own order
                 if (shardConfig.sharded()) {
@@ -136,13 +152,15 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InvalidTokenException e) {
             shards.forEach(JDA::shutdownNow);
             stop(workers, timers, suggestions);
+            messages.stop();
             throw new DiscordStartException("Discord rejected the bot token (check DISCORD_TOKEN / DISCORD_TOKEN_FILE)", e);
         } catch (RuntimeException e) {
             shards.forEach(JDA::shutdownNow);
             stop(workers, timers, suggestions);
+            messages.stop();
             throw new DiscordStartException("could not connect to Discord: " + e.getMessage(), e);
         }
-        DiscordBot bot = new DiscordBot(shards, shardConfig, handler, workers, timers, suggestions);
+        DiscordBot bot = new DiscordBot(shards, shardConfig, handler, messages, workers, timers, suggestions);
         try {
             for (int i = 0; i < shards.size(); i++) {
                 latches.get(i).await(shards.get(i));
@@ -207,6 +225,7 @@ public final class DiscordBot implements AutoCloseable {
             interactionsStopped = true;
         }
         handler.stopAccepting();
+        messages.stop();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -248,7 +267,7 @@ public final class DiscordBot implements AutoCloseable {
      * Global commands are registered once for the whole bot, by the process that runs shard 0;
      * per-server commands by the process that runs the server's shard.
      */
-    private void register(List<SlashCommandData> commands, List<String> guildIds) {
+    private void register(List<CommandData> commands, List<String> guildIds) {
         try {
             if (guildIds.isEmpty()) {
                 if (!shardConfig.registersGlobalCommands()) {
@@ -331,6 +350,11 @@ public final class DiscordBot implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DiscordStartException("interrupted while connecting to Discord", e);
+            }
+            if (shutdown != null && shutdown.getCloseCode() == net.dv8tion.jda.api.requests.CloseCode.DISALLOWED_INTENTS) {
+                throw new DiscordStartException("Discord refused the Message Content intent (close code 4014): turn it on in the "
+                        + "Discord Developer Portal (Bot → Privileged Gateway Intents → Message Content), or unset "
+                        + DiscordConfig.MESSAGE_CONTENT_INTENT + " (only a help channel needs it)");
             }
             if (shutdown != null) {
                 throw new DiscordStartException("Discord closed the connection during start-up (close code "

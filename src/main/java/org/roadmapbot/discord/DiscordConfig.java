@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * @param guildIds         register commands in these servers only (instant); empty = globally
  * @param moderatorRoleIds members with one of these roles count as moderators, as Manage Server does
  * @param shards           the Discord shards this process runs ({@code DISCORD_SHARD_TOTAL}, {@code DISCORD_SHARD_IDS})
+ * @param messageContentIntent ask Discord for the privileged Message Content intent ({@code DISCORD_MESSAGE_CONTENT_INTENT}):
+ *                         only a help channel needs it (mentions and the message menu carry their text without it)
  */
 public record DiscordConfig(
         TokenSource token,
@@ -29,7 +31,8 @@ public record DiscordConfig(
         Optional<String> gatewayUrl,
         List<String> guildIds,
         Set<String> moderatorRoleIds,
-        Shards shards) {
+        Shards shards,
+        boolean messageContentIntent) {
 
     public static final String TOKEN = "DISCORD_TOKEN";
     public static final String TOKEN_FILE = "DISCORD_TOKEN_FILE";
@@ -37,6 +40,7 @@ public record DiscordConfig(
     public static final String GATEWAY_URL = "DISCORD_GATEWAY_URL";
     public static final String GUILD_IDS = "DISCORD_GUILD_IDS";
     public static final String MODERATOR_ROLE_IDS = "ROADMAP_BOT_MODERATOR_ROLE_IDS";
+    public static final String MESSAGE_CONTENT_INTENT = "DISCORD_MESSAGE_CONTENT_INTENT";
 
     public DiscordConfig {
         if (token == null) {
@@ -59,8 +63,18 @@ public record DiscordConfig(
         this(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, Shards.none());
     }
 
+    /** Without the Message Content intent. */
+    public DiscordConfig(TokenSource token, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
+                         List<String> guildIds, Set<String> moderatorRoleIds, Shards shards) {
+        this(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, shards, false);
+    }
+
     public DiscordConfig withShards(Shards value) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, value);
+        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, value, messageContentIntent);
+    }
+
+    public DiscordConfig withMessageContentIntent(boolean value) {
+        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, shards, value);
     }
 
     /** The Discord settings in the environment, or empty when no token is configured at all. */
@@ -78,13 +92,15 @@ public record DiscordConfig(
                 nonBlank(env.get(GATEWAY_URL)).map(String::strip),
                 ids(env.get(GUILD_IDS)),
                 Set.copyOf(ids(env.get(MODERATOR_ROLE_IDS))),
-                Shards.fromEnvironment(env)));
+                Shards.fromEnvironment(env),
+                flag(env, MESSAGE_CONTENT_INTENT)));
     }
 
     @Override
     public String toString() {
         return "DiscordConfig[token=" + token + ", apiBaseUrl=" + apiBaseUrl + ", gatewayUrl=" + gatewayUrl
-                + ", guildIds=" + guildIds + ", moderatorRoleIds=" + moderatorRoleIds + ", " + shards + "]";
+                + ", guildIds=" + guildIds + ", moderatorRoleIds=" + moderatorRoleIds + ", " + shards
+                + ", messageContentIntent=" + messageContentIntent + "]";
     }
 
     private static List<String> ids(String raw) {
@@ -92,6 +108,19 @@ public record DiscordConfig(
             return List.of();
         }
         return Arrays.stream(raw.split("[,\\s]+")).filter(s -> !s.isEmpty()).distinct().collect(Collectors.toList());
+    }
+
+    /** true or false (any case); unset or blank is false; anything else stops start-up. */
+    private static boolean flag(Map<String, String> env, String variable) {
+        String raw = env.get(variable);
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(variable + " must be true or false, not: " + raw.strip());
+        };
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -89,6 +89,24 @@ final class DiscordMessenger implements Messenger {
         }
     }
 
+    /** A post in the channel that replies to one of its messages (a message reference; no ping of its author). */
+    @Override
+    public CompletableFuture<Void> replyTo(String guildId, String channelId, String messageId, Reply message) {
+        if (!isSnowflake(messageId)) {
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord message id: " + messageId));
+        }
+        if (!canPost(guildId, channelId)) {
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION,
+                    "I can't post in channel " + channelId + " of server " + guildId));
+        }
+        String what = "reply in channel " + channelId;
+        try {
+            return outcome(what, DiscordRest.reply(shards.get(0), channelId, messageId, ReplyRenderer.render(message)));
+        } catch (RuntimeException e) {
+            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
+        }
+    }
+
     /** Discord's answer as the core's outcome: done, or a {@link DeliveryException} with its reason. */
     private static CompletableFuture<Void> outcome(String what, CompletableFuture<?> sent) {
         CompletableFuture<Void> result = new CompletableFuture<>();

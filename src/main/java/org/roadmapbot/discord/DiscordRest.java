@@ -39,6 +39,20 @@ final class DiscordRest {
         if (nonce != null) {
             json.put("nonce", nonce).put("enforce_nonce", true);
         }
+        return send(jda, channelId, message, json);
+    }
+
+    /**
+     * {@code POST channels/{id}/messages} as a reply to one of the channel's messages (a message reference
+     * that does not fail when the message was deleted meanwhile; its author is not pinged).
+     */
+    static CompletableFuture<Void> reply(JDA jda, String channelId, String messageId, MessageCreateData message) {
+        DataObject json = message.toData();
+        json.put("message_reference", DataObject.empty().put("message_id", messageId).put("fail_if_not_exists", false));
+        return send(jda, channelId, message, json);
+    }
+
+    private static CompletableFuture<Void> send(JDA jda, String channelId, MessageCreateData message, DataObject json) {
         // The same set, in the same order, that numbered the JSON's attachments: files[i] matches attachment i.
         Set<? extends FileUpload> files = message.getAllDistinctFiles();
         RequestBody body = files.isEmpty() ? RequestBody.create(json.toJson(), JSON)

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -31,6 +33,7 @@ import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
+import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +109,46 @@ final class InteractionHandler extends ListenerAdapter {
         Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER,
                 metrics);
         run(event, ack, () -> router.dispatch(request));
+    }
+
+    /**
+     * A message's context-menu entry (Apps → Ask Roadmap Bot): the core command of that name, with the
+     * message's text (its content comes with the interaction, no intent needed), channel and id.
+     */
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        if (refusedOnArrival(event)) {
+            return;
+        }
+        if (event.getGuild() == null || event.getMember() == null) {
+            event.reply(SERVER_ONLY).setEphemeral(true).queue(null, e -> Acknowledgement.logFailure("reply", e));
+            return;
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        String text = event.getTarget().getContentRaw();
+        if (!text.isBlank()) {
+            options.put(CommandSpec.MESSAGE_TEXT, text);
+        }
+        options.put(CommandSpec.MESSAGE_CHANNEL, event.getTarget().getChannelId());
+        options.put(CommandSpec.MESSAGE_ID, event.getTarget().getId());
+        CommandRequest request = request(event, event.getName(), null, options);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER, metrics);
+        run(event, ack, () -> router.dispatch(request));
+    }
+
+    /** A submitted form (modal): routed by its id like a button, with each input's text by id. */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (refusedOnArrival(event)) {
+            return;
+        }
+        String customId = event.getModalId();
+        int colon = customId.indexOf(':');
+        Map<String, String> values = new LinkedHashMap<>();
+        event.getValues().forEach(v -> values.put(v.getCustomId(), v.getAsString()));
+        CommandRequest submitter = request(event, colon > 0 ? customId.substring(0, colon) : customId, null, Map.of());
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
+        run(event, ack, () -> router.form(submitter, customId, values));
     }
 
     @Override
@@ -213,8 +256,12 @@ final class InteractionHandler extends ListenerAdapter {
                 command, subcommand, options);
     }
 
-    /** Manage Server (or Administrator, or owner) in the server, or one of the configured moderator roles. */
     boolean isModerator(Member member) {
+        return isModerator(member, moderatorRoleIds);
+    }
+
+    /** Manage Server (or Administrator, or owner) in the server, or one of the configured moderator roles. */
+    static boolean isModerator(Member member, Set<String> moderatorRoleIds) {
         if (member == null) {
             return false;
         }

@@ -8,8 +8,12 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -45,7 +49,17 @@ final class ReplyRenderer {
     private ReplyRenderer() {
     }
 
+    /** Shown instead of a form Discord can no longer open (the interaction was already acknowledged). */
+    static final String FORM_TOO_LATE = "I couldn't open the form in time. Please run the command again.";
+
+    /**
+     * The reply as a message. A reply that is a form ({@link Reply#form()}) is shown as a modal when it can
+     * be; this message is what is shown when it cannot.
+     */
     static MessageCreateData render(Reply reply) {
+        if (reply.form() != null) {
+            return render(Reply.error(FORM_TOO_LATE));
+        }
         MessageCreateBuilder message = new MessageCreateBuilder()
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         boolean embedMode = reply.title() != null || !reply.fields().isEmpty() || reply.footer() != null
@@ -121,6 +135,23 @@ final class ReplyRenderer {
             current.setFooter(footer);
         }
         return embeds.stream().map(EmbedBuilder::build).toList();
+    }
+
+    /** A form as a Discord modal: one text input per input, each under its label, within Discord's limits. */
+    static Modal modal(Reply.Form form) {
+        Modal.Builder modal = Modal.create(form.customId(), cut(form.title(), Modal.MAX_TITLE_LENGTH));
+        for (Reply.Input input : form.inputs()) {
+            int max = Math.max(1, Math.min(input.maxLength() > 0 ? input.maxLength() : TextInput.MAX_VALUE_LENGTH,
+                    TextInput.MAX_VALUE_LENGTH));
+            TextInput.Builder text = TextInput.create(input.id(), input.paragraph() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
+                    .setRequired(input.required())
+                    .setMaxLength(max);
+            if (input.value() != null && !input.value().isBlank()) {
+                text.setValue(cut(input.value(), max));
+            }
+            modal.addComponents(Label.of(cut(input.label(), Label.LABEL_MAX_LENGTH), text.build()));
+        }
+        return modal.build();
     }
 
     static List<ActionRow> rows(List<Reply.Button> buttons) {

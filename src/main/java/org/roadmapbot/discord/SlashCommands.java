@@ -4,6 +4,7 @@ import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -14,7 +15,10 @@ import org.roadmapbot.core.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Translates the core's command specs into Discord slash command definitions, nothing more. */
+/**
+ * Translates the core's command specs into Discord command definitions, nothing more: slash commands,
+ * and message context-menu entries for specs of kind MESSAGE.
+ */
 final class SlashCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlashCommands.class);
@@ -23,8 +27,17 @@ final class SlashCommands {
     private SlashCommands() {
     }
 
-    static List<SlashCommandData> of(List<CommandSpec> specs) {
-        return specs.stream().map(SlashCommands::of).toList();
+    static List<CommandData> of(List<CommandSpec> specs) {
+        return specs.stream().map(s -> s.kind() == CommandSpec.Kind.MESSAGE ? message(s) : (CommandData) of(s)).toList();
+    }
+
+    /** A message's context-menu entry: no options (Discord sends the message), server messages only. */
+    static CommandData message(CommandSpec spec) {
+        CommandData data = Commands.message(spec.name()).setContexts(InteractionContextType.GUILD);
+        if (spec.moderatorOnly()) {
+            data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+        }
+        return data;
     }
 
     static SlashCommandData of(CommandSpec spec) {

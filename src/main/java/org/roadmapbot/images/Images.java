@@ -65,6 +65,43 @@ public final class Images {
     private Images() {
     }
 
+    /**
+     * Loads the fonts and Java2D's text pipeline on a background thread, so the first picture a
+     * member asks for after start-up is drawn as fast as the next ones (the first drawing of a
+     * session costs about a second: font files, glyph caches, AWT classes). Safe to call twice.
+     */
+    public static Thread warmUpInBackground() {
+        Thread warmUp = new Thread(Images::warmUp, "roadmap-bot-images-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+        return warmUp;
+    }
+
+    /** Fallback fonts opened so far (for the warm-up's test). */
+    static List<Font> cachedFallbackFonts() {
+        return List.copyOf(FONTS.values());
+    }
+
+    static void warmUp() {
+        try {
+            BufferedImage image = canvas(64, 32);
+            Graphics2D g = graphics(image);
+            try {
+                for (int style : new int[] {Font.PLAIN, Font.BOLD}) {
+                    g.setFont(font(style, 16));
+                    // Latin, digits, CJK and a symbol: loads the main family and the fallback chain.
+                    drawText(g, "Warm-up 0123 \u5c71\u7530 \u2605", 0, 20, 64);
+                }
+            } finally {
+                g.dispose();
+            }
+            PngEncoder.encode(image);
+        } catch (RuntimeException | Error e) {
+            // A warm-up only saves time: a failure here shows again, with its reason, on a real picture.
+        }
+    }
+
     /** The family used for every picture. */
     public static String family() {
         return FAMILY;

@@ -70,6 +70,32 @@ public final class AnswerService {
         this.attributes = new AttributeAnswers(kb, byId, analyzer, index, rules);
     }
 
+    /**
+     * Issue 18's hook: this pipeline over the bundled entries and {@code extra} ones (a server's curated
+     * answers) searched as one index ({@link KnowledgeIndex#with}), with the same analyzer, spelling,
+     * rules and fitted policy, so an extra entry is found by paraphrases as a bundled one is. The bundled
+     * service is unchanged; the view shares everything that does not depend on the index.
+     */
+    public AnswerService withEntries(List<Entry> extra) {
+        return new AnswerService(this, extra);
+    }
+
+    private AnswerService(AnswerService bundled, List<Entry> extra) {
+        this.kb = bundled.kb;
+        this.policy = bundled.policy;
+        this.analyzer = bundled.analyzer;
+        this.rules = bundled.rules;
+        this.english = bundled.english;
+        this.otherSubjects = bundled.otherSubjects;
+        // Structured answers come from the bundled data's fields alone.
+        this.attributes = bundled.attributes;
+        byId.putAll(bundled.byId);
+        extra.forEach(e -> byId.put(e.id(), e));
+        this.index = bundled.index.with(KnowledgeIndex.build(analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
+        this.speller = new Speller(index, english, stopWords());
+        this.composer = new AnswerComposer(index);
+    }
+
     private static KnowledgeIndex.Doc doc(Entry e, Rules rules) {
         return new KnowledgeIndex.Doc(e.id(), rules.rewrite(e.title() + " \n " + e.keywords()),
                 rules.rewrite(String.join(" \n ", e.askedAs())),

@@ -14,6 +14,7 @@ import org.roadmapbot.phrasing.Fact;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressReport;
+import org.roadmapbot.progress.TopicResources;
 import org.roadmapbot.progress.ProgressService;
 
 /**
@@ -71,7 +72,7 @@ public final class NudgeComposer {
                 .footer("Weekly nudge · /nudge pause or /nudge off to change it · Source: roadmap phases of the bundled guide")
                 .sources(List.of(first.id()));
         for (Topic t : firstTopics) {
-            b.field("Phase 1 · " + t.name(), Text.truncate(t.details() + "\n" + resources(t), 1024), false);
+            b.field("Phase 1 · " + t.name(), Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024), false);
         }
         return b.build();
     }
@@ -102,7 +103,7 @@ public final class NudgeComposer {
                 .footer("Weekly nudge · /nudge pause or /nudge off to change it · Source: roadmap phases and courses of the bundled guide")
                 .sources(next.stream().map(t -> kb.phaseOf(t).id()).distinct().toList());
         for (Topic t : next) {
-            b.field("Phase " + kb.phaseOf(t).number() + " · " + t.name(), Text.truncate(t.details() + "\n" + resources(t), 1024), false);
+            b.field("Phase " + kb.phaseOf(t).number() + " · " + t.name(), Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024), false);
             b.button(new Reply.Button(ProgressCommand.doneButtonId(guildId, t.id()),
                     Text.truncate("Mark " + t.name() + " done", 80), Reply.Button.Style.SUCCESS));
         }
@@ -121,12 +122,6 @@ public final class NudgeComposer {
         };
     }
 
-    private String resources(Topic topic) {
-        if (topic.resources().isEmpty()) {
-            return "The guide names no course for this one: try `/ask how do I learn " + topic.name().toLowerCase(Locale.ROOT) + "?`";
-        }
-        return "Resources: " + topic.resources().stream().limit(3).map(kb::resourceName).collect(Collectors.joining("; "));
-    }
 
     private Reply phrased(String guildId, String memberId, Reply plain, Optional<ProgressReport> report) {
         if (phraser.isEmpty()) {

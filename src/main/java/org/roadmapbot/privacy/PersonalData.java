@@ -47,7 +47,8 @@ public final class PersonalData {
      */
     public static final List<String> LINKED_TABLES = List.of(
             "leaderboard_schedule",      // V4: the weekly post a moderator set up (V5: kept without them)
-            "leaderboard_post_failure"); // V4: failed posts the moderator was told about
+            "leaderboard_post_failure", // V4: failed posts the moderator was told about
+            "faq_answer");              // V6: a server's curated answer; member_id: the moderator who last wrote it
 
     /**
      * Member data kept outside those tables (for example scheduled jobs in a scheduler's own
@@ -107,6 +108,11 @@ public final class PersonalData {
     /** How many server rows name the member (see {@link #LINKED_TABLES}): kept on delete, unlinked. */
     public int linkedCount(String guildId, String memberId) {
         return count(LINKED_TABLES, guildId, memberId);
+    }
+
+    /** The {@link #LINKED_TABLES} that name the member in this server. */
+    public List<String> linkedTables(String guildId, String memberId) {
+        return LINKED_TABLES.stream().filter(t -> count(List.of(t), guildId, memberId) > 0).toList();
     }
 
     private int count(List<String> tables, String guildId, String memberId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
@@ -88,12 +89,16 @@ public final class PrivacyCommand implements Command {
         if (records == 0) {
             return Reply.builder("I store nothing about you in this server, so there is nothing to delete.").ephemeral(true).build();
         }
-        boolean setUpSchedule = data.linkedCount(request.guildId(), request.memberId()) > 0;
+        List<String> linked = data.linkedTables(request.guildId(), request.memberId());
+        boolean setUpSchedule = linked.contains("leaderboard_schedule") || linked.contains("leaderboard_post_failure");
+        boolean wroteAnswers = linked.contains("faq_answer");
         return Reply.builder("This deletes **all " + records + " record" + (records == 1 ? "" : "s") + "** I keep about you in this "
                         + "server: your track and pace, every topic mark and its history, and your settings "
                         + "(your leaderboard choice goes back to the default). It cannot be undone. "
                         + (setUpSchedule ? "The server's weekly leaderboard post you set up stays, since it belongs to the "
                         + "server: it just stops naming you, and failed posts are no longer sent to you. " : "")
+                        + (wroteAnswers ? "The curated answers you wrote for this server's FAQ stay, since they belong to the "
+                        + "server: they just stop naming you. " : "")
                         + "Want a copy first? Use `/privacy export`.")
                 .title("Delete your data?")
                 .ephemeral(true)

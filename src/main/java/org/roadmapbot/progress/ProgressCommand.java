@@ -227,7 +227,7 @@ public final class ProgressCommand implements Command {
                 case DONE -> text.append("✅ Marked **").append(topic.name()).append("** done")
                         .append(before.isPresent() ? " (was " + before.get().label() + ")" : "").append('.');
                 case IN_PROGRESS -> text.append("📖 **").append(topic.name()).append("** is now in progress. ")
-                        .append(resourcesLine(topic));
+                        .append(TopicResources.line(kb, topic));
                 case SKIPPED -> text.append("⏭️ Skipped **").append(topic.name())
                         .append("**: it no longer counts toward your percent.");
             }
@@ -395,18 +395,12 @@ public final class ProgressCommand implements Command {
                 .footer("Source: roadmap phases and courses of the bundled guide")
                 .sources(next.stream().map(t -> kb.phaseOf(t).id()).distinct().toList());
         for (Topic t : next) {
-            reply.field("Phase " + kb.phaseOf(t).number() + " · " + t.name(), Text.truncate(t.details() + "\n" + resourcesLine(t), 1024), false);
+            reply.field("Phase " + kb.phaseOf(t).number() + " · " + t.name(), Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024), false);
             reply.button(new Reply.Button(doneButtonId(t.id()), Text.truncate("Mark " + t.name() + " done", 80), Reply.Button.Style.SUCCESS));
         }
         return reply.build();
     }
 
-    private String resourcesLine(Topic topic) {
-        if (topic.resources().isEmpty()) {
-            return "The guide names no course for this one: try `/ask how do I learn " + topic.name().toLowerCase(Locale.ROOT) + "?`";
-        }
-        return "Resources: " + topic.resources().stream().limit(3).map(kb::resourceName).collect(Collectors.joining("; "));
-    }
 
     // ---- helpers ----
 

@@ -35,6 +35,12 @@ public final class MessengerSlot implements Messenger {
     }
 
     @Override
+    public CompletableFuture<Void> replyTo(String guildId, String channelId, String messageId, Reply message) {
+        Messenger m = target.get();
+        return m == null ? notYet() : m.replyTo(guildId, channelId, messageId, message);
+    }
+
+    @Override
     public boolean canPost(String guildId, String channelId) {
         Messenger m = target.get();
         return m != null && m.canPost(guildId, channelId);

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         description = "Print all of the project's figures in one table (or run one: bench <feature>).",
         subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class,
-            StorageBench.class, PhrasingBench.class, DiscordBench.class})
+            StorageBench.class, PhrasingBench.class, DiscordBench.class, FaqBench.class})
 public final class Bench implements Callable<Integer> {
 
     /** `bench [--quick] [--only a,b]`, or `bench <feature> [options]`; exits with the run's status. */
@@ -52,7 +52,8 @@ public final class Bench implements Callable<Integer> {
             "leaderboard", List.of("--members", "2000"),
             "storage", List.of("--members", "2000", "--duration", "10s", "--every", "5s"),
             "phrasing", List.of("--asks", "100", "--stalled", "2"),
-            "discord", List.of("--commands", "40", "--warm-up", "40"));
+            "discord", List.of("--commands", "40", "--warm-up", "40"),
+            "faq", List.of("--servers", "200", "--cold", "20", "--warm", "10", "--asks", "500"));
 
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,7 @@ import org.roadmapbot.core.Reply;
 import org.roadmapbot.discord.Rendering;
 
 /** What every reply must satisfy, whatever the input: the fuzz oracle. */
-final class ReplyChecks {
+public final class ReplyChecks {
 
     /** A live mass mention; the escaped form has a zero-width space after the "@". */
     private static final Pattern MASS_MENTION = Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
@@ -58,7 +58,8 @@ final class ReplyChecks {
         return problems;
     }
 
-    private static List<String> texts(Reply reply) {
+    /** Every text a member reads in the reply: content, title, footer, fields, button labels. */
+    public static List<String> texts(Reply reply) {
         List<String> texts = new ArrayList<>();
         texts.add(reply.content());
         if (reply.title() != null) {

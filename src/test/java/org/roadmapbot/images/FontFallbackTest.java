@@ -79,4 +79,15 @@ class FontFallbackTest {
         assertThat(Images.drawable("\u0000\u202E\uE000", body, "Member …0001")).isEqualTo("Member …0001");
         assertThat(Images.drawable("Zoë\u200D\uFE0F", body, "x")).isEqualTo("Zoë");
     }
+
+    @Test
+    void theBackgroundWarmUpLoadsTheFallbackFontsBeforeTheFirstPicture() throws InterruptedException {
+        Thread warmUp = Images.warmUpInBackground();
+        warmUp.join(30_000);
+        assertThat(warmUp.isAlive()).isFalse();
+        assertThat(warmUp.isDaemon()).as("a warm-up must never keep the JVM alive").isTrue();
+        // The chain font that draws CJK was opened by the warm-up (kept in the font cache), so the first
+        // member's card doesn't pay for opening it.
+        assertThat(Images.cachedFallbackFonts()).as(FONTS_HINT).anyMatch(f -> f.canDisplay('山'));
+    }
 }

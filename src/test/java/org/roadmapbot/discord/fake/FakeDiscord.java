@@ -320,6 +320,90 @@ public final class FakeDiscord implements Closeable {
         return dispatchInteraction(3, member, data, message);
     }
 
+    /**
+     * Member chooses a message menu entry (Apps → {@code name}) on a message of {@code author} in the
+     * general channel with text {@code content}; the message travels in the interaction's resolved data,
+     * as Discord sends it (content included, whatever the intents). Returns the interaction; the target
+     * message's id is {@link #lastTargetMessageId()}.
+     */
+    public Interaction messageCommand(Member member, String name, Member author, String content) {
+        String messageId = snowflake();
+        lastTargetMessageId = messageId;
+        ObjectNode target = userMessage(messageId, GENERAL_CHANNEL, author, content, List.of());
+        ObjectNode data = JSON.createObjectNode().put("id", commandId(name)).put("name", name).put("type", 3)
+                .put("target_id", messageId);
+        data.putObject("resolved").putObject("messages").set(messageId, target);
+        return dispatchInteraction(2, member, data, null);
+    }
+
+    private volatile String lastTargetMessageId;
+
+    /** The id of the message the last {@link #messageCommand} was chosen on. */
+    public String lastTargetMessageId() {
+        return lastTargetMessageId;
+    }
+
+    /** Member submits a form (modal) with this custom id and these text inputs (id → what they typed). */
+    public Interaction submitModal(Member member, String customId, Map<String, String> inputs) {
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int id = 1;
+        for (Map.Entry<String, String> input : inputs.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            label.putObject("component").put("type", 4).put("id", id++).put("custom_id", input.getKey()).put("value", input.getValue());
+        }
+        return dispatchInteraction(5, member, data, null);
+    }
+
+    /**
+     * Member posts {@code content} in a channel of the server (MESSAGE_CREATE), mentioning the users
+     * listed (the bot's id among them for a mention: put {@code <@bot id>} in the text too). In a thread,
+     * {@code channelId} is the thread's id. Returns the message's id.
+     */
+    public String postMessage(Member author, String channelId, String content, List<String> mentionedUserIds) {
+        String messageId = snowflake();
+        dispatch("MESSAGE_CREATE", userMessage(messageId, channelId, author, content, mentionedUserIds));
+        return messageId;
+    }
+
+    /** The intents the bot identified with (a bit set, as Discord reads it). */
+    public long identifiedIntents() {
+        return gatewayReceived.stream().filter(p -> p.path("op").asInt() == 2).mapToLong(p -> p.path("d").path("intents").asLong())
+                .findFirst().orElse(-1);
+    }
+
+    /** Identifying with the Message Content intent closes the session with 4014, as when it is not enabled for the app. */
+    public void refuseMessageContentIntent() {
+        refuseMessageContent = true;
+    }
+
+    private volatile boolean refuseMessageContent;
+    static final long MESSAGE_CONTENT_INTENT = 1L << 15;
+
+    private ObjectNode userMessage(String messageId, String channelId, Member author, String content, List<String> mentions) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("id", messageId).put("type", 0).put("channel_id", channelId).put("guild_id", GUILD_ID).put("content", content)
+                .put("timestamp", now()).putNull("edited_timestamp").put("tts", false).put("mention_everyone", false)
+                .put("pinned", false).put("flags", 0);
+        m.set("author", user(author.id(), author.username(), false));
+        ObjectNode member = interactionMember(author);
+        member.remove("user");
+        m.set("member", member);
+        ArrayNode mentioned = m.putArray("mentions");
+        for (String id : mentions) {
+            mentioned.add(id.equals(BOT_ID) ? botUser() : user(id, "user-" + id.substring(id.length() - 3), false));
+        }
+        m.putArray("mention_roles");
+        m.putArray("attachments");
+        m.putArray("embeds");
+        m.putArray("components");
+        return m;
+    }
+
+    private String snowflake() {
+        return Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+    }
+
     /** The user presses a button on a DM the bot sent them (a nudge): no server, no member, just the user. */
     public Interaction pressButtonInDm(Member user, String customId) {
         String channelId = dmChannels.computeIfAbsent(user.id(), r -> "7" + r.substring(1));
@@ -468,6 +552,11 @@ public final class FakeDiscord implements Closeable {
         private void identify(GatewaySocketServer.Connection connection, JsonNode shardInfo) {
             if (rejectIdentifyWith != 0) {
                 connection.close(rejectIdentifyWith);
+                return;
+            }
+            if (refuseMessageContent && (gatewayReceived.stream().filter(p -> p.path("op").asInt() == 2)
+                    .reduce((a, b) -> b).map(p -> p.path("d").path("intents").asLong()).orElse(0L) & MESSAGE_CONTENT_INTENT) != 0) {
+                connection.close(4014);
                 return;
             }
             int shard = shardInfo.isArray() ? shardInfo.get(0).asInt() : 0;

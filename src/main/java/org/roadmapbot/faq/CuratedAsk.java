@@ -1,0 +1,64 @@
+package org.roadmapbot.faq;
+
+import java.util.List;
+import java.util.Optional;
+import org.roadmapbot.core.Command;
+import org.roadmapbot.core.CommandRequest;
+import org.roadmapbot.core.Handlers;
+import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.Answer;
+import org.roadmapbot.knowledge.AskCommand;
+
+/**
+ * /ask in a server that taught its bot: when the server's own curated answers hold the answer (searched
+ * together with the bundled entries, see {@link ServerFaqs#answer}), that answer, cited as this server's
+ * FAQ; otherwise the plain /ask, untouched. Wraps the ask command rather than changing it, as
+ * {@code PersonalAsk} does.
+ */
+public final class CuratedAsk implements Command {
+
+    private final Command ask;
+    private final String questionOption;
+    private final ServerFaqs faqs;
+    private final Handlers handlers;
+
+    public CuratedAsk(Command ask, String questionOption, ServerFaqs faqs) {
+        this.ask = ask;
+        this.questionOption = questionOption;
+        this.faqs = faqs;
+        // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
+        this.handlers = Handlers.builder(ask.spec()).command(this::answer).buttonsOf(ask.handlers()).build();
+    }
+
+    @Override
+    public Handlers handlers() {
+        return handlers;
+    }
+
+    private Reply answer(CommandRequest request) {
+        String question = request.string(questionOption).orElse("").strip();
+        Optional<Answer> curated = faqs.answer(request.guildId(), question);
+        return curated.isPresent() ? reply(curated.get()) : ask.handlers().forSubcommand(null).orElseThrow().handle(request);
+    }
+
+    /**
+     * The reply of an answer that uses curated entries: as /ask's, without "More about" for a curated
+     * entry (its answer is shown whole already).
+     */
+    static Reply reply(Answer answer) {
+        Reply plain = AskCommand.toReply(answer);
+        Reply.Builder reply = Reply.builder(plain.content()).footer(plain.footer()).sources(plain.sources());
+        List<String> curated = answer.entries().stream().map(e -> e.id()).filter(CuratedAnswer::isCurated).toList();
+        for (Reply.Button b : plain.buttons()) {
+            if (curated.stream().noneMatch(id -> b.customId().endsWith(":" + id))) {
+                reply.button(b);
+            }
+        }
+        return reply.build();
+    }
+
+    @Override
+    public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
+        return ask.autocomplete(request, option, typed);
+    }
+}
