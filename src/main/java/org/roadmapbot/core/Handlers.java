@@ -43,21 +43,17 @@ public final class Handlers {
     /** The key of a command's own handler when it has no subcommands. */
     private static final String WHOLE = "";
 
-    /** A button action's handler and how many arguments its ids carry (an id with another count is refused). */
-    private record ButtonRoute(int minArgs, int maxArgs, ButtonHandler handler) {
-    }
-
-    /** A form action's handler and how many arguments its ids carry. */
-    private record FormRoute(int minArgs, int maxArgs, FormHandler handler) {
+    /** A button or form action's handler and how many arguments its ids carry (an id with another count is refused). */
+    private record Route<H>(int minArgs, int maxArgs, H handler) {
     }
 
     private final CommandSpec spec;
     private final Map<String, Handler> subcommands;
-    private final Map<String, ButtonRoute> buttons;
-    private final Map<String, FormRoute> forms;
+    private final Map<String, Route<ButtonHandler>> buttons;
+    private final Map<String, Route<FormHandler>> forms;
 
-    private Handlers(CommandSpec spec, Map<String, Handler> subcommands, Map<String, ButtonRoute> buttons,
-                     Map<String, FormRoute> forms) {
+    private Handlers(CommandSpec spec, Map<String, Handler> subcommands, Map<String, Route<ButtonHandler>> buttons,
+                     Map<String, Route<FormHandler>> forms) {
         this.spec = spec;
         this.subcommands = Map.copyOf(subcommands);
         this.buttons = Map.copyOf(buttons);
@@ -85,15 +81,17 @@ public final class Handlers {
 
     /** The handler for a pressed button: empty when the command has no such action or the id's arguments don't fit it. */
     public Optional<ButtonHandler> forButton(ButtonId button) {
-        ButtonRoute route = buttons.get(button.action());
-        int n = button.args().size();
-        return route == null || n < route.minArgs() || n > route.maxArgs() ? Optional.empty() : Optional.of(route.handler());
+        return route(buttons, button);
     }
 
     /** The handler for a submitted form: empty when the command has no such action or the id's arguments don't fit it. */
     public Optional<FormHandler> forForm(ButtonId form) {
-        FormRoute route = forms.get(form.action());
-        int n = form.args().size();
+        return route(forms, form);
+    }
+
+    private static <H> Optional<H> route(Map<String, Route<H>> routes, ButtonId id) {
+        Route<H> route = routes.get(id.action());
+        int n = id.args().size();
         return route == null || n < route.minArgs() || n > route.maxArgs() ? Optional.empty() : Optional.of(route.handler());
     }
 
@@ -110,8 +108,8 @@ public final class Handlers {
     public static final class Builder {
         private final CommandSpec spec;
         private final Map<String, Handler> subcommands = new LinkedHashMap<>();
-        private final Map<String, ButtonRoute> buttons = new LinkedHashMap<>();
-        private final Map<String, FormRoute> forms = new LinkedHashMap<>();
+        private final Map<String, Route<ButtonHandler>> buttons = new LinkedHashMap<>();
+        private final Map<String, Route<FormHandler>> forms = new LinkedHashMap<>();
 
         private Builder(CommandSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -139,7 +137,7 @@ public final class Handlers {
         /** As {@link #button(String, ButtonHandler)}, for ids with {@code minArgs} to {@code maxArgs} arguments (an older layout had fewer). */
         public Builder button(String action, int minArgs, int maxArgs, ButtonHandler handler) {
             Objects.requireNonNull(handler, "handler");
-            return put(buttons, action, new ButtonRoute(minArgs, maxArgs, handler));
+            return put(buttons, action, new Route<>(minArgs, maxArgs, handler));
         }
 
         /** The handler of the command's forms with this action and no arguments ("faq:add"). */
@@ -147,15 +145,10 @@ public final class Handlers {
             return form(action, 0, 0, handler);
         }
 
-        /** As {@link #form(String, FormHandler)}, for ids with {@code args} arguments. */
-        public Builder form(String action, int args, FormHandler handler) {
-            return form(action, args, args, handler);
-        }
-
         /** As {@link #form(String, FormHandler)}, for ids with {@code minArgs} to {@code maxArgs} arguments. */
         public Builder form(String action, int minArgs, int maxArgs, FormHandler handler) {
             Objects.requireNonNull(handler, "handler");
-            return put(forms, action, new FormRoute(minArgs, maxArgs, handler));
+            return put(forms, action, new Route<>(minArgs, maxArgs, handler));
         }
 
         /** Every button and form action of {@code other} (a command that wraps another keeps its buttons and forms). */

@@ -89,7 +89,7 @@ public final class FaqCommand implements Command {
                 .subcommand(SETTINGS, this::settings)
                 // The forms add and edit open: "faq:add", "faq:edit:<number>".
                 .form(ADD, (submitter, form, values) -> submitAdd(submitter, values))
-                .form(EDIT, 1, (submitter, form, values) -> submitEdit(submitter, form, values))
+                .form(EDIT, 1, 1, (submitter, form, values) -> submitEdit(submitter, form, values))
                 .build();
     }
 
