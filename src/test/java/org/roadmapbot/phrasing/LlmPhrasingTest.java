@@ -396,9 +396,19 @@ class LlmPhrasingTest {
         return Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(phrasing));
     }
 
+    /**
+     * /ask as a member of server 1, without the 👍/👎 buttons /insights adds to every found answer
+     * (their ids carry a fresh token each time; they are not the phrasing's concern).
+     */
     private static Reply ask(Application app, String member, String question) {
-        return app.router().dispatch(new CommandRequest("1", member, "Tester", false, AskCommand.NAME, null,
+        Reply reply = app.router().dispatch(new CommandRequest("1", member, "Tester", false, AskCommand.NAME, null,
                 Map.of(AskCommand.QUESTION, question)));
+        Reply.Builder withoutRatings = Reply.builder(reply.content()).title(reply.title()).footer(reply.footer())
+                .ephemeral(reply.ephemeral()).error(reply.error()).sources(reply.sources()).form(reply.form());
+        reply.fields().forEach(f -> withoutRatings.field(f.name(), f.value(), f.inline()));
+        reply.attachments().forEach(withoutRatings::attachment);
+        reply.buttons().stream().filter(b -> !b.customId().startsWith("2:ask:rate:")).forEach(withoutRatings::button);
+        return withoutRatings.build();
     }
 
     private static Reply plain(Application app, String question) {
