@@ -97,6 +97,26 @@ class CliTest {
     }
 
     @Test
+    void aOneShotAskWithGuildAnswersFromThatServersFaqAndWithoutItFromTheBundledData() {
+        java.nio.file.Path data = dir.resolve("faq-data");
+        try (Application app = Application.start(new AppConfig(data, java.util.Optional.empty()))) {
+            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("777", "9", "Mod", true, "faq", "add",
+                    java.util.Map.of("question", "when is the study call? | what time is the study call",
+                            "answer", "Every Tuesday at 18:00 UTC in #study-hall"))).error()).isFalse();
+        }
+        output.reset();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "777", "when is the study call?")).isZero();
+        assertThat(output.out()).contains("Every Tuesday at 18:00 UTC");
+        output.reset();
+        // Another server's members, and an ask naming no server, get the bundled data's answer (none here).
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "778", "when is the study call?")).isZero();
+        assertThat(output.out()).doesNotContain("Every Tuesday");
+        output.reset();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "when is the study call?")).isZero();
+        assertThat(output.out()).doesNotContain("Every Tuesday");
+    }
+
+    @Test
     void aRefusedOneShotQuestionExitsNonZeroAndLogsNothing() {
         assertThat(Main.execute("ask", "--data-dir", dir.toString(), "")).isEqualTo(1);
         assertThat(output.out()).contains("`question` cannot be empty.");
