@@ -2,6 +2,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
+# javac flags Error Prone needs (the build runs it in every compile)
+COPY .mvn ./.mvn
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
 COPY roadmap-data ./roadmap-data

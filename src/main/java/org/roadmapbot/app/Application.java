@@ -2,108 +2,77 @@ package org.roadmapbot.app;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import org.roadmapbot.askanywhere.AskAboutMessage;
-import org.roadmapbot.askanywhere.MessageAnswers;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRouter;
-import org.roadmapbot.core.HelpCommand;
+import org.roadmapbot.core.MemberDirectory;
+import org.roadmapbot.core.Messenger;
+import org.roadmapbot.core.UserError;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseException;
-import org.roadmapbot.faq.CuratedAsk;
-import org.roadmapbot.faq.FaqCommand;
-import org.roadmapbot.faq.FaqStore;
 import org.roadmapbot.faq.ServerFaqs;
 import org.roadmapbot.insights.AskLog;
-import org.roadmapbot.insights.FeedbackAsk;
-import org.roadmapbot.insights.InsightsCommand;
-import org.roadmapbot.insights.InsightsStore;
-import org.roadmapbot.insights.RecentAnswers;
-import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
 import org.roadmapbot.knowledge.AnswerService;
-import org.roadmapbot.knowledge.AskCommand;
-import org.roadmapbot.knowledge.CoursesCommand;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.KnowledgeLoader;
-import org.roadmapbot.knowledge.ProjectsCommand;
-import org.roadmapbot.knowledge.RoadmapCommand;
-import org.roadmapbot.nudges.NudgeCommand;
+import org.roadmapbot.leaderboard.LeaderboardPosts;
+import org.roadmapbot.leaderboard.LeaderboardService;
+import org.roadmapbot.nudges.NudgeService;
 import org.roadmapbot.ops.Health;
 import org.roadmapbot.ops.HealthChecks;
 import org.roadmapbot.ops.MicrometerBotMetrics;
 import org.roadmapbot.ops.OpsConfig;
 import org.roadmapbot.ops.OpsServer;
-import org.roadmapbot.ops.ScheduledBackups;
-import org.roadmapbot.nudges.NudgeComposer;
-import org.roadmapbot.nudges.NudgeRepository;
-import org.roadmapbot.nudges.NudgeService;
-import org.roadmapbot.leaderboard.LeaderboardCommand;
-import org.roadmapbot.leaderboard.LeaderboardPosts;
-import org.roadmapbot.leaderboard.LeaderboardService;
-import org.roadmapbot.leaderboard.ScheduleStore;
-import org.roadmapbot.leaderboard.ScoreStore;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.privacy.PersonalData;
-import org.roadmapbot.privacy.PrivacyCommand;
-import org.roadmapbot.progress.PersonalAsk;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.schedule.JobScheduler;
 import org.roadmapbot.schedule.MessengerSlot;
-import org.roadmapbot.core.MemberDirectory;
-import org.roadmapbot.core.Messenger;
 
 /**
- * Wiring in one place: builds every feature by hand and registers its commands in one list.
- * Every adapter (console, ask, Discord) starts the bot through here.
+ * The bot's life cycle in one place: builds the parts the features share (knowledge, database,
+ * scheduler, metrics), hands them to {@link Features}, which lists every command and scheduled
+ * job, routes the commands through one {@link CommandRouter}, and closes everything in reverse
+ * order. Every adapter (console, ask, Discord) starts the bot through here.
+ *
+ * <p>Two shapes: the whole bot ({@link #start}) opens the database at start-up; a one-shot ask
+ * ({@link #startForAsk}) starts the knowledge features only and opens the database on the first
+ * question that needs member data, and only when there is one to open.
  */
 public final class Application implements AutoCloseable {
 
-    /** How long a stop waits for sends already handed to the messenger to be recorded. */
-    private static final java.time.Duration DELIVERIES_ON_STOP = java.time.Duration.ofSeconds(10);
-
     private final AppConfig config;
-    private final KnowledgeBase knowledge;
-    private final AnswerService answers;
-    private final Database database;
-    private final ProgressService progress;
-    private final PersonalData personalData;
-    private final Optional<LlmPhraser> phraser;
-    private final JobScheduler scheduler;
-    private final NudgeService nudges;
-    private final LeaderboardService leaderboards;
-    private final LeaderboardPosts leaderboardPosts;
-    private final ServerFaqs faqs;
-    private final AskLog askLog;
-    /** /ask without the FAQ and without counting, and with the server's FAQ without counting (one-shot `ask`). */
-    private final Command plainAsk;
-    private final Command serverAsk;
-    /** /ask as members use it: the server's FAQ, counted for /insights, with rating buttons. */
-    private final FeedbackAsk memberAsk;
-    private final ChannelMessages channelMessages;
-    private final MessengerSlot messenger = new MessengerSlot();
-    private final CommandRouter router;
+    private final Clock clock;
     /** Always counted (cheap); served on ROADMAP_BOT_HTTP_PORT by {@link #serveOps}. */
     private final MicrometerBotMetrics metrics = new MicrometerBotMetrics();
-    private final Clock clock;
+    private final MessengerSlot messenger = new MessengerSlot();
+    private final Features.Knowledge knowledge;
+    /** The whole bot's member data; null for a one-shot ask. */
+    private final MemberData members;
+    /** A one-shot ask's progress, opened on first need; null for the whole bot. */
+    private final LazyProgress lazyProgress;
+    private final Features features;
+    private final CommandRouter router;
     private OpsServer opsServer;
 
     private Application(AppConfig config, Clock clock, List<Command> extraCommands) {
         this.config = config;
         this.clock = clock;
+        this.lazyProgress = null;
         // The database (pool, migrations) opens while the knowledge loads and is indexed: each
         // takes hundreds of milliseconds at start-up, and the first answer waits for both.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> openDatabase(config));
+        Features.Knowledge loaded;
         try {
-            this.knowledge = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
-            this.answers = new AnswerService(knowledge);
+            loaded = loadKnowledge(config, metrics);
         } catch (RuntimeException | Error e) {
             // Don't leave the database open behind a data error: wait for it, then close it.
             opening.handle((db, failure) -> {
@@ -114,71 +83,47 @@ public final class Application implements AutoCloseable {
             }).join();
             throw e;
         }
-        this.database = opened(opening);
+        this.knowledge = loaded;
+        Database database;
         try {
-            database.bindMetrics(metrics.registry());
-            ProgressRepository progressRepository = new ProgressRepository(database.dataSource());
-            // Leaderboard scores commit with every progress change; built from the history on first start.
-            ScoreStore scores = new ScoreStore(database.dataSource(), knowledge, config.leaderboard().zone(), clock);
-            progressRepository.addListener(scores);
-            scores.ensureBuilt();
-            this.progress = new ProgressService(knowledge, progressRepository, clock);
-            this.phraser = LlmPhraser.start(config.phrasing(), knowledge);
-            // Created here, started by whoever can deliver (the Discord bot, the console): features
-            // register their jobs on it first.
-            this.scheduler = JobScheduler.create(database.dataSource(), config.scheduler());
-            scheduler.onJobRun(metrics::scheduledJob);
-            // Weekly nudges: Quartz jobs on the scheduler, delivered through the messenger slot.
-            this.nudges = new NudgeService(new NudgeRepository(database.dataSource()), new NudgeComposer(progress, phraser),
-                    scheduler, messenger, config.nudges(), clock);
-            // Features with member data outside PersonalData.TABLES register a holder here.
-            this.personalData = new PersonalData(database.dataSource(), List.of(nudges.personalData()));
-            this.leaderboards = new LeaderboardService(scores, knowledge, config.leaderboard(), clock);
-            this.leaderboardPosts = new LeaderboardPosts(leaderboards, new ScheduleStore(database.dataSource()), scheduler, messenger);
-            ProgressCommand progressCommand = new ProgressCommand(progress);
-            AskCommand ask = new AskCommand(answers, phraser.<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
-            // A server's own curated answers, searched with the bundled entries (issue 18).
-            this.faqs = new ServerFaqs(new FaqStore(database.dataSource()), answers, clock, ServerFaqs.DEFAULT_CACHE_BYTES);
-            InsightsStore insights = new InsightsStore(database.dataSource());
-            this.askLog = new AskLog(insights, guild -> faqs.settings(guild).keepQuestions(), clock);
-            faqs.onSettingsSaved((guild, settings) -> {
-                if (!settings.keepQuestions()) {
-                    askLog.flush();
-                    insights.forgetAll(guild);
-                }
-            });
-            List<Command> commands = new ArrayList<>();
-            // /ask answers "what should I do next?" from the asker's progress once they have started,
-            // from the server's FAQ when that has the answer, and counts every question for /insights.
-            this.plainAsk = new PersonalAsk(ask, AskCommand.QUESTION, answers::personalIntent, progressCommand, progress);
-            this.serverAsk = new CuratedAsk(plainAsk, AskCommand.QUESTION, faqs);
-            this.memberAsk = new FeedbackAsk(serverAsk, AskCommand.QUESTION, askLog, new RecentAnswers());
-            commands.add(memberAsk);
-            commands.add(new RoadmapCommand(knowledge));
-            commands.add(new CoursesCommand(knowledge));
-            commands.add(new ProjectsCommand(knowledge));
-            commands.add(progressCommand);
-            commands.add(new PrivacyCommand(personalData, progress.repository(), clock));
-            commands.add(new NudgeCommand(nudges));
-            commands.add(new LeaderboardCommand(leaderboards, leaderboardPosts));
-            FaqCommand faqCommand = new FaqCommand(faqs, config.discord().map(d -> d.messageContentIntent()).orElse(false));
-            commands.add(faqCommand);
-            commands.add(new InsightsCommand(insights, askLog, faqs, faqCommand, KnowledgeAnalyzer::create, clock));
-            // Answers where members ask: a message's menu, mentions, a help channel.
-            commands.add(new AskAboutMessage(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, messenger));
-            this.channelMessages = new MessageAnswers(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, faqs, clock);
-            commands.addAll(extraCommands);
-            List<CommandRouter> self = new ArrayList<>(1);
-            commands.add(new HelpCommand(() -> self.get(0).specs()));
-            this.router = new CommandRouter(commands, metrics);
-            self.add(router);
+            database = opened(opening);
+        } catch (RuntimeException e) {
+            knowledge.phraser().ifPresent(LlmPhraser::close);
+            throw e;
+        }
+        MemberData built;
+        try {
+            built = MemberData.on(database, config, knowledge.base(), knowledge.answers(), knowledge.phraser(), messenger, metrics,
+                    clock);
+        } catch (RuntimeException e) {
+            knowledge.phraser().ifPresent(LlmPhraser::close);
+            database.close();
+            throw e;
+        }
+        this.members = built;
+        try {
+            this.features = Features.all(knowledge, members, clock, messenger,
+                    config.discord().map(d -> d.messageContentIntent()).orElse(false), extraCommands);
+            features.jobs().forEach(members.scheduler()::register);
+            this.router = new CommandRouter(features.commands(), features.steps(), metrics);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    /** Starts the core: knowledge, the database (migrated), every command. */
+    /** A one-shot ask: knowledge features only; member data is opened by {@link LazyProgress} on first need. */
+    private Application(AppConfig config) {
+        this.config = config;
+        this.clock = Clock.systemUTC();
+        this.members = null;
+        this.knowledge = loadKnowledge(config, metrics);
+        this.lazyProgress = new LazyProgress();
+        this.features = Features.knowledgeOnly(knowledge, lazyProgress::command);
+        this.router = new CommandRouter(features.commands(), features.steps(), metrics);
+    }
+
+    /** Starts the whole bot: knowledge, the database (migrated), every command and scheduled job. */
     public static Application start(AppConfig config) {
         return new Application(config, Clock.systemUTC(), List.of());
     }
@@ -191,6 +136,21 @@ public final class Application implements AutoCloseable {
     /** As {@link #start(AppConfig)}, with more commands registered like the built-in ones (tests). */
     public static Application start(AppConfig config, List<Command> extraCommands) {
         return new Application(config, Clock.systemUTC(), extraCommands);
+    }
+
+    /**
+     * Starts what a one-shot {@code ask} needs: the knowledge commands, with no database. A personal
+     * question ("how far am I?") opens the database on first need when the data directory holds one
+     * (or ROADMAP_BOT_DB_URL names one); in an empty folder nothing is created.
+     */
+    public static Application startForAsk(AppConfig config) {
+        return new Application(config);
+    }
+
+    private static Features.Knowledge loadKnowledge(AppConfig config, BotMetrics metrics) {
+        KnowledgeBase base = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
+        AnswerService answers = new AnswerService(base);
+        return new Features.Knowledge(base, answers, LlmPhraser.start(config.phrasing(), base, metrics));
     }
 
     private static Database opened(CompletableFuture<Database> opening) {
@@ -213,39 +173,45 @@ public final class Application implements AutoCloseable {
     }
 
     public AppConfig config() { return config; }
-    public KnowledgeBase knowledge() { return knowledge; }
-    public AnswerService answers() { return answers; }
-    public Database database() { return database; }
-    public ProgressService progress() { return progress; }
-    public PersonalData personalData() { return personalData; }
+    public KnowledgeBase knowledge() { return knowledge.base(); }
+    public AnswerService answers() { return knowledge.answers(); }
     public CommandRouter router() { return router; }
     /** LLM phrasing when configured (nudges may phrase their messages with it). */
-    public Optional<LlmPhraser> phraser() { return phraser; }
-    /** Quartz on the bot's database; not firing until {@link #startScheduler(Messenger)}. */
-    public JobScheduler scheduler() { return scheduler; }
-    public NudgeService nudges() { return nudges; }
-    /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
-    public Messenger messenger() { return messenger; }
-    public LeaderboardService leaderboards() { return leaderboards; }
-    public LeaderboardPosts leaderboardPosts() { return leaderboardPosts; }
-    /** Every server's curated answers (issue 18). */
-    public ServerFaqs faqs() { return faqs; }
-    /** What members ask, counted for /insights. */
-    public AskLog askLog() { return askLog; }
-    /** /ask as members use it (counted, rated): mentions and the message menu answer through it. */
-    public FeedbackAsk memberAsk() { return memberAsk; }
-    /** What the bot answers of members' messages in channels (mentions, a help channel). */
-    public ChannelMessages channelMessages() { return channelMessages; }
-
-    /**
-     * /ask for one-shot `ask`: from the bundled data alone, or with a server's FAQ when the caller named
-     * the server ({@code ask --guild}); never counted for /insights (nobody asked the bot in a server).
-     */
-    public Command oneShotAsk(boolean withServerFaq) {
-        return withServerFaq ? serverAsk : plainAsk;
-    }
+    public Optional<LlmPhraser> phraser() { return knowledge.phraser(); }
     /** What the bot counts; adapters and features report to it (see {@link org.roadmapbot.core.BotMetrics}). */
     public MicrometerBotMetrics metrics() { return metrics; }
+    /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
+    public Messenger messenger() { return messenger; }
+    /** Every command and scheduled job of this bot. */
+    Features features() { return features; }
+
+    public Database database() { return members().database(); }
+    public ProgressService progress() { return members().progress(); }
+    public PersonalData personalData() { return members().personalData(); }
+    /** Quartz on the bot's database; not firing until {@link #startScheduler(Messenger)}. */
+    public JobScheduler scheduler() { return members().scheduler(); }
+    public NudgeService nudges() { return members().nudges(); }
+    public LeaderboardService leaderboards() { return members().leaderboards(); }
+    public LeaderboardPosts leaderboardPosts() { return members().leaderboardPosts(); }
+    /** Every server's curated answers (issue 18). */
+    public ServerFaqs faqs() { return members().faqs(); }
+    /** What members ask, counted for /insights. */
+    public AskLog askLog() { return members().askLog(); }
+    /** What the bot answers of members' messages in channels (mentions, a help channel); nothing for a one-shot ask. */
+    public ChannelMessages channelMessages() { return features.channelMessages(); }
+
+    /**
+     * /ask with a server's FAQ, never counted for /insights (nobody asked the bot in a server): one-shot
+     * {@code ask --guild}. A one-shot ask without a database has no FAQ: the plain /ask.
+     */
+    public Command serverAsk() { return features.serverAsk(); }
+
+    private MemberData members() {
+        if (members == null) {
+            throw new IllegalStateException("a one-shot ask has no member data besides progress");
+        }
+        return members;
+    }
 
     /**
      * Serves /health and /metrics when ROADMAP_BOT_HTTP_PORT is set (nothing otherwise): database,
@@ -256,8 +222,8 @@ public final class Application implements AutoCloseable {
         if (port.isEmpty()) {
             return Optional.empty();
         }
-        Health health = new Health(List.of(HealthChecks.database(database), HealthChecks.gateway(gateway),
-                HealthChecks.scheduler(scheduler)));
+        Health health = new Health(List.of(HealthChecks.database(database()), HealthChecks.gateway(gateway),
+                HealthChecks.scheduler(scheduler())));
         try {
             opsServer = OpsServer.start(config.ops().httpHost(), port.get(), health, metrics);
             return Optional.of(opsServer);
@@ -270,53 +236,71 @@ public final class Application implements AutoCloseable {
 
     /** Who is still in a server (Discord); until set, everyone with progress counts as present. */
     public void useMemberDirectory(MemberDirectory directory) {
-        leaderboards.useDirectory(directory);
+        leaderboards().useDirectory(directory);
     }
 
     /**
      * Connects scheduled work to an adapter that can deliver (Discord DMs and posts, the console's
-     * printer, a test's collector) and starts firing jobs, including misfires from downtime.
+     * printer, a test's collector) and starts firing jobs, including misfires from downtime: each
+     * kind of job of {@link Features} is reconciled with its feature's table first.
      */
     public void startScheduler(Messenger deliverer) {
         messenger.set(deliverer);
-        // Other processes' changes to a server's curated answers reach this one's cache.
-        faqs.start();
-        askLog.start();
-        nudges.reconcile();
-        leaderboardPosts.reconcile();
+        // Other processes' changes to a server's curated answers reach this one's cache; asks are written.
+        members().start();
         try {
-            ScheduledBackups.configure(scheduler, database, config.ops(), clock, metrics.registry());
+            features.jobs().forEach(job -> job.reconcile().run());
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
-        scheduler.start();
+        scheduler().start();
     }
 
-    /** Reverse order of start: the scheduler (running jobs finish), phrasing, the database last. */
+    /** Reverse order of start: the ops port, the member data (scheduler first, database last), phrasing. */
     @Override
     public void close() {
         if (opsServer != null) {
             opsServer.close();
         }
-        if (scheduler != null) {
-            scheduler.close();
+        if (members != null) {
+            members.close();
         }
-        // Jobs hand their sends to the messenger and return: let those outcomes be recorded first.
-        if (nudges != null) {
-            nudges.awaitDeliveries(DELIVERIES_ON_STOP);
+        if (lazyProgress != null) {
+            lazyProgress.close();
         }
-        if (leaderboardPosts != null) {
-            leaderboardPosts.awaitPosts(DELIVERIES_ON_STOP);
+        knowledge.phraser().ifPresent(LlmPhraser::close);
+    }
+
+    /**
+     * A one-shot ask's member data: opened on the first question that needs it, and only when a
+     * database exists to read (a member with no database has no progress). Read-only use: the
+     * scheduler and the other features stay off.
+     */
+    private final class LazyProgress {
+        private Database database;
+        private Optional<ProgressCommand> command;
+
+        synchronized Optional<ProgressCommand> command() {
+            if (command == null) {
+                command = Database.exists(config.database(), config.dataDir()) ? Optional.of(open()) : Optional.empty();
+            }
+            return command;
         }
-        if (phraser != null) {
-            phraser.ifPresent(LlmPhraser::close);
+
+        private ProgressCommand open() {
+            try {
+                database = openDatabase(config);
+            } catch (StartupException e) {
+                // E.g. a running bot holds the embedded file: the general questions still get answers.
+                throw new UserError("I couldn't open the bot's data to answer from your progress: " + e.getMessage() + ".");
+            }
+            return new ProgressCommand(new ProgressService(knowledge.base(), new ProgressRepository(database.dataSource()), clock));
         }
-        if (faqs != null) {
-            faqs.close();
+
+        synchronized void close() {
+            if (database != null) {
+                database.close();
+            }
         }
-        if (askLog != null) {
-            askLog.close();
-        }
-        database.close();
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.roadmapbot.console.ReplyPrinter;
 import org.roadmapbot.core.CommandRequest;
+import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.db.Database;
 import org.roadmapbot.knowledge.AskCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * `ask QUESTION` answers one question; `ask -` answers one per input line. With --json each
  * answer is one line {"question", "answer", "sources"}; sources is empty exactly when the data
- * has no answer.
+ * has no answer. It starts no database: a folder without one is left as it was (see
+ * {@link Application#startForAsk}). With --guild and a database, that server's FAQ answers too
+ * (never counted for /insights).
  */
 @Command(name = "ask", description = "Answer one question (or one per line of standard input with '-').")
 public final class AskCli implements Callable<Integer> {
@@ -34,11 +38,11 @@ public final class AskCli implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"question\",\"answer\",\"sources\"} per answer.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, or '-' to read questions from standard input.")
     List<String> words;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     /**
      * Status 1 when a one-shot question is refused (empty, too long); with '-', a refused line
@@ -48,10 +52,14 @@ public final class AskCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (Application app = Application.start(caller.config())) {
-            // The bundled data alone, unless --guild names a server: then that server's FAQ too. Never counted.
-            boolean serverFaq = spec.commandLine().getParseResult().hasMatchedOption("--guild");
-            org.roadmapbot.core.CommandRouter router = new org.roadmapbot.core.CommandRouter(List.of(app.oneShotAsk(serverFaq)));
+        // A server's FAQ lives in the database: with --guild and a database, the bot with its member data answers
+        // (the server's FAQ, then the bundled data). Otherwise knowledge only: the database is opened for a personal
+        // question, and only when there is one.
+        AppConfig config = caller.config();
+        boolean serverFaq = spec.commandLine().getParseResult().hasMatchedOption("--guild")
+                && Database.exists(config.database(), config.dataDir());
+        try (Application app = serverFaq ? Application.start(config) : Application.startForAsk(config)) {
+            CommandRouter router = serverFaq ? new CommandRouter(List.of(app.serverAsk())) : app.router();
             if (words.size() == 1 && words.get(0).equals("-")) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line;
@@ -66,7 +74,7 @@ public final class AskCli implements Callable<Integer> {
         }
     }
 
-    private Reply print(org.roadmapbot.core.CommandRouter router, String question, PrintStream out) {
+    private Reply print(CommandRouter router, String question, PrintStream out) {
         CommandRequest request = caller.caller().withOptions(AskCommand.NAME, null, java.util.Map.of(AskCommand.QUESTION, question));
         Reply reply = router.dispatch(request);
         if (json) {

@@ -41,7 +41,7 @@ public final class BotProcess implements AutoCloseable {
             // /health answers from the start (gateway down until connected), so a probe sees start-up.
             GatewayHealth gateway = new GatewayHealth();
             app.serveOps(gateway);
-            DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app), app.channelMessages());
+            DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app), app.metrics(), app.channelMessages());
             gateway.connected(bot);
             // Leaderboards leave out members who left the server, as Discord tells.
             app.useMemberDirectory(bot.memberDirectory());
@@ -73,8 +73,6 @@ public final class BotProcess implements AutoCloseable {
         modes.put(PrivacyCommand.NAME + " " + PrivacyCommand.EXPORT, DeferPolicy.Mode.PRIVATE);
         // Leaderboards draw a picture and may look members up on Discord; their replies are private.
         modes.put(LeaderboardCommand.NAME, DeferPolicy.Mode.PRIVATE);
-        // /insights draws a picture too (and reads a month of questions); private.
-        modes.put(org.roadmapbot.insights.InsightsCommand.NAME, DeferPolicy.Mode.PRIVATE);
         if (phrasingOn) {
             // Answers are public (a "no answer" turns private: the adapter replaces the thinking message).
             modes.put(AskCommand.NAME, DeferPolicy.Mode.PUBLIC);

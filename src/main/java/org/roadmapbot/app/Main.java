@@ -5,10 +5,10 @@ import org.roadmapbot.knowledge.data.DataError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: `console`, `ask`, `bench`, the data tools (`migrate-data`, `backup`, `restore`, `compact`), and (by default) the Discord bot. */
+/** Entry point: `console`, `ask`, the data tools (`migrate-data`, `backup`, `restore`, `compact`), and (by default) the Discord bot. */
 @Command(name = "roadmap-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "roadmap-bot 0.1.0",
         description = "Roadmap Study Bot: the backend-roadmap study assistant for Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, AskCli.class, BenchCommand.class, MigrateDataCommand.class,
+        subcommands = {RunCommand.class, ConsoleCommand.class, AskCli.class, MigrateDataCommand.class,
                 BackupCommand.class, RestoreCommand.class, CompactCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -5,9 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.UserError;
@@ -22,7 +24,7 @@ import org.roadmapbot.insights.RecentAnswers;
 public final class AskAboutMessage implements Command {
 
     public static final String NAME = "Ask Roadmap Bot";
-    /** Button action: post the answer publicly ("Ask Roadmap Bot:post:<token>"). */
+    /** Button action: post the answer publicly ("2:ask-roadmap-bot:post:<token>": {@link ButtonId#commandKey}). */
     static final String POST = "post";
     /** How long the "Post publicly" button works. */
     static final Duration POSTABLE = Duration.ofMinutes(30);
@@ -40,6 +42,7 @@ public final class AskAboutMessage implements Command {
     private final int maxQuestionLength;
     private final Messenger messenger;
     private final Cache<String, Postable> postable = Caffeine.newBuilder().expireAfterWrite(POSTABLE).maximumSize(10_000).build();
+    private final Handlers handlers;
 
     /**
      * @param ask the /ask members use (counted, with rating buttons); asked with {@code questionOption}
@@ -50,35 +53,36 @@ public final class AskAboutMessage implements Command {
         this.questionOption = questionOption;
         this.maxQuestionLength = maxQuestionLength;
         this.messenger = messenger;
+        this.handlers = Handlers.builder(SPEC).command(this::answer).button(POST, 1, (presser, button) -> post(presser, button.arg(0)))
+                .build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply answer(CommandRequest request) {
         String question = MessageQuestion.of(request.string(CommandSpec.MESSAGE_TEXT).orElse(""), maxQuestionLength);
         if (question.isEmpty()) {
             throw new UserError("That message has no text I can answer. Ask me with `/ask` instead.");
         }
-        Reply answer = ask.handle(request.withOptions(ask.spec().name(), null, Map.of(questionOption, question)));
+        Reply answer = ask.handlers().forSubcommand(null).orElseThrow()
+                .handle(request.withOptions(ask.spec().name(), null, Map.of(questionOption, question)));
         Reply.Builder mine = answer.toBuilder().ephemeral(true);
         if (!answer.sources().isEmpty() && !answer.ephemeral()) {
             String token = RecentAnswers.newToken();
             postable.put(token, new Postable(request.guildId(), request.memberId(), request.string(CommandSpec.MESSAGE_CHANNEL).orElseThrow(),
                     request.string(CommandSpec.MESSAGE_ID).orElseThrow(), answer));
-            mine.button(new Reply.Button(NAME + ":" + POST + ":" + token, "Post publicly as a reply", Reply.Button.Style.PRIMARY));
+            mine.button(new Reply.Button(ButtonId.of(ButtonId.commandKey(NAME), POST, token).encode(), "Post publicly as a reply",
+                    Reply.Button.Style.PRIMARY));
         }
         return mine.build();
     }
 
     /** "Post publicly": the answer goes to the channel as a reply to the message, once. */
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        String token = args.startsWith(POST + ":") ? args.substring(POST.length() + 1) : "";
-        Postable p = token.isEmpty() ? null : postable.getIfPresent(token);
+    private Reply post(CommandRequest presser, String token) {
+        Postable p = postable.getIfPresent(token);
         if (p == null || !p.guildId().equals(presser.guildId()) || !p.memberId().equals(presser.memberId())) {
             throw new UserError("That answer can't be posted any more (it was posted already, or is older than "
                     + POSTABLE.toMinutes() + " minutes). Choose *Apps → Ask Roadmap Bot* on the message again.");

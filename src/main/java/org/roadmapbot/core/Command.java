@@ -2,34 +2,24 @@ package org.roadmapbot.core;
 
 import java.util.List;
 
-/** One slash command of the core: its description and its handler, with no Discord types. */
+/**
+ * One slash command of the core, with no Discord types: its spec (what Discord registers, the
+ * console parses and the router checks) and its handlers (one per subcommand and per button
+ * action). The router runs its steps before any handler, so a handler sees checked options only.
+ */
 public interface Command {
 
-    CommandSpec spec();
+    /** The spec and what the command does per subcommand and per button action; built once by the command. */
+    Handlers handlers();
 
-    /** Answers a request whose options the router has already validated against {@link #spec()}. */
-    Reply handle(CommandRequest request);
+    /** What Discord registers, the console parses, /help lists and the router checks requests against. */
+    default CommandSpec spec() {
+        return handlers().spec();
+    }
 
     /** Suggestions for an option marked autocomplete, best first (at most 25 are shown). */
     default List<Choice> autocomplete(CommandRequest request, String option, String typed) {
         return List.of();
-    }
-
-    /**
-     * Handles a press of a button this command created; {@code args} is the custom id after
-     * "command:". The presser's request carries no options.
-     */
-    default Reply onButton(CommandRequest presser, String args) {
-        throw new UserError("That button no longer does anything.");
-    }
-
-    /**
-     * Handles a submitted form ({@link Reply.Form}) this command created; {@code args} is its custom id
-     * after "command:", {@code values} the text of each input by id. Forms are not validated by the
-     * router: the command checks what it reads (and who submits: a form is no proof of moderation).
-     */
-    default Reply onForm(CommandRequest submitter, String args, java.util.Map<String, String> values) {
-        throw new UserError("That form no longer does anything.");
     }
 
     /** An autocomplete suggestion: what is shown, and the value sent back. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param command     top-level command name, e.g. "progress"
  * @param subcommand  subcommand name or null, e.g. "done"
  * @param options     typed option values: String, Long, Double, Boolean
+ * @param context     what the router's steps found for the handler, by type (a quota's decision);
+ *                    empty when the request was built by an adapter
  */
 public record CommandRequest(
         String guildId,
@@ -22,7 +24,8 @@ public record CommandRequest(
         boolean moderator,
         String command,
         String subcommand,
-        Map<String, Object> options) {
+        Map<String, Object> options,
+        Map<Class<?>, Object> context) {
 
     public CommandRequest {
         Objects.requireNonNull(guildId, "guildId");
@@ -30,6 +33,13 @@ public record CommandRequest(
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(command, "command");
         options = Map.copyOf(options);
+        context = Map.copyOf(context);
+    }
+
+    /** A request as an adapter builds it: nothing found by the router's steps yet. */
+    public CommandRequest(String guildId, String memberId, String displayName, boolean moderator, String command,
+                          String subcommand, Map<String, Object> options) {
+        this(guildId, memberId, displayName, moderator, command, subcommand, options, Map.of());
     }
 
     /** The path as a member would type it: "progress done". */
@@ -55,6 +65,23 @@ public record CommandRequest(
     }
 
     public CommandRequest withOptions(String newCommand, String newSubcommand, Map<String, Object> newOptions) {
-        return new CommandRequest(guildId, memberId, displayName, moderator, newCommand, newSubcommand, newOptions);
+        return new CommandRequest(guildId, memberId, displayName, moderator, newCommand, newSubcommand, newOptions, context);
+    }
+
+    /** The same request for another server (a button pressed in a DM carries its server). */
+    public CommandRequest inGuild(String newGuildId) {
+        return new CommandRequest(newGuildId, memberId, displayName, moderator, command, subcommand, options, context);
+    }
+
+    /** The same request with {@code value} attached for the handler, under its type (a step's finding). */
+    public CommandRequest with(Object value) {
+        Map<Class<?>, Object> more = new java.util.HashMap<>(context);
+        more.put(value.getClass(), value);
+        return new CommandRequest(guildId, memberId, displayName, moderator, command, subcommand, options, more);
+    }
+
+    /** What a step attached under {@code type}, if any. */
+    public <T> Optional<T> found(Class<T> type) {
+        return Optional.ofNullable(type.cast(context.get(type)));
     }
 }

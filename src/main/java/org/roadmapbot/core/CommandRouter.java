@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single entry point of every adapter: finds the command, validates the options against
- * its spec, enforces the moderator check, and turns any failure into a polite reply. Nothing
- * thrown by a handler reaches a member as a stack trace.
+ * The single entry point of every adapter, and the one pipeline every command goes through:
+ * find the command, run the steps in order ({@link CommandStep#BUILT_IN}: options checked against
+ * the spec, the moderator check; then any added, such as a quota), dispatch to the handler of the
+ * subcommand ({@link Handlers}), and turn any failure into a polite reply. Button presses are read
+ * by the one codec ({@link ButtonId}) and dispatched to the command's handler for the action.
+ * Nothing thrown by a handler reaches a member as a stack trace. {@code /help} is built here,
+ * from the router's own commands.
  */
 public final class CommandRouter {
 
@@ -22,21 +27,47 @@ public final class CommandRouter {
     /** The metrics' command name for a name no command has (one series, whatever was typed). */
     public static final String UNKNOWN_COMMAND = "unknown";
 
+    /** The reply to a form no command can take (a form of an older version, a forged id). */
+    public static final String FORM_STALE = "That form no longer does anything.";
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Map<String, Handlers> handlers = new LinkedHashMap<>();
+    /** A command's name by the name button and form ids use for it ({@link ButtonId#commandKey}). */
+    private final Map<String, String> byIdKey = new LinkedHashMap<>();
+    private final List<CommandStep> steps;
     private final BotMetrics metrics;
 
     public CommandRouter(List<Command> commandList) {
-        this(commandList, BotMetrics.NONE);
+        this(commandList, List.of(), BotMetrics.NONE);
     }
 
     /** As {@link #CommandRouter(List)}, counting every command and button by name, outcome and latency. */
     public CommandRouter(List<Command> commandList, BotMetrics metrics) {
+        this(commandList, List.of(), metrics);
+    }
+
+    /**
+     * @param extraSteps steps run for every command after the built-in ones, in order
+     * @throws IllegalArgumentException two commands of one name, or handlers that do not match a spec
+     */
+    public CommandRouter(List<Command> commandList, List<CommandStep> extraSteps, BotMetrics metrics) {
         this.metrics = metrics;
-        for (Command command : commandList) {
+        List<CommandStep> all = new ArrayList<>(CommandStep.BUILT_IN);
+        all.addAll(extraSteps);
+        this.steps = List.copyOf(all);
+        List<Command> withHelp = new ArrayList<>(commandList);
+        if (commandList.stream().noneMatch(c -> c.spec().name().equals(HelpCommand.NAME))) {
+            List<CommandSpec> specs = new ArrayList<>(commandList.stream().map(Command::spec).toList());
+            specs.add(HelpCommand.SPEC);
+            withHelp.add(new HelpCommand(specs));
+        }
+        for (Command command : withHelp) {
             String name = command.spec().name();
             if (commands.putIfAbsent(name, command) != null) {
                 throw new IllegalArgumentException("two commands named " + name);
             }
+            handlers.put(name, command.handlers());
+            byIdKey.put(ButtonId.commandKey(name), name);
         }
     }
 
@@ -58,15 +89,18 @@ public final class CommandRouter {
                     Reply.error("I don't know the command `/" + Text.code(request.command())
                             + "`. Try `/help` to see what I can do."));
         }
-        String name = command.spec().name();
+        CommandSpec spec = command.spec();
+        String name = spec.name();
         try {
-            OptionValidator.validate(command.spec(), request);
-            if (command.spec().isModeratorOnly(request.subcommand()) && !request.moderator()) {
-                return measured(name, false, BotMetrics.CommandOutcome.FORBIDDEN, start,
-                        Reply.error("Only moderators (Manage Server or the moderator role) can use `/"
-                                + request.path() + "`."));
+            CommandRequest checked = request;
+            for (CommandStep step : steps) {
+                checked = step.apply(spec, checked);
             }
-            return measured(name, false, null, start, command.handle(request));
+            // The options step has refused any path the spec lacks, and the handlers match the spec.
+            Handlers.Handler handler = handlers.get(name).forSubcommand(checked.subcommand()).orElseThrow();
+            return measured(name, false, null, start, handler.handle(checked));
+        } catch (Forbidden e) {
+            return measured(name, false, BotMetrics.CommandOutcome.FORBIDDEN, start, Reply.error(e.getMessage()));
         } catch (UserError e) {
             return measured(name, false, BotMetrics.CommandOutcome.USER_ERROR, start, Reply.error(e.getMessage()));
         } catch (RuntimeException e) {
@@ -88,31 +122,42 @@ public final class CommandRouter {
         }
     }
 
-    /** Routes a button press by the custom id's prefix ("progress:done:http-basics"). */
+    /**
+     * Routes a button press by its custom id ({@link ButtonId}: {@code 2:progress:done:http-basics},
+     * or a version-1 id from an older message). An id no command can use gets a polite "no longer
+     * does anything".
+     */
     public Reply button(CommandRequest presser, String customId) {
-        return component(presser, customId, "button", (command, args) -> command.onButton(presser, args));
+        return component(presser, customId, "button", ButtonId.STALE, (name, id) -> {
+            Handlers.ButtonHandler handler = handlers.get(name).forButton(id).orElseThrow(() -> new UserError(ButtonId.STALE));
+            // The adapter cannot read the id; the request names the command the id does.
+            return handler.press(presser.withOptions(name, null, Map.of()), id);
+        });
     }
 
     /**
-     * Routes a submitted form ({@link Reply.Form}) by its custom id's prefix, as a button; {@code values}
-     * are the inputs' text by id. Counted with the buttons.
+     * Routes a submitted form ({@link Reply.Form}) by its custom id, read by the same codec as a
+     * button's; {@code values} are the inputs' text by id. Counted with the buttons.
      */
     public Reply form(CommandRequest submitter, String customId, Map<String, String> values) {
-        return component(submitter, customId, "form", (command, args) -> command.onForm(submitter, args, Map.copyOf(values)));
+        Map<String, String> submitted = Map.copyOf(values);
+        return component(submitter, customId, "form", FORM_STALE, (name, id) -> {
+            Handlers.FormHandler handler = handlers.get(name).forForm(id).orElseThrow(() -> new UserError(FORM_STALE));
+            return handler.submit(submitter.withOptions(name, null, Map.of()), id, submitted);
+        });
     }
 
-    private Reply component(CommandRequest presser, String customId, String kind,
-                            java.util.function.BiFunction<Command, String, Reply> handler) {
+    /** A button or form: the id parsed, its command found by the id's name for it, the handler run, failures made polite. */
+    private Reply component(CommandRequest caller, String customId, String kind, String stale,
+                            BiFunction<String, ButtonId, Reply> handler) {
         long start = System.nanoTime();
-        int colon = customId.indexOf(':');
-        Command command = colon < 0 ? null : commands.get(customId.substring(0, colon));
-        if (command == null) {
-            return measured(UNKNOWN_COMMAND, true, BotMetrics.CommandOutcome.UNKNOWN, start,
-                    Reply.error("That " + kind + " no longer does anything."));
+        Optional<ButtonId> parsed = ButtonId.parse(customId);
+        String name = parsed.map(id -> byIdKey.get(id.command())).orElse(null);
+        if (name == null) {
+            return measured(UNKNOWN_COMMAND, true, BotMetrics.CommandOutcome.UNKNOWN, start, Reply.error(stale));
         }
-        String name = command.spec().name();
         try {
-            return measured(name, true, null, start, handler.apply(command, customId.substring(colon + 1)));
+            return measured(name, true, null, start, handler.apply(name, parsed.get()));
         } catch (UserError e) {
             return measured(name, true, BotMetrics.CommandOutcome.USER_ERROR, start, Reply.error(e.getMessage()));
         } catch (RuntimeException e) {

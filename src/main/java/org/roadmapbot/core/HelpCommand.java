@@ -1,31 +1,34 @@
 package org.roadmapbot.core;
 
 import java.util.List;
-import java.util.function.Supplier;
 
-/** /help — every command the bot has, generated from the same specs Discord registers. */
+/**
+ * /help — every command the bot has, generated from the same specs Discord registers. The router
+ * adds it, with its own list of commands ({@link CommandRouter}).
+ */
 public final class HelpCommand implements Command {
 
     public static final String NAME = "help";
 
-    private static final CommandSpec SPEC = CommandSpec.of(NAME, "What I can do and how to ask");
+    static final CommandSpec SPEC = CommandSpec.of(NAME, "What I can do and how to ask");
 
-    private final Supplier<List<CommandSpec>> specs;
+    private final List<CommandSpec> specs;
+    private final Handlers handlers = Handlers.of(SPEC, this::help);
 
-    public HelpCommand(Supplier<List<CommandSpec>> specs) {
-        this.specs = specs;
+    /** @param specs every command's spec, this one's included, in the order to list them */
+    HelpCommand(List<CommandSpec> specs) {
+        this.specs = List.copyOf(specs);
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply help(CommandRequest request) {
         StringBuilder text = new StringBuilder("I'm the study assistant for the backend-developer roadmap. "
                 + "Ask me anything about it with `/ask`, or use a command:\n");
-        for (CommandSpec spec : specs.get()) {
+        for (CommandSpec spec : specs) {
             if (spec.moderatorOnly() && !request.moderator()) {
                 continue;
             }

@@ -72,6 +72,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether there is a database to open without creating one: an external one is configured
+     * (ROADMAP_BOT_DB_URL), or the data directory holds the embedded file.
+     */
+    public static boolean exists(DatabaseConfig config, Path dataDir) {
+        return config.url().isPresent() || Files.exists(dataDir.resolve(DatabaseConfig.FILE_NAME + ".mv.db"));
+    }
+
     /** The shared pool; connections are auto-commit unless a caller says otherwise. */
     public DataSource dataSource() {
         return pool;

@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * that runs no command work, by deferring ("thinking…") when the worker has not answered by the
  * deadline, however long the interaction waited for a free worker. The race is settled by one
  * compare-and-set on the state; whoever loses it does not touch the interaction's callback again,
- * and an answer after a deferral edits (or, when private, replaces) the deferred message.
+ * and an answer after a deferral edits (or, when private, replaces) the deferred message. When
+ * Discord confirms the acknowledgement, its latency since arrival goes to the metrics.
  */
 final class Acknowledgement {
 
@@ -32,11 +34,14 @@ final class Acknowledgement {
     private static final int DEFERRED_PRIVATE = 3;
 
     private final IReplyCallback event;
+    private final BotMetrics metrics;
+    private final long arrived = System.nanoTime();
     private final AtomicInteger state = new AtomicInteger(PENDING);
     private volatile ScheduledFuture<?> timer;
 
-    private Acknowledgement(IReplyCallback event) {
+    private Acknowledgement(IReplyCallback event, BotMetrics metrics) {
         this.event = event;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,8 +49,8 @@ final class Acknowledgement {
      * that defers publicly after {@code deadline} unless the answer came first.
      */
     static Acknowledgement onArrival(IReplyCallback event, DeferPolicy.Mode mode, ScheduledExecutorService timers,
-                                     Duration deadline) {
-        Acknowledgement ack = new Acknowledgement(event);
+                                     Duration deadline, BotMetrics metrics) {
+        Acknowledgement ack = new Acknowledgement(event, metrics);
         if (mode != DeferPolicy.Mode.NONE) {
             ack.defer(mode == DeferPolicy.Mode.PRIVATE);
             return ack;
@@ -73,7 +78,7 @@ final class Acknowledgement {
             return;
         }
         if (state.compareAndSet(PENDING, REPLIED)) {
-            event.reply(message).setEphemeral(reply.ephemeral()).queue(null, e -> logFailure("reply", e));
+            event.reply(message).setEphemeral(reply.ephemeral()).queue(ok -> acknowledged(), e -> logFailure("reply", e));
         } else if (state.get() == DEFERRED_PUBLIC && reply.ephemeral()) {
             // The public "thinking" message must not become a private answer for all to see.
             event.getHook().deleteOriginal().queue(null, e -> logFailure("delete deferred", e));
@@ -85,8 +90,13 @@ final class Acknowledgement {
 
     private void defer(boolean ephemeral) {
         if (state.compareAndSet(PENDING, ephemeral ? DEFERRED_PRIVATE : DEFERRED_PUBLIC)) {
-            event.deferReply(ephemeral).queue(null, e -> logFailure("defer", e));
+            event.deferReply(ephemeral).queue(ok -> acknowledged(), e -> logFailure("defer", e));
         }
+    }
+
+    /** Discord took the acknowledgement: how long after arrival (late past its 3-second window). */
+    private void acknowledged() {
+        metrics.interactionAcknowledged(System.nanoTime() - arrived);
     }
 
     static void logFailure(String what, Throwable e) {

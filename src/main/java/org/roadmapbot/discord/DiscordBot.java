@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Messenger;
@@ -93,11 +94,15 @@ public final class DiscordBot implements AutoCloseable {
      * registration Discord refuses.
      */
     public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy) {
-        return start(config, router, deferPolicy, ChannelMessages.NONE);
+        return start(config, router, deferPolicy, BotMetrics.NONE, ChannelMessages.NONE);
     }
 
-    /** As {@link #start(DiscordConfig, CommandRouter, DeferPolicy)}, answering members' messages with {@code channelMessages}. */
-    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy, ChannelMessages channelMessages) {
+    /**
+     * As {@link #start(DiscordConfig, CommandRouter, DeferPolicy)}, reporting acknowledgement latencies to {@code metrics}
+     * and answering members' messages with {@code channelMessages}.
+     */
+    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy, BotMetrics metrics,
+                                   ChannelMessages channelMessages) {
         String token;
         try {
             token = config.token().get();
@@ -114,7 +119,7 @@ public final class DiscordBot implements AutoCloseable {
         // Autocomplete is cheap and must answer within Discord's window: it never queues behind commands.
         ExecutorService suggestions = Executors.newSingleThreadExecutor(threads("discord-autocomplete"));
         InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers,
-                suggestions);
+                suggestions, metrics);
         ChannelMessageListener messages = new ChannelMessageListener(channelMessages, config.moderatorRoleIds(),
                 config.messageContentIntent());
         EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);

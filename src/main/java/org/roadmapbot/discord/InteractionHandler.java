@@ -29,6 +29,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
@@ -74,18 +75,20 @@ final class InteractionHandler extends ListenerAdapter {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final ExecutorService suggestions;
+    private final BotMetrics metrics;
     /** Interactions handed to the workers and not yet answered: at {@link DiscordBot#WORKERS} or more, a new one waits. */
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean accepting = true;
 
     InteractionHandler(CommandRouter router, Set<String> moderatorRoleIds, DeferPolicy deferPolicy,
-                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions) {
+                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions, BotMetrics metrics) {
         this.router = router;
         this.moderatorRoleIds = Set.copyOf(moderatorRoleIds);
         this.deferPolicy = deferPolicy;
         this.workers = workers;
         this.timers = timers;
         this.suggestions = suggestions;
+        this.metrics = metrics;
     }
 
     /** From now on every interaction gets a polite "restarting" reply instead of running. */
@@ -103,7 +106,8 @@ final class InteractionHandler extends ListenerAdapter {
             return;
         }
         CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER,
+                metrics);
         run(event, ack, () -> router.dispatch(request));
     }
 
@@ -128,7 +132,7 @@ final class InteractionHandler extends ListenerAdapter {
         options.put(CommandSpec.MESSAGE_CHANNEL, event.getTarget().getChannelId());
         options.put(CommandSpec.MESSAGE_ID, event.getTarget().getId());
         CommandRequest request = request(event, event.getName(), null, options);
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.dispatch(request));
     }
 
@@ -143,7 +147,7 @@ final class InteractionHandler extends ListenerAdapter {
         Map<String, String> values = new LinkedHashMap<>();
         event.getValues().forEach(v -> values.put(v.getCustomId(), v.getAsString()));
         CommandRequest submitter = request(event, colon > 0 ? customId.substring(0, colon) : customId, null, Map.of());
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.form(submitter, customId, values));
     }
 
@@ -156,7 +160,7 @@ final class InteractionHandler extends ListenerAdapter {
         int colon = customId.indexOf(':');
         String command = colon > 0 ? customId.substring(0, colon) : customId;
         CommandRequest presser = request(event, command, null, Map.of());
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER);
+        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.button(presser, customId));
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
-import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
 import org.roadmapbot.knowledge.AskCommand;
@@ -20,23 +20,25 @@ public final class CuratedAsk implements Command {
     private final Command ask;
     private final String questionOption;
     private final ServerFaqs faqs;
+    private final Handlers handlers;
 
     public CuratedAsk(Command ask, String questionOption, ServerFaqs faqs) {
         this.ask = ask;
         this.questionOption = questionOption;
         this.faqs = faqs;
+        // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
+        this.handlers = Handlers.builder(ask.spec()).command(this::answer).buttonsOf(ask.handlers()).build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return ask.spec();
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply answer(CommandRequest request) {
         String question = request.string(questionOption).orElse("").strip();
         Optional<Answer> curated = faqs.answer(request.guildId(), question);
-        return curated.isPresent() ? reply(curated.get()) : ask.handle(request);
+        return curated.isPresent() ? reply(curated.get()) : ask.handlers().forSubcommand(null).orElseThrow().handle(request);
     }
 
     /**
@@ -58,10 +60,5 @@ public final class CuratedAsk implements Command {
     @Override
     public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
         return ask.autocomplete(request, option, typed);
-    }
-
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        return ask.onButton(presser, args);
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.CommandSpec.SubcommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.OptionType;
 import org.roadmapbot.core.Reply;
@@ -73,28 +75,27 @@ public final class FaqCommand implements Command {
 
     private final ServerFaqs faqs;
     private final boolean messageContentIntent;
+    private final Handlers handlers;
 
     /** @param messageContentIntent whether the bot reads messages' content (needed for a help channel) */
     public FaqCommand(ServerFaqs faqs, boolean messageContentIntent) {
         this.faqs = faqs;
         this.messageContentIntent = messageContentIntent;
+        this.handlers = Handlers.builder(SPEC)
+                .subcommand(ADD, this::add)
+                .subcommand(EDIT, this::edit)
+                .subcommand(REMOVE, this::remove)
+                .subcommand(LIST, this::list)
+                .subcommand(SETTINGS, this::settings)
+                // The forms add and edit open: "faq:add", "faq:edit:<number>".
+                .form(ADD, (submitter, form, values) -> submitAdd(submitter, values))
+                .form(EDIT, 1, 1, (submitter, form, values) -> submitEdit(submitter, form, values))
+                .build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Reply handle(CommandRequest request) {
-        return switch (request.subcommand()) {
-            case ADD -> add(request);
-            case EDIT -> edit(request);
-            case REMOVE -> remove(request);
-            case LIST -> list(request);
-            case SETTINGS -> settings(request);
-            default -> throw new IllegalStateException("unhandled subcommand " + request.subcommand());
-        };
+    public Handlers handlers() {
+        return handlers;
     }
 
     private Reply add(CommandRequest request) {
@@ -103,15 +104,15 @@ public final class FaqCommand implements Command {
         if (questions.isPresent() && answer.isPresent()) {
             return added(request.guildId(), faqs.add(request.guildId(), FaqInput.of(questions.get(), answer.get()), request.memberId()));
         }
-        return addForm(NAME + ":" + ADD, questions.map(FaqCommand::oneQuestionPerLine).orElse(null), answer.orElse(null));
+        return addForm(ButtonId.of(NAME, ADD), questions.map(FaqCommand::oneQuestionPerLine).orElse(null), answer.orElse(null));
     }
 
     /**
-     * The form that adds an answer, with what is known filled in; {@code customId} says where it is
+     * The form that adds an answer, with what is known filled in; {@code submitTo} says where it is
      * submitted ("faq:add", or /insights' "Answer this").
      */
-    public static Reply addForm(String customId, String questions, String answer) {
-        return form(customId, "Add an answer to this server's FAQ", questions, answer,
+    public static Reply addForm(ButtonId submitTo, String questions, String answer) {
+        return form(submitTo.encode(), "Add an answer to this server's FAQ", questions, answer,
                 "On Discord this opens a form. Here, give both options: `/faq add question:\"when is the study call? | "
                         + "what time is the study call\" answer:\"Every Tuesday at 18:00 UTC in #study-hall\"`.");
     }
@@ -139,7 +140,7 @@ public final class FaqCommand implements Command {
             return edited(request, number, FaqInput.of(questions.orElse(String.join("\n", existing.questions())),
                     answer.orElse(existing.answer())));
         }
-        return form(NAME + ":" + EDIT + ":" + number, "Edit answer #" + number, String.join("\n", existing.questions()),
+        return form(ButtonId.of(NAME, EDIT, String.valueOf(number)).encode(), "Edit answer #" + number, String.join("\n", existing.questions()),
                 existing.answer(), "On Discord this opens a form. Here, give what changes: `/faq edit number:" + number
                         + " question:\"… | …\"` and/or `answer:\"…\"`.");
     }
@@ -213,19 +214,21 @@ public final class FaqCommand implements Command {
         }
     }
 
-    /** "edit:3" from the edit form; "add" from the add form. */
-    @Override
-    public Reply onForm(CommandRequest submitter, String args, Map<String, String> values) {
+    /** The add form submitted ("faq:add"); /insights' "Answer this" form adds through it too. */
+    public Reply submitAdd(CommandRequest submitter, Map<String, String> values) {
         requireModerator(submitter);
-        if (args.equals(ADD)) {
-            FaqInput input = FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT));
-            return added(submitter.guildId(), faqs.add(submitter.guildId(), input, submitter.memberId()));
+        FaqInput input = FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT));
+        return added(submitter.guildId(), faqs.add(submitter.guildId(), input, submitter.memberId()));
+    }
+
+    /** The edit form submitted ("faq:edit:3"). */
+    private Reply submitEdit(CommandRequest submitter, ButtonId form, Map<String, String> values) {
+        requireModerator(submitter);
+        if (!form.arg(0).matches("\\d{1,9}")) {
+            throw new UserError("That form no longer does anything.");
         }
-        if (args.matches(EDIT + ":\\d{1,9}")) {
-            int number = Integer.parseInt(args.substring(EDIT.length() + 1));
-            return edited(submitter, number, FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT)));
-        }
-        throw new UserError("That form no longer does anything.");
+        int number = Integer.parseInt(form.arg(0));
+        return edited(submitter, number, FaqInput.of(values.get(QUESTIONS_INPUT), values.get(ANSWER_INPUT)));
     }
 
     /** The reply to a new answer: its number, and whether its own example questions now find it. */

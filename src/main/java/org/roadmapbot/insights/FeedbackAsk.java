@@ -2,9 +2,10 @@ package org.roadmapbot.insights;
 
 import java.util.List;
 import java.util.Optional;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
-import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.UserError;
 import org.roadmapbot.faq.CuratedAnswer;
@@ -17,7 +18,7 @@ import org.roadmapbot.faq.CuratedAnswer;
  */
 public final class FeedbackAsk implements Command {
 
-    /** Button action: rate an answer ("ask:rate:up:<token>", "ask:rate:down:<token>"). */
+    /** Button action: rate an answer ("2:ask:rate:up:<token>", "2:ask:rate:down:<token>"; version 1 had no "2:"). */
     static final String RATE = "rate";
     static final String UP = "up";
     static final String DOWN = "down";
@@ -26,22 +27,21 @@ public final class FeedbackAsk implements Command {
     private final String questionOption;
     private final AskLog log;
     private final RecentAnswers recent;
+    private final Handlers handlers;
 
     public FeedbackAsk(Command ask, String questionOption, AskLog log, RecentAnswers recent) {
         this.ask = ask;
         this.questionOption = questionOption;
         this.log = log;
         this.recent = recent;
+        // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
+        this.handlers = Handlers.builder(ask.spec()).command(request -> answer(request, true))
+                .button(RATE, 2, this::rate).buttonsOf(ask.handlers()).build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return ask.spec();
-    }
-
-    @Override
-    public Reply handle(CommandRequest request) {
-        return answer(request, true);
+    public Handlers handlers() {
+        return handlers;
     }
 
     /**
@@ -50,7 +50,7 @@ public final class FeedbackAsk implements Command {
      */
     public Reply answer(CommandRequest request, boolean counted) {
         String question = request.string(questionOption).orElse("").strip();
-        Reply reply = ask.handle(request);
+        Reply reply = ask.handlers().forSubcommand(null).orElseThrow().handle(request);
         if (reply.error()) {
             return reply;
         }
@@ -65,25 +65,23 @@ public final class FeedbackAsk implements Command {
         }
         String token = recent.remember(request.guildId(), question);
         return reply.toBuilder()
-                .button(new Reply.Button(spec().name() + ":" + RATE + ":" + UP + ":" + token, "👍 Helpful", Reply.Button.Style.SECONDARY))
-                .button(new Reply.Button(spec().name() + ":" + RATE + ":" + DOWN + ":" + token, "👎 Not helpful", Reply.Button.Style.SECONDARY))
+                .button(new Reply.Button(ButtonId.of(spec().name(), RATE, UP, token).encode(), "👍 Helpful", Reply.Button.Style.SECONDARY))
+                .button(new Reply.Button(ButtonId.of(spec().name(), RATE, DOWN, token).encode(), "👎 Not helpful", Reply.Button.Style.SECONDARY))
                 .build();
     }
 
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        if (!args.startsWith(RATE + ":")) {
-            return ask.onButton(presser, args);
-        }
-        String[] parts = args.split(":");
-        if (parts.length != 3 || !(parts[1].equals(UP) || parts[1].equals(DOWN)) || !RecentAnswers.wellFormed(parts[2])) {
-            throw new UserError("That button no longer does anything.");
+    /** A 👍 or 👎: counted once per member and answer; a 👎 keeps the question for /insights. */
+    private Reply rate(CommandRequest presser, ButtonId button) {
+        String verdict = button.arg(0);
+        String token = button.arg(1);
+        if (!(verdict.equals(UP) || verdict.equals(DOWN)) || !RecentAnswers.wellFormed(token)) {
+            throw new UserError(ButtonId.STALE);
         }
         if (presser.guildId().isEmpty()) {
             throw new UserError("Please rate answers in the server.");
         }
-        boolean helpful = parts[1].equals(UP);
-        Optional<RecentAnswers.Recent> answer = recent.find(parts[2]).filter(r -> r.guildId().equals(presser.guildId()));
+        boolean helpful = verdict.equals(UP);
+        Optional<RecentAnswers.Recent> answer = recent.find(token).filter(r -> r.guildId().equals(presser.guildId()));
         if (answer.isPresent() && !answer.get().raters().add(presser.memberId())) {
             return Reply.builder("You already rated this answer; thanks!").ephemeral(true).build();
         }

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
@@ -34,7 +36,7 @@ public final class InsightsCommand implements Command {
 
     public static final String NAME = "insights";
     public static final String PERIOD = "period";
-    /** Button and form action: answer a group of kept questions ("insights:answer:12,15,19"). */
+    /** Button and form action: answer a group of kept questions ("2:insights:answer:12:15:19", one id per argument). */
     static final String ANSWER = "answer";
 
     /** Groups shown (each with its button: Discord shows up to 25, five a row). */
@@ -72,6 +74,7 @@ public final class InsightsCommand implements Command {
     private final Supplier<Analyzer> analyzer;
     private final Clock clock;
     private volatile QuestionGroups grouping;
+    private final Handlers handlers;
 
     /** @param analyzer the knowledge's analyzer, built on the first /insights (it is not free) */
     public InsightsCommand(InsightsStore store, AskLog log, ServerFaqs faqs, FaqCommand faqCommand, Supplier<Analyzer> analyzer,
@@ -82,15 +85,19 @@ public final class InsightsCommand implements Command {
         this.faqCommand = faqCommand;
         this.analyzer = analyzer;
         this.clock = clock;
+        this.handlers = Handlers.builder(SPEC)
+                .command(this::insights)
+                .button(ANSWER, 1, IDS_PER_BUTTON, (presser, button) -> answerThis(presser, ids(button)))
+                .form(ANSWER, 1, IDS_PER_BUTTON, (submitter, form, values) -> answered(submitter, ids(form), values))
+                .build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply insights(CommandRequest request) {
         Period period = request.string(PERIOD).map(p -> p.strip().toLowerCase(Locale.ROOT))
                 .flatMap(id -> Arrays.stream(Period.values()).filter(p -> p.id.equals(id)).findFirst()).orElse(Period.WEEK);
         // This process's last second of asks first, so the figures include them.
@@ -138,7 +145,7 @@ public final class InsightsCommand implements Command {
                 .attachment(new Reply.Attachment("insights.png", "image/png", InsightsImage.render(period.label, counts, top)));
         for (int i = 0; i < top.size(); i++) {
             List<Long> ids = top.get(i).ids().subList(0, Math.min(IDS_PER_BUTTON, top.get(i).ids().size()));
-            reply.button(new Reply.Button(NAME + ":" + ANSWER + ":" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")),
+            reply.button(new Reply.Button(answerId(ids).encode(),
                     Text.truncate("Answer this: " + top.get(i).question(), 80), Reply.Button.Style.PRIMARY));
         }
         return reply.build();
@@ -157,10 +164,23 @@ public final class InsightsCommand implements Command {
         return whole == 0 ? "—" : String.format(Locale.ROOT, "%d %% (%,d of %,d)", Math.round(100.0 * part / whole), part, whole);
     }
 
+    /** The id of an "Answer this" button and of its form: as many of the group's ids as Discord's 100 characters hold. */
+    private static ButtonId answerId(List<Long> ids) {
+        List<String> fitting = new ArrayList<>();
+        int length = ButtonId.of(NAME, ANSWER).encode().length();
+        for (Long id : ids) {
+            String arg = String.valueOf(id);
+            length += 1 + arg.length();
+            if (length > ButtonId.MAX_LENGTH) {
+                break;
+            }
+            fitting.add(arg);
+        }
+        return ButtonId.of(NAME, ANSWER, fitting.toArray(String[]::new));
+    }
+
     /** "Answer this": the add-an-answer form with the group's questions (those still kept) filled in. */
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        List<Long> ids = ids(args);
+    private Reply answerThis(CommandRequest presser, List<Long> ids) {
         requireModerator(presser);
         List<InsightsStore.Kept> kept = store.questions(presser.guildId(), ids);
         if (kept.isEmpty()) {
@@ -170,34 +190,26 @@ public final class InsightsCommand implements Command {
         String questions = kept.stream().map(InsightsStore.Kept::question)
                 .map(q -> Text.truncate(q.replaceAll("\\s+", " "), org.roadmapbot.faq.FaqInput.MAX_QUESTION_LENGTH))
                 .distinct().limit(org.roadmapbot.faq.FaqInput.MAX_QUESTIONS).collect(Collectors.joining("\n"));
-        return FaqCommand.addForm(NAME + ":" + ANSWER + ":" + args.substring(ANSWER.length() + 1), questions, null);
+        return FaqCommand.addForm(answerId(ids), questions, null);
     }
 
     /** The form of "Answer this" submitted: the answer is added as /faq add does, and its questions are no longer kept as unanswered. */
-    @Override
-    public Reply onForm(CommandRequest submitter, String args, Map<String, String> values) {
-        List<Long> ids = ids(args);
-        Reply added = faqCommand.onForm(submitter, FaqCommand.ADD, values);
+    private Reply answered(CommandRequest submitter, List<Long> ids, Map<String, String> values) {
+        Reply added = faqCommand.submitAdd(submitter, values);
         if (!added.error()) {
             store.forget(submitter.guildId(), ids);
         }
         return added;
     }
 
-    private static List<Long> ids(String args) {
-        if (!args.startsWith(ANSWER + ":")) {
-            throw new UserError("That button no longer does anything.");
-        }
+    /** The question ids of a button or form (the codec checked their count and characters; they must be numbers). */
+    private static List<Long> ids(ButtonId id) {
         List<Long> ids = new ArrayList<>();
-        for (String part : args.substring(ANSWER.length() + 1).split(",")) {
-            try {
-                ids.add(Long.parseLong(part));
-            } catch (NumberFormatException e) {
-                throw new UserError("That button no longer does anything.");
+        for (String part : id.args()) {
+            if (!part.matches("\\d{1,18}")) {
+                throw new UserError(ButtonId.STALE);
             }
-            if (ids.size() > IDS_PER_BUTTON) {
-                throw new UserError("That button no longer does anything.");
-            }
+            ids.add(Long.parseLong(part));
         }
         return ids;
     }

@@ -1,8 +1,10 @@
 package org.roadmapbot.knowledge;
 
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
@@ -14,7 +16,7 @@ public final class AskCommand implements Command {
     public static final String NAME = "ask";
     public static final String QUESTION = "question";
     public static final int MAX_QUESTION_LENGTH = 500;
-    /** Button action: show the whole entry ("ask:more:<entry id>"). */
+    /** Button action: show the whole entry ({@code 2:ask:more:<entry id>}). */
     static final String MORE = "more";
 
     private static final CommandSpec SPEC = CommandSpec.of(NAME,
@@ -34,6 +36,7 @@ public final class AskCommand implements Command {
 
     private final AnswerService answers;
     private final Phraser phraser;
+    private final Handlers handlers = Handlers.builder(SPEC).command(this::answer).button(MORE, 1, this::more).build();
 
     public AskCommand(AnswerService answers) {
         this(answers, Phraser.PLAIN);
@@ -45,12 +48,11 @@ public final class AskCommand implements Command {
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply answer(CommandRequest request) {
         String question = request.string(QUESTION).orElseThrow().strip();
         Answer answer = answers.answer(question);
         Reply plain = toReply(answer);
@@ -70,17 +72,15 @@ public final class AskCommand implements Command {
                 .footer(AnswerService.citation(answer.entries()))
                 .sources(answer.sources());
         for (Entry e : answer.entries()) {
-            reply.button(new Reply.Button(NAME + ":" + MORE + ":" + e.id(), Text.truncate("More about " + e.title(), 80),
+            reply.button(new Reply.Button(ButtonId.of(NAME, MORE, e.id()).encode(), Text.truncate("More about " + e.title(), 80),
                     Reply.Button.Style.SECONDARY));
         }
         return reply.build();
     }
 
     /** "More about …": the whole entry behind a short answer. */
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        String id = args.startsWith(MORE + ":") ? args.substring(MORE.length() + 1) : "";
-        return answers.entry(id)
+    private Reply more(CommandRequest presser, ButtonId button) {
+        return answers.entry(button.arg(0))
                 .map(e -> Reply.builder(e.answer())
                         .title(e.title())
                         .footer(AnswerService.citation(List.of(e)))

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
@@ -29,18 +30,18 @@ public final class CoursesCommand implements Command {
             OptionSpec.string(FORMAT, "How it teaches, e.g. interactive, project-based, gamified", false, 40).withAutocomplete());
 
     private final KnowledgeBase kb;
+    private final Handlers handlers = Handlers.of(SPEC, this::find);
 
     public CoursesCommand(KnowledgeBase kb) {
         this.kb = kb;
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply find(CommandRequest request) {
         CourseFilter filter = new CourseFilter(
                 request.string(LANGUAGE).map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
                 request.number(MAX_PRICE).orElse(null),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.data.ProjectsFile.Project;
@@ -17,22 +18,22 @@ public final class ProjectsCommand implements Command {
     public static final String LEVEL = "level";
 
     private final KnowledgeBase kb;
-    private final CommandSpec spec;
+    private final Handlers handlers;
 
     public ProjectsCommand(KnowledgeBase kb) {
         this.kb = kb;
         String[] levels = kb.projectsFile().projects().stream().map(Project::level).distinct().toArray(String[]::new);
-        this.spec = CommandSpec.of(NAME, "Portfolio projects to build, from beginner to capstone",
-                OptionSpec.string(LEVEL, "Which project: " + String.join(", ", levels), false, 20).withChoices(levels));
+        this.handlers = Handlers.of(CommandSpec.of(NAME, "Portfolio projects to build, from beginner to capstone",
+                OptionSpec.string(LEVEL, "Which project: " + String.join(", ", levels), false, 20).withChoices(levels)),
+                this::projects);
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply projects(CommandRequest request) {
         ProjectsFile file = kb.projectsFile();
         List<Project> chosen = request.string(LEVEL)
                 .map(level -> file.projects().stream().filter(p -> p.level().equalsIgnoreCase(level.strip())).toList())

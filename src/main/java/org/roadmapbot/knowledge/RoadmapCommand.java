@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
@@ -18,21 +19,21 @@ public final class RoadmapCommand implements Command {
     public static final String PHASE = "phase";
 
     private final KnowledgeBase kb;
-    private final CommandSpec spec;
+    private final Handlers handlers;
 
     public RoadmapCommand(KnowledgeBase kb) {
         this.kb = kb;
-        this.spec = CommandSpec.of(NAME, "The backend roadmap: all phases, or one phase in detail",
-                OptionSpec.integer(PHASE, "Phase number (1-" + kb.phases().size() + ")", false, 1, kb.phases().size()));
+        this.handlers = Handlers.of(CommandSpec.of(NAME, "The backend roadmap: all phases, or one phase in detail",
+                OptionSpec.integer(PHASE, "Phase number (1-" + kb.phases().size() + ")", false, 1, kb.phases().size())),
+                this::roadmap);
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply roadmap(CommandRequest request) {
         return request.integer(PHASE)
                 .map(n -> phase(kb.phase(n.intValue()).orElseThrow()))
                 .orElseGet(this::overview);

@@ -3,6 +3,7 @@ package org.roadmapbot.leaderboard;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
 
@@ -17,9 +18,12 @@ final class BoardReply {
     private BoardReply() {
     }
 
-    /** Custom id of a page button: {@code leaderboard:page:<period>:<page>}. */
+    /** The button action of a page button. */
+    static final String PAGE = "page";
+
+    /** Custom id of a page button: {@code 2:leaderboard:page:<period>:<page>}. */
     static String pageButtonId(Period period, int page) {
-        return LeaderboardCommand.NAME + ":page:" + period.id() + ":" + page;
+        return ButtonId.of(LeaderboardCommand.NAME, PAGE, period.id(), String.valueOf(page)).encode();
     }
 
     static Reply.Builder of(Board board) {

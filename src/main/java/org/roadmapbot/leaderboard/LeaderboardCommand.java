@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.CommandSpec.SubcommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.OptionType;
 import org.roadmapbot.core.Reply;
@@ -59,6 +61,13 @@ public final class LeaderboardCommand implements Command {
 
     private final LeaderboardService service;
     private final LeaderboardPosts posts;
+    private final Handlers handlers = Handlers.builder(SPEC)
+            .subcommand(SHOW, request -> show(request, period(request), 1))
+            .subcommand(POST, this::post)
+            .subcommand(SCHEDULE, this::schedule)
+            .subcommand(UNSCHEDULE, this::unschedule)
+            .button(BoardReply.PAGE, 2, this::page)
+            .build();
 
     public LeaderboardCommand(LeaderboardService service, LeaderboardPosts posts) {
         this.service = service;
@@ -70,40 +79,24 @@ public final class LeaderboardCommand implements Command {
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Reply handle(CommandRequest request) {
-        return switch (request.subcommand()) {
-            case SHOW -> show(request, period(request), 1);
-            case POST -> post(request);
-            case SCHEDULE -> schedule(request);
-            case UNSCHEDULE -> unschedule(request);
-            default -> throw new IllegalStateException("unhandled subcommand " + request.subcommand());
-        };
+    public Handlers handlers() {
+        return handlers;
     }
 
     /** {@code page:<period>:<n>}: that page, privately, with the presser's own rank. */
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        String[] parts = args.split(":");
-        if (parts.length != 3 || !parts[0].equals("page")) {
-            throw new UserError("That button no longer does anything.");
-        }
+    private Reply page(CommandRequest presser, ButtonId button) {
         if (presser.guildId().isEmpty()) {
             throw new UserError("Please use leaderboard buttons in the server.");
         }
-        Period period = Period.byId(parts[1]).orElseThrow(() -> new UserError("That button no longer does anything."));
+        Period period = Period.byId(button.arg(0)).orElseThrow(() -> new UserError(ButtonId.STALE));
         int page;
         try {
-            page = Integer.parseInt(parts[2]);
+            page = Integer.parseInt(button.arg(1));
         } catch (NumberFormatException e) {
-            throw new UserError("That button no longer does anything.");
+            throw new UserError(ButtonId.STALE);
         }
         if (page < 1) {
-            throw new UserError("That button no longer does anything.");
+            throw new UserError(ButtonId.STALE);
         }
         if (page > LeaderboardService.MAX_PAGE) {
             throw new UserError("That page is out of reach: I show the first " + LeaderboardService.MAX_PAGE + " pages.");

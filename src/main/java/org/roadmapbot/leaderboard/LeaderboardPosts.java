@@ -23,6 +23,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.Reply;
@@ -49,15 +50,17 @@ public final class LeaderboardPosts {
     private final ScheduleStore store;
     private final JobScheduler scheduler;
     private final Messenger messenger;
+    private final BotMetrics metrics;
     /** Posts handed to the messenger whose outcome is not recorded yet. */
     private final InFlight inFlight = new InFlight("leaderboard-post", 1);
 
-    public LeaderboardPosts(LeaderboardService service, ScheduleStore store, JobScheduler scheduler, Messenger messenger) {
+    public LeaderboardPosts(LeaderboardService service, ScheduleStore store, JobScheduler scheduler, Messenger messenger,
+                            BotMetrics metrics) {
         this.service = service;
         this.store = store;
         this.scheduler = scheduler;
         this.messenger = messenger;
-        scheduler.register(PostJob.class, () -> new PostJob(this));
+        this.metrics = metrics;
     }
 
     public ScheduleStore store() {
@@ -102,9 +105,9 @@ public final class LeaderboardPosts {
         if (sending.isDone()) {
             return sending.isCompletedExceptionally()
                     ? recordFailure(guildId, channelId, moderatorId, false, failure(sending), true)
-                    : Outcome.ok();
+                    : posted(false);
         }
-        inFlight.track(sending.handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(Outcome.ok())
+        inFlight.track(sending.handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(posted(false))
                 : failedLater(guildId, channelId, moderatorId, false, Messenger.failure(thrown)), inFlight.executor())
                 .thenCompose(outcome -> outcome));
         return Outcome.onItsWay();
@@ -120,7 +123,7 @@ public final class LeaderboardPosts {
             return inFlight.track(tellAndRecord(guildId, channelId, moderatorId, refused.get().reason(), refused.get().detail()));
         }
         return inFlight.track(send(guildId, channelId, service.scheduledPeriod(), LeaderboardService.PAGE_SIZE, deliveryKey)
-                .handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(Outcome.ok())
+                .handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(posted(true))
                         : failedLater(guildId, channelId, moderatorId, true, Messenger.failure(thrown)), inFlight.executor())
                 .thenCompose(outcome -> outcome));
     }
@@ -177,8 +180,15 @@ public final class LeaderboardPosts {
                         new DeliveryException(reason, detail), told), inFlight.executor());
     }
 
+    /** A post Discord took: counted for the operator. */
+    private Outcome posted(boolean scheduled) {
+        metrics.leaderboardPost(scheduled, true);
+        return Outcome.ok();
+    }
+
     private Outcome recordFailure(String guildId, String channelId, String moderatorId, boolean scheduled,
                                   DeliveryException e, boolean notified) {
+        metrics.leaderboardPost(scheduled, false);
         store.recordFailure(new ScheduleStore.Failure(guildId, moderatorId, channelId, scheduled, e.reason().name(),
                 e.getMessage(), notified, service.clock().instant()));
         LOG.warn("leaderboard post to channel {} of server {} failed ({}): {}", channelId, guildId, e.reason(), e.getMessage());
@@ -334,7 +344,7 @@ public final class LeaderboardPosts {
     public static final class PostJob implements Job {
         private final LeaderboardPosts posts;
 
-        PostJob(LeaderboardPosts posts) {
+        public PostJob(LeaderboardPosts posts) {
             this.posts = posts;
         }
 

@@ -47,9 +47,9 @@ public final class LeaderboardService {
     private final Clock clock;
     private volatile MemberDirectory directory = MemberDirectory.ASSUME_PRESENT;
     /** Group figures: recounted in the background once a minute at most. */
-    private final RecountCache<Board.GroupView> groups = new RecountCache<>("group", Duration.ofMinutes(1), Duration.ofMinutes(1));
+    private final RecountCache<String, Board.GroupView> groups;
     /** Members per count: recounted in the background after a local change (once a second at most) or after 5 s. */
-    private final RecountCache<Histogram> histograms = new RecountCache<>("counts", Duration.ofSeconds(1), Duration.ofSeconds(5));
+    private final RecountCache<HistogramKey, Histogram> histograms;
     private final Map<String, Instant> pruned = new ConcurrentHashMap<>();
 
     public LeaderboardService(ScoreStore scores, KnowledgeBase kb, LeaderboardConfig config, Clock clock) {
@@ -57,6 +57,10 @@ public final class LeaderboardService {
         this.kb = kb;
         this.config = config;
         this.clock = clock;
+        this.groups = new RecountCache<>("group", Duration.ofMinutes(1), Duration.ofMinutes(1), scores::version,
+                guildId -> computeGroup(guildId, clock.instant()));
+        this.histograms = new RecountCache<>("counts", Duration.ofSeconds(1), Duration.ofSeconds(5),
+                key -> scores.version(key.guildId()), key -> new Histogram(scores.histogram(key.guildId(), key.period())));
     }
 
     /** The adapter's member directory (Discord), once connected; until then everyone counts as present. */
@@ -90,7 +94,6 @@ public final class LeaderboardService {
         int wanted = page * pageSize + 1;
         List<Board.Entry> eligible = new ArrayList<>();
         List<ScoreStore.Score> skipped = new ArrayList<>();
-        Map<String, ScoreStore.Score> byMember = new HashMap<>();
         // What the directory said about each member looked up for this board (empty: left the server).
         Map<String, Optional<MemberDirectory.Member>> looked = new HashMap<>();
         int offset = 0;
@@ -124,7 +127,6 @@ public final class LeaderboardService {
                 String name = m.displayName() != null ? m.displayName()
                         : s.memberId().equals(askerId) && askerName != null ? askerName : fallbackName(s.memberId());
                 eligible.add(new Board.Entry(eligible.size() + 1, s.memberId(), name, s.completed(), 0));
-                byMember.put(s.memberId(), s);
             }
         }
         int from = Math.min((page - 1) * pageSize, eligible.size());
@@ -217,7 +219,7 @@ public final class LeaderboardService {
 
     /** Members per phase, on track, topics this week (one pass over the server's members; see {@link RecountCache}). */
     public Board.GroupView group(String guildId) {
-        return groups.get(guildId, scores.version(guildId), () -> computeGroup(guildId, clock.instant()));
+        return groups.get(guildId);
     }
 
     /** Forgets cached figures (benchmarks time the uncached work; tests change data behind the service). */
@@ -237,7 +239,11 @@ public final class LeaderboardService {
      * asker's own count is always read fresh (see {@link RecountCache} for how current the rest is).
      */
     private Histogram histogram(String guildId, String key) {
-        return histograms.get(guildId + "|" + key, scores.version(guildId), () -> new Histogram(scores.histogram(guildId, key)));
+        return histograms.get(new HistogramKey(guildId, key));
+    }
+
+    /** A server and the score key of a period (as {@link ScoreStore#histogram} takes it). */
+    private record HistogramKey(String guildId, String period) {
     }
 
     private record Histogram(java.util.NavigableMap<Integer, Long> counts) {

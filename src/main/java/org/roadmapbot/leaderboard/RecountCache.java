@@ -1,15 +1,13 @@
 package org.roadmapbot.leaderboard;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Figures that take a pass over a whole server (members per count, the group view), served from
@@ -20,59 +18,62 @@ import org.slf4j.LoggerFactory;
  * yet (the first board of a server after start); after a quiet hour it gets the last figure while
  * the recount runs behind it. So a member never waits for a recount of 100,000 rows after a
  * change or a pause, and other members' figures in what they see are at most one recount behind.
+ *
+ * <p>Caffeine does the caching: {@code refreshAfterWrite} serves the old figure and reloads it on
+ * this cache's own thread (one reload per key at a time), and the loader's {@code reload} decides
+ * whether a recount is due (a new version, or older than {@code fresh}) or the figure stays. The
+ * size bound keeps a bot in many servers from holding every server's figures for ever.
  */
-final class RecountCache<T> {
+final class RecountCache<K, T> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecountCache.class);
+    /** Servers' figures kept at most (each a few hundred bytes); the least used go first. */
+    private static final long MAX_ENTRIES = 10_000;
 
+    /** A figure, the version of the server's scores it was counted at, and when (System.nanoTime). */
     private record Entry<T>(T value, long version, long at) {
     }
 
-    private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor;
-    private final long minIntervalNanos;
-    private final long freshNanos;
+    private final LoadingCache<K, Entry<T>> entries;
 
-    RecountCache(String name, Duration minInterval, Duration fresh) {
-        this.minIntervalNanos = minInterval.toNanos();
-        this.freshNanos = fresh.toNanos();
+    /**
+     * @param version the current version of a key's scores (it changes with every local write)
+     * @param count   the figure for a key, counted now (a pass over the server)
+     */
+    RecountCache(String name, Duration minInterval, Duration fresh, ToLongFunction<K> version, Function<K, T> count) {
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "leaderboard-" + name);
             t.setDaemon(true);
             return t;
         });
+        long freshNanos = fresh.toNanos();
+        CacheLoader<K, Entry<T>> loader = new CacheLoader<>() {
+            @Override
+            public Entry<T> load(K key) {
+                long v = version.applyAsLong(key);
+                return new Entry<>(count.apply(key), v, System.nanoTime());
+            }
+
+            @Override
+            public Entry<T> reload(K key, Entry<T> old) {
+                boolean due = old.version() != version.applyAsLong(key) || System.nanoTime() - old.at() > freshNanos;
+                return due ? load(key) : old;
+            }
+        };
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                // Caffeine wants a positive interval; zero means "on the next read after a change".
+                .refreshAfterWrite(minInterval.isZero() ? Duration.ofNanos(1) : minInterval)
+                .executor(executor)
+                .build(loader);
     }
 
-    T get(String id, long version, Supplier<T> count) {
-        long now = System.nanoTime();
-        Entry<T> e = entries.get(id);
-        if (e == null) {
-            T value = count.get();
-            entries.put(id, new Entry<>(value, version, now));
-            return value;
-        }
-        long age = now - e.at;
-        if (age >= minIntervalNanos && (e.version != version || age > freshNanos) && running.add(id)) {
-            try {
-                executor.execute(() -> {
-                    try {
-                        long at = System.nanoTime();
-                        entries.put(id, new Entry<>(count.get(), version, at));
-                    } catch (RuntimeException failure) {
-                        LOG.warn("leaderboard recount of {} failed: {}", id, failure.toString());
-                    } finally {
-                        running.remove(id);
-                    }
-                });
-            } catch (RejectedExecutionException rejected) {
-                running.remove(id);
-            }
-        }
-        return e.value;
+    /** The figure for {@code key}: counted now only when there is none yet, else the last one (a recount may start behind it). */
+    T get(K key) {
+        return entries.get(key).value();
     }
 
     void clear() {
-        entries.clear();
+        entries.invalidateAll();
     }
 }

@@ -15,6 +15,7 @@ import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.CommandSpec.SubcommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.OptionSpec;
@@ -50,7 +51,7 @@ public final class NudgeCommand implements Command {
 
     private final NudgeService service;
     private final Optional<ZoneId> defaultZone;
-    private final CommandSpec spec;
+    private final Handlers handlers;
 
     public NudgeCommand(NudgeService service) {
         this.service = service;
@@ -60,7 +61,7 @@ public final class NudgeCommand implements Command {
                         .map(z -> "Your time zone, e.g. Europe/Berlin (default: " + TimeZones.label(z) + ")")
                         .orElse("Your time zone (IANA name), e.g. Europe/Berlin or America/New_York"),
                 defaultZone.isEmpty(), 64).withAutocomplete();
-        this.spec = CommandSpec.withSubcommands(NAME, "A weekly nudge about your roadmap phase, by direct message",
+        CommandSpec spec = CommandSpec.withSubcommands(NAME, "A weekly nudge about your roadmap phase, by direct message",
                 SubcommandSpec.of(ON, "Get a nudge every week on your day and hour (again to change it)",
                         OptionSpec.string(DAY, "Day of the week", true, 10).withChoices(days),
                         OptionSpec.integer(HOUR, "Hour of the day in your time zone, 0-23 (18 = 6 pm)", true, 0, 23),
@@ -70,25 +71,27 @@ public final class NudgeCommand implements Command {
                         OptionSpec.integer(WEEKS, "How many weeks, 1-12", true, 1, 12)),
                 SubcommandSpec.of(SHOW, "Your nudge settings and when the next one comes"),
                 SubcommandSpec.of(TEST, "Send me one nudge now, to see what it looks like"));
+        this.handlers = Handlers.builder(spec)
+                .subcommand(ON, inServer(this::on))
+                .subcommand(OFF, inServer(this::off))
+                .subcommand(PAUSE, inServer(this::pause))
+                .subcommand(SHOW, inServer(this::show))
+                .subcommand(TEST, inServer(this::test))
+                .build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
-        if (!ID.matcher(request.guildId()).matches() || !ID.matcher(request.memberId()).matches()) {
-            throw new UserError("Nudges work inside a server: use `/nudge` there.");
-        }
-        return switch (request.subcommand()) {
-            case ON -> on(request);
-            case OFF -> off(request);
-            case PAUSE -> pause(request);
-            case SHOW -> show(request);
-            case TEST -> test(request);
-            default -> throw new IllegalStateException("unhandled subcommand " + request.subcommand());
+    /** Nudges are stored per server and member: a request without usable ids is refused first. */
+    private static Handlers.Handler inServer(Handlers.Handler handler) {
+        return request -> {
+            if (!ID.matcher(request.guildId()).matches() || !ID.matcher(request.memberId()).matches()) {
+                throw new UserError("Nudges work inside a server: use `/nudge` there.");
+            }
+            return handler.handle(request);
         };
     }
 

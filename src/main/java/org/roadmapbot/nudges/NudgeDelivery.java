@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.Reply;
@@ -34,13 +35,18 @@ final class NudgeDelivery {
     private final List<String> studyChannels;
     private final List<Duration> backoff;
     private final Executor executor;
+    private final BotMetrics metrics;
 
-    /** @param executor where retries and outcomes run: the feature's own threads, not the adapter's nor Quartz's */
-    NudgeDelivery(Messenger messenger, List<String> studyChannels, List<Duration> backoff, Executor executor) {
+    /**
+     * @param executor where retries and outcomes run: the feature's own threads, not the adapter's nor Quartz's
+     * @param metrics  told of every retry (the final outcome is the caller's to report, once it is recorded)
+     */
+    NudgeDelivery(Messenger messenger, List<String> studyChannels, List<Duration> backoff, Executor executor, BotMetrics metrics) {
         this.messenger = messenger;
         this.studyChannels = List.copyOf(studyChannels);
         this.backoff = List.copyOf(backoff);
         this.executor = executor;
+        this.metrics = metrics;
     }
 
     /** {@code deliveryKey}: the same for every attempt at this member's week, so an adapter can drop repeats. */
@@ -116,6 +122,7 @@ final class NudgeDelivery {
             }
             Duration pause = backoff.get(retry);
             LOG.info("nudge delivery failed ({}), retrying in {} ms", e.getMessage(), pause.toMillis());
+            metrics.nudge(BotMetrics.NudgeOutcome.RETRIED);
             Executor later = CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, executor);
             return CompletableFuture.supplyAsync(() -> withRetries(attempts, send, retry + 1), later).thenCompose(f -> f);
         }).thenCompose(f -> f);

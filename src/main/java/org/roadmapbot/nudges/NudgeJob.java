@@ -19,7 +19,7 @@ public final class NudgeJob implements Job {
 
     private final NudgeService service;
 
-    NudgeJob(NudgeService service) {
+    public NudgeJob(NudgeService service) {
         this.service = service;
     }
 

@@ -24,6 +24,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.privacy.PersonalData;
@@ -78,19 +79,20 @@ public final class NudgeService {
     private final NudgeDelivery delivery;
     private final NudgeConfig config;
     private final Clock clock;
+    private final BotMetrics metrics;
     /** Deliveries handed to the messenger whose outcome is not recorded yet; retries wait on its threads. */
     private final InFlight inFlight = new InFlight("nudge-delivery", 2);
 
     public NudgeService(NudgeRepository repository, NudgeComposer composer, JobScheduler scheduler, Messenger messenger,
-                        NudgeConfig config, Clock clock) {
+                        NudgeConfig config, Clock clock, BotMetrics metrics) {
         this.repository = repository;
         this.composer = composer;
         this.scheduler = scheduler;
         this.messenger = messenger;
-        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor());
+        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor(), metrics);
         this.config = config;
         this.clock = clock;
-        scheduler.register(NudgeJob.class, () -> new NudgeJob(this));
+        this.metrics = metrics;
     }
 
     public NudgeRepository repository() {
@@ -210,6 +212,7 @@ public final class NudgeService {
             repository.recordMissed(guildId, memberId, week, due, me, now);
             LOG.info("nudge for member {} in server {} due {} missed by more than {} h: skipped", memberId, guildId, due,
                     config.grace().toHours());
+            metrics.nudge(BotMetrics.NudgeOutcome.MISSED);
             return CompletableFuture.completedFuture(FireResult.MISSED);
         }
         NudgeRepository.Claim claim = repository.claim(guildId, memberId, week, due, me, scheduler::isAlive, now);
@@ -231,6 +234,7 @@ public final class NudgeService {
         } catch (RuntimeException e) {
             // Composing failed (a bug, a database error): record it so the week is not retried forever.
             repository.finish(guildId, memberId, week, me, SentLog.FAILED, 0, null, "could not compose: " + e, clock.instant());
+            metrics.nudge(BotMetrics.NudgeOutcome.FAILED);
             disarmRecheck(guildId, memberId);
             throw e;
         }
@@ -248,6 +252,7 @@ public final class NudgeService {
             return FireResult.CLAIM_LOST;
         }
         disarmRecheck(guildId, memberId);
+        metrics.nudge(outcome.delivered() ? BotMetrics.NudgeOutcome.SENT : BotMetrics.NudgeOutcome.FAILED);
         if (outcome.disableReason().isPresent()) {
             repository.disable(guildId, memberId, outcome.disableReason().get(), outcome.detail(), end);
             unschedule(guildId, memberId);

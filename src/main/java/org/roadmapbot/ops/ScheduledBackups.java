@@ -58,41 +58,39 @@ public final class ScheduledBackups {
             .withZone(ZoneOffset.UTC);
     static final Pattern BACKUP_NAME = Pattern.compile("roadmap-bot-(\\d{8}T\\d{6}Z)(?:-(\\d+))?\\.zip");
 
+    private final JobScheduler scheduler;
     private final Database database;
-    private final Path directory;
-    private final int keep;
-    private final Duration every;
+    private final OpsConfig config;
     private final Clock clock;
-    private final Counter succeeded;
-    private final Counter failed;
+    private final MeterRegistry registry;
     private final AtomicLong lastSuccessEpochSecond = new AtomicLong();
     private final AtomicLong lastSizeBytes = new AtomicLong();
+    /** Registered by {@link #reconcile()} once backups are configured; before that no backup runs. */
+    private Counter succeeded;
+    private Counter failed;
 
-    private ScheduledBackups(Database database, OpsConfig config, Clock clock, MeterRegistry registry) {
+    /** Schedules nothing yet: {@code app/Features} registers {@link #job()} and runs {@link #reconcile()} at start. */
+    public ScheduledBackups(JobScheduler scheduler, Database database, OpsConfig config, Clock clock, MeterRegistry registry) {
+        this.scheduler = scheduler;
         this.database = database;
-        this.directory = config.backupDir().orElseThrow();
-        this.keep = config.backupKeep();
-        this.every = config.backupEvery();
+        this.config = config;
         this.clock = clock;
-        this.succeeded = Counter.builder("roadmapbot.backups").tag("outcome", "ok")
-                .description("Scheduled backups of the embedded database").register(registry);
-        this.failed = Counter.builder("roadmapbot.backups").tag("outcome", "failed")
-                .description("Scheduled backups of the embedded database").register(registry);
-        Gauge.builder("roadmapbot.backup.last.success", lastSuccessEpochSecond, AtomicLong::get).strongReference(true)
-                .baseUnit("seconds").description("When the last backup succeeded (Unix time; 0: none since start)")
-                .register(registry);
-        Gauge.builder("roadmapbot.backup.last.size", lastSizeBytes, AtomicLong::get).strongReference(true)
-                .baseUnit("bytes").description("Size of the last backup").register(registry);
+        this.registry = registry;
+    }
+
+    /** One run of the backup job. */
+    public BackupJob job() {
+        return new BackupJob(this);
     }
 
     /**
-     * Registers the job and makes Quartz match the configuration: scheduled every
-     * {@code backupEvery} when a backup directory is set (an existing schedule with the same
-     * interval is kept, so restarts do not shift it), removed otherwise. Only the embedded H2
-     * database is backed up this way; PostgreSQL has its own tools, so the setting is refused there.
+     * Makes Quartz match the configuration: scheduled every {@code backupEvery} when a backup
+     * directory is set (an existing schedule with the same interval is kept, so restarts do not
+     * shift it), removed otherwise. Only the embedded H2 database is backed up this way; PostgreSQL
+     * has its own tools, so the setting is refused there ({@link IllegalArgumentException}: one line
+     * for the operator).
      */
-    public static void configure(JobScheduler scheduler, Database database, OpsConfig config, Clock clock,
-                                 MeterRegistry registry) {
+    public void reconcile() {
         try {
             if (config.backupDir().isEmpty()) {
                 scheduler.quartz().deleteJob(JOB);
@@ -112,8 +110,7 @@ public final class ScheduledBackups {
             if (!Files.isWritable(dir)) {
                 throw new IllegalArgumentException(OpsConfig.BACKUP_DIR + ": " + dir.toAbsolutePath() + " is not writable");
             }
-            ScheduledBackups backups = new ScheduledBackups(database, config, clock, registry);
-            scheduler.register(BackupJob.class, () -> new BackupJob(backups));
+            registerMeters();
             Trigger existing = scheduler.quartz().getTrigger(TRIGGER);
             if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == config.backupEvery().toMillis()) {
                 return;
@@ -135,9 +132,29 @@ public final class ScheduledBackups {
         }
     }
 
+    private synchronized void registerMeters() {
+        if (succeeded != null) {
+            return;
+        }
+        succeeded = Counter.builder("roadmapbot.backups").tag("outcome", "ok")
+                .description("Scheduled backups of the embedded database").register(registry);
+        failed = Counter.builder("roadmapbot.backups").tag("outcome", "failed")
+                .description("Scheduled backups of the embedded database").register(registry);
+        Gauge.builder("roadmapbot.backup.last.success", lastSuccessEpochSecond, AtomicLong::get).strongReference(true)
+                .baseUnit("seconds").description("When the last backup succeeded (Unix time; 0: none since start)")
+                .register(registry);
+        Gauge.builder("roadmapbot.backup.last.size", lastSizeBytes, AtomicLong::get).strongReference(true)
+                .baseUnit("bytes").description("Size of the last backup").register(registry);
+    }
+
+    private Path directory() {
+        return config.backupDir().orElseThrow(() -> new IllegalStateException("backups are not configured"));
+    }
+
     /** Takes one backup now and prunes old ones; returns the new file. */
     Path backupNow() {
-        Path target = directory.resolve(freeName());
+        registerMeters();
+        Path target = directory().resolve(freeName());
         try {
             long bytes = H2Backup.backup(database.dataSource(), target);
             lastSuccessEpochSecond.set(clock.instant().getEpochSecond());
@@ -155,7 +172,7 @@ public final class ScheduledBackups {
     private String freeName() {
         String base = "roadmap-bot-" + NAME_TIME.format(clock.instant());
         String name = base + ".zip";
-        for (int n = 2; Files.exists(directory.resolve(name)); n++) {
+        for (int n = 2; Files.exists(directory().resolve(name)); n++) {
             name = base + "-" + n + ".zip";
         }
         return name;
@@ -173,24 +190,24 @@ public final class ScheduledBackups {
 
     /** Deletes the oldest backups beyond {@code keep}; only files named as this job names them. */
     void prune() {
-        try (Stream<Path> files = Files.list(directory)) {
+        try (Stream<Path> files = Files.list(directory())) {
             // Newest first: by the time in the name, then by the number a second backup of the same second got
             // ("…Z-2.zip" is newer than "…Z.zip", though it sorts before it as text).
             List<Path> backups = files.filter(p -> BACKUP_NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparing(ScheduledBackups::takenAt).thenComparingInt(ScheduledBackups::sameSecondNumber)
                             .reversed()).toList();
-            for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+            for (Path old : backups.subList(Math.min(config.backupKeep(), backups.size()), backups.size())) {
                 Files.deleteIfExists(old);
                 LOG.info("old backup deleted: {}", old.getFileName());
             }
         } catch (IOException e) {
-            LOG.warn("could not delete old backups in {}: {}", directory, e.getMessage());
+            LOG.warn("could not delete old backups in {}: {}", directory(), e.getMessage());
         }
     }
 
     /** The Quartz job; one backup at a time. */
     @DisallowConcurrentExecution
-    static final class BackupJob implements Job {
+    public static final class BackupJob implements Job {
         private final ScheduledBackups backups;
 
         BackupJob(ScheduledBackups backups) {
@@ -202,7 +219,7 @@ public final class ScheduledBackups {
             try {
                 backups.backupNow();
             } catch (RuntimeException e) {
-                LOG.error("scheduled backup failed; the next one runs in {} h", backups.every.toHours(), e);
+                LOG.error("scheduled backup failed; the next one runs in {} h", backups.config.backupEvery().toHours(), e);
                 throw new JobExecutionException(e, false);
             }
         }

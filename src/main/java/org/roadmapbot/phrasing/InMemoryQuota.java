@@ -1,14 +1,26 @@
 package org.roadmapbot.phrasing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
-/** {@link PhrasingQuota} in memory: counts reset with a restart, which only ever allows more. */
+/**
+ * {@link PhrasingQuota} in memory: counts reset with a restart, which only ever allows more. The
+ * counts live in a Caffeine cache: each member's entry expires once it no longer matters (their day
+ * is over and their cooldown has run out), and a size bound keeps a flood of new members from
+ * growing memory; a member dropped early only gets more phrasing, never less. A token bucket
+ * (Bucket4j) was considered and not used: the quota is a count of delivered answers per UTC day
+ * that all come back at midnight, which a refilling bucket does not express.
+ */
 public final class InMemoryQuota implements PhrasingQuota {
+
+    /** Members' counts kept at most. */
+    private static final long MAX_MEMBERS = 100_000;
 
     /** {@code phrased}: texts counted on {@code day}; {@code lastCall}: when the cooldown started. */
     private record Usage(LocalDate day, int phrased, Instant lastCall) {
@@ -16,8 +28,8 @@ public final class InMemoryQuota implements PhrasingQuota {
 
     private final int dailyQuota;
     private final Duration cooldown;
-    private final Map<String, Usage> usage = new ConcurrentHashMap<>();
-    private volatile LocalDate pruned = LocalDate.MIN;
+    /** The cache's map view: {@code compute} on it is atomic per member, as the checks need. */
+    private final ConcurrentMap<String, Usage> usage;
 
     public InMemoryQuota(int dailyQuota, Duration cooldown) {
         if (dailyQuota < 1 || cooldown.isNegative()) {
@@ -25,6 +37,26 @@ public final class InMemoryQuota implements PhrasingQuota {
         }
         this.dailyQuota = dailyQuota;
         this.cooldown = cooldown;
+        Cache<String, Usage> cache = Caffeine.newBuilder()
+                .maximumSize(MAX_MEMBERS)
+                .expireAfter(Expiry.writing((String key, Usage u) -> relevantFor(u)))
+                .build();
+        this.usage = cache.asMap();
+    }
+
+    /**
+     * How long an entry matters after it was written: until its day ends (the count) or its
+     * cooldown runs out, whichever is later. Measured from the entry's own instants, so a test's
+     * fixed clock gives sensible lifetimes too.
+     */
+    private Duration relevantFor(Usage u) {
+        Instant written = u.lastCall() != null && u.lastCall().isAfter(u.day().atStartOfDay(ZoneOffset.UTC).toInstant())
+                ? u.lastCall() : u.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnds = u.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant cooled = u.lastCall() == null ? Instant.MIN : u.lastCall().plus(cooldown);
+        Instant until = cooled.isAfter(dayEnds) ? cooled : dayEnds;
+        Duration left = Duration.between(written, until);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override
@@ -34,7 +66,6 @@ public final class InMemoryQuota implements PhrasingQuota {
 
     @Override
     public Decision startCall(String guildId, String memberId, Instant now, boolean useCooldown) {
-        pruneOldDays(now);
         Decision[] decision = new Decision[1];
         usage.compute(key(guildId, memberId), (k, old) -> {
             decision[0] = decide(old, now, useCooldown);
@@ -89,16 +120,6 @@ public final class InMemoryQuota implements PhrasingQuota {
 
     private static Duration untilMidnight(Instant now) {
         return Duration.between(now, day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-    }
-
-    /** Once a day, forgets members whose counts and cooldowns no longer matter. */
-    private void pruneOldDays(Instant now) {
-        LocalDate today = day(now);
-        if (!today.equals(pruned)) {
-            pruned = today;
-            usage.entrySet().removeIf(e -> !e.getValue().day().equals(today)
-                    && (e.getValue().lastCall() == null || !e.getValue().lastCall().plus(cooldown).isAfter(now)));
-        }
     }
 
     private static LocalDate day(Instant now) {

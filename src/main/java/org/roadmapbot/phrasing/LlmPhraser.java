@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
-import org.roadmapbot.bench.LatencyHistogram;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
@@ -93,23 +94,23 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final GuardVocabulary vocabulary;
     private final PhrasingQuota quota;
     private final Clock clock;
+    private final BotMetrics metrics;
     private final String systemPrompt;
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
-    /** How long the guard took per model reply, reading the facts and checking (for `bench phrasing` and diagnostics). */
-    private final Object checkTimesLock = new Object();
-    private LatencyHistogram checkTimes = new LatencyHistogram();
+    /** Told how long the guard took per model reply, reading the facts and checking (`bench phrasing` listens). */
+    private volatile LongConsumer guardChecked = nanos -> { };
 
     LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
-               Clock clock) {
+               Clock clock, BotMetrics metrics) {
         this.model = model;
         this.config = config;
         this.prompts = prompts;
         this.vocabulary = vocabulary;
         this.quota = quota;
         this.clock = clock;
-        this.systemPrompt = PromptTemplates.render(prompts.system(),
-                Map.of(PromptTemplates.MAX_CHARS, String.valueOf(config.maxOutputChars())));
+        this.metrics = metrics;
+        this.systemPrompt = prompts.system(config.maxOutputChars());
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
@@ -122,18 +123,22 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * Phrasing as configured: empty when off, so the bot answers plainly and says nothing about
      * LLMs. Prompts are loaded and checked here, at start-up.
      */
-    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge) {
-        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC()) : Optional.empty();
+    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, BotMetrics metrics) {
+        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC(), metrics) : Optional.empty();
     }
 
-    /** As {@link #start(PhrasingConfig, KnowledgeBase)} with another model (tests, benchmarks) and clock. */
-    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock) {
+    /**
+     * As {@link #start(PhrasingConfig, KnowledgeBase, BotMetrics)} with another model (tests, benchmarks) and clock;
+     * each outcome goes to {@code metrics} (phrased, or the plain text and why).
+     */
+    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock,
+                                             BotMetrics metrics) {
         if (!config.enabled()) {
             return Optional.empty();
         }
         PromptTemplates prompts = PromptTemplates.loadBundled();
         LlmPhraser phraser = new LlmPhraser(model, config, prompts, GuardVocabulary.of(knowledge, prompts.instructionsText()),
-                new InMemoryQuota(config.dailyQuota(), config.cooldown()), clock);
+                new InMemoryQuota(config.dailyQuota(), config.cooldown()), clock, metrics);
         LOG.info("LLM phrasing on: model {} at {} (budget {} ms, {} per member per day, cooldown {} s)",
                 config.model(), config.endpointForLog(), config.timeout().toMillis(), config.dailyQuota(),
                 config.cooldown().toSeconds());
@@ -163,7 +168,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
             return phraseFound(request, answer, plain);
         } catch (RuntimeException e) {
             // A bug here must cost the friendliness, never the answer.
-            counts.get(Reason.ERROR).increment();
+            count(Reason.ERROR);
             LOG.warn("LLM phrasing failed unexpectedly, plain answer sent", e);
             return plain;
         }
@@ -187,11 +192,11 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         long built = System.nanoTime();
         FactGuard guard = new FactGuard(facts, List.of(), answer.question(), vocabulary);
         long buildNanos = System.nanoTime() - built;
-        String user = PromptTemplates.render(prompts.answer(), Map.of(
-                PromptTemplates.FACTS, factsBlock(facts),
-                PromptTemplates.KEEP, keep(guard),
-                PromptTemplates.QUESTION, delimited(answer.question())));
-        Outcome outcome = run(request.guildId(), request.memberId(), true, user, guard, buildNanos, plain.content());
+        String user = prompts.answer(factsBlock(facts), keep(guard), delimited(answer.question()));
+        // The router's quota step looked the member's allowance up before the answer was built.
+        PhrasingQuota.Decision allowance = request.found(PhrasingQuota.Decision.class)
+                .orElseGet(() -> allowance(request.guildId(), request.memberId()));
+        Outcome outcome = run(request.guildId(), request.memberId(), allowance, true, user, guard, buildNanos, plain.content());
         if (outcome.phrased()) {
             String citation = AnswerService.citation(answer.entries());
             String content = outcome.text() + "\n\n" + citation + "\n" + AI_MARK;
@@ -210,7 +215,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         try {
             return phraseNudgeText(guildId, memberId, plainText, facts);
         } catch (RuntimeException e) {
-            counts.get(Reason.ERROR).increment();
+            count(Reason.ERROR);
             LOG.warn("LLM phrasing of a nudge failed unexpectedly, plain text sent", e);
             return new Outcome(plainText, Reason.ERROR, Optional.empty());
         }
@@ -220,13 +225,21 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         long built = System.nanoTime();
         FactGuard guard = new FactGuard(List.of(new Fact("nudge", plainText)), facts, "", vocabulary);
         long buildNanos = System.nanoTime() - built;
-        String user = PromptTemplates.render(prompts.nudge(), Map.of(
-                PromptTemplates.FACTS, facts.isEmpty() ? "(none)" : factsBlock(facts),
-                PromptTemplates.KEEP, keep(guard),
-                PromptTemplates.MESSAGE, plainText));
-        Outcome outcome = run(guildId, memberId, false, user, guard, buildNanos, plainText);
+        String user = prompts.nudge(facts.isEmpty() ? "(none)" : factsBlock(facts), keep(guard), plainText);
+        Outcome outcome = run(guildId, memberId, quota.peek(guildId, memberId, clock.instant(), false), false, user, guard,
+                buildNanos, plainText);
         // The member did not ask for this message, so a quota note would only puzzle them.
         return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
+    }
+
+    /** Counts an attempt's outcome here and in the operator's metrics (the reason names are a fixed set). */
+    private void count(Reason reason) {
+        counts.get(reason).increment();
+        if (reason == Reason.PHRASED) {
+            metrics.phrasingUsed();
+        } else {
+            metrics.phrasingFallback(reason.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** How many attempts ended each way since start-up (for logs and diagnostics). */
@@ -236,31 +249,33 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         return snapshot;
     }
 
-    /** A copy of the guard's check times since start-up, one value per model reply checked. */
-    public LatencyHistogram checkTimes() {
-        LatencyHistogram copy = new LatencyHistogram();
-        synchronized (checkTimesLock) {
-            copy.add(checkTimes);
-        }
-        return copy;
-    }
-
-    /** Forgets the check times so far (a benchmark's warm-up). */
-    public void clearCheckTimes() {
-        synchronized (checkTimesLock) {
-            checkTimes = new LatencyHistogram();
-        }
+    /**
+     * From now on, {@code listener} is told the guard's time for each model reply checked (reading
+     * the facts and checking), in nanoseconds, on the thread that checked it.
+     */
+    public void onGuardChecked(LongConsumer listener) {
+        guardChecked = listener;
     }
 
     public PhrasingConfig config() {
         return config;
     }
 
-    /** {@code guardNanos}: the time the guard took to read the facts, counted with its check. */
-    private Outcome run(String guildId, String memberId, boolean cooldown, String userPrompt, FactGuard guard, long guardNanos,
-                        String plainText) {
+    /**
+     * A member's allowance for a phrased answer now (daily quota and cooldown), changing nothing:
+     * the quota step of the command pipeline ({@code app/Features}) attaches it to every /ask.
+     */
+    public PhrasingQuota.Decision allowance(String guildId, String memberId) {
+        return quota.peek(guildId, memberId, clock.instant(), true);
+    }
+
+    /**
+     * {@code early}: the allowance before the call (the call itself checks again, atomically);
+     * {@code guardNanos}: the time the guard took to read the facts, counted with its check.
+     */
+    private Outcome run(String guildId, String memberId, PhrasingQuota.Decision early, boolean cooldown, String userPrompt,
+                        FactGuard guard, long guardNanos, String plainText) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
-        PhrasingQuota.Decision early = quota.peek(guildId, memberId, clock.instant(), cooldown);
         if (!early.allowed()) {
             return limited(early, plainText);
         }
@@ -295,7 +310,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         if (!counted.allowed()) {
             return limited(counted, plainText);
         }
-        counts.get(Reason.PHRASED).increment();
+        count(Reason.PHRASED);
         return checked;
     }
 
@@ -325,9 +340,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         }
         long start = System.nanoTime();
         Optional<FactGuard.Violation> violation = guard.check(text);
-        synchronized (checkTimesLock) {
-            checkTimes.record(guardNanos + System.nanoTime() - start);
-        }
+        guardChecked.accept(guardNanos + System.nanoTime() - start);
         if (violation.isPresent()) {
             return fallback(violation.get().reason(), violation.get().detail(), plainText);
         }
@@ -335,14 +348,14 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     }
 
     private Outcome fallback(Reason reason, String detail, String plainText) {
-        counts.get(reason).increment();
+        count(reason);
         LOG.info("LLM phrasing skipped, plain text sent: {} ({})", reason, detail);
         return new Outcome(plainText, reason, Optional.of(reason.rejectedByGuard() ? REJECTED_NOTE : UNAVAILABLE_NOTE));
     }
 
     private Outcome limited(PhrasingQuota.Decision decision, String plainText) {
         Reason reason = decision.verdict() == PhrasingQuota.Verdict.COOLDOWN ? Reason.COOLDOWN : Reason.DAILY_LIMIT;
-        counts.get(reason).increment();
+        count(reason);
         LOG.debug("LLM phrasing skipped, plain text sent: {}", reason);
         String note = reason == Reason.COOLDOWN
                 ? "-# Plain answer: friendly AI phrasing is available again in " + seconds(decision.retryAfter()) + "."

@@ -7,13 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.CommandSpec.SubcommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.core.UserError;
 import org.roadmapbot.progress.ProgressRepository;
 
 /**
@@ -30,8 +31,8 @@ public final class PrivacyCommand implements Command {
     public static final String VISIBLE = "visible";
 
     /** Button that carries out /privacy delete for whoever presses it. */
-    public static final String CONFIRM_DELETE = NAME + ":confirm-delete";
-    public static final String CANCEL_DELETE = NAME + ":cancel-delete";
+    public static final String CONFIRM_DELETE = ButtonId.of(NAME, "confirm-delete").encode();
+    public static final String CANCEL_DELETE = ButtonId.of(NAME, "cancel-delete").encode();
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,6 +45,13 @@ public final class PrivacyCommand implements Command {
     private final PersonalData data;
     private final ProgressRepository progress;
     private final Clock clock;
+    private final Handlers handlers = Handlers.builder(SPEC)
+            .subcommand(EXPORT, this::export)
+            .subcommand(DELETE, this::askToDelete)
+            .subcommand(LEADERBOARD, this::leaderboard)
+            .button("confirm-delete", (presser, button) -> delete(presser))
+            .button("cancel-delete", (presser, button) -> Reply.builder("Cancelled: nothing was deleted.").ephemeral(true).build())
+            .build();
 
     public PrivacyCommand(PersonalData data, ProgressRepository progress, Clock clock) {
         this.data = data;
@@ -52,27 +60,8 @@ public final class PrivacyCommand implements Command {
     }
 
     @Override
-    public CommandSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Reply handle(CommandRequest request) {
-        return switch (request.subcommand()) {
-            case EXPORT -> export(request);
-            case DELETE -> askToDelete(request);
-            case LEADERBOARD -> leaderboard(request);
-            default -> throw new IllegalStateException("unhandled subcommand " + request.subcommand());
-        };
-    }
-
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        return switch (args) {
-            case "confirm-delete" -> delete(presser);
-            case "cancel-delete" -> Reply.builder("Cancelled: nothing was deleted.").ephemeral(true).build();
-            default -> throw new UserError("That button no longer does anything.");
-        };
+    public Handlers handlers() {
+        return handlers;
     }
 
     private Reply export(CommandRequest request) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
 
 /**
@@ -16,44 +18,51 @@ import org.roadmapbot.core.Reply;
  * started, gets the plain /ask answer (which points a personal question to Phase 1 and
  * /progress start). Which questions are personal is the knowledge rules' call ({@code intents}),
  * so /ask and this wrapper never disagree. Wraps the ask command rather than changing it.
+ *
+ * <p>Progress is reached through a supplier: a one-shot ask opens the database only for a personal
+ * question, and only when there is one (no database: nobody has started).
  */
 public final class PersonalAsk implements Command {
 
     private final Command ask;
     private final String questionOption;
     private final Function<String, Optional<String>> intents;
-    private final ProgressCommand progress;
-    private final ProgressService service;
+    private final Supplier<Optional<ProgressCommand>> progress;
+    private final Handlers handlers;
 
     /**
      * @param ask            the plain /ask command
      * @param questionOption the name of its question option
      * @param intents        the personal intent of a question: "start", "next", "standing", or empty
+     * @param progress       /progress, when member data is available (asked only for a personal question)
      */
     public PersonalAsk(Command ask, String questionOption, Function<String, Optional<String>> intents,
-                       ProgressCommand progress, ProgressService service) {
+                       Supplier<Optional<ProgressCommand>> progress) {
         this.ask = ask;
         this.questionOption = questionOption;
         this.intents = intents;
         this.progress = progress;
-        this.service = service;
+        // The plain /ask's buttons ("More about …") keep working through this wrapper.
+        this.handlers = Handlers.builder(ask.spec()).command(this::answer).buttonsOf(ask.handlers()).build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return ask.spec();
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
+    private Reply answer(CommandRequest request) {
         String question = request.string(questionOption).orElse("");
         String sub = intents.apply(question)
                 .map(intent -> intent.equals("standing") ? ProgressCommand.SHOW : ProgressCommand.NEXT)
                 .orElse(null);
-        if (sub == null || service.repository().enrollment(request.guildId(), request.memberId()).isEmpty()) {
-            return ask.handle(request);
+        Optional<ProgressCommand> started = sub == null ? Optional.empty()
+                : progress.get().filter(p -> p.started(request.guildId(), request.memberId()));
+        if (started.isEmpty()) {
+            return ask.handlers().forSubcommand(null).orElseThrow().handle(request);
         }
-        Reply personal = progress.handle(request.withOptions(ProgressCommand.NAME, sub, Map.of()));
+        Reply personal = started.get().handlers().forSubcommand(sub).orElseThrow()
+                .handle(request.withOptions(ProgressCommand.NAME, sub, Map.of()));
         Reply.Builder reply = personal.toBuilder();
         if (personal.sources().isEmpty()) {
             reply.sources(List.of("roadmap"));
@@ -64,10 +73,5 @@ public final class PersonalAsk implements Command {
     @Override
     public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
         return ask.autocomplete(request, option, typed);
-    }
-
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        return ask.onButton(presser, args);
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.CommandSpec.SubcommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.OptionType;
 import org.roadmapbot.core.Reply;
@@ -45,18 +47,24 @@ public final class ProgressCommand implements Command {
     public static final String TOPIC = "topic";
     public static final String MEMBER = "member";
 
-    /** Custom id of the button that marks a topic done: {@code progress:done:<topicId>} (nudges reuse it). */
+    /** Custom id of the button that marks a topic done: {@code 2:progress:done:<topicId>}. */
     public static String doneButtonId(String topicId) {
-        return NAME + ":" + DONE + ":" + topicId;
+        return topicButtonId(DONE, topicId);
     }
 
     /**
-     * As {@link #doneButtonId(String)}, carrying the server: {@code progress:done:<guildId>:<topicId>}.
+     * As {@link #doneButtonId(String)}, carrying the server: {@code 2:progress:done:<guildId>:<topicId>}.
      * For buttons in a DM (a nudge), where the press arrives without a server.
      */
     public static String doneButtonId(String guildId, String topicId) {
-        return guildId == null || guildId.isEmpty() ? doneButtonId(topicId) : NAME + ":" + DONE + ":" + guildId + ":" + topicId;
+        return guildId == null || guildId.isEmpty() ? doneButtonId(topicId) : ButtonId.of(NAME, DONE, guildId, topicId).encode();
     }
+
+    private static String topicButtonId(String action, String topicId) {
+        return ButtonId.of(NAME, action, topicId).encode();
+    }
+
+    private static final String NEXT_BUTTON = ButtonId.of(NAME, NEXT).encode();
 
     private static final int NEXT_COUNT = 3;
     /** Discord user ids are snowflakes; the console uses short ids. Anything else is not a member. */
@@ -67,7 +75,7 @@ public final class ProgressCommand implements Command {
     private final ProgressService service;
     private final KnowledgeBase kb;
     private final TopicMatcher matcher;
-    private final CommandSpec spec;
+    private final Handlers handlers;
 
     public ProgressCommand(ProgressService service) {
         this.service = service;
@@ -76,7 +84,7 @@ public final class ProgressCommand implements Command {
         String[] tracks = kb.roadmap().tracks().stream().map(Track::id).toArray(String[]::new);
         String[] paces = kb.roadmap().paces().stream().map(Pace::id).toArray(String[]::new);
         OptionSpec topic = OptionSpec.string(TOPIC, "Topic name or id, e.g. http-basics", true, 100).withAutocomplete();
-        this.spec = CommandSpec.withSubcommands(NAME, "Track your progress through the backend roadmap",
+        CommandSpec spec = CommandSpec.withSubcommands(NAME, "Track your progress through the backend roadmap",
                 SubcommandSpec.of(START, "Choose your track and pace (again to switch; your topics are kept)",
                         OptionSpec.string(TRACK, "Language track", true, 40).withChoices(tracks),
                         OptionSpec.string(PACE, "How fast you study", true, 40).withChoices(paces)),
@@ -87,56 +95,38 @@ public final class ProgressCommand implements Command {
                 SubcommandSpec.of(SHOW, "Your progress (or another member's, read-only)",
                         OptionSpec.of(MEMBER, "Whose progress to show (default: yours)", OptionType.USER, false)),
                 SubcommandSpec.of(NEXT, "What to study next, with resources"));
+        this.handlers = Handlers.builder(spec)
+                .subcommand(START, this::start)
+                .subcommand(DONE, request -> change(request, Optional.of(TopicState.DONE)))
+                .subcommand(STUDYING, request -> change(request, Optional.of(TopicState.IN_PROGRESS)))
+                .subcommand(SKIP, request -> change(request, Optional.of(TopicState.SKIPPED)))
+                .subcommand(UNDO, request -> change(request, Optional.empty()))
+                .subcommand(SHOW, this::show)
+                .subcommand(NEXT, this::next)
+                // Topic buttons: <topic>, or <guild>:<topic> from a DM (a nudge), where the press has no server.
+                .button(DONE, 1, 2, (presser, button) -> pressed(presser, button, Optional.of(TopicState.DONE)))
+                .button(STUDYING, 1, 2, (presser, button) -> pressed(presser, button, Optional.of(TopicState.IN_PROGRESS)))
+                .button(SKIP, 1, 2, (presser, button) -> pressed(presser, button, Optional.of(TopicState.SKIPPED)))
+                .button(UNDO, 1, 2, (presser, button) -> pressed(presser, button, Optional.empty()))
+                .button(NEXT, (presser, button) -> next(presser))
+                .build();
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
+    public Handlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public Reply handle(CommandRequest request) {
-        return switch (request.subcommand()) {
-            case START -> start(request);
-            case DONE -> change(request, topicOption(request), Optional.of(TopicState.DONE));
-            case STUDYING -> change(request, topicOption(request), Optional.of(TopicState.IN_PROGRESS));
-            case SKIP -> change(request, topicOption(request), Optional.of(TopicState.SKIPPED));
-            case UNDO -> change(request, topicOption(request), Optional.empty());
-            case SHOW -> show(request);
-            case NEXT -> next(request);
-            default -> throw new IllegalStateException("unhandled subcommand " + request.subcommand());
-        };
-    }
-
-    /**
-     * Buttons: {@code done:<topic>}, {@code studying:<topic>}, {@code skip:<topic>}, {@code undo:<topic>},
-     * {@code next}; each topic action may carry the server first ({@code done:<guild>:<topic>}, from a DM).
-     */
-    @Override
-    public Reply onButton(CommandRequest presser, String args) {
-        int colon = args.indexOf(':');
-        String action = colon < 0 ? args : args.substring(0, colon);
-        String topicId = colon < 0 ? "" : args.substring(colon + 1);
-        int guildEnd = topicId.lastIndexOf(':');
-        if (guildEnd >= 0) {
-            String guildId = topicId.substring(0, guildEnd);
-            topicId = topicId.substring(guildEnd + 1);
+    /** A topic button: {@code [topic]}, or {@code [guild, topic]} when it was sent in a DM. */
+    private Reply pressed(CommandRequest presser, ButtonId button, Optional<TopicState> target) {
+        String topicId = button.arg(button.args().size() - 1);
+        if (button.args().size() == 2) {
+            String guildId = button.arg(0);
             if (!presser.guildId().isEmpty() && !presser.guildId().equals(guildId)) {
                 throw new UserError("That button belongs to another server.");
             }
-            presser = new CommandRequest(guildId, presser.memberId(), presser.displayName(), presser.moderator(),
-                    presser.command(), presser.subcommand(), presser.options());
+            presser = presser.inGuild(guildId);
         }
-        if (action.equals(NEXT)) {
-            return next(presser);
-        }
-        Optional<TopicState> target = switch (action) {
-            case DONE -> Optional.of(TopicState.DONE);
-            case STUDYING -> Optional.of(TopicState.IN_PROGRESS);
-            case SKIP -> Optional.of(TopicState.SKIPPED);
-            case UNDO -> Optional.empty();
-            default -> throw new UserError("That button no longer does anything.");
-        };
         Topic topic = kb.topic(topicId).orElseThrow(() -> new UserError(
                 "That topic is no longer part of the roadmap. `/progress next` shows what's current."));
         return apply(presser, requireEnrollment(presser), topic, target);
@@ -198,17 +188,14 @@ public final class ProgressCommand implements Command {
                 .append("** (phase ").append(kb.phaseOf(t).number()).append("). "));
         text.append("`/progress next` shows what to study; `/progress done topic:<topic>` marks a topic done.");
         Reply.Builder reply = Reply.builder(text.toString()).title("Progress — " + track.name() + " track").ephemeral(true);
-        reply.button(new Reply.Button(NAME + ":" + NEXT, "What should I study next?", Reply.Button.Style.PRIMARY));
+        reply.button(new Reply.Button(NEXT_BUTTON, "What should I study next?", Reply.Button.Style.PRIMARY));
         return reply.build();
     }
 
     // ---- done / studying / skip / undo ----
 
-    private static String topicOption(CommandRequest request) {
-        return request.string(TOPIC).orElseThrow().strip();
-    }
-
-    private Reply change(CommandRequest request, String typed, Optional<TopicState> target) {
+    private Reply change(CommandRequest request, Optional<TopicState> target) {
+        String typed = request.string(TOPIC).orElseThrow().strip();
         Enrollment enrollment = requireEnrollment(request);
         TopicMatcher.Result match = matcher.find(typed, enrollment.trackId());
         if (match instanceof TopicMatcher.NotFound notFound) {
@@ -244,7 +231,7 @@ public final class ProgressCommand implements Command {
                 case SKIPPED -> text.append("⏭️ Skipped **").append(topic.name())
                         .append("**: it no longer counts toward your percent.");
             }
-            buttons.add(new Reply.Button(NAME + ":" + UNDO + ":" + topic.id(), "Undo", Reply.Button.Style.SECONDARY));
+            buttons.add(new Reply.Button(topicButtonId(UNDO, topic.id()), "Undo", Reply.Button.Style.SECONDARY));
         }
         text.append("\nYou're ").append(report.percent()).append("% through the ").append(report.track().name())
                 .append(" track (").append(report.done()).append('/').append(report.total() - report.skipped())
@@ -260,7 +247,7 @@ public final class ProgressCommand implements Command {
             }
         }
         if (report.currentPhase().isPresent()) {
-            buttons.add(new Reply.Button(NAME + ":" + NEXT, "What next?", Reply.Button.Style.PRIMARY));
+            buttons.add(new Reply.Button(NEXT_BUTTON, "What next?", Reply.Button.Style.PRIMARY));
         }
         Reply.Builder reply = Reply.builder(text.toString()).ephemeral(true);
         buttons.forEach(reply::button);
@@ -281,7 +268,7 @@ public final class ProgressCommand implements Command {
                 case SKIPPED -> SKIP;
             }).orElse(UNDO);
             for (Topic t : suggestions.subList(0, Math.min(3, suggestions.size()))) {
-                buttons.add(new Reply.Button(NAME + ":" + action + ":" + t.id(),
+                buttons.add(new Reply.Button(topicButtonId(action, t.id()),
                         Text.truncate(verb(action) + " " + t.name(), 80), Reply.Button.Style.SECONDARY));
             }
         }
@@ -349,7 +336,7 @@ public final class ProgressCommand implements Command {
                             + (pc.inProgress() > 0 ? ", " + pc.inProgress() + " in progress" : ""), false);
         }
         if (self && r.currentPhase().isPresent()) {
-            reply.button(new Reply.Button(NAME + ":" + NEXT, "What next?", Reply.Button.Style.PRIMARY));
+            reply.button(new Reply.Button(NEXT_BUTTON, "What next?", Reply.Button.Style.PRIMARY));
         }
         reply.attachment(new Reply.Attachment(CARD_FILE, "image/png", card(self ? request.displayName() : null, target, r)));
         return reply.footer("Pace from the guide: " + r.pace().description()).build();
@@ -416,6 +403,11 @@ public final class ProgressCommand implements Command {
 
 
     // ---- helpers ----
+
+    /** Whether the member has chosen a track in this server (a personal /ask is answered from their progress then). */
+    boolean started(String guildId, String memberId) {
+        return service.repository().enrollment(guildId, memberId).isPresent();
+    }
 
     private Enrollment requireEnrollment(CommandRequest request) {
         return service.repository().enrollment(request.guildId(), request.memberId()).orElseThrow(() -> new UserError(

@@ -90,9 +90,9 @@ public final class JobScheduler implements AutoCloseable {
         }
     }
 
-    /** Registers how to build a job class; call before {@link #start()}. */
-    public <T extends Job> void register(Class<T> type, Supplier<T> factory) {
-        jobs.put(type, factory);
+    /** Registers how to build a kind of job ({@code app/Features} lists them); call before {@link #start()}. */
+    public void register(ScheduledJob job) {
+        jobs.put(job.type(), job.factory());
     }
 
     public Scheduler quartz() {

@@ -3,19 +3,16 @@ package org.roadmapbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.H2Backup;
@@ -28,22 +25,8 @@ class BackupCliTest {
     @TempDir
     Path dir;
 
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void release() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     @Test
     void backupThenRestoreOverAChangedDatabaseBringsTheBackupBack() throws Exception {
@@ -51,7 +34,7 @@ class BackupCliTest {
         mark(data, "m1", "git-basics");
         Path zip = dir.resolve("b.zip");
         assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", zip.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Backed up");
+        assertThat(output.out()).contains("Backed up");
         mark(data, "m2", "git-basics"); // after the backup
 
         byte[] current = Files.readAllBytes(data.resolve(H2Backup.STORE_FILE));
@@ -81,11 +64,11 @@ class BackupCliTest {
             BufferedReader childOut = ChildJvm.stdout(bot);
             ChildJvm.awaitLine(childOut, "READY");
             Path zip = dir.resolve("running.zip");
-            err.reset();
+            output.reset();
             assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", zip.toString())).isEqualTo(2);
             assertThat(errorLine()).contains("in use by a running bot");
             assertThat(zip).doesNotExist();
-            err.reset();
+            output.reset();
             Path other = dir.resolve("other.zip");
             Files.copy(taken, other);
             assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", other.toString(), "--force")).isEqualTo(2);
@@ -110,7 +93,7 @@ class BackupCliTest {
             zip.write(new byte[] {1, 2, 3});
         }
         for (Path bad : new Path[] {notZip, otherZip, dir.resolve("missing.zip")}) {
-            err.reset();
+            output.reset();
             assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", bad.toString(), "--force"))
                     .as(bad.toString()).isEqualTo(2);
             assertThat(errorLine()).startsWith("roadmap-bot: cannot start: restore: ");
@@ -126,17 +109,17 @@ class BackupCliTest {
         Path data = dir.resolve("data");
         mark(data, "m1", "git-basics");
         assertThat(Main.execute("compact", "--data-dir", data.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("Compacted .*: [0-9.]+ MB -> [0-9.]+ MB");
+        assertThat(output.out()).containsPattern("Compacted .*: [0-9.]+ MB -> [0-9.]+ MB");
         try (Application app = Application.start(new AppConfig(data, Optional.empty()))) {
             assertThat(show(app, "m1").content()).doesNotContain("haven't started");
         }
-        err.reset();
+        output.reset();
         assertThat(Main.execute("compact", "--data-dir", dir.resolve("nothing-here").toString())).isEqualTo(2);
         assertThat(errorLine()).contains("no database in");
     }
 
     private String errorLine() {
-        String text = err.toString(StandardCharsets.UTF_8).strip();
+        String text = output.err().strip();
         assertThat(text.lines()).as("one line, no stack trace: " + text).hasSize(1);
         return text;
     }
@@ -147,8 +130,7 @@ class BackupCliTest {
             Reply done = run(app, member, "done", Map.of("topic", topic));
             assertThat(done.error()).as(done.content()).isFalse();
         }
-        err.reset(); // the application's own log lines
-        out.reset();
+        output.reset(); // the application's own log lines
     }
 
     private static Reply show(Application app, String member) {

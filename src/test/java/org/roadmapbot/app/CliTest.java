@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roadmapbot.testing.CapturedOutput;
 
 /** The CLI contracts: `ask --json`, `ask -`, and `run` without a token. */
 class CliTest {
@@ -19,44 +15,29 @@ class CliTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final InputStream originalIn = System.in;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     @Test
     void askJsonPrintsQuestionAnswerAndSources() throws Exception {
         int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "How", "much", "does", "boot.dev", "cost?");
         assertThat(code).isZero();
-        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        JsonNode line = new ObjectMapper().readTree(output.out().strip());
         assertThat(line.get("question").asText()).isEqualTo("How much does boot.dev cost?");
         assertThat(line.get("answer").asText()).contains("$49");
-        assertThat(line.get("sources")).isNotEmpty();
+        assertThat(line.get("sources")).extracting(JsonNode::asText).containsExactly("boot-dev-backend");
     }
 
     @Test
     void askDashAnswersOneLinePerQuestionAndEmptySourcesWhenUnknown() throws Exception {
-        System.setIn(new ByteArrayInputStream("What is Go used for?\n\nwhat's the weather tomorrow?\n".getBytes(StandardCharsets.UTF_8)));
+        output.input("What is Go used for?\n\nwhat's the weather tomorrow?\n");
         int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "-");
         assertThat(code).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] lines = output.out().strip().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(lines[0]).get("sources")).isNotEmpty();
+        assertThat(json.readTree(lines[0]).get("sources")).extracting(JsonNode::asText).containsExactly("stack-go");
+        assertThat(json.readTree(lines[0]).get("answer").asText()).contains("high-performance microservices");
         JsonNode none = json.readTree(lines[1]);
         assertThat(none.get("sources")).isEmpty();
         assertThat(none.get("answer").asText()).contains("I don't have anything about that");
@@ -66,38 +47,89 @@ class CliTest {
     void runWithoutTokenExplainsHowToConfigureAndFails() {
         int code = Main.execute("run");
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("DISCORD_TOKEN").contains("console");
+        assertThat(output.err()).contains("DISCORD_TOKEN").contains("console");
     }
 
     @Test
     void everySubcommandPrintsItsHelpWithoutFormatWarnings() {
-        for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"bench", "--help"},
-                {"bench", "load", "--help"}, {"migrate-data", "--help"}}) {
-            out.reset();
-            err.reset();
+        for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"migrate-data", "--help"}}) {
+            output.reset();
             assertThat(Main.execute(args)).as(String.join(" ", args)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).contains("Usage: roadmap-bot");
-            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+            assertThat(output.out()).as(String.join(" ", args)).contains("Usage: roadmap-bot");
+            assertThat(output.err()).as(String.join(" ", args)).isEmpty();
         }
-        out.reset();
-        Main.execute("bench", "load", "--help");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("10 % leaderboard share");
+        // The benchmarks are not part of the bot's command line (they live in test sources: BenchTest).
+        output.reset();
+        assertThat(Main.execute("bench")).isNotZero();
+        assertThat(output.err()).contains("Unmatched argument").contains("bench");
+    }
+
+    @Test
+    void aOneShotAskInAnEmptyFolderCreatesNothing() throws Exception {
+        java.nio.file.Path data = dir.resolve("never-created");
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how much is boot.dev?")).isZero();
+        assertThat(output.out()).contains("$49");
+        output.reset();
+        // A personal question with no database: nobody has started, so the plain pointer to Phase 1.
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how far am I?")).isZero();
+        assertThat(output.out()).contains("/progress start");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aOneShotPersonalQuestionOpensTheDatabaseThatIsThereAndAnswersFromProgress() {
+        java.nio.file.Path data = dir.resolve("bot-data");
+        try (Application app = Application.start(new AppConfig(data, java.util.Optional.empty()))) {
+            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
+                    "start", java.util.Map.of("track", "python", "pace", "part-time"))).error()).isFalse();
+            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
+                    "done", java.util.Map.of("topic", "http-basics"))).error()).isFalse();
+        }
+        output.reset();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "42", "how far am I?"))
+                .isZero();
+        assertThat(output.out()).contains("Python track").contains("1/");
+        output.reset();
+        // Another member of the same folder has not started: the plain answer.
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "43", "how far am I?"))
+                .isZero();
+        assertThat(output.out()).contains("/progress start").doesNotContain("Python track");
+    }
+
+    @Test
+    void aOneShotAskWithGuildAnswersFromThatServersFaqAndWithoutItFromTheBundledData() {
+        java.nio.file.Path data = dir.resolve("faq-data");
+        try (Application app = Application.start(new AppConfig(data, java.util.Optional.empty()))) {
+            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("777", "9", "Mod", true, "faq", "add",
+                    java.util.Map.of("question", "when is the study call? | what time is the study call",
+                            "answer", "Every Tuesday at 18:00 UTC in #study-hall"))).error()).isFalse();
+        }
+        output.reset();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "777", "when is the study call?")).isZero();
+        assertThat(output.out()).contains("Every Tuesday at 18:00 UTC");
+        output.reset();
+        // Another server's members, and an ask naming no server, get the bundled data's answer (none here).
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "778", "when is the study call?")).isZero();
+        assertThat(output.out()).doesNotContain("Every Tuesday");
+        output.reset();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "when is the study call?")).isZero();
+        assertThat(output.out()).doesNotContain("Every Tuesday");
     }
 
     @Test
     void aRefusedOneShotQuestionExitsNonZeroAndLogsNothing() {
         assertThat(Main.execute("ask", "--data-dir", dir.toString(), "")).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("`question` cannot be empty.");
-        out.reset();
+        assertThat(output.out()).contains("`question` cannot be empty.");
+        output.reset();
         assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("$49");
-        assertThat(err.toString(StandardCharsets.UTF_8)).as("no start-up log lines from a one-shot ask").doesNotContain(" INFO ");
+        assertThat(output.out()).contains("$49");
+        assertThat(output.err()).as("no start-up log lines from a one-shot ask").doesNotContain(" INFO ");
     }
 
     @Test
     void helpNamesASubcommand() {
         assertThat(Main.execute("help", "console")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: roadmap-bot console").contains("--files");
+        assertThat(output.out()).contains("Usage: roadmap-bot console").contains("--files");
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.roadmapbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -13,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
@@ -24,6 +20,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.DataMigration;
@@ -39,22 +36,8 @@ class MigrateDataTest {
     @TempDir
     Path dir;
 
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     /** A job that never runs here; it only has to be stored and copied. */
     public static final class WeeklyJob implements Job {
@@ -118,8 +101,8 @@ class MigrateDataTest {
         int code = Main.execute("migrate-data", "--data-dir", h2.toString(), "--to", postgres.url().orElseThrow(),
                 "--to-user", "postgres");
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Copied ").contains("member_track").contains("qrtz_triggers");
+        assertThat(code).as(output.err()).isZero();
+        assertThat(output.out()).contains("Copied ").contains("member_track").contains("qrtz_triggers");
         Map<String, List<String>> source;
         try (Database db = Database.open(DatabaseConfig.embedded(), h2)) {
             source = data(db);
@@ -167,7 +150,7 @@ class MigrateDataTest {
                 "--to-user", "postgres");
 
         assertThat(again).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds data").contains("member_track: 40 rows")
+        assertThat(output.err()).contains("already holds data").contains("member_track: 40 rows")
                 .contains("migrate into a new, empty database");
         try (Database db = Database.open(postgres, dir)) {
             assertThat(TableDigest.digest(db.dataSource())).isEqualTo(digest);
@@ -177,7 +160,7 @@ class MigrateDataTest {
     @Test
     void withoutATargetItSaysHowToGiveOne() {
         assertThat(Main.execute("migrate-data", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--to <JDBC URL> or ROADMAP_BOT_DB_URL");
+        assertThat(output.err()).contains("--to <JDBC URL> or ROADMAP_BOT_DB_URL");
     }
 
     @Test

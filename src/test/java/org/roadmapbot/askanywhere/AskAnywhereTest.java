@@ -78,7 +78,7 @@ class AskAnywhereTest {
         Reply mine = menu("1", "Has anyone here used boot.dev? How much does boot.dev cost per month?");
         assertThat(mine.ephemeral()).isTrue();
         assertThat(mine.content()).contains("$49");
-        String post = mine.buttons().stream().map(Reply.Button::customId).filter(id -> id.startsWith("Ask Roadmap Bot:post:"))
+        String post = mine.buttons().stream().map(Reply.Button::customId).filter(id -> id.startsWith("2:ask-roadmap-bot:post:"))
                 .findFirst().orElseThrow();
         assertThat(press("2", post).content()).as("someone else's answer").contains("can't be posted");
         assertThat(replies).isEmpty();
@@ -89,7 +89,7 @@ class AskAnywhereTest {
 
         Reply none = menu("1", "what a lovely sunset today");
         assertThat(none.sources()).isEmpty();
-        assertThat(none.buttons()).noneMatch(b -> b.customId().startsWith("Ask Roadmap Bot:"));
+        assertThat(none.buttons()).noneMatch(b -> b.customId().startsWith("2:ask-roadmap-bot:"));
         assertThat(app.router().dispatch(new CommandRequest(G, "1", "Ann", false, "Ask Roadmap Bot", null,
                 Map.of(CommandSpec.MESSAGE_CHANNEL, CHANNEL, CommandSpec.MESSAGE_ID, "778"))).content()).contains("no text I can answer");
     }

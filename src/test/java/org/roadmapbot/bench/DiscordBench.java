@@ -1,5 +1,7 @@
 package org.roadmapbot.bench;
 
+import static org.roadmapbot.bench.BenchSetup.row;
+
 import static org.roadmapbot.discord.fake.FakeDiscord.focused;
 import static org.roadmapbot.discord.fake.FakeDiscord.option;
 import static org.roadmapbot.discord.fake.FakeDiscord.subcommand;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.BotProcess;
@@ -24,6 +27,9 @@ import org.roadmapbot.discord.fake.FakeDiscord;
 import org.roadmapbot.discord.fake.FakeDiscord.Interaction;
 import org.roadmapbot.discord.fake.FakeDiscord.Member;
 import org.roadmapbot.discord.fake.FakeDiscord.Realism;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench discord}: the real bot (`run`'s start-up, real JDA) against the fake Discord at
@@ -34,22 +40,37 @@ import org.roadmapbot.discord.fake.FakeDiscord.Realism;
  * acknowledgement latency is the fake's own measure, from dispatching an interaction to answering
  * its first callback (Discord's 3-second window). Prints rows of the README's benchmark table.
  *
- * <p>In test sources because the fake Discord is; run it with the command in the README
- * ("Benchmarks"). Options: {@code --commands N}, {@code --seconds S}, {@code --latency-ms L};
- * {@code -Dbench.trace} prints, per interaction, when its first callback reached the fake and when it was answered.
+ * <p>{@code -Dbench.trace} prints, per interaction, when its first callback reached the fake and when it was answered.
  */
-public final class DiscordBench {
+@Command(name = "discord", description = "Measure Discord acknowledgement latency of the real bot against the fake Discord.")
+public final class DiscordBench implements Callable<Integer> {
 
     static final Duration WINDOW = Duration.ofSeconds(3);
-    static final int WARM_UP = 600;
 
-    public static void main(String[] args) throws Exception {
-        int commands = intOption(args, "--commands", 200);
-        double seconds = Double.parseDouble(arg(args, "--seconds", "1"));
-        int latencyMs = intOption(args, "--latency-ms", 50);
+    @Option(names = "--commands", description = "Commands in the burst (default: ${DEFAULT-VALUE}).", defaultValue = "200")
+    int commands;
+
+    @Option(names = "--seconds", description = "The burst is sent within this many seconds (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    double seconds;
+
+    @Option(names = "--latency-ms", description = "The fake's time per REST call and member request (default: ${DEFAULT-VALUE}).",
+            defaultValue = "50")
+    int latencyMs;
+
+    @Option(names = "--warm-up", description = "Commands before the burst, over 10 ms each (default: ${DEFAULT-VALUE}).",
+            defaultValue = "600")
+    int warmUp;
+
+    @Mixin
+    BenchSetup setup;
+
+    @Override
+    public Integer call() throws Exception {
         int members = 50;
-        Path dir = Files.createTempDirectory("roadmap-bot-bench-discord");
-        try (FakeDiscord discord = new FakeDiscord(new Realism(Duration.ofMillis(latencyMs), 0))) {
+        try (BenchDirectory directory = setup.directory("roadmap-bot-bench-discord");
+             FakeDiscord discord = new FakeDiscord(new Realism(Duration.ofMillis(latencyMs), 0))) {
+            Path dir = directory.path();
             DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
                     Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of());
             try (BotProcess bot = BotProcess.start(new AppConfig(dir, Optional.empty()).withDiscord(Optional.of(config)))) {
@@ -58,7 +79,7 @@ public final class DiscordBench {
                 // pictures), so the burst measures a running bot; the member cache stays cold for the burst.
                 // 600 over 6 s: the JIT compiles JDA's and the bot's paths, as in a bot that has been up a while.
                 List<Interaction> warm = new ArrayList<>();
-                for (int i = 0; i < WARM_UP; i++) {
+                for (int i = 0; i < warmUp; i++) {
                     int roll = new int[] {0, 70, 85, 95}[i % 4];
                     warm.add(command(discord, learners.get(i % members), roll));
                     Thread.sleep(10);
@@ -89,17 +110,19 @@ public final class DiscordBench {
                 Arrays.sort(ms);
                 long missed = Arrays.stream(ms).filter(m -> m > WINDOW.toMillis()).count();
                 long deferred = burst.stream().filter(i -> discord.awaitCallback(i).callbackType() == 5).count();
+                BenchSetup.header();
                 String mix = "50 % `/ask`, 15 % `/leaderboard show`, 15 % `/progress show`, 10 % `/roadmap`, 10 % autocomplete";
                 row("mix", commands + " commands from " + members + " members sent within " + String.format(Locale.ROOT, "%.2f s", sentIn)
-                        + " after a warm-up of " + WARM_UP + ", member cache cold: " + mix);
+                        + " after a warm-up of " + warmUp + ", member cache cold: " + mix);
                 row("fake Discord", latencyMs + " ms per REST call and gateway member request, one request at a time per bucket");
                 row("acknowledgement latency p50 / p99 / max", percentile(ms, 50) + " / " + percentile(ms, 99) + " / "
                         + ms[ms.length - 1] + " ms");
                 row("acknowledged later than 3 s (missed)", String.valueOf(missed));
                 row("deferred (\"thinking…\", then edited) / answered directly", deferred + " / " + (commands - deferred));
-                row("machine", Machine.describe());
+                BenchSetup.machine();
             }
         }
+        return 0;
     }
 
     private static Interaction command(FakeDiscord discord, Member m, int roll) {
@@ -142,25 +165,9 @@ public final class DiscordBench {
         }
     }
 
-    private static void row(String figure, String value) {
-        System.out.printf(Locale.ROOT, "| discord | %s | %s |%n", figure, value);
-    }
 
     private static long percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        return Integer.parseInt(arg(args, name, String.valueOf(fallback)));
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +28,12 @@ class LoadDriverTest {
             LoadDriver.Result result = driver.run(new LoadDriver.Run(Duration.ofMillis(300), Duration.ofSeconds(2), 400));
 
             assertThat(result.errors()).as("%s", result.errorSamples()).isZero();
-            assertThat(result.commands()).isPositive().isEqualTo(result.latency().count());
-            long perKind = result.byKind().values().stream().mapToLong(LatencyHistogram::count).sum();
+            assertThat(result.commands()).isPositive().isEqualTo(result.latency().getTotalCount());
+            long perKind = result.byKind().values().stream().mapToLong(Histogram::getTotalCount).sum();
             assertThat(perKind).isEqualTo(result.commands());
             // 70 % ask: by far the biggest share of the mix.
-            assertThat(result.byKind().get(LoadDriver.Kind.ASK).count())
-                    .isGreaterThan(result.byKind().get(LoadDriver.Kind.PROGRESS_WRITE).count() * 3);
+            assertThat(result.byKind().get(LoadDriver.Kind.ASK).getTotalCount())
+                    .isGreaterThan(result.byKind().get(LoadDriver.Kind.PROGRESS_WRITE).getTotalCount() * 3);
             assertThat(result.heap().afterSoakMb()).isPositive();
             assertThat(driver.leaderboardLabel()).contains("/");
 

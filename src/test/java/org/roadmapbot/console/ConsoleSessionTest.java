@@ -34,7 +34,11 @@ class ConsoleSessionTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode courses = json.readTree(lines[0]);
         assertThat(courses.get("sources").get(0).asText()).isEqualTo("boot-dev-backend");
-        assertThat(courses.get("fields")).isNotEmpty();
+        // /courses language:Go: the one course that teaches Go, as its one field.
+        assertThat(courses.get("sources")).hasSize(1);
+        assertThat(courses.get("fields")).hasSize(1);
+        assertThat(courses.get("fields").get(0).get("name").asText()).isEqualTo("boot.dev — Backend Learning Path");
+        assertThat(courses.get("fields").get(0).get("value").asText()).contains("Stack: Go, Python");
         assertThat(courses.get("ephemeral").asBoolean()).isFalse();
         assertThat(json.readTree(lines[1]).get("content").asText()).contains("$49");
         JsonNode phase9 = json.readTree(lines[2]);

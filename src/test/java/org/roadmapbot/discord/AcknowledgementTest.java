@@ -6,6 +6,7 @@ import static org.roadmapbot.discord.fake.FakeDiscord.option;
 import static org.roadmapbot.discord.fake.FakeDiscord.subcommand;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.BotProcess;
 import org.roadmapbot.core.Command;
@@ -33,13 +35,17 @@ import org.roadmapbot.discord.fake.RestCall;
  */
 class AcknowledgementTest {
 
+    /** Every data directory and file the test makes, deleted by JUnit after the class. */
+    @TempDir
+    static Path temp;
+
     static final Duration WINDOW = Duration.ofSeconds(3);
     static final Realism REALISTIC = new Realism(Duration.ofMillis(50), 7);
 
     private static BotProcess start(FakeDiscord discord, List<Command> extra) throws Exception {
         DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of());
-        return BotProcess.start(new AppConfig(Files.createTempDirectory("roadmap-bot-ack"), Optional.empty())
+        return BotProcess.start(new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-ack"), Optional.empty())
                 .withDiscord(Optional.of(config)), extra);
     }
 

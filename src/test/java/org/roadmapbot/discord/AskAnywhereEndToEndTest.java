@@ -90,8 +90,8 @@ class AskAnywhereEndToEndTest {
         assertThat(answer.ephemeral()).isTrue();
         assertThat(answer.visibleText()).contains("$49");
         assertNoMentions(answer);
-        String post = buttonIds(answer.message()).stream().filter(id -> id.startsWith("Ask Roadmap Bot:post:")).findFirst().orElseThrow();
-        assertThat(buttonIds(answer.message())).anyMatch(id -> id.startsWith("ask:rate:up:")).anyMatch(id -> id.startsWith("ask:rate:down:"));
+        String post = buttonIds(answer.message()).stream().filter(id -> id.startsWith("2:ask-roadmap-bot:post:")).findFirst().orElseThrow();
+        assertThat(buttonIds(answer.message())).anyMatch(id -> id.startsWith("2:ask:rate:up:")).anyMatch(id -> id.startsWith("2:ask:rate:down:"));
 
         RestCall posted = discord.awaitCallback(discord.pressButton(ANN, post));
         assertThat(posted.visibleText()).contains("Posted as a reply");
@@ -124,7 +124,7 @@ class AskAnywhereEndToEndTest {
         RestCall reply = replyTo(asked);
         assertThat(reply.visibleText()).contains("$49");
         assertNoMentions(reply);
-        assertThat(buttonIds(reply.message())).anyMatch(id -> id.startsWith("ask:rate:"));
+        assertThat(buttonIds(reply.message())).anyMatch(id -> id.startsWith("2:ask:rate:"));
 
         String unknown = discord.postMessage(CAT, FakeDiscord.GENERAL_CHANNEL, BOT_MENTION + " what's the weather in Paris tomorrow?",
                 List.of(FakeDiscord.BOT_ID));
@@ -165,7 +165,7 @@ class AskAnywhereEndToEndTest {
     void faqAddOpensAFormWhoseSubmissionTeachesTheBotAndOnlyModeratorsMaySubmitIt() {
         RestCall form = discord.awaitCallback(discord.slash(MOD, "faq", subcommand("add")));
         assertThat(form.callbackType()).as("a modal").isEqualTo(9);
-        assertThat(form.message().path("custom_id").asText()).isEqualTo("faq:add");
+        assertThat(form.message().path("custom_id").asText()).isEqualTo("2:faq:add");
         assertThat(inputIds(form.message())).containsExactly("questions", "answer");
 
         Map<String, String> values = new LinkedHashMap<>();
@@ -193,7 +193,7 @@ class AskAnywhereEndToEndTest {
         RestCall shown = insights.callbackType() == 5 ? discord.awaitOriginalEdit(asked) : insights;
         assertThat(shown.files()).extracting(RestCall.FilePart::fileName).contains("insights.png");
         assertThat(shown.visibleText()).contains("Is there a book club on this server?");
-        String answerThis = buttonIds(shown.message()).stream().filter(id -> id.startsWith("insights:answer:")).findFirst().orElseThrow();
+        String answerThis = buttonIds(shown.message()).stream().filter(id -> id.startsWith("2:insights:answer:")).findFirst().orElseThrow();
 
         RestCall form = discord.awaitCallback(discord.pressButton(MOD, answerThis));
         assertThat(form.callbackType()).isEqualTo(9);
@@ -212,7 +212,7 @@ class AskAnywhereEndToEndTest {
     @Test
     void ratingAnAnswerIsCountedOncePerMember() {
         RestCall answer = discord.awaitCallback(discord.slash(FAY, "ask", option("question", 3, "how much is boot.dev per month?")));
-        String down = buttonIds(answer.message()).stream().filter(id -> id.startsWith("ask:rate:down:")).findFirst().orElseThrow();
+        String down = buttonIds(answer.message()).stream().filter(id -> id.startsWith("2:ask:rate:down:")).findFirst().orElseThrow();
         RestCall rated = discord.awaitCallback(discord.pressButton(FAY, down));
         assertThat(rated.visibleText()).contains("Thanks for telling me");
         assertThat(rated.ephemeral()).isTrue();

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.JobExecutionContext;
@@ -58,6 +59,10 @@ import org.roadmapbot.progress.ProgressCommand;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordFeatureEndToEndTest {
 
+    /** Every data directory and file the test makes, deleted by JUnit after the class. */
+    @TempDir
+    static Path temp;
+
     static final String GUILD = FakeDiscord.GUILD_ID;
     static final Member FRANK = Member.regular("500000000000000011", "frank");
     static final Member GINA = Member.regular("500000000000000012", "gina");
@@ -72,7 +77,7 @@ class DiscordFeatureEndToEndTest {
     @BeforeAll
     void startBot() throws Exception {
         discord = new FakeDiscord();
-        dataDir = Files.createTempDirectory("roadmap-bot-e2e-features");
+        dataDir = Files.createTempDirectory(temp, "roadmap-bot-e2e-features");
         DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of(FakeDiscord.MOD_ROLE_ID));
         // Study channels for members with closed DMs: the locked one (the bot may not send there) first.
@@ -98,10 +103,10 @@ class DiscordFeatureEndToEndTest {
         RestCall next = discord.awaitCallback(discord.slash(FRANK, "progress", subcommand("next")));
         assertThat(next.visibleText()).contains("What to study next");
         List<JsonNode> buttons = buttons(next.message());
-        assertThat(buttons).isNotEmpty();
+        assertThat(buttons).hasSize(3);
         String customId = buttons.get(0).path("custom_id").asText();
-        assertThat(customId).startsWith("progress:done:");
-        String topic = customId.substring("progress:done:".length());
+        assertThat(customId).startsWith("2:progress:done:");
+        String topic = customId.substring("2:progress:done:".length());
         assertThat(buttons.get(0).path("label").asText()).startsWith("Mark ").endsWith(" done");
         assertThat(topicState(FRANK, topic)).isEmpty();
 
@@ -154,7 +159,7 @@ class DiscordFeatureEndToEndTest {
         List<JsonNode> buttons = buttons(dm.message());
         assertThat(buttons).isNotEmpty();
         String customId = buttons.get(0).path("custom_id").asText();
-        assertThat(customId).startsWith("progress:done:" + GUILD + ":");
+        assertThat(customId).startsWith("2:progress:done:" + GUILD + ":");
         assertThat(buttons.get(0).path("label").asText()).startsWith("Mark ").endsWith(" done");
 
         SentLog sent = bot.application().nudges().repository().latest(GUILD, GINA.id()).orElseThrow();

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.BotProcess;
 import org.roadmapbot.core.Messenger.DeliveryException;
@@ -21,6 +23,10 @@ import org.roadmapbot.discord.fake.RestCall;
 /** DISCORD_SHARD_TOTAL / DISCORD_SHARD_IDS: which sessions a process opens, who registers commands, who posts. */
 class ShardingTest {
 
+    /** Every data directory and file the test makes, deleted by JUnit after the class. */
+    @TempDir
+    static Path temp;
+
     static final Member ALICE = Member.regular("500000000000000001", "alice");
     /** Servers the fake never announces: one on shard 0 of 2, one on shard 1 of 2. */
     static final String OTHER_GUILD_SHARD_0 = "100000000000000002";
@@ -30,7 +36,7 @@ class ShardingTest {
     private static AppConfig config(FakeDiscord discord, Shards shards, List<String> guildIds) throws Exception {
         DiscordConfig discordConfig = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
                 Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), guildIds, Set.of()).withShards(shards);
-        return new AppConfig(Files.createTempDirectory("roadmap-bot-shard"), Optional.empty()).withDiscord(Optional.of(discordConfig));
+        return new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-shard"), Optional.empty()).withDiscord(Optional.of(discordConfig));
     }
 
     private static List<String> identifiedShards(FakeDiscord discord) {

@@ -75,7 +75,7 @@ class TeachTheBotTest {
             assertThat(a.data()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         });
         Reply.Button answerThis = insights.buttons().get(0);
-        assertThat(answerThis.customId()).startsWith("insights:answer:");
+        assertThat(answerThis.customId()).startsWith("2:insights:answer:");
         assertThat(answerThis.label()).startsWith("Answer this: ").containsIgnoringCase("book club");
 
         assertThat(press(G, ANN, false, answerThis.customId()).content()).contains("Only moderators");
@@ -108,8 +108,8 @@ class TeachTheBotTest {
     @Test
     void ratingsAreCountedOncePerMemberAndAThumbsDownKeepsItsQuestion() {
         Reply answer = ask(G, ANN, "how much is boot.dev per month?");
-        String down = button(answer, "ask:rate:down:");
-        String up = button(answer, "ask:rate:up:");
+        String down = button(answer, "2:ask:rate:down:");
+        String up = button(answer, "2:ask:rate:up:");
         assertThat(press(G, ANN, false, down).content()).contains("Thanks for telling me");
         assertThat(press(G, ANN, false, up).content()).contains("already rated");
         assertThat(press(G, BEN, false, up).content()).contains("Glad it helped");
@@ -204,7 +204,7 @@ class TeachTheBotTest {
         assertThat(addForm.form().inputs().get(0).value()).isEqualTo("one?\ntwo?");
         assertThat(addForm.content()).contains("question:").contains("answer:");
         Reply editForm = faq(G, "edit", Map.of("number", 1L));
-        assertThat(editForm.form().customId()).isEqualTo("faq:edit:1");
+        assertThat(editForm.form().customId()).isEqualTo("2:faq:edit:1");
         assertThat(editForm.form().inputs().get(1).value()).isEqualTo("Wednesdays 19:00 UTC in #study-hall.");
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.console.ConsoleSession;
+import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
@@ -174,7 +175,11 @@ class CommandFuzzTest {
     void buttonPressesWithForgedIdsAreRefusedPolitely() {
         SplittableRandom random = new SplittableRandom(SEED + 1);
         List<String> prefixes = new ArrayList<>();
-        app.router().specs().forEach(s -> prefixes.add(s.name() + ":"));
+        // Both versions of the codec: ids of old messages (version 1) and new ones (version 2).
+        app.router().specs().forEach(s -> {
+            prefixes.add(s.name() + ":");
+            prefixes.add(ButtonId.VERSION + ":" + s.name() + ":");
+        });
         prefixes.add("");
         for (int i = 0; i < 1000; i++) {
             String id = prefixes.get(random.nextInt(prefixes.size())) + HostileStrings.next(random);

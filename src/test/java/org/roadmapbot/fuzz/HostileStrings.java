@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <p>Never produces stack-trace-like text ("Exception", "at org."), so a reply that contains
  * such text must have leaked it rather than echoed the input.
  */
-final class HostileStrings {
+public final class HostileStrings {
 
     static final List<String> FRAGMENTS = List.of(
             "", " ", "   ", "\t", "\n", "\r\n", "\u0000", "\u0001\u0002\u0003", "\u0007", "\u001b[31m", "\u007f",
@@ -49,7 +49,7 @@ final class HostileStrings {
     }
 
     /** One hostile string: a fragment, a mix of fragments, random code points, or something huge. */
-    static String next(SplittableRandom random) {
+    public static String next(SplittableRandom random) {
         int kind = random.nextInt(100);
         if (kind < 40) {
             return pick(random);

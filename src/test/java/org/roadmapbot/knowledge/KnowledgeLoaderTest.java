@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,14 @@ class KnowledgeLoaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
+    Path temp;
+    /** A copy of the data in a folder named as the real one, so messages read "roadmap-data/…". */
     Path dir;
+
+    @BeforeEach
+    void folder() throws IOException {
+        dir = Files.createDirectories(temp.resolve("roadmap-data"));
+    }
 
     @Test
     void bundledDataLoadsWithEveryPartOfTheSource() {
@@ -162,7 +170,15 @@ class KnowledgeLoaderTest {
 
         assertThatThrownBy(() -> KnowledgeLoader.loadFrom(dir))
                 .isInstanceOf(DataError.class)
-                .hasMessage("roadmap-data/projects.json: file is missing");
+                .hasMessage(dir.resolve("projects.json") + ": file is missing");
+    }
+
+    @Test
+    void aFolderThatIsNotThereIsNamedAsGiven() {
+        Path nowhere = temp.resolve("nonexistent");
+        assertThatThrownBy(() -> KnowledgeLoader.loadFrom(nowhere))
+                .isInstanceOf(DataError.class)
+                .hasMessageStartingWith(nowhere + ": no such folder");
     }
 
     private void copyData() throws IOException {

@@ -17,6 +17,7 @@ import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseConfig;
+import org.roadmapbot.ops.MicrometerBotMetrics;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.privacy.PersonalData;
@@ -27,6 +28,7 @@ import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;
 import org.roadmapbot.schedule.JobScheduler;
+import org.roadmapbot.schedule.ScheduledJob;
 import org.roadmapbot.schedule.SchedulerConfig;
 import org.roadmapbot.testing.MutableClock;
 import org.roadmapbot.testing.TestBot;
@@ -50,6 +52,8 @@ final class LeaderboardBot implements AutoCloseable {
     final CommandRouter router;
     final InMemoryMemberDirectory directory = new InMemoryMemberDirectory(false);
     final CollectingMessenger messenger = new CollectingMessenger();
+    /** What the posts report to the operator (the same metrics the bot serves on /metrics). */
+    final MicrometerBotMetrics metrics = new MicrometerBotMetrics();
     final List<Topic> topics;
 
     LeaderboardBot(Path dir) {
@@ -73,7 +77,9 @@ final class LeaderboardBot implements AutoCloseable {
         this.scheduler = JobScheduler.create(database.dataSource(), SchedulerConfig.defaults());
         this.service = new LeaderboardService(scores, kb, config, clock);
         service.useDirectory(directory);
-        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger);
+        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger, metrics);
+        scheduler.register(new ScheduledJob(LeaderboardPosts.PostJob.class, () -> new LeaderboardPosts.PostJob(posts),
+                posts::reconcile));
         PersonalData personalData = new PersonalData(database.dataSource(), List.of());
         List<Command> commands = List.of(new ProgressCommand(progress), new PrivacyCommand(personalData, repository, clock),
                 new LeaderboardCommand(service, posts));

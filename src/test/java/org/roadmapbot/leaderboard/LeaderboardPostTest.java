@@ -1,5 +1,7 @@
 package org.roadmapbot.leaderboard;
 
+import org.roadmapbot.testing.Series;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roadmapbot.leaderboard.LeaderboardBot.G;
 
@@ -66,6 +68,8 @@ class LeaderboardPostTest {
             assertThat(posted.get(0).content()).contains("#1", "Member …lice", "1 topic");
             assertThat(posted.get(0).attachments()).extracting(Reply.Attachment::fileName).containsExactly("leaderboard.png");
             assertThat(posted.get(0).content()).doesNotContain("Your rank");
+            assertThat(Series.value(bot.metrics.scrape(), "roadmapbot_leaderboard_posts_total",
+                    "outcome=\"posted\",trigger=\"manual\"")).isEqualTo(1);
         }
     }
 
@@ -87,6 +91,8 @@ class LeaderboardPostTest {
                 assertThat(f.scheduled()).isFalse();
                 assertThat(f.reason()).isEqualTo(DeliveryException.Reason.NO_PERMISSION.name());
             });
+            assertThat(Series.value(bot.metrics.scrape(), "roadmapbot_leaderboard_posts_total",
+                    "outcome=\"failed\",trigger=\"manual\"")).isEqualTo(1);
         }
     }
 
@@ -156,6 +162,8 @@ class LeaderboardPostTest {
             bot.posts.quartz().triggerJob(LeaderboardPosts.jobKey(G));
             awaitTrue(() -> bot.posts.store().failures(G).size() == 2);
             assertThat(bot.posts.store().failures(G).get(0).notified()).isFalse();
+            assertThat(Series.value(bot.metrics.scrape(), "roadmapbot_leaderboard_posts_total",
+                    "outcome=\"failed\",trigger=\"scheduled\"")).isEqualTo(2);
         }
     }
 

@@ -159,11 +159,11 @@ class LeaderboardRankingTest {
         assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m1", "m1").asker().rank()).isEqualTo(16);
 
         Reply page1 = bot.run("m1", false, "leaderboard", "show");
-        assertThat(page1.buttons()).extracting(Reply.Button::customId).containsExactly("leaderboard:page:week:2");
-        Reply page2 = bot.press("m1", "leaderboard:page:week:2");
+        assertThat(page1.buttons()).extracting(Reply.Button::customId).containsExactly("2:leaderboard:page:week:2");
+        Reply page2 = bot.press("m1", "2:leaderboard:page:week:2");
         assertThat(page2.ephemeral()).isTrue();
         assertThat(page2.content()).contains("**#11**", "page 2", "Your rank: **#16**");
-        assertThat(page2.buttons()).extracting(Reply.Button::customId).containsExactly("leaderboard:page:week:1");
+        assertThat(page2.buttons()).extracting(Reply.Button::customId).containsExactly("2:leaderboard:page:week:1");
         assertThat(bot.press("m1", "leaderboard:page:week:999").error()).isTrue();
         assertThat(bot.press("m1", "leaderboard:page:fortnight:2").content()).contains("no longer does anything");
         assertThat(bot.press("m1", "leaderboard:page:week:0").content()).contains("no longer does anything").doesNotContain("out of reach");

@@ -3,11 +3,6 @@ package org.roadmapbot.nudges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.app.Main;
 
 /** Nudges in the local adapters: the console prints them; `ask` never starts the scheduler. */
@@ -27,31 +22,14 @@ class NudgeCliTest {
     @TempDir
     Path dir;
 
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final InputStream originalIn = System.in;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     @Test
     void theConsolePrintsATestNudge() {
-        System.setIn(new ByteArrayInputStream("/nudge on day:monday hour:9 timezone:Europe/Berlin\n/nudge test\n"
-                .getBytes(StandardCharsets.UTF_8)));
+        output.input("/nudge on day:monday hour:9 timezone:Europe/Berlin\n/nudge test\n");
         assertThat(Main.execute("console", "--data-dir", dir.toString(), "--guild", "100", "--user", "7")).isZero();
-        String printed = out.toString(StandardCharsets.UTF_8);
+        String printed = output.out();
         assertThat(printed).contains("Weekly nudges on: **Mondays at 09:00 (Europe/Berlin)**")
                 .contains("── direct message to member 7 (server 100) ──")
                 .contains("Start here").contains("/progress start")
@@ -60,12 +38,12 @@ class NudgeCliTest {
 
     @Test
     void withJsonTheNudgeGoesToStandardErrorAndStandardOutputStaysOneReplyPerLine() throws Exception {
-        System.setIn(new ByteArrayInputStream("/nudge test\n".getBytes(StandardCharsets.UTF_8)));
+        output.input("/nudge test\n");
         assertThat(Main.execute("console", "--data-dir", dir.toString(), "--json")).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] lines = output.out().strip().split("\n");
         assertThat(lines).hasSize(1);
         assertThat(new ObjectMapper().readTree(lines[0]).get("content").asText()).contains("Sent you a test nudge");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("direct message to member 1").contains("Start here");
+        assertThat(output.err()).contains("direct message to member 1").contains("Start here");
     }
 
     @Test

@@ -192,7 +192,7 @@ class NudgeCommandTest {
             assertThat(nudge.fields()).hasSize(3);
             assertThat(nudge.fields()).anySatisfy(field -> assertThat(field.value()).contains("Resources: boot.dev"));
             assertThat(nudge.buttons()).first().satisfies(b -> {
-                assertThat(b.customId()).isEqualTo("progress:done:100:variables-functions-control-flow");
+                assertThat(b.customId()).isEqualTo("2:progress:done:100:variables-functions-control-flow");
                 assertThat(b.label()).isEqualTo("Mark Variables, functions and control flow done");
             });
 

@@ -1,5 +1,7 @@
 package org.roadmapbot.nudges;
 
+import org.roadmapbot.testing.Series;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -73,6 +75,10 @@ class NudgeFireTest {
             at(DUE.plus(Duration.ofDays(21)).plus(Duration.ofHours(13)));
             assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.MISSED);
             assertThat(f.messenger.deliveries()).hasSize(1);
+            // The operator's counters moved with each outcome.
+            String metrics = f.app.metrics().scrape();
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"sent\"")).isEqualTo(1);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"missed\"")).isEqualTo(2);
         }
     }
 
@@ -214,6 +220,11 @@ class NudgeFireTest {
             assertThat(f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().enabled()).isTrue();
             assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
+            // Counted for the operator: 7 sent after two retries; 8 failed after two; 9 failed at once (not retryable).
+            String metrics = f.app.metrics().scrape();
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"sent\"")).isEqualTo(1);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"retried\"")).isEqualTo(4);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"failed\"")).isEqualTo(2);
         }
     }
 

@@ -62,7 +62,7 @@ class NudgePhrasingTest {
     private LlmPhraser phraser(ChatModel model) {
         PhrasingConfig config = new PhrasingConfig(true, "http://127.0.0.1:9/v1", "fake", Optional.empty(), Duration.ofSeconds(5),
                 1000, Duration.ofSeconds(10), 1600);
-        return LlmPhraser.start(config, bot.progress.knowledge(), model, Clock.systemUTC()).orElseThrow();
+        return LlmPhraser.start(config, bot.progress.knowledge(), model, Clock.systemUTC(), org.roadmapbot.core.BotMetrics.NONE).orElseThrow();
     }
 
     private Reply compose(UnaryOperator<String> rewrite) {

@@ -1,5 +1,7 @@
 package org.roadmapbot.ops;
 
+import static org.roadmapbot.testing.Series.value;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.app.AppConfig;
@@ -138,14 +138,4 @@ class OpsEndpointTest {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The value of one series in Prometheus text, e.g. name{a="b"} 2.0; labels in the registry's order. */
-    static double value(String scrape, String name, String labels) {
-        String series = labels.isEmpty() ? Pattern.quote(name) : Pattern.quote(name + "{" + labels + "}");
-        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scrape);
-        if (!m.find()) {
-            throw new AssertionError("no series " + name + "{" + labels + "} in:\n" + scrape.lines()
-                    .filter(l -> l.startsWith(name)).reduce("", (a, b) -> a + b + "\n"));
-        }
-        return Double.parseDouble(m.group(1));
-    }
 }

@@ -1,5 +1,7 @@
 package org.roadmapbot.ops;
 
+import org.roadmapbot.testing.Series;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -134,8 +136,8 @@ class ScheduledBackupTest {
                     metrics = app.metrics().scrape();
                 }
             }
-            assertThat(OpsEndpointTest.value(metrics, "roadmapbot_backups_total", "outcome=\"ok\"")).isEqualTo(3);
-            assertThat(OpsEndpointTest.value(metrics, "roadmapbot_scheduled_jobs_total", "group=\"backup\",outcome=\"ok\"")).isEqualTo(3);
+            assertThat(Series.value(metrics, "roadmapbot_backups_total", "outcome=\"ok\"")).isEqualTo(3);
+            assertThat(Series.value(metrics, "roadmapbot_scheduled_jobs_total", "group=\"backup\",outcome=\"ok\"")).isEqualTo(3);
         }
         try (Stream<Path> files = Files.list(backups)) {
             assertThat(files.map(p -> p.getFileName().toString()))

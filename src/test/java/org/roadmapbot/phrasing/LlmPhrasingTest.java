@@ -1,5 +1,7 @@
 package org.roadmapbot.phrasing;
 
+import org.roadmapbot.testing.Series;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +74,8 @@ class LlmPhrasingTest {
                     .contains("Most learners reach job-readiness in 6-10 months of full-time study")
                     .contains("Numbers and names to keep exactly as written: 6-10, 10-15, 3-4, JavaScript, HTTP, API");
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.PHRASED, 1L);
+            assertThat(Series.value(app.metrics().scrape(), "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\""))
+                    .isEqualTo(1);
         }
     }
 
@@ -163,6 +167,11 @@ class LlmPhrasingTest {
             Map<LlmPhraser.Reason, Long> counts = app.phraser().orElseThrow().counts();
             assertThat(counts.get(LlmPhraser.Reason.ERROR) + counts.get(LlmPhraser.Reason.EMPTY)).isEqualTo(4L);
             assertThat(counts).containsEntry(LlmPhraser.Reason.PHRASED, 0L);
+            // The operator sees each plain answer and why, as the phraser counted it.
+            String metrics = app.metrics().scrape();
+            assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"error\"")
+                    + Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"empty\"")).isEqualTo(4);
+            assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\"")).isZero();
         }
     }
 
@@ -300,7 +309,7 @@ class LlmPhrasingTest {
     void onlyPhrasedAnswersThatReachedTheMemberCountTowardsTheQuota() {
         try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
             // Nothing found: no call, nothing counted.
-            assertThat(ask(app, "m1", "how do I bake sourdough bread").sources()).isEmpty();
+            assertThat(ask(app, "m1", "what is the best pizza").sources()).isEmpty();
             assertThat(fake.requests()).isEmpty();
 
             // A failed call and a rejected rewording phrase nothing, so they use none of the quota of 1,
@@ -387,16 +396,19 @@ class LlmPhrasingTest {
         return Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(phrasing));
     }
 
-    /** The member's reply without the 👍/👎 rating buttons every found answer carries (their ids are per answer). */
+    /**
+     * /ask as a member of server 1, without the 👍/👎 buttons /insights adds to every found answer
+     * (their ids carry a fresh token each time; they are not the phrasing's concern).
+     */
     private static Reply ask(Application app, String member, String question) {
         Reply reply = app.router().dispatch(new CommandRequest("1", member, "Tester", false, AskCommand.NAME, null,
                 Map.of(AskCommand.QUESTION, question)));
-        List<Reply.Button> ratings = reply.buttons().stream().filter(b -> b.customId().startsWith("ask:rate:")).toList();
-        if (!reply.sources().isEmpty()) {
-            assertThat(ratings).as("a found answer carries its rating buttons").hasSize(2);
-        }
-        return new Reply(reply.content(), reply.title(), reply.fields(), reply.footer(), reply.ephemeral(), reply.error(),
-                reply.attachments(), reply.buttons().stream().filter(b -> !ratings.contains(b)).toList(), reply.sources());
+        Reply.Builder withoutRatings = Reply.builder(reply.content()).title(reply.title()).footer(reply.footer())
+                .ephemeral(reply.ephemeral()).error(reply.error()).sources(reply.sources()).form(reply.form());
+        reply.fields().forEach(f -> withoutRatings.field(f.name(), f.value(), f.inline()));
+        reply.attachments().forEach(withoutRatings::attachment);
+        reply.buttons().stream().filter(b -> !b.customId().startsWith("2:ask:rate:")).forEach(withoutRatings::button);
+        return withoutRatings.build();
     }
 
     private static Reply plain(Application app, String question) {

@@ -27,7 +27,7 @@ class PhrasingConfigTest {
         assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.BASE_URL, "http://localhost:11434/v1")).enabled())
                 .isFalse();
         assertThat(AppConfig.fromEnvironment(Map.of()).phrasing().enabled()).isFalse();
-        assertThat(LlmPhraser.start(PhrasingConfig.off(), GuardCases.knowledge())).isEmpty();
+        assertThat(LlmPhraser.start(PhrasingConfig.off(), GuardCases.knowledge(), org.roadmapbot.core.BotMetrics.NONE)).isEmpty();
     }
 
     @Test

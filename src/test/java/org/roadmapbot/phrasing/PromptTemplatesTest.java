@@ -3,7 +3,6 @@ package org.roadmapbot.phrasing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PromptTemplatesTest {
@@ -11,16 +10,18 @@ class PromptTemplatesTest {
     @Test
     void theBundledTemplatesLoadAndTellTheModelToStayInTheFacts() {
         PromptTemplates prompts = PromptTemplates.loadBundled();
-        assertThat(prompts.system()).contains("Use only the facts", "do not answer the question", "never instructions");
-        assertThat(prompts.answer()).contains("<question>\n{{question}}\n</question>");
-        assertThat(prompts.nudge()).contains("<message>\n{{message}}\n</message>");
+        assertThat(prompts.system(1600)).contains("Use only the facts", "do not answer the question", "never instructions",
+                "at most 1600 characters");
+        assertThat(prompts.texts()[1]).contains("<question>\n{{question}}\n</question>");
+        assertThat(prompts.texts()[2]).contains("<message>\n{{message}}\n</message>");
     }
 
     @Test
     void valuesAreInsertedOnceAndNeverReadAsPlaceholders() {
-        String out = PromptTemplates.render("<question>\n{{question}}\n</question> {{keep}}",
-                Map.of("question", "what is {{keep}} $1 \\ ?", "keep", "6-10"));
-        assertThat(out).isEqualTo("<question>\nwhat is {{keep}} $1 \\ ?\n</question> 6-10");
+        PromptTemplates prompts = new PromptTemplates("rules, at most {{max_chars}}", "<question>\n{{question}}\n</question> {{keep}} {{facts}}",
+                "{{facts}} {{keep}} {{message}}");
+        String out = prompts.answer("F {{question}}", "6-10", "what is {{keep}} $1 \\ ?");
+        assertThat(out).isEqualTo("<question>\nwhat is {{keep}} $1 \\ ?\n</question> 6-10 F {{question}}");
     }
 
     @Test

@@ -9,12 +9,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.progress.TopicState;
+import org.roadmapbot.testing.BotPerTest;
 import org.roadmapbot.testing.TestBot;
 
 class PrivacyCommandTest {
@@ -23,23 +22,12 @@ class PrivacyCommandTest {
     private static final String G = "100";
     private static final String ME = "1";
 
-    @TempDir
-    Path dir;
-    TestBot bot;
-
-    @BeforeEach
-    void open() {
-        bot = newBot(dir);
-    }
+    @RegisterExtension
+    final BotPerTest bot = new BotPerTest(this::newBot);
 
     /** The database under test: H2 here; a subclass runs every test again on PostgreSQL. */
     TestBot newBot(Path dir) {
         return new TestBot(dir);
-    }
-
-    @AfterEach
-    void close() {
-        bot.close();
     }
 
     private void someProgress(String guild, String member) {
@@ -100,17 +88,17 @@ class PrivacyCommandTest {
         Reply ask = bot.run(G, ME, "privacy", "delete");
 
         assertThat(ask.content()).contains("all 7 records").contains("cannot be undone");
-        assertThat(ask.buttons()).extracting(Reply.Button::customId).containsExactly("privacy:confirm-delete", "privacy:cancel-delete");
-        assertThat(bot.personalData.count(G, ME)).isEqualTo(7);
+        assertThat(ask.buttons()).extracting(Reply.Button::customId).containsExactly("2:privacy:confirm-delete", "2:privacy:cancel-delete");
+        assertThat(bot.personalData().count(G, ME)).isEqualTo(7);
 
         Reply done = bot.press(G, ME, PrivacyCommand.CONFIRM_DELETE);
 
         assertThat(done.content()).contains("deleted 7 records");
-        assertThat(bot.personalData.count(G, ME)).isZero();
+        assertThat(bot.personalData().count(G, ME)).isZero();
         assertThat(rowsFor(G, ME)).isZero();
-        assertThat(bot.repository.leaderboardHidden(G, ME)).isFalse();
-        assertThat(bot.repository.load(G, "2").state("http-basics")).contains(TopicState.DONE);
-        assertThat(bot.repository.load("200", ME).state("http-basics")).contains(TopicState.DONE);
+        assertThat(bot.repository().leaderboardHidden(G, ME)).isFalse();
+        assertThat(bot.repository().load(G, "2").state("http-basics")).contains(TopicState.DONE);
+        assertThat(bot.repository().load("200", ME).state("http-basics")).contains(TopicState.DONE);
         assertThat(bot.run(G, ME, "progress", "show").content()).contains("haven't started");
         JsonNode after = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
         PersonalData.TABLES.forEach(t -> assertThat(after.get(t)).isEmpty());
@@ -124,7 +112,7 @@ class PrivacyCommandTest {
         Reply cancelled = bot.press(G, ME, PrivacyCommand.CANCEL_DELETE);
 
         assertThat(cancelled.content()).contains("nothing was deleted");
-        assertThat(bot.personalData.count(G, ME)).isEqualTo(6);
+        assertThat(bot.personalData().count(G, ME)).isEqualTo(6);
     }
 
     @Test
@@ -154,13 +142,13 @@ class PrivacyCommandTest {
 
         assertThat(hide.content()).contains("now hidden from leaderboards");
         assertThat(hideAgain.content()).contains("already hidden");
-        assertThat(bot.repository.leaderboardHidden(G, ME)).isTrue();
-        assertThat(bot.repository.leaderboardHidden("200", ME)).isFalse();
+        assertThat(bot.repository().leaderboardHidden(G, ME)).isTrue();
+        assertThat(bot.repository().leaderboardHidden("200", ME)).isFalse();
 
         Reply show = bot.run(G, ME, "privacy", "leaderboard", "visible", true);
 
         assertThat(show.content()).contains("visible again");
-        assertThat(bot.repository.leaderboardHidden(G, ME)).isFalse();
+        assertThat(bot.repository().leaderboardHidden(G, ME)).isFalse();
         assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", true).content()).contains("already visible");
     }
 
@@ -174,7 +162,7 @@ class PrivacyCommandTest {
 
         bot.run(G, ME, "privacy", "leaderboard", "visible", false);
         JsonNode before = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
-        bot.clock.advance(java.time.Duration.ofHours(1));
+        bot.clock().advance(java.time.Duration.ofHours(1));
         assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", false).content()).contains("already hidden");
         JsonNode after = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
         assertThat(after).as("same rows, same updated_at").isEqualTo(before);
@@ -184,7 +172,7 @@ class PrivacyCommandTest {
     @Test
     void everyTableWithAMemberIdColumnIsListedForExportAndDelete() throws Exception {
         List<String> tablesWithMembers = new ArrayList<>();
-        try (Connection c = bot.database.dataSource().getConnection();
+        try (Connection c = bot.database().dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT table_name FROM information_schema.columns WHERE column_name = 'member_id' "
                              + "AND table_schema = 'public'")) {
@@ -200,7 +188,7 @@ class PrivacyCommandTest {
 
     private int rowsFor(String guild, String member) throws Exception {
         int total = 0;
-        try (Connection c = bot.database.dataSource().getConnection()) {
+        try (Connection c = bot.database().dataSource().getConnection()) {
             for (String table : java.util.stream.Stream.concat(PersonalData.TABLES.stream(), PersonalData.LINKED_TABLES.stream()).toList()) {
                 try (var ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
                     ps.setString(1, guild);

@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.testing.BotPerTest;
 import org.roadmapbot.testing.TestBot;
 
 class ProgressCommandTest {
@@ -23,23 +22,12 @@ class ProgressCommandTest {
     private static final String ME = "1";
     private static final String OTHER = "2";
 
-    @TempDir
-    Path dir;
-    TestBot bot;
-
-    @BeforeEach
-    void open() {
-        bot = newBot(dir);
-    }
+    @RegisterExtension
+    final BotPerTest bot = new BotPerTest(this::newBot);
 
     /** The database under test: H2 here; a subclass runs every test again on PostgreSQL. */
     TestBot newBot(Path dir) {
         return new TestBot(dir);
-    }
-
-    @AfterEach
-    void close() {
-        bot.close();
     }
 
     private Reply progress(String sub, Object... options) {
@@ -51,7 +39,7 @@ class ProgressCommandTest {
     }
 
     private List<ProgressEvent> events() {
-        return bot.repository.events(G, ME);
+        return bot.repository().events(G, ME);
     }
 
     @Test
@@ -60,7 +48,7 @@ class ProgressCommandTest {
 
         assertThat(reply.content()).contains("haven't started").contains("/progress start").contains("python");
         assertThat(reply.error()).isFalse();
-        assertThat(bot.repository.load(G, ME).enrollment()).isEmpty();
+        assertThat(bot.repository().load(G, ME).enrollment()).isEmpty();
         assertThat(events()).isEmpty();
     }
 
@@ -72,8 +60,8 @@ class ProgressCommandTest {
         assertThat(reply.content()).contains("**Python** track").contains("part-time").contains("10-15 months")
                 .contains("starting 5 Jan 2026").contains("between 5 Nov 2026 and 5 Apr 2027")
                 .contains("Pick a primary language");
-        assertThat(reply.buttons()).extracting(Reply.Button::customId).containsExactly("progress:next");
-        assertThat(bot.repository.enrollment(G, ME)).contains(new Enrollment("python", "part-time", TestBot.T0));
+        assertThat(reply.buttons()).extracting(Reply.Button::customId).containsExactly("2:progress:next");
+        assertThat(bot.repository().enrollment(G, ME)).contains(new Enrollment("python", "part-time", TestBot.T0));
         assertThat(events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("start");
             assertThat(e.trackId()).isEqualTo("python");
@@ -87,36 +75,36 @@ class ProgressCommandTest {
         Reply reply = progress("start", "track", "JavaScript", "pace", "Full-Time");
 
         assertThat(reply.error()).isFalse();
-        assertThat(bot.repository.enrollment(G, ME)).map(Enrollment::trackId).contains("javascript");
-        assertThat(bot.repository.enrollment(G, ME)).map(Enrollment::paceId).contains("full-time");
+        assertThat(bot.repository().enrollment(G, ME)).map(Enrollment::trackId).contains("javascript");
+        assertThat(bot.repository().enrollment(G, ME)).map(Enrollment::paceId).contains("full-time");
     }
 
     @Test
     void startTwiceWithTheSameChoiceChangesNothing() {
         startPython();
-        bot.clock.advance(Duration.ofDays(3));
+        bot.clock().advance(Duration.ofDays(3));
 
         Reply again = progress("start", "track", "python", "pace", "part-time");
 
         assertThat(again.error()).isTrue();
         assertThat(again.content()).contains("already on the Python track").contains("nothing changed");
         assertThat(events()).hasSize(1);
-        assertThat(bot.repository.enrollment(G, ME).orElseThrow().startedAt()).isEqualTo(TestBot.T0);
+        assertThat(bot.repository().enrollment(G, ME).orElseThrow().startedAt()).isEqualTo(TestBot.T0);
     }
 
     @Test
     void startAgainWithAnotherTrackSwitchesAndKeepsStartDateAndTopics() {
         startPython();
         progress("done", "topic", "git-basics");
-        bot.clock.advance(Duration.ofDays(30));
+        bot.clock().advance(Duration.ofDays(30));
 
         Reply reply = progress("start", "track", "javascript", "pace", "full-time");
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.content()).contains("Switched from Python / part-time").contains("JavaScript/TypeScript")
                 .contains("start date (5 Jan 2026)");
-        assertThat(bot.repository.enrollment(G, ME)).contains(new Enrollment("javascript", "full-time", TestBot.T0));
-        assertThat(bot.repository.load(G, ME).state("git-basics")).contains(TopicState.DONE);
+        assertThat(bot.repository().enrollment(G, ME)).contains(new Enrollment("javascript", "full-time", TestBot.T0));
+        assertThat(bot.repository().load(G, ME).state("git-basics")).contains(TopicState.DONE);
         assertThat(events()).extracting(ProgressEvent::kind).containsExactly("start", "done", "start");
     }
 
@@ -126,7 +114,7 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isTrue();
         assertThat(reply.content()).contains("must be one of").contains("javascript, python");
-        assertThat(bot.repository.enrollment(G, ME)).isEmpty();
+        assertThat(bot.repository().enrollment(G, ME)).isEmpty();
     }
 
     @Test
@@ -135,22 +123,22 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isTrue();
         assertThat(reply.content()).startsWith("Start first");
-        assertThat(bot.repository.load(G, ME).topics()).isEmpty();
+        assertThat(bot.repository().load(G, ME).topics()).isEmpty();
         assertThat(events()).isEmpty();
     }
 
     @Test
     void doneStoresTheStateAndAnEventAndReportsPercent() {
         startPython();
-        bot.clock.advance(Duration.ofHours(5));
+        bot.clock().advance(Duration.ofHours(5));
 
         Reply reply = progress("done", "topic", "http-basics");
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.content()).contains("Marked **How HTTP works** done").contains("4% through the Python track (1/25");
         assertThat(reply.buttons()).extracting(Reply.Button::customId)
-                .containsExactly("progress:undo:http-basics", "progress:next");
-        TopicMark mark = bot.repository.load(G, ME).topics().get("http-basics");
+                .containsExactly("2:progress:undo:http-basics", "2:progress:next");
+        TopicMark mark = bot.repository().load(G, ME).topics().get("http-basics");
         assertThat(mark.state()).isEqualTo(TopicState.DONE);
         assertThat(mark.since()).isEqualTo(TestBot.T0.plus(Duration.ofHours(5)));
         ProgressEvent last = events().get(events().size() - 1);
@@ -168,7 +156,7 @@ class ProgressCommandTest {
         assertThat(progress("done", "topic", "GIT_BASICS").error()).isFalse();
         assertThat(progress("done", "topic", "sql").error()).isFalse();
 
-        assertThat(bot.repository.load(G, ME).topics().keySet())
+        assertThat(bot.repository().load(G, ME).topics().keySet())
                 .containsExactlyInAnyOrder("http-basics", "git-basics", "sql-fundamentals");
     }
 
@@ -205,7 +193,7 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.content()).contains("Removed the *done* mark").contains("0% through");
-        assertThat(bot.repository.load(G, ME).state("http-basics")).isEmpty();
+        assertThat(bot.repository().load(G, ME).state("http-basics")).isEmpty();
         ProgressEvent last = events().get(events().size() - 1);
         assertThat(last.kind()).isEqualTo("undo");
         assertThat(last.previousState()).isEqualTo("done");
@@ -219,7 +207,7 @@ class ProgressCommandTest {
         Reply reply = progress("skip", "topic", "oop-basics");
 
         assertThat(reply.content()).contains("Skipped **Object-oriented programming basics**").contains("(1/24 topics done)");
-        assertThat(bot.repository.load(G, ME).state("oop-basics")).contains(TopicState.SKIPPED);
+        assertThat(bot.repository().load(G, ME).state("oop-basics")).contains(TopicState.SKIPPED);
     }
 
     @Test
@@ -246,7 +234,7 @@ class ProgressCommandTest {
         assertThat(reply.error()).isTrue();
         assertThat(reply.content()).contains("I don't know the topic `quantum basket weaving`").contains("/roadmap");
         assertThat(reply.buttons()).isEmpty();
-        assertThat(bot.repository.load(G, ME).topics()).isEmpty();
+        assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
 
     @Test
@@ -257,13 +245,14 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isTrue();
         assertThat(reply.content()).contains("Did you mean").contains("**How HTTP works** (`http-basics`)");
-        assertThat(reply.buttons()).extracting(Reply.Button::customId).startsWith("progress:done:http-basics");
-        assertThat(bot.repository.load(G, ME).topics()).isEmpty();
+        assertThat(reply.buttons()).extracting(Reply.Button::customId).startsWith("2:progress:done:http-basics");
+        assertThat(bot.repository().load(G, ME).topics()).isEmpty();
 
+        // The version-1 id of a message sent before issue 16 still works.
         Reply pressed = bot.press(G, ME, "progress:done:http-basics");
 
         assertThat(pressed.content()).contains("Marked **How HTTP works** done");
-        assertThat(bot.repository.load(G, ME).state("http-basics")).contains(TopicState.DONE);
+        assertThat(bot.repository().load(G, ME).state("http-basics")).contains(TopicState.DONE);
     }
 
     @Test
@@ -274,7 +263,7 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isTrue();
         assertThat(reply.content()).contains("unit-testing").contains("integration-testing").contains("load-testing");
-        assertThat(bot.repository.load(G, ME).topics()).isEmpty();
+        assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
 
     @Test
@@ -285,7 +274,7 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isTrue();
         assertThat(reply.content()).contains("**Node.js** is on the JavaScript/TypeScript track").contains("you're on Python");
-        assertThat(bot.repository.load(G, ME).topics()).isEmpty();
+        assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
 
     @Test
@@ -295,7 +284,7 @@ class ProgressCommandTest {
             progress("done", "topic", topic);
         }
         progress("skip", "topic", "oop-basics");
-        bot.clock.advance(Duration.ofDays(2));
+        bot.clock().advance(Duration.ofDays(2));
 
         Reply reply = progress("show");
 
@@ -314,7 +303,7 @@ class ProgressCommandTest {
     @Test
     void showSaysBehindWhenTimePassesWithoutProgress() {
         startPython();
-        bot.clock.advance(Duration.ofDays(120));
+        bot.clock().advance(Duration.ofDays(120));
 
         assertThat(progress("show").content()).contains("a bit behind your pace");
     }
@@ -323,7 +312,7 @@ class ProgressCommandTest {
     void showAnotherMemberOnlyReads() {
         bot.run(G, OTHER, "progress", "start", "track", "javascript", "pace", "full-time");
         bot.run(G, OTHER, "progress", "done", "topic", "nodejs");
-        List<ProgressEvent> before = bot.repository.events(G, OTHER);
+        List<ProgressEvent> before = bot.repository().events(G, OTHER);
 
         Reply reply = progress("show", "member", OTHER);
 
@@ -331,8 +320,8 @@ class ProgressCommandTest {
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.content()).contains("<@2>").contains("JavaScript/TypeScript track").contains("1/26 topics done");
         assertThat(reply.buttons()).isEmpty();
-        assertThat(bot.repository.events(G, OTHER)).isEqualTo(before);
-        assertThat(bot.repository.load(G, ME).enrollment()).isEmpty();
+        assertThat(bot.repository().events(G, OTHER)).isEqualTo(before);
+        assertThat(bot.repository().load(G, ME).enrollment()).isEmpty();
     }
 
     @Test
@@ -375,15 +364,15 @@ class ProgressCommandTest {
         assertThat(reply.fields().get(1).value()).contains("The guide names no course for this topic; `/roadmap phase:1` shows the phase it belongs to.")
                 .doesNotContain("how do I learn pick");
         assertThat(reply.buttons()).extracting(Reply.Button::customId).containsExactly(
-                "progress:done:git-basics", "progress:done:pick-primary-language", "progress:done:variables-functions-control-flow");
+                "2:progress:done:git-basics", "2:progress:done:pick-primary-language", "2:progress:done:variables-functions-control-flow");
         assertThat(reply.buttons().get(0).label()).isEqualTo("Mark Git done");
 
         bot.run(G, OTHER, "progress", "start", "track", "python", "pace", "full-time");
         Reply pressed = bot.press(G, OTHER, ProgressCommand.doneButtonId("git-basics"));
 
         assertThat(pressed.content()).contains("Marked **Git** done");
-        assertThat(bot.repository.load(G, OTHER).state("git-basics")).contains(TopicState.DONE);
-        assertThat(bot.repository.load(G, ME).state("git-basics")).contains(TopicState.IN_PROGRESS);
+        assertThat(bot.repository().load(G, OTHER).state("git-basics")).contains(TopicState.DONE);
+        assertThat(bot.repository().load(G, ME).state("git-basics")).contains(TopicState.IN_PROGRESS);
     }
 
     @Test
@@ -413,7 +402,7 @@ class ProgressCommandTest {
         Reply undone = bot.press(G, ME, done.buttons().get(0).customId());
 
         assertThat(undone.content()).contains("Removed the *done* mark");
-        assertThat(bot.repository.load(G, ME).state("http-basics")).isEmpty();
+        assertThat(bot.repository().load(G, ME).state("http-basics")).isEmpty();
     }
 
     @Test
@@ -422,7 +411,7 @@ class ProgressCommandTest {
 
         assertThat(bot.press(G, ME, "progress:done:no-such-topic").content()).contains("no longer part of the roadmap");
         assertThat(bot.press(G, ME, "progress:explode:http-basics").content()).contains("no longer does anything");
-        assertThat(bot.repository.load(G, ME).topics()).isEmpty();
+        assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
 
     @Test
@@ -437,10 +426,10 @@ class ProgressCommandTest {
         assertThat(doneElsewhere.content()).startsWith("Start first");
         bot.run("200", ME, "progress", "start", "track", "javascript", "pace", "full-time");
         bot.run("200", ME, "progress", "done", "topic", "git-basics");
-        assertThat(bot.repository.load(G, ME).topics().keySet()).containsExactly("http-basics");
-        assertThat(bot.repository.load("200", ME).topics().keySet()).containsExactly("git-basics");
-        assertThat(bot.repository.enrollment(G, ME)).map(Enrollment::trackId).contains("python");
-        assertThat(bot.repository.enrollment("200", ME)).map(Enrollment::trackId).contains("javascript");
+        assertThat(bot.repository().load(G, ME).topics().keySet()).containsExactly("http-basics");
+        assertThat(bot.repository().load("200", ME).topics().keySet()).containsExactly("git-basics");
+        assertThat(bot.repository().enrollment(G, ME)).map(Enrollment::trackId).contains("python");
+        assertThat(bot.repository().enrollment("200", ME)).map(Enrollment::trackId).contains("javascript");
     }
 
     @Test
@@ -449,11 +438,11 @@ class ProgressCommandTest {
         progress("done", "topic", "http-basics");
         CommandRequest typing = new CommandRequest(G, ME, "Member 1", false, "progress", "done", java.util.Map.of());
 
-        List<Command.Choice> http = bot.router.autocomplete(typing, "topic", "http");
-        List<Command.Choice> flask = bot.router.autocomplete(typing, "topic", "fla");
-        List<Command.Choice> node = bot.router.autocomplete(typing, "topic", "node");
-        List<Command.Choice> typo = bot.router.autocomplete(typing, "topic", "dokcer basics");
-        List<Command.Choice> empty = bot.router.autocomplete(typing, "topic", "");
+        List<Command.Choice> http = bot.router().autocomplete(typing, "topic", "http");
+        List<Command.Choice> flask = bot.router().autocomplete(typing, "topic", "fla");
+        List<Command.Choice> node = bot.router().autocomplete(typing, "topic", "node");
+        List<Command.Choice> typo = bot.router().autocomplete(typing, "topic", "dokcer basics");
+        List<Command.Choice> empty = bot.router().autocomplete(typing, "topic", "");
 
         assertThat(http).extracting(Command.Choice::value).containsExactly("http-basics");
         assertThat(http.get(0).name()).isEqualTo("How HTTP works · phase 1 · done");
@@ -471,7 +460,7 @@ class ProgressCommandTest {
         progress("skip", "topic", "oop-basics");
         CommandRequest typing = new CommandRequest(G, ME, "Member 1", false, "progress", "undo", java.util.Map.of());
 
-        assertThat(bot.router.autocomplete(typing, "topic", "")).extracting(Command.Choice::value)
+        assertThat(bot.router().autocomplete(typing, "topic", "")).extracting(Command.Choice::value)
                 .containsExactly("oop-basics", "http-basics");
     }
 
@@ -489,14 +478,14 @@ class ProgressCommandTest {
             t.join();
         }
 
-        assertThat(bot.repository.load(G, ME).topics()).hasSize(topics.size());
+        assertThat(bot.repository().load(G, ME).topics()).hasSize(topics.size());
         assertThat(events()).filteredOn(e -> e.kind().equals("done")).hasSize(topics.size());
         assertThat(progress("show").content()).contains("**100%**");
     }
 
     @Test
     void reportIsEmptyBeforeStart() {
-        assertThat(bot.progress.report(G, ME)).isEqualTo(Optional.empty());
+        assertThat(bot.progress().report(G, ME)).isEqualTo(Optional.empty());
         assertThat(Instant.now()).isAfter(TestBot.T0);
     }
 }

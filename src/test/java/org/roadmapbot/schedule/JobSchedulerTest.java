@@ -73,7 +73,7 @@ class JobSchedulerTest {
         CountDownLatch fired = new CountDownLatch(1);
         try (Database db = Database.open(database, dir);
              JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
-            scheduler.register(CountingJob.class, () -> new CountingJob(fired));
+            scheduler.register(new ScheduledJob(CountingJob.class, () -> new CountingJob(fired), () -> { }));
             scheduler.start();
             scheduler.quartz().scheduleJob(
                     JobBuilder.newJob(CountingJob.class).withIdentity("now", "test").build(),

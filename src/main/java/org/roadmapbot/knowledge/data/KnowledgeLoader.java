@@ -34,22 +34,28 @@ public final class KnowledgeLoader {
             .build();
 
     private final FileSource files;
+    /** The folder as its messages name it: "roadmap-data" for the bundled copy, else the folder as given. */
+    private final String where;
 
-    private KnowledgeLoader(FileSource files) {
+    private KnowledgeLoader(FileSource files, String where) {
         this.files = files;
+        this.where = where;
     }
 
     /** The data bundled in the jar. */
     public static KnowledgeBase loadBundled() {
-        return new KnowledgeLoader(KnowledgeLoader::readClasspath).load();
+        return new KnowledgeLoader(KnowledgeLoader::readClasspath, "roadmap-data").load();
     }
 
-    /** The data in a directory laid out like roadmap-data/. */
+    /** The data in a directory laid out like roadmap-data/; every message names that directory as given. */
     public static KnowledgeBase loadFrom(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataError(dir + ": no such folder (ROADMAP_BOT_KNOWLEDGE_DIR must name a folder laid out like roadmap-data/)");
+        }
         return new KnowledgeLoader(name -> {
             Path file = dir.resolve(name);
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-        }).load();
+        }, dir.toString()).load();
     }
 
     private KnowledgeBase load() {
@@ -64,7 +70,7 @@ public final class KnowledgeLoader {
                 read("takeaways.json", TakeawaysFile.class),
                 read("sources.json", SourcesFile.class),
                 sourceText);
-        new KnowledgeValidator(kb).validate();
+        new KnowledgeValidator(kb, where).validate();
         return kb;
     }
 
@@ -72,11 +78,11 @@ public final class KnowledgeLoader {
         try {
             String content = files.read(name);
             if (content == null) {
-                throw new DataError("roadmap-data/" + name + ": file is missing");
+                throw new DataError(where + "/" + name + ": file is missing");
             }
             return content;
         } catch (IOException e) {
-            throw new DataError("roadmap-data/" + name + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new DataError(where + "/" + name + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -88,14 +94,14 @@ public final class KnowledgeLoader {
             tree = MAPPER.readTree(json);
             value = MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
-            throw new DataError("roadmap-data/" + name + ": " + entryAt(tree, e) + describe(e), e);
+            throw new DataError(where + "/" + name + ": " + entryAt(tree, e) + describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new DataError("roadmap-data/" + name + ": not valid JSON at line "
+            throw new DataError(where + "/" + name + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + " (" + e.getOriginalMessage() + ")", e);
         }
         if (value == null) {
-            throw new DataError("roadmap-data/" + name + ": file is empty");
+            throw new DataError(where + "/" + name + ": file is empty");
         }
         requireFields(name, value, null, "");
         return value;
@@ -137,7 +143,7 @@ public final class KnowledgeLoader {
     }
 
     /** Walks the records: a null or blank component not marked {@link OptionalField} is an error. */
-    private static void requireFields(String file, Object value, String entryId, String path) {
+    private void requireFields(String file, Object value, String entryId, String path) {
         if (value instanceof Record record) {
             String id = entryIdOf(record, entryId);
             for (RecordComponent component : record.getClass().getRecordComponents()) {
@@ -150,7 +156,7 @@ public final class KnowledgeLoader {
                 String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
                 boolean optional = component.isAnnotationPresent(OptionalField.class);
                 if (!optional && (child == null || (child instanceof String s && s.isBlank()))) {
-                    throw new DataError("roadmap-data/" + file + ": "
+                    throw new DataError(where + "/" + file + ": "
                             + (id == null ? "" : "entry '" + id + "': ")
                             + "missing field '" + component.getName() + "' (at " + childPath + ")");
                 }
@@ -160,7 +166,7 @@ public final class KnowledgeLoader {
             int i = 0;
             for (Object item : list) {
                 if (item == null) {
-                    throw new DataError("roadmap-data/" + file + ": " + (entryId == null ? "" : "entry '" + entryId + "': ")
+                    throw new DataError(where + "/" + file + ": " + (entryId == null ? "" : "entry '" + entryId + "': ")
                             + "empty item at " + path + "[" + i + "]");
                 }
                 requireFields(file, item, entryId, path + "[" + i++ + "]");

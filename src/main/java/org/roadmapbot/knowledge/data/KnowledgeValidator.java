@@ -19,11 +19,14 @@ final class KnowledgeValidator {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final KnowledgeBase kb;
+    /** The folder as messages name it (see KnowledgeLoader). */
+    private final String where;
     private final Map<String, String> fileOfId = new HashMap<>();
     private final Set<String> sourceLines = new HashSet<>();
 
-    KnowledgeValidator(KnowledgeBase kb) {
+    KnowledgeValidator(KnowledgeBase kb, String where) {
         this.kb = kb;
+        this.where = where;
         kb.sourceText().lines().map(String::strip).forEach(sourceLines::add);
     }
 
@@ -164,7 +167,7 @@ final class KnowledgeValidator {
         }
     }
 
-    private static void fail(String file, String entry, String message) {
-        throw new DataError("roadmap-data/" + file + ": entry '" + entry + "': " + message);
+    private void fail(String file, String entry, String message) {
+        throw new DataError(where + "/" + file + ": entry '" + entry + "': " + message);
     }
 }

@@ -35,7 +35,7 @@ import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
  * A local Discord for end-to-end tests, on 127.0.0.1 only: a REST API on the JDK's HttpServer
- * and a gateway on {@link MiniWebSocketServer}. It plays one server ("Study Server") with a few
+ * and a gateway on {@link GatewaySocketServer}. It plays one server ("Study Server") with a few
  * members, records every REST call, and lets a test dispatch interactions as Discord would.
  * Assertions are made on what the bot sent here, never on JDA internals.
  */
@@ -66,7 +66,7 @@ public final class FakeDiscord implements Closeable {
     private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/(\\d+))?/commands");
 
     private final HttpServer rest;
-    private final MiniWebSocketServer gateway;
+    private final GatewaySocketServer gateway;
     private final List<RestCall> calls = new CopyOnWriteArrayList<>();
     private final List<JsonNode> gatewayReceived = new CopyOnWriteArrayList<>();
     private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
@@ -99,7 +99,7 @@ public final class FakeDiscord implements Closeable {
     private final AtomicInteger duplicates = new AtomicInteger();
 
     /** A gateway session: its connection, its shard, its own sequence numbers. */
-    private record Session(MiniWebSocketServer.Connection connection, int shard, int total, AtomicInteger sequence) {
+    private record Session(GatewaySocketServer.Connection connection, int shard, int total, AtomicInteger sequence) {
     }
 
     /**
@@ -127,7 +127,7 @@ public final class FakeDiscord implements Closeable {
             return t;
         }));
         rest.start();
-        gateway = new MiniWebSocketServer(new Gateway());
+        gateway = new GatewaySocketServer(new Gateway());
     }
 
     public String restUrl() {
@@ -511,14 +511,14 @@ public final class FakeDiscord implements Closeable {
 
     // ---------------------------------------------------------------- gateway
 
-    private final class Gateway implements MiniWebSocketServer.Handler {
+    private final class Gateway implements GatewaySocketServer.Handler {
         @Override
-        public void onOpen(MiniWebSocketServer.Connection connection) {
+        public void onOpen(GatewaySocketServer.Connection connection) {
             connection.sendText("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":41250}}");
         }
 
         @Override
-        public void onText(MiniWebSocketServer.Connection connection, String text) {
+        public void onText(GatewaySocketServer.Connection connection, String text) {
             JsonNode payload;
             try {
                 payload = JSON.readTree(text);
@@ -541,7 +541,7 @@ public final class FakeDiscord implements Closeable {
         }
 
         @Override
-        public void onClose(MiniWebSocketServer.Connection connection, int code) {
+        public void onClose(GatewaySocketServer.Connection connection, int code) {
             closeCodes.add(code);
             sessions.values().removeIf(s -> s.connection() == connection);
             synchronized (changed) {
@@ -549,7 +549,7 @@ public final class FakeDiscord implements Closeable {
             }
         }
 
-        private void identify(MiniWebSocketServer.Connection connection, JsonNode shardInfo) {
+        private void identify(GatewaySocketServer.Connection connection, JsonNode shardInfo) {
             if (rejectIdentifyWith != 0) {
                 connection.close(rejectIdentifyWith);
                 return;
@@ -588,7 +588,7 @@ public final class FakeDiscord implements Closeable {
          * Opcode 8 with {@code user_ids}: one GUILD_MEMBERS_CHUNK with the members found and the
          * ids not found, after the latency; requests are answered one at a time, in order.
          */
-        private void requestMembers(MiniWebSocketServer.Connection connection, JsonNode d) {
+        private void requestMembers(GatewaySocketServer.Connection connection, JsonNode d) {
             long now = System.nanoTime();
             long due = gatewayBusyUntil.updateAndGet(busy -> Math.max(busy, now) + realism.latency().toNanos());
             gatewayRequests.schedule(() -> {

@@ -1,6 +1,7 @@
 package org.roadmapbot.bench;
 
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public final class LoadDriver {
     }
 
     public record Result(Run run, long commands, long errors, List<String> errorSamples, double seconds,
-                         LatencyHistogram latency, Map<Kind, LatencyHistogram> byKind, Heap heap, String leaderboardCommand) {
+                         Histogram latency, Map<Kind, Histogram> byKind, Heap heap, String leaderboardCommand) {
         public double throughput() {
             return commands / seconds;
         }
@@ -192,8 +193,8 @@ public final class LoadDriver {
         long errors;
         double seconds;
         final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
-        final LatencyHistogram latency = new LatencyHistogram();
-        final Map<Kind, LatencyHistogram> byKind = new LinkedHashMap<>();
+        final Histogram latency = Latencies.histogram();
+        final Map<Kind, Histogram> byKind = new LinkedHashMap<>();
     }
 
     private Phase phase(Duration length, double rate, long seed) throws Exception {
@@ -213,7 +214,7 @@ public final class LoadDriver {
             }
             Phase phase = new Phase();
             for (Kind k : Kind.values()) {
-                phase.byKind.put(k, new LatencyHistogram());
+                phase.byKind.put(k, Latencies.histogram());
             }
             for (Future<Worker> f : futures) {
                 Worker w = f.get();
@@ -241,8 +242,8 @@ public final class LoadDriver {
         final long start;
         final long end;
         final AtomicBoolean stop;
-        final LatencyHistogram all = new LatencyHistogram();
-        final Map<Kind, LatencyHistogram> byKind = new LinkedHashMap<>();
+        final Histogram all = Latencies.histogram();
+        final Map<Kind, Histogram> byKind = new LinkedHashMap<>();
         final List<String> errorSamples = new ArrayList<>();
         final int memberCount;
         final double rate;
@@ -257,7 +258,7 @@ public final class LoadDriver {
             this.end = end;
             this.stop = stop;
             for (Kind k : Kind.values()) {
-                byKind.put(k, new LatencyHistogram());
+                byKind.put(k, Latencies.histogram());
             }
             memberCount = (settings.members() - id + settings.threads() - 1) / settings.threads();
         }
@@ -294,8 +295,8 @@ public final class LoadDriver {
                     problem = kind + ": " + e;
                 }
                 long latency = System.nanoTime() - from;
-                all.record(latency);
-                byKind.get(kind).record(latency);
+                Latencies.record(all, latency);
+                Latencies.record(byKind.get(kind), latency);
                 commands++;
                 if (!ok) {
                     errors++;

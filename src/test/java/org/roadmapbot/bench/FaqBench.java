@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,17 +8,16 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.roadmapbot.bench.BenchDirectory;
-import org.roadmapbot.bench.LatencyHistogram;
-import org.roadmapbot.bench.Machine;
+import org.HdrHistogram.Histogram;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.faq.CuratedAnswer;
 import org.roadmapbot.faq.ServerFaqs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,14 +58,18 @@ public final class FaqBench implements Callable<Integer> {
     @Option(names = "--asks", description = "Questions asked on warm servers (default: ${DEFAULT-VALUE}).", defaultValue = "20000")
     int asks;
 
+    @Mixin
+    BenchSetup setup;
+
     @Override
     public Integer call() throws Exception {
         if (answers < 1 || answers > SUBJECTS.length || servers < cold + warm) {
             System.err.println("bench faq: --answers must be 1-" + SUBJECTS.length + " and --servers at least --cold + --warm");
             return 2;
         }
-        try (BenchDirectory directory = BenchDirectory.of(null, "roadmap-bot-faq");
-             Application app = Application.start(new AppConfig(directory.path(), Optional.empty()))) {
+        try (BenchSetup.Run run = setup.start("roadmap-bot-faq")) {
+            BenchDirectory directory = run.directory();
+            Application app = run.app();
             long fillStart = System.nanoTime();
             fill(app);
             double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
@@ -75,12 +78,12 @@ public final class FaqBench implements Callable<Integer> {
             int[] misses = {0};
 
             // A server's first question: its answers read from the database and its index built.
-            LatencyHistogram first = new LatencyHistogram();
+            Histogram first = Latencies.histogram();
             for (int s = 0; s < cold; s++) {
                 long t = System.nanoTime();
                 int n = random.nextInt(answers);
                 Reply reply = ask(app, s, n);
-                first.record(System.nanoTime() - t);
+                Latencies.record(first, System.nanoTime() - t);
                 count(reply, n, misses);
             }
 
@@ -92,24 +95,24 @@ public final class FaqBench implements Callable<Integer> {
             for (int i = 0; i < Math.min(asks / 10, 2_000); i++) {
                 ask(app, warmFrom + random.nextInt(warm), random.nextInt(answers)); // JIT warm-up
             }
-            LatencyHistogram warmAsk = new LatencyHistogram();
+            Histogram warmAsk = Latencies.histogram();
             for (int i = 0; i < asks; i++) {
                 int s = warmFrom + random.nextInt(warm);
                 long t = System.nanoTime();
                 int n = random.nextInt(answers);
                 Reply reply = ask(app, s, n);
-                warmAsk.record(System.nanoTime() - t);
+                Latencies.record(warmAsk, System.nanoTime() - t);
                 count(reply, n, misses);
             }
 
             // The same questions in a server without curated answers: the bundled pipeline alone, for comparison.
-            LatencyHistogram plain = new LatencyHistogram();
+            Histogram plain = Latencies.histogram();
             for (int i = 0; i < asks; i++) {
                 int s = warmFrom + random.nextInt(warm);
                 long t = System.nanoTime();
                 app.router().dispatch(new CommandRequest(guild(servers + 1), "5", "Member", false, "ask", null,
                         Map.of("question", question(s, random.nextInt(answers)))));
-                plain.record(System.nanoTime() - t);
+                Latencies.record(plain, System.nanoTime() - t);
             }
 
             // Every other server asked once: the cache fills to its bound and evicts the least recently used.
@@ -123,27 +126,26 @@ public final class FaqBench implements Callable<Integer> {
             double heapAfter = Machine.liveHeapMegabytes();
             int asked = cold + warm + asks + (servers - cold - warm);
 
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
-            row("servers × curated answers (stored in the database in)", String.format(Locale.ROOT, "%,d × %d (%.0f s)", servers, answers,
+            BenchSetup.header();
+            BenchSetup.row("servers × curated answers (stored in the database in)", String.format(Locale.ROOT, "%,d × %d (%.0f s)", servers, answers,
                     fillSeconds));
-            row("time to a server's first answer (index built): median / p99", String.format(Locale.ROOT, "%.1f ms / %.1f ms",
-                    first.percentileNanos(50) / 1e6, first.percentileNanos(99) / 1e6));
-            row(String.format(Locale.ROOT, "/ask p99, warm server index (%,d asks over %d servers)", asks, warm),
-                    String.format(Locale.ROOT, "%.2f ms (median %.2f ms)", warmAsk.percentileNanos(99) / 1e6, warmAsk.percentileNanos(50) / 1e6));
-            row("/ask p99, same questions in a server without curated answers", String.format(Locale.ROOT, "%.2f ms (median %.2f ms)",
-                    plain.percentileNanos(99) / 1e6, plain.percentileNanos(50) / 1e6));
-            row(String.format(Locale.ROOT, "every server asked once (%,d servers)", servers - cold - warm),
+            BenchSetup.row("time to a server's first answer (index built): median / p99", String.format(Locale.ROOT, "%.1f ms / %.1f ms",
+                    first.getValueAtPercentile(50) / 1e6, first.getValueAtPercentile(99) / 1e6));
+            BenchSetup.row(String.format(Locale.ROOT, "/ask p99, warm server index (%,d asks over %d servers)", asks, warm),
+                    String.format(Locale.ROOT, "%.2f ms (median %.2f ms)", warmAsk.getValueAtPercentile(99) / 1e6, warmAsk.getValueAtPercentile(50) / 1e6));
+            BenchSetup.row("/ask p99, same questions in a server without curated answers", String.format(Locale.ROOT, "%.2f ms (median %.2f ms)",
+                    plain.getValueAtPercentile(99) / 1e6, plain.getValueAtPercentile(50) / 1e6));
+            BenchSetup.row(String.format(Locale.ROOT, "every server asked once (%,d servers)", servers - cold - warm),
                     String.format(Locale.ROOT, "%.0f s (%.1f ms per server)", sweepSeconds,
                             sweepSeconds * 1000 / Math.max(1, servers - cold - warm)));
-            row("server indexes cached after every server was asked (estimated bytes, bound)", String.format(Locale.ROOT,
+            BenchSetup.row("server indexes cached after every server was asked (estimated bytes, bound)", String.format(Locale.ROOT,
                     "%,d (%.1f MB of %.0f MB)", app.faqs().cachedServers(), app.faqs().cachedBytes() / 1e6,
                     ServerFaqs.DEFAULT_CACHE_BYTES / 1e6));
-            row("live heap after full GC: data stored → every server asked once", String.format(Locale.ROOT, "%.1f MB → %.1f MB (%+.1f MB)",
+            BenchSetup.row("live heap after full GC: data stored → every server asked once", String.format(Locale.ROOT, "%.1f MB → %.1f MB (%+.1f MB)",
                     heapBefore, heapAfter, heapAfter - heapBefore));
-            row("paraphrases not answered by their curated answer", String.format(Locale.ROOT, "%d of %,d", misses[0], asked));
-            row("database size", directory.databaseSize());
-            row("machine", Machine.describe());
+            BenchSetup.row("paraphrases not answered by their curated answer", String.format(Locale.ROOT, "%d of %,d", misses[0], asked));
+            BenchSetup.row("database size", directory.databaseSize());
+            BenchSetup.machine();
             return 0;
         }
     }
@@ -208,10 +210,6 @@ public final class FaqBench implements Callable<Integer> {
         if (!reply.sources().contains(CuratedAnswer.ID_PREFIX + (n + 1))) {
             misses[0]++;
         }
-    }
-
-    private static void row(String figure, String value) {
-        System.out.printf(Locale.ROOT, "| %s | %s |%n", figure, value.replace("|", "\\|"));
     }
 
     static {

@@ -1,8 +1,11 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
+
+import static org.roadmapbot.bench.BenchSetup.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.roadmapbot.bench.BenchDirectory;
-import org.roadmapbot.bench.LatencyHistogram;
-import org.roadmapbot.bench.LoadDriver;
-import org.roadmapbot.bench.Machine;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.Answer;
@@ -22,6 +22,7 @@ import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.phrasing.LocalOpenAiServer;
 import org.roadmapbot.phrasing.PhrasingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,18 +46,17 @@ public final class PhrasingBench implements Callable<Integer> {
             defaultValue = "8")
     int stalled;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     @Override
     public Integer call() throws Exception {
         try (LocalOpenAiServer model = new LocalOpenAiServer();
-             BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-phrasing")) {
+             BenchDirectory directory = setup.directory("roadmap-bot-phrasing")) {
             model.respond(request -> echoFacts(request, modelMillis));
             PhrasingConfig phrasing = new PhrasingConfig(true, model.baseUrl(), "bench-model", Optional.empty(),
                     PhrasingConfig.DEFAULT_TIMEOUT, 100_000, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
-            try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv())
-                    .withDataDir(directory.path()).withPhrasing(phrasing))) {
+            try (Application app = Application.start(BenchSetup.config(directory.path()).withPhrasing(phrasing))) {
                 // Questions with an answer whose facts, sent back whole, fit the length cap: a real model
                 // shortens long ones; this echo cannot, and the cap would refuse it before the guard ran.
                 List<String> found = new ArrayList<>();
@@ -70,44 +70,48 @@ public final class PhrasingBench implements Callable<Integer> {
                     ask(app, found.get(i % found.size()));
                 }
                 LlmPhraser phraser = app.phraser().orElseThrow();
-                phraser.clearCheckTimes();
-                LatencyHistogram total = new LatencyHistogram();
+                // The guard's own time per model reply, from now on (after the warm-up).
+                Histogram checks = Latencies.histogram();
+                phraser.onGuardChecked(nanos -> {
+                    synchronized (checks) {
+                        Latencies.record(checks, nanos);
+                    }
+                });
+                Histogram total = Latencies.histogram();
                 int phrased = 0;
                 for (int i = 0; i < asks; i++) {
                     long start = System.nanoTime();
                     Reply reply = ask(app, found.get(i % found.size()));
-                    total.record(System.nanoTime() - start);
+                    Latencies.record(total, System.nanoTime() - start);
                     if (reply.content().endsWith(LlmPhraser.AI_MARK)) {
                         phrased++;
                     }
                 }
-                LatencyHistogram checks = phraser.checkTimes();
 
                 model.respond(request -> LocalOpenAiServer.stall());
-                LatencyHistogram stalledTimes = new LatencyHistogram();
+                Histogram stalledTimes = Latencies.histogram();
                 int plain = 0;
                 for (int i = 0; i < stalled; i++) {
                     long start = System.nanoTime();
                     Reply reply = ask(app, found.get(i % found.size()));
-                    stalledTimes.record(System.nanoTime() - start);
+                    Latencies.record(stalledTimes, System.nanoTime() - start);
                     if (reply.content().endsWith(LlmPhraser.UNAVAILABLE_NOTE)) {
                         plain++;
                     }
                 }
                 long budget = PhrasingConfig.DEFAULT_TIMEOUT.toMillis();
-                System.out.println("| figure | value |");
-                System.out.println("|---|---|");
+                BenchSetup.header();
                 row("phrased `/ask` answers (model answers in " + modelMillis + " ms, " + asks + " asks of "
                         + found.size() + " found questions)", String.format(Locale.ROOT, "%d of %d passed the guard", phrased, asks));
                 row("guard per model reply (reading the facts, checking the reply; goal p99 ≤ 100 ms), p50 / p99 / max ("
-                        + checks.count() + " replies after warm-up)",
-                        ms(checks.percentileNanos(50)) + " / " + ms(checks.percentileNanos(99)) + " / " + ms(checks.maxNanos()));
+                        + checks.getTotalCount() + " replies after warm-up)",
+                        ms(checks.getValueAtPercentile(50)) + " / " + ms(checks.getValueAtPercentile(99)) + " / " + ms(checks.getMaxValue()));
                 row("phrased `/ask` end to end (retrieval, prompt, HTTP, LangChain4j, guard), p50 / p99 / max",
-                        ms(total.percentileNanos(50)) + " / " + ms(total.percentileNanos(99)) + " / " + ms(total.maxNanos()));
+                        ms(total.getValueAtPercentile(50)) + " / " + ms(total.getValueAtPercentile(99)) + " / " + ms(total.getMaxValue()));
                 row("phrased `/ask` p99 minus the model's own time (retrieval, HTTP, client, guard)",
-                        ms(Math.max(0, total.percentileNanos(99) - TimeUnit.MILLISECONDS.toNanos(modelMillis))));
+                        ms(Math.max(0, total.getValueAtPercentile(99) - TimeUnit.MILLISECONDS.toNanos(modelMillis))));
                 row("model that never answers: plain answer after, p99 / max (budget " + budget + " ms, goal ≤ "
-                        + (budget + 100) + " ms)", ms(stalledTimes.percentileNanos(99)) + " / " + ms(stalledTimes.maxNanos())
+                        + (budget + 100) + " ms)", ms(stalledTimes.getValueAtPercentile(99)) + " / " + ms(stalledTimes.getMaxValue())
                         + String.format(Locale.ROOT, " (%d of %d plain with the note)", plain, stalled));
                 System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
             }
@@ -120,9 +124,6 @@ public final class PhrasingBench implements Callable<Integer> {
                 Map.of(AskCommand.QUESTION, question)));
     }
 
-    private static void row(String figure, String value) {
-        System.out.printf(Locale.ROOT, "| %s | %s |%n", figure, value);
-    }
 
     private static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);

@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -15,13 +15,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.impl.matchers.GroupMatcher;
-import org.roadmapbot.bench.BenchDirectory;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.nudges.NudgeCommand;
 import org.roadmapbot.nudges.NudgeService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,13 +50,14 @@ public final class NudgeBench implements Callable<Integer> {
     @Option(names = "--shows", description = "/nudge show calls to time (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
     int shows;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     @Override
     public Integer call() throws Exception {
-        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-bench");
-             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
+        try (BenchSetup.Run run = setup.start("roadmap-bot-bench")) {
+            BenchDirectory directory = run.directory();
+            Application app = run.app();
             long heapBefore = usedHeapAfterGc();
             long bulkStart = System.nanoTime();
             storeSettings(app);
@@ -76,8 +78,7 @@ public final class NudgeBench implements Callable<Integer> {
             Thread.sleep(2000); // let the scheduler settle (misfire scan, first acquisition)
             long heapRunning = usedHeapAfterGc();
 
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             System.out.printf(Locale.ROOT, "| database | %s |%n", app.database().isH2() ? "embedded H2 file, WRITE_DELAY=0" : "external (ROADMAP_BOT_DB_URL)");
             System.out.printf(Locale.ROOT, "| schedule %,d members' weekly nudges in bulk (settings rows, then one Quartz job + "
                     + "trigger each, 500 per transaction) | %.1f s (settings %.1f s + Quartz %.1f s; %,.0f members/s) |%n",

@@ -1,38 +1,22 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roadmapbot.testing.CapturedOutput;
 
 /** `bench` collects every subcommand's figures into one table (quick runs: a smoke test, not figures). */
 class BenchTest {
 
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     @Test
     void benchPrintsOneTableWithEveryChosenBenchmarkAndTheMachine() {
-        int code = Main.execute("bench", "--quick", "--only", "startup,load");
-        String table = out.toString(StandardCharsets.UTF_8);
+        int code = Bench.execute("--quick", "--only", "startup,load");
+        String table = output.out();
 
         assertThat(code).as(table).isZero();
         assertThat(table).startsWith("| bench | figure | value |\n|---|---|---|\n");
@@ -49,8 +33,8 @@ class BenchTest {
 
     @Test
     void storageBenchComparesTheFileWithACompactedCopyAndACleanRestartBringsItBack() {
-        int code = Main.execute("bench", "storage", "--members", "300", "--duration", "4s", "--every", "2s");
-        String table = out.toString(StandardCharsets.UTF_8);
+        int code = Bench.execute("storage", "--members", "300", "--duration", "4s", "--every", "2s");
+        String table = output.out();
 
         assertThat(code).as(table).isZero();
         assertThat(table).containsPattern("\\| H2 file / compacted copy after seeding \\| [0-9.,]+ MB / [0-9.,]+ MB \\([0-9.]+×\\) \\|")
@@ -65,8 +49,18 @@ class BenchTest {
     }
 
     @Test
+    void everyBenchmarkPrintsItsHelp() {
+        assertThat(Bench.execute("--help")).isZero();
+        assertThat(output.out()).contains("Usage: bench").contains("answers").contains("discord")
+                .contains("phrasing").contains("storage");
+        output.reset();
+        assertThat(Bench.execute("load", "--help")).isZero();
+        assertThat(output.out()).contains("Usage: bench load").contains("10 % leaderboard share");
+    }
+
+    @Test
     void tableRowsAreReadFromAnyBenchmarksMarkdown() {
-        List<String[]> rows = BenchCommand.tableRows("""
+        List<String[]> rows = Bench.tableRows("""
                 some log line
                 | figure | value |
                 |---|---|

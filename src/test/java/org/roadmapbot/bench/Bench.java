@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.roadmapbot.bench.Machine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,14 +18,29 @@ import picocli.CommandLine.Spec;
  * turn, in this process, with its default options (smaller ones with --quick), collects the
  * `| figure | value |` rows it prints and prints them under one header with the machine.
  *
+ * <p>The benchmarks live in test sources, so the bot's jar carries none of them; they run from
+ * Maven's test classpath, built and started by the {@code bench} profile:
+ * {@code mvn -B -Pbench -DskipTests verify} (all), {@code -Dbench.args="load --duration 10m"} (one,
+ * with its options). Benchmarks that measure memory start fresh JVMs of their own.
+ *
  * <p>Extension point: a feature adds its benchmark as a subcommand here (`subcommands` below)
- * that prints a markdown table of `| figure | value |` rows, as ProgressBench does; it then
+ * that prints a markdown table of `| figure | value |` rows ({@link BenchSetup#header}); it then
  * appears in this table with no other change. `bench <feature>` runs one alone.
  */
-@Command(name = "bench", description = "Print all of the project's figures in one table (or run one: bench <feature>).",
+@Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        description = "Print all of the project's figures in one table (or run one: bench <feature>).",
         subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class,
-            StorageBench.class, PhrasingBench.class, FaqBench.class})
-public final class BenchCommand implements Callable<Integer> {
+            StorageBench.class, PhrasingBench.class, DiscordBench.class, FaqBench.class})
+public final class Bench implements Callable<Integer> {
+
+    /** `bench [--quick] [--only a,b]`, or `bench <feature> [options]`; exits with the run's status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        return new CommandLine(new Bench()).execute(args);
+    }
 
     /** Smaller runs for --quick, per subcommand; subcommands not listed run with their defaults. */
     private static final Map<String, List<String>> QUICK = Map.of(
@@ -38,6 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
             "leaderboard", List.of("--members", "2000"),
             "storage", List.of("--members", "2000", "--duration", "10s", "--every", "5s"),
             "phrasing", List.of("--asks", "100", "--stalled", "2"),
+            "discord", List.of("--commands", "40", "--warm-up", "40"),
             "faq", List.of("--servers", "200", "--cold", "20", "--warm", "10", "--asks", "500"));
 
     @Spec

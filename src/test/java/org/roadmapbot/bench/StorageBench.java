@@ -1,4 +1,6 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
+
+import static org.roadmapbot.bench.BenchSetup.row;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +15,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.roadmapbot.bench.BenchDirectory;
-import org.roadmapbot.bench.Durations;
-import org.roadmapbot.bench.Machine;
+import org.roadmapbot.app.Application;
+import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.H2Compaction;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,8 +49,8 @@ public final class StorageBench implements Callable<Integer> {
             converter = LoadBench.DurationConverter.class)
     Duration every;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     /** One measurement: the file and a compacted copy of it, in bytes. */
     record Sample(long file, long compacted) {
@@ -63,8 +65,8 @@ public final class StorageBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-storage")) {
-            AppConfig config = AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path());
+        try (BenchDirectory directory = setup.directory("roadmap-bot-storage")) {
+            AppConfig config = BenchSetup.config(directory.path());
             Application app = Application.start(config);
             Path file;
             try {
@@ -74,8 +76,7 @@ public final class StorageBench implements Callable<Integer> {
                 app.close();
                 throw e;
             }
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             List<Topic> topics = app.knowledge().topicsForTrack("python");
             long seedStart = System.nanoTime();
             long rows;
@@ -175,7 +176,4 @@ public final class StorageBench implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
 
-    private static void row(String figure, String value) {
-        System.out.printf(Locale.ROOT, "| %s | %s |%n", figure, value.replace("|", "\\|"));
-    }
 }

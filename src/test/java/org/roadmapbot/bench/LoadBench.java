@@ -1,22 +1,22 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
+
+import static org.roadmapbot.bench.BenchSetup.row;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.roadmapbot.bench.BenchDirectory;
-import org.roadmapbot.bench.Durations;
-import org.roadmapbot.bench.LatencyHistogram;
-import org.roadmapbot.bench.LoadDriver;
-import org.roadmapbot.bench.Machine;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.discord.DiscordBot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,8 +56,8 @@ public final class LoadBench implements Callable<Integer> {
             + "(to compare: /leaderboard show renders a PNG every time).")
     boolean roadmapForLeaderboard;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     @Option(names = "--in-this-jvm", description = "Measure in this JVM as it was started, instead of a fresh one "
             + "with the documented flags (jvm.options, MALLOC_ARENA_MAX=2).")
@@ -70,7 +70,7 @@ public final class LoadBench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!inThisJvm) {
             // Memory figures belong to the documented JVM, not to whatever JVM runs `bench`.
-            List<String> args = new ArrayList<>(List.of("bench", "load", "--in-this-jvm"));
+            List<String> args = new ArrayList<>(List.of("load", "--in-this-jvm"));
             for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
                 if (option.arity().max() == 0) {
                     args.add(option.longestName());
@@ -80,11 +80,11 @@ public final class LoadBench implements Callable<Integer> {
             }
             return DocumentedJvm.run(args, System.out);
         }
-        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-load");
-             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
+        try (BenchSetup.Run run = setup.start("roadmap-bot-load")) {
+            BenchDirectory directory = run.directory();
+            Application app = run.app();
             String database = app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             LoadDriver driver = new LoadDriver(app.router(), app.knowledge(), new LoadDriver.Settings(threads, members, 42, !roadmapForLeaderboard));
             driver.enrolMembers();
             row("mix", "70 % `/ask`, 10 % `/progress done`/`undo`, 10 % `/progress show`/`next`, 10 % "
@@ -100,10 +100,10 @@ public final class LoadBench implements Callable<Integer> {
             String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
             row("commands/s sustained (" + at + ")", String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
             row("latency p50 / p99 / p99.9 / max", ms(soak.latency(), 50) + " / " + ms(soak.latency(), 99) + " / "
-                    + ms(soak.latency(), 99.9) + " / " + String.format(Locale.ROOT, "%.1f ms", soak.latency().maxNanos() / 1e6));
+                    + ms(soak.latency(), 99.9) + " / " + String.format(Locale.ROOT, "%.1f ms", soak.latency().getMaxValue() / 1e6));
             for (var kind : soak.byKind().entrySet()) {
                 row("p99 " + kind.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        ms(kind.getValue(), 99) + " (" + String.format(Locale.ROOT, "%,d", kind.getValue().count()) + " commands)");
+                        ms(kind.getValue(), 99) + " (" + String.format(Locale.ROOT, "%,d", kind.getValue().getTotalCount()) + " commands)");
             }
             row("errors", String.format(Locale.ROOT, "%,d", soak.errors())
                     + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
@@ -125,13 +125,10 @@ public final class LoadBench implements Callable<Integer> {
         }
     }
 
-    private static String ms(LatencyHistogram h, double p) {
-        return String.format(Locale.ROOT, "%.2f ms", h.percentileNanos(p) / 1e6);
+    private static String ms(Histogram h, double p) {
+        return Latencies.ms(h, p);
     }
 
-    private static void row(String figure, String value) {
-        System.out.printf(Locale.ROOT, "| %s | %s |%n", figure, value.replace("|", "\\|"));
-    }
 
     /** Lets --duration take 10m, 90s, 1h. */
     static final class DurationConverter implements ITypeConverter<Duration> {

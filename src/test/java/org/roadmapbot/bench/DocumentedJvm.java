@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +45,7 @@ final class DocumentedJvm {
     }
 
     /**
-     * Runs {@code roadmap-bot <args>} in a new JVM with the documented flags and environment; its
+     * Runs {@code bench <args>} in a new JVM with the documented flags and environment; its
      * standard output is copied to {@code out}, its errors go to this process's. Returns its exit code.
      */
     static int run(List<String> args, PrintStream out) throws IOException, InterruptedException {
@@ -54,7 +54,7 @@ final class DocumentedJvm {
         command.addAll(flags());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        command.add(Bench.class.getName());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         ENVIRONMENT.forEach(builder.environment()::putIfAbsent);

@@ -1,13 +1,13 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.roadmapbot.bench.LoadDriver;
-import org.roadmapbot.bench.Machine;
+import org.roadmapbot.app.Application;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,9 +23,13 @@ public final class AnswersBench implements Callable<Integer> {
     @Option(names = "--warmup", description = "Untimed questions first (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
     int warmup;
 
+    @Mixin
+    BenchSetup setup;
+
     @Override
-    public Integer call() {
-        try (Application app = Application.start(AppConfig.fromEnvironment(System.getenv()))) {
+    public Integer call() throws Exception {
+        try (BenchSetup.Run run = setup.start("roadmap-bot-answers")) {
+            Application app = run.app();
             app.answers().answer("How long does it take to become a backend developer?");
             long firstAnswerMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 
@@ -41,13 +45,12 @@ public final class AnswersBench implements Callable<Integer> {
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             System.out.printf(Locale.ROOT, "| answer latency p50 (%d questions) | %.3f ms |%n", questions, percentile(nanos, 50) / 1e6);
             System.out.printf(Locale.ROOT, "| answer latency p99 | %.3f ms |%n", percentile(nanos, 99) / 1e6);
             System.out.printf(Locale.ROOT, "| answer latency max | %.3f ms |%n", nanos[nanos.length - 1] / 1e6);
             System.out.printf(Locale.ROOT, "| start-up to first answer in this JVM (JVM start → answer) | %d ms |%n", firstAnswerMs);
-            System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
+            BenchSetup.machine();
         }
         return 0;
     }

@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.roadmapbot.bench.BenchDirectory;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
@@ -25,6 +25,7 @@ import org.roadmapbot.progress.ProgressService;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,13 +51,14 @@ public final class ProgressBench implements Callable<Integer> {
     @Option(names = "--shows", description = "/progress show calls to time (default: ${DEFAULT-VALUE}).", defaultValue = "5000")
     int shows;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     @Override
     public Integer call() throws Exception {
-        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-bench");
-             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
+        try (BenchSetup.Run run = setup.start("roadmap-bot-bench")) {
+            BenchDirectory directory = run.directory();
+            Application app = run.app();
             List<Topic> topics = app.knowledge().topicsForTrack("python");
             long seedStart = System.nanoTime();
             long rows = seed(app, topics, members);
@@ -68,8 +70,7 @@ public final class ProgressBench implements Callable<Integer> {
             double viaCommand = writeRate(app, topics, threads, writes, true);
             long[] showNanos = showLatencies(app);
 
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             System.out.printf(Locale.ROOT, "| database | %s |%n", app.database().isH2() ? "embedded H2 file, WRITE_DELAY=0" : "external (ROADMAP_BOT_DB_URL)");
             System.out.printf(Locale.ROOT, "| members stored | %,d (%,d rows, seeded in %.1f s) |%n", members, rows, seedSeconds);
             if (app.database().isH2()) {

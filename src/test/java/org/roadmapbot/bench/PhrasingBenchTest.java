@@ -1,28 +1,21 @@
-package org.roadmapbot.phrasing;
+package org.roadmapbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.roadmapbot.app.Main;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roadmapbot.testing.CapturedOutput;
 
 /** `bench phrasing` (a short run): every ask phrased through the whole guard, and plain with the note past the budget. */
 class PhrasingBenchTest {
 
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
+
     @Test
     void benchPhrasingPrintsItsFigures() {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.execute("bench", "phrasing", "--asks", "40", "--stalled", "1");
-        } finally {
-            System.setOut(originalOut);
-        }
-        String table = out.toString(StandardCharsets.UTF_8);
+        int code = Bench.execute("phrasing", "--asks", "40", "--stalled", "1");
+        String table = output.out();
 
         assertThat(code).as(table).isZero();
         assertThat(table).contains("| figure | value |")

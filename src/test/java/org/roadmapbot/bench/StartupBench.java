@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.roadmapbot.bench.BenchDirectory;
-import org.roadmapbot.bench.Machine;
+import org.roadmapbot.app.Application;
+import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,21 +37,20 @@ public final class StartupBench implements Callable<Integer> {
     @Option(names = "--probe", hidden = true, description = "Internal: be the measured child process.")
     boolean probe;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     @Override
     public Integer call() throws Exception {
         if (probe) {
             return probe();
         }
-        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-startup")) {
+        try (BenchDirectory directory = setup.directory("roadmap-bot-startup")) {
             List<double[]> samples = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 samples.add(child(directory.path()));
             }
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             System.out.printf(Locale.ROOT, "| start-up to first answer, fresh JVM (median of %d; first run creates the database) | %.0f ms |%n",
                     runs, median(samples, 0));
             System.out.printf(Locale.ROOT, "| memory after start-up: live heap after full GC | %.1f MB |%n", median(samples, 1));
@@ -62,7 +62,7 @@ public final class StartupBench implements Callable<Integer> {
 
     /** In the child: start, answer, measure, print one line. */
     private Integer probe() {
-        AppConfig config = AppConfig.fromEnvironment(System.getenv()).withDataDir(dataDir);
+        AppConfig config = BenchSetup.config(setup.dataDir);
         try (Application app = Application.start(config)) {
             Reply reply = app.router().dispatch(new CommandRequest("1", "1", "bench", false, "ask", null,
                     Map.of("question", "How long does it take to become a backend developer?")));
@@ -79,8 +79,8 @@ public final class StartupBench implements Callable<Integer> {
 
     private static double[] child(Path dir) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "bench", "startup", "--probe", "--data-dir", dir.toString());
+                "-cp", System.getProperty("java.class.path"), Bench.class.getName(),
+                "startup", "--probe", "--data-dir", dir.toString());
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String found = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,4 +1,4 @@
-package org.roadmapbot.app;
+package org.roadmapbot.bench;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
-import org.roadmapbot.bench.BenchDirectory;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.images.ProgressCardImage;
@@ -29,6 +29,7 @@ import org.roadmapbot.leaderboard.Period;
 import org.roadmapbot.progress.TopicChange;
 import org.roadmapbot.progress.TopicState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,13 +52,14 @@ public final class LeaderboardBench implements Callable<Integer> {
     @Option(names = "--boards", description = "Leaderboards to time per period (default: ${DEFAULT-VALUE}).", defaultValue = "300")
     int boards;
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
-    Path dataDir;
+    @Mixin
+    BenchSetup setup;
 
     @Override
     public Integer call() throws Exception {
-        try (BenchDirectory directory = BenchDirectory.of(dataDir, "roadmap-bot-bench");
-             Application app = Application.start(AppConfig.fromEnvironment(System.getenv()).withDataDir(directory.path()))) {
+        try (BenchSetup.Run run = setup.start("roadmap-bot-bench")) {
+            BenchDirectory directory = run.directory();
+            Application app = run.app();
             List<String> topics = topicIds(app);
             long seedStart = System.nanoTime();
             long[] rows = seed(app, topics);
@@ -117,8 +119,7 @@ public final class LeaderboardBench implements Callable<Integer> {
             time(50, i -> ProgressCardImage.render(card));
             long[] cardNanos = time(200, i -> ProgressCardImage.render(card));
 
-            System.out.println("| figure | value |");
-            System.out.println("|---|---|");
+            BenchSetup.header();
             System.out.printf(Locale.ROOT, "| database | %s |%n", app.database().isH2() ? "embedded H2 file" : "external (ROADMAP_BOT_DB_URL)");
             System.out.printf(Locale.ROOT, "| server | %,d members, %d topics, %,d progress events over a year, %,d topic rows (seeded in %.0f s) |%n",
                     members, topics.size(), rows[0], rows[1], seedSeconds);
