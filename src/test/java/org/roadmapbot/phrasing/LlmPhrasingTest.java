@@ -309,7 +309,7 @@ class LlmPhrasingTest {
     void onlyPhrasedAnswersThatReachedTheMemberCountTowardsTheQuota() {
         try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
             // Nothing found: no call, nothing counted.
-            assertThat(ask(app, "m1", "what is the best pizza").sources()).isEmpty();
+            assertThat(ask(app, "m1", "how do I bake sourdough bread").sources()).isEmpty();
             assertThat(fake.requests()).isEmpty();
 
             // A failed call and a rejected rewording phrase nothing, so they use none of the quota of 1,
