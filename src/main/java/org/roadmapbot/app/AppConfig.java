@@ -29,9 +29,16 @@ import org.roadmapbot.schedule.SchedulerConfig;
  * @param leaderboard  leaderboard zone and excluded roles ({@code ROADMAP_BOT_LEADERBOARD_*})
  * @param ops          health and metrics port, scheduled backups ({@code ROADMAP_BOT_HTTP_*}, {@code ROADMAP_BOT_BACKUP_*})
  */
-public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                        Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges,
-                        LeaderboardConfig leaderboard, OpsConfig ops) {
+public record AppConfig(
+        Path dataDir,
+        Optional<Path> knowledgeDir,
+        DatabaseConfig database,
+        PhrasingConfig phrasing,
+        Optional<DiscordConfig> discord,
+        SchedulerConfig scheduler,
+        NudgeConfig nudges,
+        LeaderboardConfig leaderboard,
+        OpsConfig ops) {
 
     public static final String DATA_DIR = "ROADMAP_BOT_DATA_DIR";
     public static final String KNOWLEDGE_DIR = "ROADMAP_BOT_KNOWLEDGE_DIR";
@@ -51,22 +58,37 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     /** As the canonical constructor, with no health port and no backups. */
-    public AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfig database, PhrasingConfig phrasing,
-                     Optional<DiscordConfig> discord, SchedulerConfig scheduler, NudgeConfig nudges,
-                     LeaderboardConfig leaderboard) {
+    public AppConfig(
+            Path dataDir,
+            Optional<Path> knowledgeDir,
+            DatabaseConfig database,
+            PhrasingConfig phrasing,
+            Optional<DiscordConfig> discord,
+            SchedulerConfig scheduler,
+            NudgeConfig nudges,
+            LeaderboardConfig leaderboard) {
         this(dataDir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard, OpsConfig.off());
     }
 
     /** Defaults for everything but the directories: embedded H2, no LLM, no Discord, default nudges and boards. */
     public AppConfig(Path dataDir, Optional<Path> knowledgeDir) {
-        this(dataDir, knowledgeDir, DatabaseConfig.embedded(), PhrasingConfig.off(), Optional.empty(),
-                SchedulerConfig.defaults(), NudgeConfig.defaults(), LeaderboardConfig.defaults());
+        this(
+                dataDir,
+                knowledgeDir,
+                DatabaseConfig.embedded(),
+                PhrasingConfig.off(),
+                Optional.empty(),
+                SchedulerConfig.defaults(),
+                NudgeConfig.defaults(),
+                LeaderboardConfig.defaults());
     }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         return new AppConfig(
                 Path.of(env.getOrDefault(DATA_DIR, "./data")),
-                Optional.ofNullable(env.get(KNOWLEDGE_DIR)).filter(s -> !s.isBlank()).map(Path::of),
+                Optional.ofNullable(env.get(KNOWLEDGE_DIR))
+                        .filter(s -> !s.isBlank())
+                        .map(Path::of),
                 validated(env, DatabaseConfig::fromEnvironment),
                 validated(env, PhrasingConfig::fromEnvironment),
                 validated(env, DiscordConfig::fromEnvironment),
@@ -86,7 +108,9 @@ public record AppConfig(Path dataDir, Optional<Path> knowledgeDir, DatabaseConfi
     }
 
     public AppConfig withDataDir(Path dir) {
-        return dir == null ? this : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard, ops);
+        return dir == null
+                ? this
+                : new AppConfig(dir, knowledgeDir, database, phrasing, discord, scheduler, nudges, leaderboard, ops);
     }
 
     public AppConfig withDatabase(DatabaseConfig value) {

@@ -53,12 +53,14 @@ public final class Application implements AutoCloseable {
     private final Clock clock;
     /** Always counted (cheap); served on ROADMAP_BOT_HTTP_PORT by {@link #serveOps}. */
     private final MicrometerBotMetrics metrics = new MicrometerBotMetrics();
+
     private final MessengerSlot messenger = new MessengerSlot();
     private final Features.Knowledge knowledge;
     /** The whole bot's member data; null for a one-shot ask. */
     private final MemberData members;
     /** A one-shot ask's progress, opened on first need; null for the whole bot. */
     private final LazyProgress lazyProgress;
+
     private final Features features;
     private final CommandRouter router;
     private OpsServer opsServer;
@@ -76,11 +78,12 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Don't leave the database open behind a data error: wait for it, then close it.
             opening.handle((db, failure) -> {
-                if (db != null) {
-                    db.close();
-                }
-                return null;
-            }).join();
+                        if (db != null) {
+                            db.close();
+                        }
+                        return null;
+                    })
+                    .join();
             throw e;
         }
         this.knowledge = loaded;
@@ -93,7 +96,14 @@ public final class Application implements AutoCloseable {
         }
         MemberData built;
         try {
-            built = MemberData.on(database, config, knowledge.base(), knowledge.answers(), knowledge.phraser(), messenger, metrics,
+            built = MemberData.on(
+                    database,
+                    config,
+                    knowledge.base(),
+                    knowledge.answers(),
+                    knowledge.phraser(),
+                    messenger,
+                    metrics,
                     clock);
         } catch (RuntimeException e) {
             knowledge.phraser().ifPresent(LlmPhraser::close);
@@ -102,8 +112,13 @@ public final class Application implements AutoCloseable {
         }
         this.members = built;
         try {
-            this.features = Features.all(knowledge, members, clock, messenger,
-                    config.discord().map(d -> d.messageContentIntent()).orElse(false), extraCommands);
+            this.features = Features.all(
+                    knowledge,
+                    members,
+                    clock,
+                    messenger,
+                    config.discord().map(d -> d.messageContentIntent()).orElse(false),
+                    extraCommands);
             features.jobs().forEach(members.scheduler()::register);
             this.router = new CommandRouter(features.commands(), features.steps(), metrics);
         } catch (RuntimeException e) {
@@ -148,7 +163,8 @@ public final class Application implements AutoCloseable {
     }
 
     private static Features.Knowledge loadKnowledge(AppConfig config, BotMetrics metrics) {
-        KnowledgeBase base = config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
+        KnowledgeBase base =
+                config.knowledgeDir().map(KnowledgeLoader::loadFrom).orElseGet(KnowledgeLoader::loadBundled);
         AnswerService answers = new AnswerService(base);
         return new Features.Knowledge(base, answers, LlmPhraser.start(config.phrasing(), base, metrics));
     }
@@ -172,39 +188,85 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    public AppConfig config() { return config; }
-    public KnowledgeBase knowledge() { return knowledge.base(); }
-    public AnswerService answers() { return knowledge.answers(); }
-    public CommandRouter router() { return router; }
-    /** LLM phrasing when configured (nudges may phrase their messages with it). */
-    public Optional<LlmPhraser> phraser() { return knowledge.phraser(); }
-    /** What the bot counts; adapters and features report to it (see {@link org.roadmapbot.core.BotMetrics}). */
-    public MicrometerBotMetrics metrics() { return metrics; }
-    /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
-    public Messenger messenger() { return messenger; }
-    /** Every command and scheduled job of this bot. */
-    Features features() { return features; }
+    public AppConfig config() {
+        return config;
+    }
 
-    public Database database() { return members().database(); }
-    public ProgressService progress() { return members().progress(); }
-    public PersonalData personalData() { return members().personalData(); }
+    public KnowledgeBase knowledge() {
+        return knowledge.base();
+    }
+
+    public AnswerService answers() {
+        return knowledge.answers();
+    }
+
+    public CommandRouter router() {
+        return router;
+    }
+    /** LLM phrasing when configured (nudges may phrase their messages with it). */
+    public Optional<LlmPhraser> phraser() {
+        return knowledge.phraser();
+    }
+    /** What the bot counts; adapters and features report to it (see {@link org.roadmapbot.core.BotMetrics}). */
+    public MicrometerBotMetrics metrics() {
+        return metrics;
+    }
+    /** What scheduled jobs deliver through; filled by {@link #startScheduler(Messenger)}. */
+    public Messenger messenger() {
+        return messenger;
+    }
+    /** Every command and scheduled job of this bot. */
+    Features features() {
+        return features;
+    }
+
+    public Database database() {
+        return members().database();
+    }
+
+    public ProgressService progress() {
+        return members().progress();
+    }
+
+    public PersonalData personalData() {
+        return members().personalData();
+    }
     /** Quartz on the bot's database; not firing until {@link #startScheduler(Messenger)}. */
-    public JobScheduler scheduler() { return members().scheduler(); }
-    public NudgeService nudges() { return members().nudges(); }
-    public LeaderboardService leaderboards() { return members().leaderboards(); }
-    public LeaderboardPosts leaderboardPosts() { return members().leaderboardPosts(); }
+    public JobScheduler scheduler() {
+        return members().scheduler();
+    }
+
+    public NudgeService nudges() {
+        return members().nudges();
+    }
+
+    public LeaderboardService leaderboards() {
+        return members().leaderboards();
+    }
+
+    public LeaderboardPosts leaderboardPosts() {
+        return members().leaderboardPosts();
+    }
     /** Every server's curated answers (issue 18). */
-    public ServerFaqs faqs() { return members().faqs(); }
+    public ServerFaqs faqs() {
+        return members().faqs();
+    }
     /** What members ask, counted for /insights. */
-    public AskLog askLog() { return members().askLog(); }
+    public AskLog askLog() {
+        return members().askLog();
+    }
     /** What the bot answers of members' messages in channels (mentions, a help channel); nothing for a one-shot ask. */
-    public ChannelMessages channelMessages() { return features.channelMessages(); }
+    public ChannelMessages channelMessages() {
+        return features.channelMessages();
+    }
 
     /**
      * /ask with a server's FAQ, never counted for /insights (nobody asked the bot in a server): one-shot
      * {@code ask --guild}. A one-shot ask without a database has no FAQ: the plain /ask.
      */
-    public Command serverAsk() { return features.serverAsk(); }
+    public Command serverAsk() {
+        return features.serverAsk();
+    }
 
     private MemberData members() {
         if (members == null) {
@@ -222,15 +284,17 @@ public final class Application implements AutoCloseable {
         if (port.isEmpty()) {
             return Optional.empty();
         }
-        Health health = new Health(List.of(HealthChecks.database(database()), HealthChecks.gateway(gateway),
-                HealthChecks.scheduler(scheduler())));
+        Health health = new Health(List.of(
+                HealthChecks.database(database()), HealthChecks.gateway(gateway), HealthChecks.scheduler(scheduler())));
         try {
             opsServer = OpsServer.start(config.ops().httpHost(), port.get(), health, metrics);
             return Optional.of(opsServer);
         } catch (IOException | RuntimeException e) {
             health.close();
-            throw new StartupException("cannot serve health and metrics on " + config.ops().httpHost() + ":" + port.get()
-                    + " (" + e.getMessage() + "); choose another " + OpsConfig.HTTP_PORT, e);
+            throw new StartupException(
+                    "cannot serve health and metrics on " + config.ops().httpHost() + ":" + port.get() + " ("
+                            + e.getMessage() + "); choose another " + OpsConfig.HTTP_PORT,
+                    e);
         }
     }
 
@@ -292,9 +356,11 @@ public final class Application implements AutoCloseable {
                 database = openDatabase(config);
             } catch (StartupException e) {
                 // E.g. a running bot holds the embedded file: the general questions still get answers.
-                throw new UserError("I couldn't open the bot's data to answer from your progress: " + e.getMessage() + ".");
+                throw new UserError(
+                        "I couldn't open the bot's data to answer from your progress: " + e.getMessage() + ".");
             }
-            return new ProgressCommand(new ProgressService(knowledge.base(), new ProgressRepository(database.dataSource()), clock));
+            return new ProgressCommand(
+                    new ProgressService(knowledge.base(), new ProgressRepository(database.dataSource()), clock));
         }
 
         synchronized void close() {

@@ -38,7 +38,10 @@ public final class AskCli implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"question\",\"answer\",\"sources\"} per answer.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, or '-' to read questions from standard input.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "QUESTION",
+            description = "The question, or '-' to read questions from standard input.")
     List<String> words;
 
     @Spec
@@ -75,7 +78,8 @@ public final class AskCli implements Callable<Integer> {
     }
 
     private Reply print(CommandRouter router, String question, PrintStream out) {
-        CommandRequest request = caller.caller().withOptions(AskCommand.NAME, null, java.util.Map.of(AskCommand.QUESTION, question));
+        CommandRequest request =
+                caller.caller().withOptions(AskCommand.NAME, null, java.util.Map.of(AskCommand.QUESTION, question));
         Reply reply = router.dispatch(request);
         if (json) {
             ObjectNode node = JSON.createObjectNode();

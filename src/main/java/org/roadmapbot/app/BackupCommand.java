@@ -17,7 +17,10 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "The bot's data directory (env ROADMAP_BOT_DATA_DIR, default ./data).")
     Path dataDir;
 
-    @Option(names = "--to", required = true, description = "The backup file to write, e.g. roadmap-bot-backup.zip (must not exist).")
+    @Option(
+            names = "--to",
+            required = true,
+            description = "The backup file to write, e.g. roadmap-bot-backup.zip (must not exist).")
     Path to;
 
     @Override
@@ -25,8 +28,12 @@ public final class BackupCommand implements Callable<Integer> {
         Path dir = EmbeddedOnly.dataDir("backup", dataDir);
         try {
             long bytes = H2Backup.backupStopped(dir, to);
-            System.out.printf(Locale.ROOT, "Backed up %s to %s (%.1f MB).%n", dir.resolve(H2Backup.STORE_FILE),
-                    to.toAbsolutePath(), bytes / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Backed up %s to %s (%.1f MB).%n",
+                    dir.resolve(H2Backup.STORE_FILE),
+                    to.toAbsolutePath(),
+                    bytes / 1e6);
             return 0;
         } catch (H2Backup.BackupException e) {
             throw new StartupException("backup: " + e.getMessage(), e);

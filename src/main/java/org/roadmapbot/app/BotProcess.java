@@ -35,13 +35,15 @@ public final class BotProcess implements AutoCloseable {
     /** Starts with extra commands registered beside the built-in ones (tests). */
     public static BotProcess start(AppConfig config, List<Command> extraCommands) {
         DiscordConfig discord = config.discord()
-                .orElseThrow(() -> new StartupException("no Discord token configured (DISCORD_TOKEN or DISCORD_TOKEN_FILE)"));
+                .orElseThrow(() ->
+                        new StartupException("no Discord token configured (DISCORD_TOKEN or DISCORD_TOKEN_FILE)"));
         Application app = Application.start(config, extraCommands);
         try {
             // /health answers from the start (gateway down until connected), so a probe sees start-up.
             GatewayHealth gateway = new GatewayHealth();
             app.serveOps(gateway);
-            DiscordBot bot = DiscordBot.start(discord, app.router(), deferPolicy(app), app.metrics(), app.channelMessages());
+            DiscordBot bot =
+                    DiscordBot.start(discord, app.router(), deferPolicy(app), app.metrics(), app.channelMessages());
             gateway.connected(bot);
             // Leaderboards leave out members who left the server, as Discord tells.
             app.useMemberDirectory(bot.memberDirectory());

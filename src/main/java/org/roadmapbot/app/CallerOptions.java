@@ -19,7 +19,9 @@ final class CallerOptions {
     @Option(names = "--moderator", description = "Act as a moderator (Manage Server).")
     boolean moderator;
 
-    @Option(names = "--data-dir", description = "Directory for the database (env ROADMAP_BOT_DATA_DIR, default ./data).")
+    @Option(
+            names = "--data-dir",
+            description = "Directory for the database (env ROADMAP_BOT_DATA_DIR, default ./data).")
     Path dataDir;
 
     CommandRequest caller() {

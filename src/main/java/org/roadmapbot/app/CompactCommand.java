@@ -23,8 +23,13 @@ public final class CompactCommand implements Callable<Integer> {
         Path dir = EmbeddedOnly.dataDir("compact", dataDir);
         try {
             H2Compaction.Result r = H2Compaction.compactStopped(dir);
-            System.out.printf(Locale.ROOT, "Compacted %s: %.1f MB -> %.1f MB in %.1f s.%n", dir.resolve(H2Backup.STORE_FILE),
-                    r.before() / 1e6, r.after() / 1e6, r.millis() / 1e3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Compacted %s: %.1f MB -> %.1f MB in %.1f s.%n",
+                    dir.resolve(H2Backup.STORE_FILE),
+                    r.before() / 1e6,
+                    r.after() / 1e6,
+                    r.millis() / 1e3);
             return 0;
         } catch (H2Backup.BackupException e) {
             throw new StartupException("compact: " + e.getMessage(), e);

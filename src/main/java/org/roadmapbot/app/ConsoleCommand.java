@@ -23,7 +23,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print each reply as one JSON object per line.")
     boolean json;
 
-    @Option(names = "--files", paramLabel = "DIR",
+    @Option(
+            names = "--files",
+            paramLabel = "DIR",
             description = "Write each attachment (pictures, exports) to DIR and print its path.")
     Path files;
 
@@ -32,9 +34,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Application app = Application.start(caller.config())) {
             // Nudges print here (stderr with --json, so standard output stays one reply per line).
-            app.startScheduler(new ConsoleMessenger(json ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : out));
+            app.startScheduler(
+                    new ConsoleMessenger(json ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : out));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            new ConsoleSession(app.router(), caller.caller(), json, files == null ? null : new AttachmentFiles(files)).run(in, out, !json && System.console() != null);
+            new ConsoleSession(app.router(), caller.caller(), json, files == null ? null : new AttachmentFiles(files))
+                    .run(in, out, !json && System.console() != null);
         }
         return 0;
     }

@@ -51,8 +51,12 @@ import org.roadmapbot.schedule.ScheduledJob;
  * @param serverAsk /ask with the server's FAQ but not counted for /insights (one-shot {@code ask --guild});
  *                  the plain /ask for a one-shot ask without a database
  */
-record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJob> jobs, ChannelMessages channelMessages,
-                Command serverAsk) {
+record Features(
+        List<Command> commands,
+        List<CommandStep> steps,
+        List<ScheduledJob> jobs,
+        ChannelMessages channelMessages,
+        Command serverAsk) {
 
     Features {
         commands = List.copyOf(commands);
@@ -61,8 +65,7 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
     }
 
     /** What the knowledge features use: the bundled data, the answers over it, optional phrasing. */
-    record Knowledge(KnowledgeBase base, AnswerService answers, Optional<LlmPhraser> phraser) {
-    }
+    record Knowledge(KnowledgeBase base, AnswerService answers, Optional<LlmPhraser> phraser) {}
 
     /**
      * The whole bot: knowledge, progress, privacy, nudges, leaderboards, the server FAQ and insights,
@@ -70,8 +73,13 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
      *
      * @param messageContentIntent whether the bot reads messages' content (a help channel needs it)
      */
-    static Features all(Knowledge knowledge, MemberData members, Clock clock, Messenger messenger, boolean messageContentIntent,
-                        List<Command> extraCommands) {
+    static Features all(
+            Knowledge knowledge,
+            MemberData members,
+            Clock clock,
+            Messenger messenger,
+            boolean messageContentIntent,
+            List<Command> extraCommands) {
         ProgressCommand progress = new ProgressCommand(members.progress());
         List<Command> knowledgeCommands = knowledgeCommands(knowledge, () -> Optional.of(progress));
         // /ask: personal answers from progress (PersonalAsk), then the server's FAQ when it has the answer,
@@ -82,12 +90,14 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
         commands.add(memberAsk);
         commands.addAll(knowledgeCommands.subList(1, knowledgeCommands.size()));
         commands.add(progress);
-        commands.add(new PrivacyCommand(members.personalData(), members.progress().repository(), clock));
+        commands.add(
+                new PrivacyCommand(members.personalData(), members.progress().repository(), clock));
         commands.add(new NudgeCommand(members.nudges()));
         commands.add(new LeaderboardCommand(members.leaderboards(), members.leaderboardPosts()));
         FaqCommand faq = new FaqCommand(members.faqs(), messageContentIntent);
         commands.add(faq);
-        commands.add(new InsightsCommand(members.insights(), members.askLog(), members.faqs(), faq, KnowledgeAnalyzer::create, clock));
+        commands.add(new InsightsCommand(
+                members.insights(), members.askLog(), members.faqs(), faq, KnowledgeAnalyzer::create, clock));
         // Answers where members ask: "Apps → Ask Roadmap Bot" on a message.
         commands.add(new AskAboutMessage(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, messenger));
         commands.addAll(extraCommands);
@@ -95,13 +105,16 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
                 // Weekly nudges: one job per member, and the one-shot "look again" triggers of sends in flight.
                 new ScheduledJob(NudgeJob.class, () -> new NudgeJob(members.nudges()), members.nudges()::reconcile),
                 // Weekly leaderboard posts: one job per server that scheduled one.
-                new ScheduledJob(LeaderboardPosts.PostJob.class, () -> new LeaderboardPosts.PostJob(members.leaderboardPosts()),
+                new ScheduledJob(
+                        LeaderboardPosts.PostJob.class,
+                        () -> new LeaderboardPosts.PostJob(members.leaderboardPosts()),
                         members.leaderboardPosts()::reconcile),
                 // Online backups of the embedded database, when ROADMAP_BOT_BACKUP_DIR is set.
-                new ScheduledJob(ScheduledBackups.BackupJob.class, members.backups()::job, members.backups()::reconcile));
+                new ScheduledJob(
+                        ScheduledBackups.BackupJob.class, members.backups()::job, members.backups()::reconcile));
         // Mentions and help-channel posts.
-        ChannelMessages channelMessages = new MessageAnswers(memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH,
-                members.faqs(), clock);
+        ChannelMessages channelMessages = new MessageAnswers(
+                memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, members.faqs(), clock);
         return new Features(commands, steps(knowledge), jobs, channelMessages, serverAsk);
     }
 
@@ -116,7 +129,8 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
 
     /** /ask (with personal answers) first, then the other knowledge commands. */
     private static List<Command> knowledgeCommands(Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress) {
-        AskCommand ask = new AskCommand(knowledge.answers(),
+        AskCommand ask = new AskCommand(
+                knowledge.answers(),
                 knowledge.phraser().<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
         return List.of(
                 // /ask answers "what should I do next?" from the asker's progress once they have started.
@@ -131,8 +145,10 @@ record Features(List<Command> commands, List<CommandStep> steps, List<ScheduledJ
      * is looked up before the answer is built, and the phrasing reads it from the request.
      */
     private static List<CommandStep> steps(Knowledge knowledge) {
-        return knowledge.phraser()
-                .map(p -> List.of(CommandStep.quota(Set.of(AskCommand.NAME), (guild, member) -> p.allowance(guild, member))))
+        return knowledge
+                .phraser()
+                .map(p -> List.of(
+                        CommandStep.quota(Set.of(AskCommand.NAME), (guild, member) -> p.allowance(guild, member))))
                 .orElse(List.of());
     }
 }

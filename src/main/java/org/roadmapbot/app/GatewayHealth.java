@@ -18,14 +18,16 @@ final class GatewayHealth implements Supplier<Health.Status> {
 
     void connected(DiscordBot bot) {
         status.set(Health.Status.up("connected"));
-        Thread watcher = new Thread(() -> {
-            try {
-                bot.awaitShutdown();
-                status.set(Health.Status.down("disconnected: the Discord session has ended"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gateway-health");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        bot.awaitShutdown();
+                        status.set(Health.Status.down("disconnected: the Discord session has ended"));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "gateway-health");
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -18,8 +18,7 @@ final class LogLevel {
     private static final List<String> NAMES = List.of("trace", "debug", "info", "warn", "error", "off");
     private static final String BOT_LOGGERS = "org.roadmapbot";
 
-    private LogLevel() {
-    }
+    private LogLevel() {}
 
     /** The configured level, or empty when the variable is not set. */
     static Optional<Level> configured(Map<String, String> env) {
@@ -29,7 +28,8 @@ final class LogLevel {
         }
         String name = raw.strip().toLowerCase(Locale.ROOT);
         if (!NAMES.contains(name)) {
-            throw new StartupException(VARIABLE + " must be one of " + String.join(", ", NAMES) + ", not '" + raw.strip() + "'");
+            throw new StartupException(
+                    VARIABLE + " must be one of " + String.join(", ", NAMES) + ", not '" + raw.strip() + "'");
         }
         return Optional.of(Level.toLevel(name));
     }

@@ -6,10 +6,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: `console`, `ask`, the data tools (`migrate-data`, `backup`, `restore`, `compact`), and (by default) the Discord bot. */
-@Command(name = "roadmap-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "roadmap-bot 0.1.0",
+@Command(
+        name = "roadmap-bot",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        version = "roadmap-bot 0.1.0",
         description = "Roadmap Study Bot: the backend-roadmap study assistant for Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, AskCli.class, MigrateDataCommand.class,
-                BackupCommand.class, RestoreCommand.class, CompactCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ConsoleCommand.class,
+            AskCli.class,
+            MigrateDataCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            CompactCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
@@ -21,7 +33,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         boolean oneShot = args.length > 0 && args[0].equals("ask");
         ch.qos.logback.classic.Level before;
         try {
-            before = LogLevel.apply(System.getenv(), oneShot ? ch.qos.logback.classic.Level.WARN : ch.qos.logback.classic.Level.INFO);
+            before = LogLevel.apply(
+                    System.getenv(), oneShot ? ch.qos.logback.classic.Level.WARN : ch.qos.logback.classic.Level.INFO);
         } catch (StartupException e) {
             System.err.println("roadmap-bot: cannot start: " + e.getMessage());
             return 2;

@@ -33,20 +33,37 @@ import org.roadmapbot.schedule.JobScheduler;
  * server's curated answers (/faq) with what members ask of them (/insights). Built once the
  * database is open; closed in the reverse order of start.
  */
-record MemberData(Database database, ProgressService progress, PersonalData personalData, JobScheduler scheduler,
-                  NudgeService nudges, LeaderboardService leaderboards, LeaderboardPosts leaderboardPosts,
-                  ScheduledBackups backups, ServerFaqs faqs, InsightsStore insights, AskLog askLog) {
+record MemberData(
+        Database database,
+        ProgressService progress,
+        PersonalData personalData,
+        JobScheduler scheduler,
+        NudgeService nudges,
+        LeaderboardService leaderboards,
+        LeaderboardPosts leaderboardPosts,
+        ScheduledBackups backups,
+        ServerFaqs faqs,
+        InsightsStore insights,
+        AskLog askLog) {
 
     /** How long a stop waits for sends already handed to the messenger to be recorded. */
     private static final Duration DELIVERIES_ON_STOP = Duration.ofSeconds(10);
 
     /** Builds the services on an open, migrated database; closes nothing on failure (the caller owns the database). */
-    static MemberData on(Database database, AppConfig config, KnowledgeBase knowledge, AnswerService answers,
-                         Optional<LlmPhraser> phraser, Messenger messenger, MicrometerBotMetrics metrics, Clock clock) {
+    static MemberData on(
+            Database database,
+            AppConfig config,
+            KnowledgeBase knowledge,
+            AnswerService answers,
+            Optional<LlmPhraser> phraser,
+            Messenger messenger,
+            MicrometerBotMetrics metrics,
+            Clock clock) {
         database.bindMetrics(metrics.registry());
         ProgressRepository progressRepository = new ProgressRepository(database.dataSource());
         // Leaderboard scores commit with every progress change; built from the history on first start.
-        ScoreStore scores = new ScoreStore(database.dataSource(), knowledge, config.leaderboard().zone(), clock);
+        ScoreStore scores = new ScoreStore(
+                database.dataSource(), knowledge, config.leaderboard().zone(), clock);
         progressRepository.addListener(scores);
         scores.ensureBuilt();
         ProgressService progress = new ProgressService(knowledge, progressRepository, clock);
@@ -55,16 +72,24 @@ record MemberData(Database database, ProgressService progress, PersonalData pers
         JobScheduler scheduler = JobScheduler.create(database.dataSource(), config.scheduler());
         try {
             scheduler.onJobRun(metrics::scheduledJob);
-            NudgeService nudges = new NudgeService(new NudgeRepository(database.dataSource()),
-                    new NudgeComposer(progress, phraser), scheduler, messenger, config.nudges(), clock, metrics);
+            NudgeService nudges = new NudgeService(
+                    new NudgeRepository(database.dataSource()),
+                    new NudgeComposer(progress, phraser),
+                    scheduler,
+                    messenger,
+                    config.nudges(),
+                    clock,
+                    metrics);
             // Features with member data outside PersonalData.TABLES register a holder here.
             PersonalData personalData = new PersonalData(database.dataSource(), List.of(nudges.personalData()));
             LeaderboardService leaderboards = new LeaderboardService(scores, knowledge, config.leaderboard(), clock);
-            LeaderboardPosts posts = new LeaderboardPosts(leaderboards, new ScheduleStore(database.dataSource()), scheduler,
-                    messenger, metrics);
-            ScheduledBackups backups = new ScheduledBackups(scheduler, database, config.ops(), clock, metrics.registry());
+            LeaderboardPosts posts = new LeaderboardPosts(
+                    leaderboards, new ScheduleStore(database.dataSource()), scheduler, messenger, metrics);
+            ScheduledBackups backups =
+                    new ScheduledBackups(scheduler, database, config.ops(), clock, metrics.registry());
             // A server's own curated answers, searched with the bundled entries (issue 18), and what members ask.
-            ServerFaqs faqs = new ServerFaqs(new FaqStore(database.dataSource()), answers, clock, ServerFaqs.DEFAULT_CACHE_BYTES);
+            ServerFaqs faqs =
+                    new ServerFaqs(new FaqStore(database.dataSource()), answers, clock, ServerFaqs.DEFAULT_CACHE_BYTES);
             InsightsStore insights = new InsightsStore(database.dataSource());
             AskLog askLog = new AskLog(insights, guild -> faqs.settings(guild).keepQuestions(), clock);
             faqs.onSettingsSaved((guild, settings) -> {
@@ -73,7 +98,17 @@ record MemberData(Database database, ProgressService progress, PersonalData pers
                     insights.forgetAll(guild);
                 }
             });
-            return new MemberData(database, progress, personalData, scheduler, nudges, leaderboards, posts, backups, faqs, insights,
+            return new MemberData(
+                    database,
+                    progress,
+                    personalData,
+                    scheduler,
+                    nudges,
+                    leaderboards,
+                    posts,
+                    backups,
+                    faqs,
+                    insights,
                     askLog);
         } catch (RuntimeException e) {
             scheduler.close();

@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
  * the old data directory; stop the bot first (H2 refuses a second process anyway). Both schemas
  * are brought to this release's version; the target must be empty.
  */
-@Command(name = "migrate-data", description = "Copy all data (progress, settings, events, nudges, leaderboards, "
-        + "schedules) from one database to another, e.g. the embedded H2 to PostgreSQL.")
+@Command(
+        name = "migrate-data",
+        description = "Copy all data (progress, settings, events, nudges, leaderboards, "
+                + "schedules) from one database to another, e.g. the embedded H2 to PostgreSQL.")
 public final class MigrateDataCommand implements Callable<Integer> {
 
     /** The source's password, when it has one (never on the command line, where `ps` shows it). */
@@ -32,24 +34,31 @@ public final class MigrateDataCommand implements Callable<Integer> {
     @Option(names = "--from-user", description = "Source user (default: sa); password from " + FROM_PASSWORD + ".")
     String fromUser;
 
-    @Option(names = "--to", description = "Target JDBC URL (default: ROADMAP_BOT_DB_URL); user and password from "
-            + "ROADMAP_BOT_DB_USER / ROADMAP_BOT_DB_PASSWORD unless --to-user is given.")
+    @Option(
+            names = "--to",
+            description = "Target JDBC URL (default: ROADMAP_BOT_DB_URL); user and password from "
+                    + "ROADMAP_BOT_DB_USER / ROADMAP_BOT_DB_PASSWORD unless --to-user is given.")
     String toUrl;
 
     @Option(names = "--to-user", description = "Target user (default: ROADMAP_BOT_DB_USER).")
     String toUser;
 
-    @Option(names = "--data-dir", description = "Data directory of the embedded source (env ROADMAP_BOT_DATA_DIR, default ./data).")
+    @Option(
+            names = "--data-dir",
+            description = "Data directory of the embedded source (env ROADMAP_BOT_DATA_DIR, default ./data).")
     Path dataDir;
 
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
         AppConfig app = AppConfig.fromEnvironment(env).withDataDir(dataDir);
-        DatabaseConfig from = new DatabaseConfig(Optional.ofNullable(fromUrl), fromUser, env.getOrDefault(FROM_PASSWORD, ""));
+        DatabaseConfig from =
+                new DatabaseConfig(Optional.ofNullable(fromUrl), fromUser, env.getOrDefault(FROM_PASSWORD, ""));
         DatabaseConfig configured = app.database();
-        DatabaseConfig to = new DatabaseConfig(toUrl != null ? Optional.of(toUrl) : configured.url(),
-                toUser != null ? toUser : configured.user(), configured.password());
+        DatabaseConfig to = new DatabaseConfig(
+                toUrl != null ? Optional.of(toUrl) : configured.url(),
+                toUser != null ? toUser : configured.user(),
+                configured.password());
         if (to.url().isEmpty()) {
             throw new StartupException("say where to copy to: --to <JDBC URL> or ROADMAP_BOT_DB_URL "
                     + "(e.g. jdbc:postgresql://db.example:5432/roadmapbot)");
@@ -60,11 +69,19 @@ public final class MigrateDataCommand implements Callable<Integer> {
             throw new StartupException("the source and the target are the same database: " + toShown);
         }
         System.err.println("migrate-data: from " + fromShown + " to " + toShown);
-        try (Database source = open(from, app, "source"); Database target = open(to, app, "target")) {
-            DataMigration.Report report = DataMigration.copy(source.dataSource(), target.dataSource(),
+        try (Database source = open(from, app, "source");
+                Database target = open(to, app, "target")) {
+            DataMigration.Report report = DataMigration.copy(
+                    source.dataSource(),
+                    target.dataSource(),
                     line -> System.err.println("migrate-data: copied " + line));
-            System.out.printf(Locale.ROOT, "Copied %,d rows in %d tables from %s to %s.%n", report.total(),
-                    report.rows().size(), fromShown, toShown);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Copied %,d rows in %d tables from %s to %s.%n",
+                    report.total(),
+                    report.rows().size(),
+                    fromShown,
+                    toShown);
             report.rows().forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-28s %,d%n", table, rows));
             System.out.println("Start the bot processes on the new database; keep the old data directory as a backup.");
             return 0;

@@ -13,10 +13,15 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "The bot's data directory (env ROADMAP_BOT_DATA_DIR, default ./data).")
     Path dataDir;
 
-    @Option(names = "--from", required = true, description = "The backup zip (from `backup` or ROADMAP_BOT_BACKUP_DIR).")
+    @Option(
+            names = "--from",
+            required = true,
+            description = "The backup zip (from `backup` or ROADMAP_BOT_BACKUP_DIR).")
     Path from;
 
-    @Option(names = "--force", description = "Replace an existing database (it is kept as roadmap-bot.mv.db.before-restore).")
+    @Option(
+            names = "--force",
+            description = "Replace an existing database (it is kept as roadmap-bot.mv.db.before-restore).")
     boolean force;
 
     @Override
@@ -26,8 +31,10 @@ public final class RestoreCommand implements Callable<Integer> {
             H2Backup.Restored restored = H2Backup.restore(from, dir, force);
             System.out.println("Restored " + from.toAbsolutePath() + " into " + restored.database()
                     + " (schema version " + restored.schemaVersion() + ")"
-                    + (restored.replacedExisting() ? "; the previous database is kept as "
-                    + H2Backup.STORE_FILE + H2Backup.REPLACED_SUFFIX : "") + ". Start the bot as usual.");
+                    + (restored.replacedExisting()
+                            ? "; the previous database is kept as " + H2Backup.STORE_FILE + H2Backup.REPLACED_SUFFIX
+                            : "")
+                    + ". Start the bot as usual.");
             return 0;
         } catch (H2Backup.BackupException e) {
             throw new StartupException("restore: " + e.getMessage(), e);

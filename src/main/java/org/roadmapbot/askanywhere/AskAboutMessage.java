@@ -29,19 +29,20 @@ public final class AskAboutMessage implements Command {
     /** How long the "Post publicly" button works. */
     static final Duration POSTABLE = Duration.ofMinutes(30);
 
-    private static final CommandSpec SPEC = CommandSpec.message(NAME,
+    private static final CommandSpec SPEC = CommandSpec.message(
+            NAME,
             "Answer a message's question from the roadmap and this server's FAQ (only you see it, then post it if you like)",
             4000);
 
     /** An answer that may be posted: where, and what. */
-    record Postable(String guildId, String memberId, String channelId, String messageId, Reply reply) {
-    }
+    record Postable(String guildId, String memberId, String channelId, String messageId, Reply reply) {}
 
     private final Command ask;
     private final String questionOption;
     private final int maxQuestionLength;
     private final Messenger messenger;
-    private final Cache<String, Postable> postable = Caffeine.newBuilder().expireAfterWrite(POSTABLE).maximumSize(10_000).build();
+    private final Cache<String, Postable> postable =
+            Caffeine.newBuilder().expireAfterWrite(POSTABLE).maximumSize(10_000).build();
     private final Handlers handlers;
 
     /**
@@ -53,7 +54,9 @@ public final class AskAboutMessage implements Command {
         this.questionOption = questionOption;
         this.maxQuestionLength = maxQuestionLength;
         this.messenger = messenger;
-        this.handlers = Handlers.builder(SPEC).command(this::answer).button(POST, 1, (presser, button) -> post(presser, button.arg(0)))
+        this.handlers = Handlers.builder(SPEC)
+                .command(this::answer)
+                .button(POST, 1, (presser, button) -> post(presser, button.arg(0)))
                 .build();
     }
 
@@ -63,18 +66,29 @@ public final class AskAboutMessage implements Command {
     }
 
     private Reply answer(CommandRequest request) {
-        String question = MessageQuestion.of(request.string(CommandSpec.MESSAGE_TEXT).orElse(""), maxQuestionLength);
+        String question =
+                MessageQuestion.of(request.string(CommandSpec.MESSAGE_TEXT).orElse(""), maxQuestionLength);
         if (question.isEmpty()) {
             throw new UserError("That message has no text I can answer. Ask me with `/ask` instead.");
         }
-        Reply answer = ask.handlers().forSubcommand(null).orElseThrow()
+        Reply answer = ask.handlers()
+                .forSubcommand(null)
+                .orElseThrow()
                 .handle(request.withOptions(ask.spec().name(), null, Map.of(questionOption, question)));
         Reply.Builder mine = answer.toBuilder().ephemeral(true);
         if (!answer.sources().isEmpty() && !answer.ephemeral()) {
             String token = RecentAnswers.newToken();
-            postable.put(token, new Postable(request.guildId(), request.memberId(), request.string(CommandSpec.MESSAGE_CHANNEL).orElseThrow(),
-                    request.string(CommandSpec.MESSAGE_ID).orElseThrow(), answer));
-            mine.button(new Reply.Button(ButtonId.of(ButtonId.commandKey(NAME), POST, token).encode(), "Post publicly as a reply",
+            postable.put(
+                    token,
+                    new Postable(
+                            request.guildId(),
+                            request.memberId(),
+                            request.string(CommandSpec.MESSAGE_CHANNEL).orElseThrow(),
+                            request.string(CommandSpec.MESSAGE_ID).orElseThrow(),
+                            answer));
+            mine.button(new Reply.Button(
+                    ButtonId.of(ButtonId.commandKey(NAME), POST, token).encode(),
+                    "Post publicly as a reply",
                     Reply.Button.Style.PRIMARY));
         }
         return mine.build();
@@ -92,9 +106,13 @@ public final class AskAboutMessage implements Command {
         Throwable refused = sent.handle((ok, thrown) -> thrown).getNow(null);
         if (refused != null) {
             Messenger.DeliveryException e = Messenger.failure(refused);
-            return Reply.error("I couldn't post it there: " + (e.reason() == Messenger.DeliveryException.Reason.NO_PERMISSION
-                    ? "I'm not allowed to send messages in that channel." : "Discord refused it. Try again in a moment."));
+            return Reply.error("I couldn't post it there: "
+                    + (e.reason() == Messenger.DeliveryException.Reason.NO_PERMISSION
+                            ? "I'm not allowed to send messages in that channel."
+                            : "Discord refused it. Try again in a moment."));
         }
-        return Reply.builder("Posted as a reply to the message in <#" + p.channelId() + ">.").ephemeral(true).build();
+        return Reply.builder("Posted as a reply to the message in <#" + p.channelId() + ">.")
+                .ephemeral(true)
+                .build();
     }
 }

@@ -17,7 +17,11 @@ import java.util.Deque;
 final class MentionLimiter {
 
     /** What to do with a message. */
-    enum Verdict { ANSWER, NOTICE, IGNORE }
+    enum Verdict {
+        ANSWER,
+        NOTICE,
+        IGNORE
+    }
 
     private static final class Window {
         final Deque<Long> answered = new ArrayDeque<>();
@@ -33,7 +37,10 @@ final class MentionLimiter {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
-        this.windows = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();
+        this.windows = Caffeine.newBuilder()
+                .expireAfterAccess(window.multipliedBy(2))
+                .maximumSize(100_000)
+                .build();
     }
 
     Verdict check(String guildId, String memberId) {

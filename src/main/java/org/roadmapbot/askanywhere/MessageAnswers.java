@@ -29,10 +29,13 @@ public final class MessageAnswers implements ChannelMessages {
      */
     public static final double HELP_CONFIDENCE = 0.9;
 
-    static final String EMPTY = "Ask me a question after the mention, e.g. “@Roadmap Bot how long is phase 2?”, or see `/help`.";
-    static final String NO_ANSWER = "I don't have an answer to that in the roadmap data or this server's FAQ, so I won't guess. "
-            + "`/help` shows what I can answer.";
-    static final String PERSONAL = "That's about your own progress, which I only show to you: use `/progress show` or `/progress next`.";
+    static final String EMPTY =
+            "Ask me a question after the mention, e.g. “@Roadmap Bot how long is phase 2?”, or see `/help`.";
+    static final String NO_ANSWER =
+            "I don't have an answer to that in the roadmap data or this server's FAQ, so I won't guess. "
+                    + "`/help` shows what I can answer.";
+    static final String PERSONAL =
+            "That's about your own progress, which I only show to you: use `/progress show` or `/progress next`.";
 
     private final FeedbackAsk ask;
     private final String questionOption;
@@ -66,9 +69,10 @@ public final class MessageAnswers implements ChannelMessages {
                 return Optional.empty();
             }
             case NOTICE -> {
-                return Optional.of(Reply.text("You're asking quickly: I answer " + MENTIONS_PER_WINDOW + " mentions a minute per member. "
-                        + "Try again in " + limiter.waitSeconds(message.guildId(), message.memberId())
-                        + " s, or use `/ask` (only you see the answer)."));
+                return Optional.of(Reply.text(
+                        "You're asking quickly: I answer " + MENTIONS_PER_WINDOW + " mentions a minute per member. "
+                                + "Try again in " + limiter.waitSeconds(message.guildId(), message.memberId())
+                                + " s, or use `/ask` (only you see the answer)."));
             }
             default -> {
                 // answered below
@@ -100,7 +104,8 @@ public final class MessageAnswers implements ChannelMessages {
 
     private Optional<Reply> helpPost(Posted message) {
         String question = MessageQuestion.of(message.text(), maxQuestionLength);
-        if (question.isEmpty() || limiter.check(message.guildId(), message.memberId()) != MentionLimiter.Verdict.ANSWER) {
+        if (question.isEmpty()
+                || limiter.check(message.guildId(), message.memberId()) != MentionLimiter.Verdict.ANSWER) {
             return Optional.empty();
         }
         // Nobody asked the bot: not counted, and answered only when there is an answer for all to see.
@@ -112,7 +117,13 @@ public final class MessageAnswers implements ChannelMessages {
     }
 
     private CommandRequest request(Posted message, String question) {
-        return new CommandRequest(message.guildId(), message.memberId(), message.displayName(), message.moderator(),
-                ask.spec().name(), null, Map.of(questionOption, question));
+        return new CommandRequest(
+                message.guildId(),
+                message.memberId(),
+                message.displayName(),
+                message.moderator(),
+                ask.spec().name(),
+                null,
+                Map.of(questionOption, question));
     }
 }

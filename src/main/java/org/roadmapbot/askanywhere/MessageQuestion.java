@@ -15,11 +15,14 @@ final class MessageQuestion {
     /** A sentence ends at ". ", "! " or "? ": a dot inside a word ("boot.dev", "Node.js") does not end one. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
-    private MessageQuestion() {
-    }
+    private MessageQuestion() {}
 
     static String of(String text, int maxLength) {
-        String cleaned = USER_MENTION.matcher(text == null ? "" : text).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String cleaned = USER_MENTION
+                .matcher(text == null ? "" : text)
+                .replaceAll(" ")
+                .replaceAll("\\s+", " ")
+                .strip();
         if (cleaned.length() <= maxLength) {
             return cleaned;
         }

@@ -28,14 +28,11 @@ public final class ConsoleParser {
 
     /** A parsed line: a request, or a message saying what was wrong with it. */
     public sealed interface Parsed permits Parsed.Request, Parsed.Invalid, Parsed.Blank {
-        record Request(CommandRequest request) implements Parsed {
-        }
+        record Request(CommandRequest request) implements Parsed {}
 
-        record Invalid(String message) implements Parsed {
-        }
+        record Invalid(String message) implements Parsed {}
 
-        record Blank() implements Parsed {
-        }
+        record Blank() implements Parsed {}
     }
 
     public Parsed parse(String line, CommandRequest caller) {
@@ -51,9 +48,10 @@ public final class ConsoleParser {
         rest = rest.substring(Math.min(rest.length(), firstWord(rest).length())).strip();
         CommandSpec spec = specs.get(name);
         if (spec == null) {
-            return new Parsed.Invalid(name.isEmpty()
-                    ? "Type a command after the slash, e.g. `/help`."
-                    : "I don't know the command `/" + Text.code(name) + "`. Try `/help` to see what I can do.");
+            return new Parsed.Invalid(
+                    name.isEmpty()
+                            ? "Type a command after the slash, e.g. `/help`."
+                            : "I don't know the command `/" + Text.code(name) + "`. Try `/help` to see what I can do.");
         }
         String subcommand = null;
         List<OptionSpec> options = spec.options();
@@ -61,16 +59,22 @@ public final class ConsoleParser {
             String sub = firstWord(rest).toLowerCase(Locale.ROOT);
             Optional<CommandSpec.SubcommandSpec> found = spec.subcommand(sub);
             if (found.isEmpty()) {
-                return new Parsed.Invalid((sub.isEmpty() ? "`/" + name + "` needs a subcommand: "
-                        : "`/" + name + "` has no subcommand `" + Text.code(sub) + "`. Choose one of: ")
-                        + String.join(", ", spec.subcommands().stream().map(s -> "`" + s.name() + "`").toList()) + ".");
+                return new Parsed.Invalid((sub.isEmpty()
+                                ? "`/" + name + "` needs a subcommand: "
+                                : "`/" + name + "` has no subcommand `" + Text.code(sub) + "`. Choose one of: ")
+                        + String.join(
+                                ", ",
+                                spec.subcommands().stream()
+                                        .map(s -> "`" + s.name() + "`")
+                                        .toList()) + ".");
             }
             subcommand = found.get().name();
             options = found.get().options();
             rest = rest.substring(firstWord(rest).length()).strip();
         }
         try {
-            Map<String, Object> values = parseOptions(rest, options, spec.name() + (subcommand == null ? "" : " " + subcommand));
+            Map<String, Object> values =
+                    parseOptions(rest, options, spec.name() + (subcommand == null ? "" : " " + subcommand));
             return new Parsed.Request(caller.withOptions(spec.name(), subcommand, values));
         } catch (IllegalArgumentException e) {
             return new Parsed.Invalid(e.getMessage());
@@ -86,27 +90,38 @@ public final class ConsoleParser {
         options.forEach(o -> byName.put(o.name(), o));
         // A single string option may be given without its name: "/ask how long does it take".
         if (!OPTION_START.matcher(text).lookingAt()) {
-            List<OptionSpec> strings = options.stream().filter(o -> o.type() == org.roadmapbot.core.OptionType.STRING).toList();
+            List<OptionSpec> strings = options.stream()
+                    .filter(o -> o.type() == org.roadmapbot.core.OptionType.STRING)
+                    .toList();
             if (options.size() == 1 && strings.size() == 1) {
                 values.put(strings.get(0).name(), unquote(text));
                 return values;
             }
             throw new IllegalArgumentException("Give options as `name:value`"
-                    + (options.isEmpty() ? "; `/" + path + "` takes none." : ", e.g. `/" + path + " " + options.get(0).name() + ":...`."));
+                    + (options.isEmpty()
+                            ? "; `/" + path + "` takes none."
+                            : ", e.g. `/" + path + " " + options.get(0).name() + ":...`."));
         }
         int pos = 0;
         while (pos < text.length()) {
             Matcher m = OPTION_START.matcher(text);
             m.region(pos, text.length());
             if (!m.lookingAt()) {
-                throw new IllegalArgumentException("I couldn't read `" + Text.code(text.substring(pos)) + "`: give options as `name:value`.");
+                throw new IllegalArgumentException(
+                        "I couldn't read `" + Text.code(text.substring(pos)) + "`: give options as `name:value`.");
             }
             String name = m.group(1).toLowerCase(Locale.ROOT);
             OptionSpec spec = byName.get(name);
             if (spec == null) {
                 throw new IllegalArgumentException("`/" + path + "` has no option `" + Text.code(name) + "`. "
-                        + (options.isEmpty() ? "It takes no options." : "Options: "
-                        + String.join(", ", options.stream().map(o -> "`" + o.name() + "`").toList()) + "."));
+                        + (options.isEmpty()
+                                ? "It takes no options."
+                                : "Options: "
+                                        + String.join(
+                                                ", ",
+                                                options.stream()
+                                                        .map(o -> "`" + o.name() + "`")
+                                                        .toList()) + "."));
             }
             if (values.containsKey(name)) {
                 throw new IllegalArgumentException("The option `" + name + "` is given twice.");
@@ -134,7 +149,8 @@ public final class ConsoleParser {
                     i++;
                 }
                 if (!closed) {
-                    throw new IllegalArgumentException("The value of `" + name + "` has an opening quote but no closing one.");
+                    throw new IllegalArgumentException(
+                            "The value of `" + name + "` has an opening quote but no closing one.");
                 }
                 raw = value.toString();
                 pos = i;
@@ -147,7 +163,8 @@ public final class ConsoleParser {
                 // One rule for every option: a name with nothing after it is a mistake, not "no filter".
                 String example = example(spec);
                 throw new IllegalArgumentException("`" + name + ":` has no value: give one"
-                        + (example.isEmpty() ? "" : " (e.g. `" + name + ":" + example + "`)") + " or leave the option out.");
+                        + (example.isEmpty() ? "" : " (e.g. `" + name + ":" + example + "`)")
+                        + " or leave the option out.");
             }
             values.put(name, convert(spec, raw));
             while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
@@ -180,12 +197,15 @@ public final class ConsoleParser {
     }
 
     private static boolean isFreeText(OptionSpec spec) {
-        return spec.type() == org.roadmapbot.core.OptionType.STRING && spec.choices().isEmpty() && !spec.autocomplete();
+        return spec.type() == org.roadmapbot.core.OptionType.STRING
+                && spec.choices().isEmpty()
+                && !spec.autocomplete();
     }
 
     private static String example(OptionSpec spec) {
         return switch (spec.type()) {
-            case INTEGER, NUMBER -> spec.minValue() == null ? "1" : String.valueOf(spec.minValue().longValue());
+            case INTEGER, NUMBER ->
+                spec.minValue() == null ? "1" : String.valueOf(spec.minValue().longValue());
             case BOOLEAN -> "true";
             default -> spec.choices().isEmpty() ? "" : spec.choices().get(0);
         };
@@ -200,7 +220,8 @@ public final class ConsoleParser {
                 try {
                     return Long.parseLong(value);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " must be a whole number, not `" + Text.code(value) + "`.");
+                    throw new IllegalArgumentException(
+                            name + " must be a whole number, not `" + Text.code(value) + "`.");
                 }
             }
             case NUMBER -> {
@@ -218,7 +239,9 @@ public final class ConsoleParser {
                 return switch (value.toLowerCase(Locale.ROOT)) {
                     case "true", "yes", "on", "1" -> Boolean.TRUE;
                     case "false", "no", "off", "0" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException(name + " must be true or false, not `" + Text.code(value) + "`.");
+                    default ->
+                        throw new IllegalArgumentException(
+                                name + " must be true or false, not `" + Text.code(value) + "`.");
                 };
             }
             case USER, CHANNEL -> {

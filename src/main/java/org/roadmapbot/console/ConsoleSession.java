@@ -42,7 +42,8 @@ public final class ConsoleSession {
         String trimmed = line.strip();
         if (trimmed.equals(PRESS) || trimmed.startsWith(PRESS + " ")) {
             String id = trimmed.substring(PRESS.length()).strip();
-            return id.isEmpty() ? Reply.error("Say which button: `/press <button id>`.")
+            return id.isEmpty()
+                    ? Reply.error("Say which button: `/press <button id>`.")
                     : router.button(caller.withOptions("press", null, Map.of()), id);
         }
         ConsoleParser.Parsed parsed = parser.parse(line, caller);
@@ -66,8 +67,10 @@ public final class ConsoleSession {
             Reply reply = handle(line);
             if (reply != null) {
                 List<Path> saved = files == null ? null : files.save(reply);
-                out.println(json ? ReplyPrinter.jsonLine(reply, saved)
-                        : ReplyPrinter.text(reply, saved == null ? List.of() : saved));
+                out.println(
+                        json
+                                ? ReplyPrinter.jsonLine(reply, saved)
+                                : ReplyPrinter.text(reply, saved == null ? List.of() : saved));
                 if (!json) {
                     out.println();
                 }

@@ -12,8 +12,7 @@ public final class ReplyPrinter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReplyPrinter() {
-    }
+    private ReplyPrinter() {}
 
     public static String text(Reply reply) {
         return text(reply, List.of());
@@ -40,7 +39,11 @@ public final class ReplyPrinter {
         }
         for (int i = 0; i < reply.attachments().size(); i++) {
             Reply.Attachment a = reply.attachments().get(i);
-            out.append("\n📎 ").append(a.fileName()).append(" (").append(a.data().length).append(" bytes)");
+            out.append("\n📎 ")
+                    .append(a.fileName())
+                    .append(" (")
+                    .append(a.data().length)
+                    .append(" bytes)");
             if (i < savedFiles.size()) {
                 out.append(" → ").append(savedFiles.get(i));
             }
@@ -48,7 +51,11 @@ public final class ReplyPrinter {
         if (!reply.buttons().isEmpty()) {
             out.append('\n');
             for (Reply.Button b : reply.buttons()) {
-                out.append("[").append(b.label()).append(" → /press ").append(b.customId()).append("] ");
+                out.append("[")
+                        .append(b.label())
+                        .append(" → /press ")
+                        .append(b.customId())
+                        .append("] ");
             }
         }
         if (reply.ephemeral()) {
@@ -71,7 +78,11 @@ public final class ReplyPrinter {
         node.put("content", reply.content());
         node.put("title", reply.title());
         ArrayNode fields = node.putArray("fields");
-        reply.fields().forEach(f -> fields.addObject().put("name", f.name()).put("value", f.value()).put("inline", f.inline()));
+        reply.fields()
+                .forEach(f -> fields.addObject()
+                        .put("name", f.name())
+                        .put("value", f.value())
+                        .put("inline", f.inline()));
         node.put("footer", reply.footer());
         node.put("ephemeral", reply.ephemeral());
         node.put("error", reply.error());
@@ -81,13 +92,19 @@ public final class ReplyPrinter {
             if (savedFiles == null) {
                 attachments.add(a.fileName());
             } else {
-                attachments.addObject().put("name", a.fileName()).put("bytes", a.data().length)
+                attachments
+                        .addObject()
+                        .put("name", a.fileName())
+                        .put("bytes", a.data().length)
                         .put("path", savedFiles.get(i).toString());
             }
         }
         ArrayNode buttons = node.putArray("buttons");
-        reply.buttons().forEach(b -> buttons.addObject().put("id", b.customId()).put("label", b.label())
-                .put("style", b.style().name().toLowerCase(java.util.Locale.ROOT)));
+        reply.buttons()
+                .forEach(b -> buttons.addObject()
+                        .put("id", b.customId())
+                        .put("label", b.label())
+                        .put("style", b.style().name().toLowerCase(java.util.Locale.ROOT)));
         ArrayNode sources = node.putArray("sources");
         reply.sources().forEach(sources::add);
         return node;

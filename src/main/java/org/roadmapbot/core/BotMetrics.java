@@ -13,8 +13,7 @@ package org.roadmapbot.core;
 public interface BotMetrics {
 
     /** Ignores everything. */
-    BotMetrics NONE = new BotMetrics() {
-    };
+    BotMetrics NONE = new BotMetrics() {};
 
     /** How a command or button press ended. */
     enum CommandOutcome {
@@ -46,35 +45,29 @@ public interface BotMetrics {
      * A slash command (or button press, {@code button} true) finished after {@code nanos}, from the
      * router's receiving it to the reply being built.
      */
-    default void commandCompleted(String command, boolean button, CommandOutcome outcome, long nanos) {
-    }
+    default void commandCompleted(String command, boolean button, CommandOutcome outcome, long nanos) {}
 
     /**
      * The Discord adapter acknowledged an interaction (a reply or a "thinking…" defer) {@code nanos}
      * after it arrived. Past Discord's 3-second window it also counts as late.
      */
-    default void interactionAcknowledged(long nanos) {
-    }
+    default void interactionAcknowledged(long nanos) {}
 
     /** One nudge's outcome (called once per event: a retry, then the final sent or failed). */
-    default void nudge(NudgeOutcome outcome) {
-    }
+    default void nudge(NudgeOutcome outcome) {}
 
     /**
      * A leaderboard post to a channel: {@code scheduled} for the weekly job, false for
      * {@code /leaderboard post}; {@code delivered} false when it could not be posted.
      */
-    default void leaderboardPost(boolean scheduled, boolean delivered) {
-    }
+    default void leaderboardPost(boolean scheduled, boolean delivered) {}
 
     /** An answer or nudge reached the member in the LLM's wording. */
-    default void phrasingUsed() {
-    }
+    default void phrasingUsed() {}
 
     /**
      * The plain text went out instead of the LLM's wording, for {@code reason}: one of a short
      * fixed list named by the phrasing feature (e.g. timeout, error, rejected, quota, cooldown).
      */
-    default void phrasingFallback(String reason) {
-    }
+    default void phrasingFallback(String reason) {}
 }

@@ -34,9 +34,11 @@ public record ButtonId(int version, String command, String action, List<String> 
 
     /** A command or action name: as the bot's slash command names are written (a leading digit would read as a version). */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
     private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,2}");
     /** An argument: the ids the bot writes (snowflakes, topic and entry ids, periods, numbers). */
     private static final Pattern ARG = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
     private static final String SEPARATOR = ":";
 
     public ButtonId {
@@ -47,7 +49,8 @@ public record ButtonId(int version, String command, String action, List<String> 
             throw new IllegalArgumentException("unknown button id version " + version);
         }
         if (!NAME.matcher(command).matches() || !NAME.matcher(action).matches()) {
-            throw new IllegalArgumentException("button command and action must be lower-case names: " + command + ", " + action);
+            throw new IllegalArgumentException(
+                    "button command and action must be lower-case names: " + command + ", " + action);
         }
         for (String arg : args) {
             if (!ARG.matcher(arg).matches()) {

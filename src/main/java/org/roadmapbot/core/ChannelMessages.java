@@ -28,8 +28,18 @@ public interface ChannelMessages {
      * @param isReply        it replies to another message
      * @param text           its text, mention of the bot included (empty when the adapter cannot read it)
      */
-    record Posted(String guildId, String channelId, String parentId, String messageId, String memberId, String displayName,
-                  boolean moderator, boolean mentionsBot, boolean startsThread, boolean isReply, String text) {
+    record Posted(
+            String guildId,
+            String channelId,
+            String parentId,
+            String messageId,
+            String memberId,
+            String displayName,
+            boolean moderator,
+            boolean mentionsBot,
+            boolean startsThread,
+            boolean isReply,
+            String text) {
         public Posted {
             Objects.requireNonNull(guildId, "guildId");
             Objects.requireNonNull(channelId, "channelId");

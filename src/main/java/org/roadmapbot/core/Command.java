@@ -23,6 +23,5 @@ public interface Command {
     }
 
     /** An autocomplete suggestion: what is shown, and the value sent back. */
-    record Choice(String name, String value) {
-    }
+    record Choice(String name, String value) {}
 }

@@ -37,8 +37,14 @@ public record CommandRequest(
     }
 
     /** A request as an adapter builds it: nothing found by the router's steps yet. */
-    public CommandRequest(String guildId, String memberId, String displayName, boolean moderator, String command,
-                          String subcommand, Map<String, Object> options) {
+    public CommandRequest(
+            String guildId,
+            String memberId,
+            String displayName,
+            boolean moderator,
+            String command,
+            String subcommand,
+            Map<String, Object> options) {
         this(guildId, memberId, displayName, moderator, command, subcommand, options, Map.of());
     }
 
@@ -65,7 +71,8 @@ public record CommandRequest(
     }
 
     public CommandRequest withOptions(String newCommand, String newSubcommand, Map<String, Object> newOptions) {
-        return new CommandRequest(guildId, memberId, displayName, moderator, newCommand, newSubcommand, newOptions, context);
+        return new CommandRequest(
+                guildId, memberId, displayName, moderator, newCommand, newSubcommand, newOptions, context);
     }
 
     /** The same request for another server (a button pressed in a DM carries its server). */

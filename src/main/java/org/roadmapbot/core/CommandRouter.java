@@ -34,6 +34,7 @@ public final class CommandRouter {
     private final Map<String, Handlers> handlers = new LinkedHashMap<>();
     /** A command's name by the name button and form ids use for it ({@link ButtonId#commandKey}). */
     private final Map<String, String> byIdKey = new LinkedHashMap<>();
+
     private final List<CommandStep> steps;
     private final BotMetrics metrics;
 
@@ -57,7 +58,8 @@ public final class CommandRouter {
         this.steps = List.copyOf(all);
         List<Command> withHelp = new ArrayList<>(commandList);
         if (commandList.stream().noneMatch(c -> c.spec().name().equals(HelpCommand.NAME))) {
-            List<CommandSpec> specs = new ArrayList<>(commandList.stream().map(Command::spec).toList());
+            List<CommandSpec> specs =
+                    new ArrayList<>(commandList.stream().map(Command::spec).toList());
             specs.add(HelpCommand.SPEC);
             withHelp.add(new HelpCommand(specs));
         }
@@ -85,7 +87,11 @@ public final class CommandRouter {
         long start = System.nanoTime();
         Command command = commands.get(request.command());
         if (command == null) {
-            return measured(UNKNOWN_COMMAND, false, BotMetrics.CommandOutcome.UNKNOWN, start,
+            return measured(
+                    UNKNOWN_COMMAND,
+                    false,
+                    BotMetrics.CommandOutcome.UNKNOWN,
+                    start,
                     Reply.error("I don't know the command `/" + Text.code(request.command())
                             + "`. Try `/help` to see what I can do."));
         }
@@ -97,7 +103,8 @@ public final class CommandRouter {
                 checked = step.apply(spec, checked);
             }
             // The options step has refused any path the spec lacks, and the handlers match the spec.
-            Handlers.Handler handler = handlers.get(name).forSubcommand(checked.subcommand()).orElseThrow();
+            Handlers.Handler handler =
+                    handlers.get(name).forSubcommand(checked.subcommand()).orElseThrow();
             return measured(name, false, null, start, handler.handle(checked));
         } catch (Forbidden e) {
             return measured(name, false, BotMetrics.CommandOutcome.FORBIDDEN, start, Reply.error(e.getMessage()));
@@ -129,7 +136,8 @@ public final class CommandRouter {
      */
     public Reply button(CommandRequest presser, String customId) {
         return component(presser, customId, "button", ButtonId.STALE, (name, id) -> {
-            Handlers.ButtonHandler handler = handlers.get(name).forButton(id).orElseThrow(() -> new UserError(ButtonId.STALE));
+            Handlers.ButtonHandler handler =
+                    handlers.get(name).forButton(id).orElseThrow(() -> new UserError(ButtonId.STALE));
             // The adapter cannot read the id; the request names the command the id does.
             return handler.press(presser.withOptions(name, null, Map.of()), id);
         });
@@ -148,8 +156,12 @@ public final class CommandRouter {
     }
 
     /** A button or form: the id parsed, its command found by the id's name for it, the handler run, failures made polite. */
-    private Reply component(CommandRequest caller, String customId, String kind, String stale,
-                            BiFunction<String, ButtonId, Reply> handler) {
+    private Reply component(
+            CommandRequest caller,
+            String customId,
+            String kind,
+            String stale,
+            BiFunction<String, ButtonId, Reply> handler) {
         long start = System.nanoTime();
         Optional<ButtonId> parsed = ButtonId.parse(customId);
         String name = parsed.map(id -> byIdKey.get(id.command())).orElse(null);
@@ -170,7 +182,8 @@ public final class CommandRouter {
      * a user error; {@code outcome} null means "judge by the reply".
      */
     private Reply measured(String command, boolean button, BotMetrics.CommandOutcome outcome, long start, Reply reply) {
-        BotMetrics.CommandOutcome result = outcome != null ? outcome
+        BotMetrics.CommandOutcome result = outcome != null
+                ? outcome
                 : reply.error() ? BotMetrics.CommandOutcome.USER_ERROR : BotMetrics.CommandOutcome.OK;
         metrics.commandCompleted(command, button, result, System.nanoTime() - start);
         return reply;

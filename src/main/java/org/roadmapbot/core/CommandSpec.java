@@ -24,7 +24,10 @@ public record CommandSpec(
      * SLASH: typed as /name. MESSAGE: chosen on a message (Discord: Apps → name); the adapter fills the
      * options from the message (its text, channel and id, see {@link #message}); not typed in a console.
      */
-    public enum Kind { SLASH, MESSAGE }
+    public enum Kind {
+        SLASH,
+        MESSAGE
+    }
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -38,13 +41,18 @@ public record CommandSpec(
     }
 
     /** A slash command. */
-    public CommandSpec(String name, String description, List<OptionSpec> options, List<SubcommandSpec> subcommands,
-                       boolean moderatorOnly) {
+    public CommandSpec(
+            String name,
+            String description,
+            List<OptionSpec> options,
+            List<SubcommandSpec> subcommands,
+            boolean moderatorOnly) {
         this(name, description, options, subcommands, moderatorOnly, Kind.SLASH);
     }
 
     /** Option names of a message command, filled by the adapter from the message chosen. */
     public static final String MESSAGE_TEXT = "text";
+
     public static final String MESSAGE_CHANNEL = "channel_id";
     public static final String MESSAGE_ID = "message_id";
 
@@ -54,10 +62,16 @@ public record CommandSpec(
      * ({@value #MESSAGE_CHANNEL}) and id ({@value #MESSAGE_ID}).
      */
     public static CommandSpec message(String name, String description, int maxTextLength) {
-        return new CommandSpec(name, description, List.of(
-                OptionSpec.string(MESSAGE_TEXT, "The message's text", false, maxTextLength),
-                OptionSpec.string(MESSAGE_CHANNEL, "The message's channel id", true, 20),
-                OptionSpec.string(MESSAGE_ID, "The message's id", true, 20)), List.of(), false, Kind.MESSAGE);
+        return new CommandSpec(
+                name,
+                description,
+                List.of(
+                        OptionSpec.string(MESSAGE_TEXT, "The message's text", false, maxTextLength),
+                        OptionSpec.string(MESSAGE_CHANNEL, "The message's channel id", true, 20),
+                        OptionSpec.string(MESSAGE_ID, "The message's id", true, 20)),
+                List.of(),
+                false,
+                Kind.MESSAGE);
     }
 
     public static CommandSpec of(String name, String description, OptionSpec... options) {
@@ -81,7 +95,8 @@ public record CommandSpec(
     }
 
     public boolean isModeratorOnly(String subName) {
-        return moderatorOnly || subcommand(subName).map(SubcommandSpec::moderatorOnly).orElse(false);
+        return moderatorOnly
+                || subcommand(subName).map(SubcommandSpec::moderatorOnly).orElse(false);
     }
 
     /** One subcommand; {@code moderatorOnly} marks it for the core's server-side check. */

@@ -24,7 +24,8 @@ public interface CommandStep {
     /** Refuses a moderator-only command or subcommand to anyone the adapter did not mark as moderator. */
     CommandStep MODERATORS = (spec, request) -> {
         if (spec.isModeratorOnly(request.subcommand()) && !request.moderator()) {
-            throw new Forbidden("Only moderators (Manage Server or the moderator role) can use `/" + request.path() + "`.");
+            throw new Forbidden(
+                    "Only moderators (Manage Server or the moderator role) can use `/" + request.path() + "`.");
         }
         return request;
     };

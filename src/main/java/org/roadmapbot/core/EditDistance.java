@@ -3,8 +3,7 @@ package org.roadmapbot.core;
 /** Levenshtein edit distance with an early exit once it exceeds a bound (typo tolerance needs 1-2). */
 public final class EditDistance {
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     /** The distance, or {@code bound + 1} as soon as it is certain to exceed {@code bound}. */
     public static int distance(String a, String b, int bound) {

@@ -44,16 +44,18 @@ public final class Handlers {
     private static final String WHOLE = "";
 
     /** A button or form action's handler and how many arguments its ids carry (an id with another count is refused). */
-    private record Route<H>(int minArgs, int maxArgs, H handler) {
-    }
+    private record Route<H>(int minArgs, int maxArgs, H handler) {}
 
     private final CommandSpec spec;
     private final Map<String, Handler> subcommands;
     private final Map<String, Route<ButtonHandler>> buttons;
     private final Map<String, Route<FormHandler>> forms;
 
-    private Handlers(CommandSpec spec, Map<String, Handler> subcommands, Map<String, Route<ButtonHandler>> buttons,
-                     Map<String, Route<FormHandler>> forms) {
+    private Handlers(
+            CommandSpec spec,
+            Map<String, Handler> subcommands,
+            Map<String, Route<ButtonHandler>> buttons,
+            Map<String, Route<FormHandler>> forms) {
         this.spec = spec;
         this.subcommands = Map.copyOf(subcommands);
         this.buttons = Map.copyOf(buttons);
@@ -92,16 +94,21 @@ public final class Handlers {
     private static <H> Optional<H> route(Map<String, Route<H>> routes, ButtonId id) {
         Route<H> route = routes.get(id.action());
         int n = id.args().size();
-        return route == null || n < route.minArgs() || n > route.maxArgs() ? Optional.empty() : Optional.of(route.handler());
+        return route == null || n < route.minArgs() || n > route.maxArgs()
+                ? Optional.empty()
+                : Optional.of(route.handler());
     }
 
     /** Checks that the handlers cover exactly the spec's paths: a mistake here stops start-up, not a member. */
     private static void requireMatches(CommandSpec spec, Map<String, Handler> subcommands) {
-        Set<String> expected = spec.subcommands().isEmpty() ? Set.of(WHOLE)
-                : Set.copyOf(spec.subcommands().stream().map(CommandSpec.SubcommandSpec::name).toList());
+        Set<String> expected = spec.subcommands().isEmpty()
+                ? Set.of(WHOLE)
+                : Set.copyOf(spec.subcommands().stream()
+                        .map(CommandSpec.SubcommandSpec::name)
+                        .toList());
         if (!expected.equals(subcommands.keySet())) {
-            throw new IllegalArgumentException("/" + spec.name() + ": handlers for " + subcommands.keySet()
-                    + " but the spec has " + expected);
+            throw new IllegalArgumentException(
+                    "/" + spec.name() + ": handlers for " + subcommands.keySet() + " but the spec has " + expected);
         }
     }
 

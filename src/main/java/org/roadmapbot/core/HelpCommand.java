@@ -33,29 +33,50 @@ public final class HelpCommand implements Command {
                 continue;
             }
             if (spec.kind() == CommandSpec.Kind.MESSAGE) {
-                text.append("• On any message: Apps → **").append(spec.name()).append("** — ").append(spec.description()).append('\n');
+                text.append("• On any message: Apps → **")
+                        .append(spec.name())
+                        .append("** — ")
+                        .append(spec.description())
+                        .append('\n');
             } else if (spec.subcommands().isEmpty()) {
-                text.append("• `/").append(spec.name()).append(usage(spec.options())).append("` — ")
-                        .append(spec.description()).append('\n');
+                text.append("• `/")
+                        .append(spec.name())
+                        .append(usage(spec.options()))
+                        .append("` — ")
+                        .append(spec.description())
+                        .append('\n');
             } else {
                 for (CommandSpec.SubcommandSpec sub : spec.subcommands()) {
                     if (sub.moderatorOnly() && !request.moderator()) {
                         continue;
                     }
-                    text.append("• `/").append(spec.name()).append(' ').append(sub.name()).append(usage(sub.options()))
-                            .append("` — ").append(sub.description()).append('\n');
+                    text.append("• `/")
+                            .append(spec.name())
+                            .append(' ')
+                            .append(sub.name())
+                            .append(usage(sub.options()))
+                            .append("` — ")
+                            .append(sub.description())
+                            .append('\n');
                 }
             }
         }
         text.append("\nAnswers come from the bundled roadmap guide, and each one names the entry it used.");
-        return Reply.builder(text.toString()).title("Roadmap Study Bot — help").ephemeral(true).build();
+        return Reply.builder(text.toString())
+                .title("Roadmap Study Bot — help")
+                .ephemeral(true)
+                .build();
     }
 
     private static String usage(List<OptionSpec> options) {
         StringBuilder usage = new StringBuilder();
         for (OptionSpec o : options) {
-            usage.append(' ').append(o.required() ? "" : "[").append(o.name()).append(':')
-                    .append(o.type().name().toLowerCase(java.util.Locale.ROOT)).append(o.required() ? "" : "]");
+            usage.append(' ')
+                    .append(o.required() ? "" : "[")
+                    .append(o.name())
+                    .append(':')
+                    .append(o.type().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(o.required() ? "" : "]");
         }
         return usage.toString();
     }

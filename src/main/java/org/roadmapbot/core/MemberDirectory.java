@@ -35,8 +35,8 @@ public interface MemberDirectory {
      * no name (the caller draws its fallback label), so a slow network never hides anyone nor
      * holds a caller longer than the limit. The lookup itself goes on and fills the adapter's cache.
      */
-    static Map<String, Member> within(CompletableFuture<Map<String, Member>> lookup, Collection<String> memberIds,
-                                      Duration limit) {
+    static Map<String, Member> within(
+            CompletableFuture<Map<String, Member>> lookup, Collection<String> memberIds, Duration limit) {
         try {
             return lookup.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -68,10 +68,12 @@ public interface MemberDirectory {
     }
 
     /** Knows nothing: everyone counts as present, with no name or roles (before an adapter connects). */
-    MemberDirectory ASSUME_PRESENT = (guildId, memberIds) -> CompletableFuture.completedFuture(assumePresent(memberIds));
+    MemberDirectory ASSUME_PRESENT =
+            (guildId, memberIds) -> CompletableFuture.completedFuture(assumePresent(memberIds));
 
     /** One member: empty when they left. */
     default CompletableFuture<Optional<Member>> member(String guildId, String memberId) {
-        return lookup(guildId, java.util.List.of(memberId)).thenApply(found -> Optional.ofNullable(found.get(memberId)));
+        return lookup(guildId, java.util.List.of(memberId))
+                .thenApply(found -> Optional.ofNullable(found.get(memberId)));
     }
 }

@@ -57,7 +57,8 @@ public interface Messenger {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        return t instanceof DeliveryException d ? d
+        return t instanceof DeliveryException d
+                ? d
                 : new DeliveryException(DeliveryException.Reason.TEMPORARY, "delivery failed: " + t, t);
     }
 
@@ -65,7 +66,12 @@ public interface Messenger {
     final class DeliveryException extends Exception {
 
         /** Why a delivery failed; only TEMPORARY is worth a retry. */
-        public enum Reason { DMS_CLOSED, NO_PERMISSION, UNKNOWN_TARGET, TEMPORARY }
+        public enum Reason {
+            DMS_CLOSED,
+            NO_PERMISSION,
+            UNKNOWN_TARGET,
+            TEMPORARY
+        }
 
         private final Reason reason;
 

@@ -42,7 +42,8 @@ public record OptionSpec(
     }
 
     public static OptionSpec integer(String name, String description, boolean required, long min, long max) {
-        return new OptionSpec(name, description, OptionType.INTEGER, required, (double) min, (double) max, 0, List.of(), false);
+        return new OptionSpec(
+                name, description, OptionType.INTEGER, required, (double) min, (double) max, 0, List.of(), false);
     }
 
     public static OptionSpec number(String name, String description, boolean required, double min, double max) {
@@ -58,7 +59,8 @@ public record OptionSpec(
     }
 
     public OptionSpec withChoices(String... values) {
-        return new OptionSpec(name, description, type, required, minValue, maxValue, maxLength, List.of(values), autocomplete);
+        return new OptionSpec(
+                name, description, type, required, minValue, maxValue, maxLength, List.of(values), autocomplete);
     }
 
     public OptionSpec withAutocomplete() {

@@ -8,22 +8,22 @@ import java.util.Set;
 /** Checks a request's options against the command's spec, whatever adapter built it. */
 final class OptionValidator {
 
-    private OptionValidator() {
-    }
+    private OptionValidator() {}
 
     static void validate(CommandSpec spec, CommandRequest request) {
-        List<OptionSpec> options = spec.optionsFor(request.subcommand()).orElseThrow(() -> new UserError(
-                spec.subcommands().isEmpty()
-                        ? "`/" + spec.name() + "` has no subcommands."
-                        : "`/" + spec.name() + "` needs a subcommand: " + subcommandList(spec) + "."));
+        List<OptionSpec> options = spec.optionsFor(request.subcommand())
+                .orElseThrow(() -> new UserError(
+                        spec.subcommands().isEmpty()
+                                ? "`/" + spec.name() + "` has no subcommands."
+                                : "`/" + spec.name() + "` needs a subcommand: " + subcommandList(spec) + "."));
         Set<String> known = new HashSet<>();
         for (OptionSpec option : options) {
             known.add(option.name());
             Object value = request.options().get(option.name());
             if (value == null) {
                 if (option.required()) {
-                    throw new UserError("`/" + request.path() + "` needs the option `" + option.name()
-                            + "` (" + option.description() + ").");
+                    throw new UserError("`/" + request.path() + "` needs the option `" + option.name() + "` ("
+                            + option.description() + ").");
                 }
                 continue;
             }
@@ -51,16 +51,19 @@ final class OptionValidator {
                 // Blank is refused whether or not the option is required: one rule for empty values
                 // (an empty filter is a mistake to point out, not a silent "no filter").
                 if (option.type() == OptionType.STRING && text.isBlank()) {
-                    throw new UserError(name + " cannot be empty" + (option.required() ? "." : ": give a value or leave the option out."));
+                    throw new UserError(name + " cannot be empty"
+                            + (option.required() ? "." : ": give a value or leave the option out."));
                 }
-                if (!option.choices().isEmpty() && option.choices().stream()
-                        .noneMatch(c -> c.equalsIgnoreCase(text.strip()))) {
+                if (!option.choices().isEmpty()
+                        && option.choices().stream().noneMatch(c -> c.equalsIgnoreCase(text.strip()))) {
                     throw new UserError(name + " must be one of: " + String.join(", ", option.choices()) + ".");
                 }
             }
             case INTEGER, NUMBER -> {
-                if (!(value instanceof Number number) || (option.type() == OptionType.INTEGER && !(value instanceof Long))) {
-                    throw new UserError(name + " must be " + (option.type() == OptionType.INTEGER ? "a whole number." : "a number."));
+                if (!(value instanceof Number number)
+                        || (option.type() == OptionType.INTEGER && !(value instanceof Long))) {
+                    throw new UserError(name + " must be "
+                            + (option.type() == OptionType.INTEGER ? "a whole number." : "a number."));
                 }
                 double d = number.doubleValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -87,7 +90,8 @@ final class OptionValidator {
     }
 
     private static String subcommandList(CommandSpec spec) {
-        return String.join(", ", spec.subcommands().stream().map(s -> "`" + s.name() + "`").toList());
+        return String.join(
+                ", ", spec.subcommands().stream().map(s -> "`" + s.name() + "`").toList());
     }
 
     private static String optionList(List<OptionSpec> options) {

@@ -41,8 +41,16 @@ public record Reply(
     }
 
     /** A reply without a form. */
-    public Reply(String content, String title, List<Field> fields, String footer, boolean ephemeral, boolean error,
-                 List<Attachment> attachments, List<Button> buttons, List<String> sources) {
+    public Reply(
+            String content,
+            String title,
+            List<Field> fields,
+            String footer,
+            boolean ephemeral,
+            boolean error,
+            List<Attachment> attachments,
+            List<Button> buttons,
+            List<String> sources) {
         this(content, title, fields, footer, ephemeral, error, attachments, buttons, sources, null);
     }
 
@@ -60,7 +68,11 @@ public record Reply(
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(content).title(title).footer(footer).ephemeral(ephemeral).error(error);
+        Builder b = new Builder(content)
+                .title(title)
+                .footer(footer)
+                .ephemeral(ephemeral)
+                .error(error);
         fields.forEach(f -> b.field(f.name(), f.value(), f.inline()));
         attachments.forEach(b::attachment);
         buttons.forEach(b::button);
@@ -90,7 +102,12 @@ public record Reply(
      * so a press after a restart still means the same thing.
      */
     public record Button(String customId, String label, Style style) {
-        public enum Style { PRIMARY, SECONDARY, SUCCESS, DANGER }
+        public enum Style {
+            PRIMARY,
+            SECONDARY,
+            SUCCESS,
+            DANGER
+        }
 
         public Button {
             Objects.requireNonNull(customId, "customId");
@@ -148,15 +165,50 @@ public record Reply(
             this.content = content;
         }
 
-        public Builder title(String value) { this.title = value; return this; }
-        public Builder footer(String value) { this.footer = value; return this; }
-        public Builder ephemeral(boolean value) { this.ephemeral = value; return this; }
-        public Builder error(boolean value) { this.error = value; return this; }
-        public Builder field(String name, String value, boolean inline) { fields.add(new Field(name, value, inline)); return this; }
-        public Builder attachment(Attachment value) { attachments.add(value); return this; }
-        public Builder button(Button value) { buttons.add(value); return this; }
-        public Builder sources(List<String> ids) { sources.addAll(ids); return this; }
-        public Builder form(Form value) { this.form = value; return this; }
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder footer(String value) {
+            this.footer = value;
+            return this;
+        }
+
+        public Builder ephemeral(boolean value) {
+            this.ephemeral = value;
+            return this;
+        }
+
+        public Builder error(boolean value) {
+            this.error = value;
+            return this;
+        }
+
+        public Builder field(String name, String value, boolean inline) {
+            fields.add(new Field(name, value, inline));
+            return this;
+        }
+
+        public Builder attachment(Attachment value) {
+            attachments.add(value);
+            return this;
+        }
+
+        public Builder button(Button value) {
+            buttons.add(value);
+            return this;
+        }
+
+        public Builder sources(List<String> ids) {
+            sources.addAll(ids);
+            return this;
+        }
+
+        public Builder form(Form value) {
+            this.form = value;
+            return this;
+        }
 
         public Reply build() {
             return new Reply(content, title, fields, footer, ephemeral, error, attachments, buttons, sources, form);

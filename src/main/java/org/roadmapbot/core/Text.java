@@ -8,8 +8,7 @@ public final class Text {
     private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|>#\\[\\]()-])");
     private static final Pattern MENTION = Pattern.compile("@(everyone|here|[!&]?\\d+)", Pattern.CASE_INSENSITIVE);
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * Makes member text safe to show: markdown characters escaped and mention syntax broken

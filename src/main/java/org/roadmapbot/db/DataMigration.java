@@ -36,13 +36,12 @@ import javax.sql.DataSource;
 public final class DataMigration {
 
     /** Tables that describe a running scheduler or the schema history, not data. */
-    static final Set<String> SKIPPED = Set.of("flyway_schema_history", "qrtz_scheduler_state", "qrtz_fired_triggers",
-            "qrtz_locks");
+    static final Set<String> SKIPPED =
+            Set.of("flyway_schema_history", "qrtz_scheduler_state", "qrtz_fired_triggers", "qrtz_locks");
 
     private static final int BATCH = 1000;
 
-    private DataMigration() {
-    }
+    private DataMigration() {}
 
     /** Rows copied per table, in copy order. */
     public record Report(Map<String, Long> rows) {
@@ -59,13 +58,17 @@ public final class DataMigration {
     }
 
     public static Report copy(DataSource from, DataSource to, Consumer<String> progress) {
-        try (Connection source = from.getConnection(); Connection target = to.getConnection()) {
+        try (Connection source = from.getConnection();
+                Connection target = to.getConnection()) {
             List<String> sourceTables = tables(source);
             List<String> targetTables = tables(target);
-            List<String> missing = sourceTables.stream().filter(t -> !targetTables.contains(t)).toList();
+            List<String> missing =
+                    sourceTables.stream().filter(t -> !targetTables.contains(t)).toList();
             if (!missing.isEmpty()) {
-                throw new MigrationException("the target has no table " + missing + "; are both databases on the same "
-                        + "roadmap-bot version?", null);
+                throw new MigrationException(
+                        "the target has no table " + missing + "; are both databases on the same "
+                                + "roadmap-bot version?",
+                        null);
             }
             Map<String, Long> occupied = new TreeMap<>();
             for (String table : targetTables) {
@@ -75,9 +78,13 @@ public final class DataMigration {
                 }
             }
             if (!occupied.isEmpty()) {
-                throw new MigrationException("the target database already holds data (" + occupied.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue() + " rows").collect(Collectors.joining(", "))
-                        + "); migrate into a new, empty database", null);
+                throw new MigrationException(
+                        "the target database already holds data ("
+                                + occupied.entrySet().stream()
+                                        .map(e -> e.getKey() + ": " + e.getValue() + " rows")
+                                        .collect(Collectors.joining(", "))
+                                + "); migrate into a new, empty database",
+                        null);
             }
             List<String> order = foreignKeyOrder(target, sourceTables);
             source.setReadOnly(true);
@@ -120,7 +127,8 @@ public final class DataMigration {
     }
 
     private static long count(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -171,7 +179,8 @@ public final class DataMigration {
                     columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
                     String type = meta.getColumnTypeName(i).toLowerCase(Locale.ROOT);
                     zoned[i] = meta.getColumnType(i) == Types.TIMESTAMP_WITH_TIMEZONE
-                            || type.contains("timestamptz") || type.contains("with time zone");
+                            || type.contains("timestamptz")
+                            || type.contains("with time zone");
                 }
                 int stateColumn = table.equals("qrtz_triggers") ? columns.indexOf("trigger_state") + 1 : 0;
                 String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
@@ -209,7 +218,8 @@ public final class DataMigration {
     /** Moves identity columns past the copied ids so that new rows do not collide with them. */
     private static void restartIdentities(Connection target, List<String> tables) throws SQLException {
         DatabaseMetaData meta = target.getMetaData();
-        boolean postgres = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        boolean postgres =
+                meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         for (String table : tables) {
             List<String> identities = new ArrayList<>();
             try (ResultSet rs = meta.getColumns(null, target.getSchema(), table, "%")) {
@@ -222,13 +232,14 @@ public final class DataMigration {
             for (String column : identities) {
                 long next;
                 try (Statement s = target.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) + 1 FROM " + table)) {
+                        ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) + 1 FROM " + table)) {
                     rs.next();
                     next = rs.getLong(1);
                 }
                 try (Statement s = target.createStatement()) {
                     if (postgres) {
-                        s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), " + next + ", false)");
+                        s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), " + next
+                                + ", false)");
                     } else {
                         s.execute("ALTER TABLE " + table + " ALTER COLUMN " + column + " RESTART WITH " + next);
                     }

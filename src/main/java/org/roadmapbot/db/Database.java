@@ -101,8 +101,12 @@ public final class Database implements AutoCloseable {
      */
     public void bindMetrics(MeterRegistry registry) {
         pool.setMetricRegistry(registry);
-        h2File().ifPresent(file -> Gauge.builder("roadmapbot.h2.file", file, f -> f.toFile().length())
-                .strongReference(true).baseUnit("bytes").description("Size of the embedded H2 database file").register(registry));
+        h2File().ifPresent(file -> Gauge.builder(
+                        "roadmapbot.h2.file", file, f -> f.toFile().length())
+                .strongReference(true)
+                .baseUnit("bytes")
+                .description("Size of the embedded H2 database file")
+                .register(registry));
     }
 
     /** The embedded database's file, when the bot runs on one. */
@@ -127,7 +131,7 @@ public final class Database implements AutoCloseable {
             long start = System.nanoTime();
             // A connection of its own, not a pooled one: the pool would touch it after the shutdown.
             try (Connection c = DriverManager.getConnection(url, config.user(), config.password());
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
                 LOG.debug("database compacted on shutdown in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (SQLException e) {
@@ -142,8 +146,10 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new DatabaseException("cannot create the data directory " + dataDir.toAbsolutePath()
-                    + " (" + e.getMessage() + "); choose another with --data-dir or ROADMAP_BOT_DATA_DIR", e);
+            throw new DatabaseException(
+                    "cannot create the data directory " + dataDir.toAbsolutePath() + " (" + e.getMessage()
+                            + "); choose another with --data-dir or ROADMAP_BOT_DATA_DIR",
+                    e);
         }
     }
 
@@ -168,13 +174,17 @@ public final class Database implements AutoCloseable {
     private static DatabaseException explainConnectFailure(RuntimeException e, String shownUrl) {
         Optional<SQLException> sql = sqlCause(e);
         if (sql.isPresent() && sql.get().getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-            return new DatabaseException("the database " + shownUrl + " is in use by another process. "
-                    + "Is another roadmap-bot already running with this data directory? Stop it, or start "
-                    + "this one with another --data-dir (ROADMAP_BOT_DATA_DIR).", e);
+            return new DatabaseException(
+                    "the database " + shownUrl + " is in use by another process. "
+                            + "Is another roadmap-bot already running with this data directory? Stop it, or start "
+                            + "this one with another --data-dir (ROADMAP_BOT_DATA_DIR).",
+                    e);
         }
         String reason = sql.map(Throwable::getMessage).orElse(e.getMessage());
-        return new DatabaseException("cannot open the database " + shownUrl + ": " + firstLine(reason)
-                + ". Check ROADMAP_BOT_DB_URL, ROADMAP_BOT_DB_USER and ROADMAP_BOT_DB_PASSWORD.", e);
+        return new DatabaseException(
+                "cannot open the database " + shownUrl + ": " + firstLine(reason)
+                        + ". Check ROADMAP_BOT_DB_URL, ROADMAP_BOT_DB_USER and ROADMAP_BOT_DB_PASSWORD.",
+                e);
     }
 
     private static void migrate(DataSource pool, String shownUrl) {
@@ -185,24 +195,32 @@ public final class Database implements AutoCloseable {
                 .load();
         try {
             List<MigrationInfo> future = Arrays.stream(flyway.info().all())
-                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                            || m.getState() == MigrationState.FUTURE_FAILED)
                     .toList();
             if (!future.isEmpty()) {
                 String applied = future.get(future.size() - 1).getVersion().toString();
                 String known = Arrays.stream(flyway.info().all())
                         .filter(m -> m.getState().isResolved())
-                        .reduce((a, b) -> b).map(m -> m.getVersion().toString()).orElse("none");
-                throw new DatabaseException("the database " + shownUrl + " has schema version " + applied
-                        + ", newer than this roadmap-bot understands (up to " + known + "). It was written by a "
-                        + "newer release: run that release, or restore a backup made for this one.", null);
+                        .reduce((a, b) -> b)
+                        .map(m -> m.getVersion().toString())
+                        .orElse("none");
+                throw new DatabaseException(
+                        "the database " + shownUrl + " has schema version " + applied
+                                + ", newer than this roadmap-bot understands (up to " + known
+                                + "). It was written by a "
+                                + "newer release: run that release, or restore a backup made for this one.",
+                        null);
             }
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 LOG.info("applied {} database migration(s)", applied);
             }
         } catch (FlywayException e) {
-            throw new DatabaseException("the database schema at " + shownUrl + " could not be brought up to date: "
-                    + firstLine(e.getMessage()), e);
+            throw new DatabaseException(
+                    "the database schema at " + shownUrl + " could not be brought up to date: "
+                            + firstLine(e.getMessage()),
+                    e);
         }
     }
 

@@ -28,7 +28,8 @@ public record DatabaseConfig(Optional<String> url, String user, String password)
      * folds them (never change this after the file exists); WRITE_DELAY=0 because H2's default
      * 500 ms delay loses committed rows on kill -9. Throughput comes from batching instead.
      */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    static final String H2_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password|pwd|secret)=[^;&]*");
 

@@ -39,8 +39,7 @@ public final class H2Backup {
     /** Where {@code restore --force} keeps the database it replaced. */
     public static final String REPLACED_SUFFIX = ".before-restore";
 
-    private H2Backup() {
-    }
+    private H2Backup() {}
 
     /** Why a backup or restore was refused or failed; the message is one line for the operator. */
     public static final class BackupException extends RuntimeException {
@@ -50,8 +49,7 @@ public final class H2Backup {
     }
 
     /** A restore that went through: the schema version it brought back. */
-    public record Restored(Path database, String schemaVersion, boolean replacedExisting) {
-    }
+    public record Restored(Path database, String schemaVersion, boolean replacedExisting) {}
 
     /**
      * Online backup of the running bot's database into {@code target} (a new file; written under a
@@ -78,7 +76,8 @@ public final class H2Backup {
     /** {@code BACKUP TO} a temporary name next to {@code target}, renamed into place when complete. */
     private static long write(ConnectionSource database, Path target) {
         Path partial = partialFile(target);
-        try (Connection c = database.open(); Statement s = c.createStatement()) {
+        try (Connection c = database.open();
+                Statement s = c.createStatement()) {
             s.execute("BACKUP TO " + sqlString(partial.toAbsolutePath().toString()));
             return publish(partial, target);
         } catch (SQLException e) {
@@ -101,8 +100,10 @@ public final class H2Backup {
         Path database = dataDir.resolve(STORE_FILE);
         boolean exists = Files.exists(database);
         if (exists && !force) {
-            throw new BackupException(dataDir.toAbsolutePath() + " already holds a database; add --force to replace it "
-                    + "(the current one is then kept as " + STORE_FILE + REPLACED_SUFFIX + ")", null);
+            throw new BackupException(
+                    dataDir.toAbsolutePath() + " already holds a database; add --force to replace it "
+                            + "(the current one is then kept as " + STORE_FILE + REPLACED_SUFFIX + ")",
+                    null);
         }
         try {
             Files.createDirectories(dataDir);
@@ -117,7 +118,10 @@ public final class H2Backup {
             String version = schemaVersion(staging);
             try (FileChannel held = exists ? lockIdle(database) : null) {
                 if (exists) {
-                    Files.copy(database, dataDir.resolve(STORE_FILE + REPLACED_SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(
+                            database,
+                            dataDir.resolve(STORE_FILE + REPLACED_SUFFIX),
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
                 moveReplacing(unpacked, database);
             }
@@ -138,8 +142,10 @@ public final class H2Backup {
                     continue;
                 }
                 if (!entry.getName().equals(STORE_FILE) || found) {
-                    throw new BackupException(zip + " is not a roadmap-bot backup (it holds " + entry.getName()
-                            + "; expected only " + STORE_FILE + ")", null);
+                    throw new BackupException(
+                            zip + " is not a roadmap-bot backup (it holds " + entry.getName() + "; expected only "
+                                    + STORE_FILE + ")",
+                            null);
                 }
                 Files.copy(in, target);
                 found = true;
@@ -154,16 +160,18 @@ public final class H2Backup {
 
     /** Opens the unpacked copy read-only and reads the schema version Flyway recorded. */
     private static String schemaVersion(Path dir) {
-        try (Connection c = DriverManager.getConnection(DatabaseConfig.defaultUrl(dir) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success "
-                     + "ORDER BY installed_rank DESC LIMIT 1")) {
+        try (Connection c = DriverManager.getConnection(
+                        DatabaseConfig.defaultUrl(dir) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success "
+                        + "ORDER BY installed_rank DESC LIMIT 1")) {
             if (!rs.next()) {
                 throw new BackupException("the backup holds no roadmap-bot schema", null);
             }
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new BackupException("the backup does not open as a roadmap-bot database: " + firstLine(e.getMessage()), e);
+            throw new BackupException(
+                    "the backup does not open as a roadmap-bot database: " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -182,8 +190,10 @@ public final class H2Backup {
         }
         if (lock == null) {
             channel.close();
-            throw new BackupException("the database in " + database.getParent().toAbsolutePath()
-                    + " is in use by a running bot; stop it first", null);
+            throw new BackupException(
+                    "the database in " + database.getParent().toAbsolutePath()
+                            + " is in use by a running bot; stop it first",
+                    null);
         }
         return channel;
     }
@@ -194,17 +204,22 @@ public final class H2Backup {
             return DriverManager.getConnection(DatabaseConfig.defaultUrl(dataDir) + ";IFEXISTS=TRUE", "sa", "");
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
-                throw new BackupException("the database in " + dataDir.toAbsolutePath() + " is in use by a running bot; "
-                        + "stop it first (a running bot takes its own backups when ROADMAP_BOT_BACKUP_DIR is set)", e);
+                throw new BackupException(
+                        "the database in " + dataDir.toAbsolutePath() + " is in use by a running bot; "
+                                + "stop it first (a running bot takes its own backups when ROADMAP_BOT_BACKUP_DIR is set)",
+                        e);
             }
-            throw new BackupException("cannot open the database in " + dataDir.toAbsolutePath() + ": " + firstLine(e.getMessage()), e);
+            throw new BackupException(
+                    "cannot open the database in " + dataDir.toAbsolutePath() + ": " + firstLine(e.getMessage()), e);
         }
     }
 
     static void requireDatabase(Path dataDir) {
         if (!Files.isRegularFile(dataDir.resolve(STORE_FILE))) {
-            throw new BackupException("no database in " + dataDir.toAbsolutePath() + " (expected " + STORE_FILE
-                    + "); pass the bot's --data-dir", null);
+            throw new BackupException(
+                    "no database in " + dataDir.toAbsolutePath() + " (expected " + STORE_FILE
+                            + "); pass the bot's --data-dir",
+                    null);
         }
     }
 

@@ -20,12 +20,10 @@ import javax.sql.DataSource;
  */
 public final class H2Compaction {
 
-    private H2Compaction() {
-    }
+    private H2Compaction() {}
 
     /** Sizes before and after compacting, in bytes. */
-    public record Result(long before, long after, long millis) {
-    }
+    public record Result(long before, long after, long millis) {}
 
     /** Compacts the database of a stopped bot in {@code dataDir}; refused while a bot holds it. */
     public static Result compactStopped(Path dataDir) {
@@ -33,10 +31,12 @@ public final class H2Compaction {
         Path file = dataDir.resolve(H2Backup.STORE_FILE);
         long before = size(file);
         long start = System.nanoTime();
-        try (Connection c = H2Backup.openExisting(dataDir); Statement s = c.createStatement()) {
+        try (Connection c = H2Backup.openExisting(dataDir);
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
-            throw new H2Backup.BackupException("compacting failed, the database is unchanged: " + H2Backup.firstLine(e.getMessage()), e);
+            throw new H2Backup.BackupException(
+                    "compacting failed, the database is unchanged: " + H2Backup.firstLine(e.getMessage()), e);
         }
         return new Result(before, size(file), (System.nanoTime() - start) / 1_000_000);
     }
@@ -55,8 +55,9 @@ public final class H2Compaction {
             Files.createDirectory(copy);
             H2Backup.unpack(zip, copy.resolve(H2Backup.STORE_FILE));
             Files.delete(zip);
-            try (Connection c = DriverManager.getConnection(DatabaseConfig.defaultUrl(copy) + ";IFEXISTS=TRUE", "sa", "");
-                 Statement s = c.createStatement()) {
+            try (Connection c =
+                            DriverManager.getConnection(DatabaseConfig.defaultUrl(copy) + ";IFEXISTS=TRUE", "sa", "");
+                    Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
             return size(copy.resolve(H2Backup.STORE_FILE));

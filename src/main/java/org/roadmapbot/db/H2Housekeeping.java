@@ -77,10 +77,17 @@ final class H2Housekeeping implements AutoCloseable {
             if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
                 MVStore store = session.getDatabase().getStore().getMvStore();
                 long size = java.nio.file.Files.size(file);
-                long live = size * store.getFileStore().getFillRate() / 100 * store.getFileStore().getChunksFillRate() / 100;
+                long live = size
+                        * store.getFileStore().getFillRate()
+                        / 100
+                        * store.getFileStore().getChunksFillRate()
+                        / 100;
                 if (size > 64L << 20 && live * 2 < size) {
-                    LOG.info("the database file is {} MB, about {} MB of it live data; to shrink it, stop the bot and run "
-                            + "`java -jar roadmap-bot.jar compact` (a clean stop compacts it too)", size >> 20, live >> 20);
+                    LOG.info(
+                            "the database file is {} MB, about {} MB of it live data; to shrink it, stop the bot and run "
+                                    + "`java -jar roadmap-bot.jar compact` (a clean stop compacts it too)",
+                            size >> 20,
+                            live >> 20);
                 }
             }
         } catch (Exception | LinkageError e) {
@@ -95,7 +102,8 @@ final class H2Housekeeping implements AutoCloseable {
                 MVStore store = session.getDatabase().getStore().getMvStore();
                 if (!store.isClosed()) {
                     store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
-                    if (store.getFileStore() instanceof RandomAccessStore file && file.getFillRate() < FILE_FILL_TARGET) {
+                    if (store.getFileStore() instanceof RandomAccessStore file
+                            && file.getFillRate() < FILE_FILL_TARGET) {
                         // 101: move whatever the fill rate (the check above already chose to).
                         file.compactMoveChunks(101, MOVE_LIMIT, store);
                     }

@@ -13,11 +13,12 @@ public final class Jdbc {
     /** SQLSTATE of a unique-key violation in both H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATEs for serialization failure / deadlock (PostgreSQL) and lock timeout (H2). */
-    private static final java.util.Set<String> RETRYABLE = java.util.Set.of(UNIQUE_VIOLATION, "40001", "40P01", "HYT00");
+    private static final java.util.Set<String> RETRYABLE =
+            java.util.Set.of(UNIQUE_VIOLATION, "40001", "40P01", "HYT00");
+
     private static final int ATTEMPTS = 3;
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Work done on one connection inside one transaction. */
     @FunctionalInterface

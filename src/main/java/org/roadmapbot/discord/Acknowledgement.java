@@ -48,8 +48,12 @@ final class Acknowledgement {
      * On arrival (JDA's event thread): defers at once when the policy says so, else arms the timer
      * that defers publicly after {@code deadline} unless the answer came first.
      */
-    static Acknowledgement onArrival(IReplyCallback event, DeferPolicy.Mode mode, ScheduledExecutorService timers,
-                                     Duration deadline, BotMetrics metrics) {
+    static Acknowledgement onArrival(
+            IReplyCallback event,
+            DeferPolicy.Mode mode,
+            ScheduledExecutorService timers,
+            Duration deadline,
+            BotMetrics metrics) {
         Acknowledgement ack = new Acknowledgement(event, metrics);
         if (mode != DeferPolicy.Mode.NONE) {
             ack.defer(mode == DeferPolicy.Mode.PRIVATE);
@@ -78,13 +82,17 @@ final class Acknowledgement {
             return;
         }
         if (state.compareAndSet(PENDING, REPLIED)) {
-            event.reply(message).setEphemeral(reply.ephemeral()).queue(ok -> acknowledged(), e -> logFailure("reply", e));
+            event.reply(message)
+                    .setEphemeral(reply.ephemeral())
+                    .queue(ok -> acknowledged(), e -> logFailure("reply", e));
         } else if (state.get() == DEFERRED_PUBLIC && reply.ephemeral()) {
             // The public "thinking" message must not become a private answer for all to see.
             event.getHook().deleteOriginal().queue(null, e -> logFailure("delete deferred", e));
             event.getHook().sendMessage(message).setEphemeral(true).queue(null, e -> logFailure("follow-up", e));
         } else {
-            event.getHook().editOriginal(MessageEditData.fromCreateData(message)).queue(null, e -> logFailure("edit", e));
+            event.getHook()
+                    .editOriginal(MessageEditData.fromCreateData(message))
+                    .queue(null, e -> logFailure("edit", e));
         }
     }
 

@@ -32,8 +32,8 @@ final class ChannelMessageListener extends ListenerAdapter {
     private final ChannelMessages core;
     private final Set<String> moderatorRoleIds;
     private final boolean readsContent;
-    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
-            r -> {
+    private final ExecutorService worker =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                 Thread t = new Thread(r, "discord-messages");
                 t.setDaemon(true);
                 return t;
@@ -47,27 +47,45 @@ final class ChannelMessageListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!event.isFromGuild() || event.getAuthor().isBot() || event.isWebhookMessage() || event.getMember() == null) {
+        if (!event.isFromGuild()
+                || event.getAuthor().isBot()
+                || event.isWebhookMessage()
+                || event.getMember() == null) {
             return;
         }
         Message message = event.getMessage();
         String self = event.getJDA().getSelfUser().getId();
         String raw = message.getContentRaw();
-        // A mention written in the text: a reply that only pings the bot's earlier message ("thanks!") is not a question.
+        // A mention written in the text: a reply that only pings the bot's earlier message ("thanks!") is not a
+        // question.
         boolean mentions = raw.contains("<@" + self + ">") || raw.contains("<@!" + self + ">");
         if (!mentions && (!readsContent || raw.isBlank())) {
             return;
         }
         MessageChannelUnion channel = event.getChannel();
-        String parent = channel.getType().isThread() ? channel.asThreadChannel().getParentChannel().getId() : null;
+        String parent = channel.getType().isThread()
+                ? channel.asThreadChannel().getParentChannel().getId()
+                : null;
         Member member = event.getMember();
-        ChannelMessages.Posted posted = new ChannelMessages.Posted(event.getGuild().getId(), channel.getId(), parent, message.getId(),
-                member.getId(), member.getEffectiveName(), InteractionHandler.isModerator(member, moderatorRoleIds), mentions,
-                parent != null && message.getId().equals(channel.getId()), message.getMessageReference() != null, raw);
+        ChannelMessages.Posted posted = new ChannelMessages.Posted(
+                event.getGuild().getId(),
+                channel.getId(),
+                parent,
+                message.getId(),
+                member.getId(),
+                member.getEffectiveName(),
+                InteractionHandler.isModerator(member, moderatorRoleIds),
+                mentions,
+                parent != null && message.getId().equals(channel.getId()),
+                message.getMessageReference() != null,
+                raw);
         try {
             worker.execute(() -> answer(message, posted));
         } catch (RejectedExecutionException e) {
-            LOG.warn("too many messages waiting; not answering message {} in server {}", posted.messageId(), posted.guildId());
+            LOG.warn(
+                    "too many messages waiting; not answering message {} in server {}",
+                    posted.messageId(),
+                    posted.guildId());
         }
     }
 
@@ -79,7 +97,8 @@ final class ChannelMessageListener extends ListenerAdapter {
             LOG.error("answering message {} in server {} failed", posted.messageId(), posted.guildId(), e);
             return;
         }
-        reply.ifPresent(r -> message.reply(ReplyRenderer.render(r)).mentionRepliedUser(false)
+        reply.ifPresent(r -> message.reply(ReplyRenderer.render(r))
+                .mentionRepliedUser(false)
                 .queue(null, e -> Acknowledgement.logFailure("reply to message " + posted.messageId(), e)));
     }
 

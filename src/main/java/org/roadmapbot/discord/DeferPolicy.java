@@ -13,7 +13,11 @@ import org.roadmapbot.core.CommandRequest;
 public interface DeferPolicy {
 
     /** NONE: answer directly; PUBLIC or PRIVATE: defer, with the "thinking" message seen by all or only the asker. */
-    enum Mode { NONE, PUBLIC, PRIVATE }
+    enum Mode {
+        NONE,
+        PUBLIC,
+        PRIVATE
+    }
 
     Mode decide(CommandRequest request);
 

@@ -52,6 +52,7 @@ public final class DiscordBot implements AutoCloseable {
 
     /** How long start-up waits for READY and every server before giving up. */
     public static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -63,6 +64,7 @@ public final class DiscordBot implements AutoCloseable {
 
     /** One JDA session per shard this process runs (one in all when not sharded). */
     private final List<JDA> shards;
+
     private final Shards shardConfig;
     private final InteractionHandler handler;
     private final ExecutorService workers;
@@ -75,8 +77,14 @@ public final class DiscordBot implements AutoCloseable {
     private boolean interactionsStopped;
     private boolean closed;
 
-    private DiscordBot(List<JDA> shards, Shards shardConfig, InteractionHandler handler, ChannelMessageListener messages,
-                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions) {
+    private DiscordBot(
+            List<JDA> shards,
+            Shards shardConfig,
+            InteractionHandler handler,
+            ChannelMessageListener messages,
+            ExecutorService workers,
+            ScheduledExecutorService timers,
+            ExecutorService suggestions) {
         this.shards = List.copyOf(shards);
         this.messages = messages;
         this.shardConfig = shardConfig;
@@ -101,8 +109,12 @@ public final class DiscordBot implements AutoCloseable {
      * As {@link #start(DiscordConfig, CommandRouter, DeferPolicy)}, reporting acknowledgement latencies to {@code metrics}
      * and answering members' messages with {@code channelMessages}.
      */
-    public static DiscordBot start(DiscordConfig config, CommandRouter router, DeferPolicy deferPolicy, BotMetrics metrics,
-                                   ChannelMessages channelMessages) {
+    public static DiscordBot start(
+            DiscordConfig config,
+            CommandRouter router,
+            DeferPolicy deferPolicy,
+            BotMetrics metrics,
+            ChannelMessages channelMessages) {
         String token;
         try {
             token = config.token().get();
@@ -118,10 +130,10 @@ public final class DiscordBot implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("discord-defer"));
         // Autocomplete is cheap and must answer within Discord's window: it never queues behind commands.
         ExecutorService suggestions = Executors.newSingleThreadExecutor(threads("discord-autocomplete"));
-        InteractionHandler handler = new InteractionHandler(router, config.moderatorRoleIds(), deferPolicy, workers, timers,
-                suggestions, metrics);
-        ChannelMessageListener messages = new ChannelMessageListener(channelMessages, config.moderatorRoleIds(),
-                config.messageContentIntent());
+        InteractionHandler handler = new InteractionHandler(
+                router, config.moderatorRoleIds(), deferPolicy, workers, timers, suggestions, metrics);
+        ChannelMessageListener messages =
+                new ChannelMessageListener(channelMessages, config.moderatorRoleIds(), config.messageContentIntent());
         EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
         if (config.messageContentIntent()) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
@@ -153,7 +165,8 @@ public final class DiscordBot implements AutoCloseable {
             shards.forEach(JDA::shutdownNow);
             stop(workers, timers, suggestions);
             messages.stop();
-            throw new DiscordStartException("Discord rejected the bot token (check DISCORD_TOKEN / DISCORD_TOKEN_FILE)", e);
+            throw new DiscordStartException(
+                    "Discord rejected the bot token (check DISCORD_TOKEN / DISCORD_TOKEN_FILE)", e);
         } catch (RuntimeException e) {
             shards.forEach(JDA::shutdownNow);
             stop(workers, timers, suggestions);
@@ -166,8 +179,11 @@ public final class DiscordBot implements AutoCloseable {
                 latches.get(i).await(shards.get(i));
             }
             JDA first = shards.get(0);
-            LOG.info("connected to Discord as {} in {} server(s) ({})", first.getSelfUser().getName(),
-                    shards.stream().mapToInt(j -> j.getGuilds().size()).sum(), shardConfig);
+            LOG.info(
+                    "connected to Discord as {} in {} server(s) ({})",
+                    first.getSelfUser().getName(),
+                    shards.stream().mapToInt(j -> j.getGuilds().size()).sum(),
+                    shardConfig);
             bot.register(SlashCommands.of(router.specs()), config.guildIds());
             return bot;
         } catch (RuntimeException e) {
@@ -271,29 +287,40 @@ public final class DiscordBot implements AutoCloseable {
         try {
             if (guildIds.isEmpty()) {
                 if (!shardConfig.registersGlobalCommands()) {
-                    LOG.info("slash commands are registered by the process that runs shard 0, not this one ({})", shardConfig);
+                    LOG.info(
+                            "slash commands are registered by the process that runs shard 0, not this one ({})",
+                            shardConfig);
                     return;
                 }
-                shards.get(shardConfig.ids().indexOf(0)).updateCommands().addCommands(commands).complete();
-                LOG.info("registered {} slash commands globally (Discord may take up to an hour to show changes)", commands.size());
+                shards.get(shardConfig.ids().indexOf(0))
+                        .updateCommands()
+                        .addCommands(commands)
+                        .complete();
+                LOG.info(
+                        "registered {} slash commands globally (Discord may take up to an hour to show changes)",
+                        commands.size());
                 return;
             }
             for (String id : guildIds) {
                 if (!shardConfig.runs(id)) {
                     continue; // another process runs this server's shard and registers there
                 }
-                Guild guild = shards.stream().map(j -> j.getGuildById(id)).filter(java.util.Objects::nonNull)
-                        .findFirst().orElse(null);
+                Guild guild = shards.stream()
+                        .map(j -> j.getGuildById(id))
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
                 if (guild == null) {
-                    LOG.warn("DISCORD_GUILD_IDS lists server {}, but the bot is not in it; add the bot there first", id);
+                    LOG.warn(
+                            "DISCORD_GUILD_IDS lists server {}, but the bot is not in it; add the bot there first", id);
                     continue;
                 }
                 guild.updateCommands().addCommands(commands).complete();
                 LOG.info("registered {} slash commands in server {}", commands.size(), id);
             }
         } catch (ErrorResponseException e) {
-            throw new DiscordStartException("Discord refused the command registration: " + e.getErrorCode() + " "
-                    + e.getMeaning(), e);
+            throw new DiscordStartException(
+                    "Discord refused the command registration: " + e.getErrorCode() + " " + e.getMeaning(), e);
         }
     }
 
@@ -351,14 +378,19 @@ public final class DiscordBot implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new DiscordStartException("interrupted while connecting to Discord", e);
             }
-            if (shutdown != null && shutdown.getCloseCode() == net.dv8tion.jda.api.requests.CloseCode.DISALLOWED_INTENTS) {
-                throw new DiscordStartException("Discord refused the Message Content intent (close code 4014): turn it on in the "
-                        + "Discord Developer Portal (Bot → Privileged Gateway Intents → Message Content), or unset "
-                        + DiscordConfig.MESSAGE_CONTENT_INTENT + " (only a help channel needs it)");
+            if (shutdown != null
+                    && shutdown.getCloseCode() == net.dv8tion.jda.api.requests.CloseCode.DISALLOWED_INTENTS) {
+                throw new DiscordStartException(
+                        "Discord refused the Message Content intent (close code 4014): turn it on in the "
+                                + "Discord Developer Portal (Bot → Privileged Gateway Intents → Message Content), or unset "
+                                + DiscordConfig.MESSAGE_CONTENT_INTENT + " (only a help channel needs it)");
             }
             if (shutdown != null) {
                 throw new DiscordStartException("Discord closed the connection during start-up (close code "
-                        + shutdown.getCode() + (shutdown.getCloseCode() == null ? "" : ": " + shutdown.getCloseCode().getMeaning())
+                        + shutdown.getCode()
+                        + (shutdown.getCloseCode() == null
+                                ? ""
+                                : ": " + shutdown.getCloseCode().getMeaning())
                         + "); check the token and the intents");
             }
         }

@@ -58,19 +58,29 @@ public record DiscordConfig(
     }
 
     /** Without sharding: one process runs every server. */
-    public DiscordConfig(TokenSource token, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
-                         List<String> guildIds, Set<String> moderatorRoleIds) {
+    public DiscordConfig(
+            TokenSource token,
+            Optional<String> apiBaseUrl,
+            Optional<String> gatewayUrl,
+            List<String> guildIds,
+            Set<String> moderatorRoleIds) {
         this(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, Shards.none());
     }
 
     /** Without the Message Content intent. */
-    public DiscordConfig(TokenSource token, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
-                         List<String> guildIds, Set<String> moderatorRoleIds, Shards shards) {
+    public DiscordConfig(
+            TokenSource token,
+            Optional<String> apiBaseUrl,
+            Optional<String> gatewayUrl,
+            List<String> guildIds,
+            Set<String> moderatorRoleIds,
+            Shards shards) {
         this(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, shards, false);
     }
 
     public DiscordConfig withShards(Shards value) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, value, messageContentIntent);
+        return new DiscordConfig(
+                token, apiBaseUrl, gatewayUrl, guildIds, moderatorRoleIds, value, messageContentIntent);
     }
 
     public DiscordConfig withMessageContentIntent(boolean value) {
@@ -87,7 +97,8 @@ public record DiscordConfig(
         TokenSource source = inline.isPresent()
                 ? TokenSource.of(inline.get().strip())
                 : TokenSource.file(Path.of(file.get().strip()));
-        return Optional.of(new DiscordConfig(source,
+        return Optional.of(new DiscordConfig(
+                source,
                 nonBlank(env.get(API_BASE_URL)).map(String::strip),
                 nonBlank(env.get(GATEWAY_URL)).map(String::strip),
                 ids(env.get(GUILD_IDS)),
@@ -107,7 +118,10 @@ public record DiscordConfig(
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(raw.split("[,\\s]+")).filter(s -> !s.isEmpty()).distinct().collect(Collectors.toList());
+        return Arrays.stream(raw.split("[,\\s]+"))
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .collect(Collectors.toList());
     }
 
     /** true or false (any case); unset or blank is false; anything else stops start-up. */
@@ -133,13 +147,15 @@ public record DiscordConfig(
 
     private static void requireScheme(String variable, String url, String... schemes) {
         if (Arrays.stream(schemes).noneMatch(url::startsWith)) {
-            throw new IllegalArgumentException(variable + " must start with " + String.join(" or ", schemes) + ": " + url);
+            throw new IllegalArgumentException(
+                    variable + " must start with " + String.join(" or ", schemes) + ": " + url);
         }
     }
 
     private static void requireSnowflake(String variable, String id) {
         if (!id.matches("\\d{1,20}")) {
-            throw new IllegalArgumentException(variable + " must list numeric Discord ids separated by commas, not: " + id);
+            throw new IllegalArgumentException(
+                    variable + " must list numeric Discord ids separated by commas, not: " + id);
         }
     }
 
@@ -174,8 +190,10 @@ public record DiscordConfig(
                 }
                 return read;
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + TOKEN_FILE + " " + file + ": "
-                        + e.getClass().getSimpleName(), e);
+                throw new IllegalArgumentException(
+                        "cannot read " + TOKEN_FILE + " " + file + ": "
+                                + e.getClass().getSimpleName(),
+                        e);
             }
         }
 

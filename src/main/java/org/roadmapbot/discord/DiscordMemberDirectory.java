@@ -53,27 +53,29 @@ final class DiscordMemberDirectory implements MemberDirectory {
     /** This process's shards; a server lives on exactly one of them. */
     private final List<JDA> shards;
     /** guild/member → what Discord said; {@link Known#member} null: they left. */
-    private final AsyncCache<Key, Known> cache = Caffeine.newBuilder()
-            .expireAfterWrite(TTL).maximumSize(CACHE_MAX).buildAsync();
+    private final AsyncCache<Key, Known> cache =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(CACHE_MAX).buildAsync();
 
     DiscordMemberDirectory(List<JDA> shards) {
         this.shards = List.copyOf(shards);
     }
 
-    private record Key(String guildId, String memberId) {
-    }
+    private record Key(String guildId, String memberId) {}
 
-    private record Known(Member member) {
-    }
+    private record Known(Member member) {}
 
     @Override
     public CompletableFuture<Map<String, Member>> lookup(String guildId, Collection<String> memberIds) {
         if (!isSnowflake(guildId)) {
             return CompletableFuture.completedFuture(MemberDirectory.assumePresent(memberIds));
         }
-        List<Key> keys = memberIds.stream().filter(DiscordMemberDirectory::isSnowflake).distinct()
-                .map(id -> new Key(guildId, id)).toList();
-        CompletableFuture<Map<Key, Known>> known = keys.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+        List<Key> keys = memberIds.stream()
+                .filter(DiscordMemberDirectory::isSnowflake)
+                .distinct()
+                .map(id -> new Key(guildId, id))
+                .toList();
+        CompletableFuture<Map<Key, Known>> known = keys.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of())
                 : cache.getAll(keys, (missing, executor) -> fetch(guildId, List.copyOf(missing)));
         return known.handle((found, thrown) -> {
             Map<String, Member> result = new LinkedHashMap<>();
@@ -91,7 +93,11 @@ final class DiscordMemberDirectory implements MemberDirectory {
 
     /** Asks Discord about members not cached; members missing from the answer are not cached. */
     private CompletableFuture<Map<Key, Known>> fetch(String guildId, List<Key> missing) {
-        Guild guild = shards.stream().map(j -> j.getGuildById(guildId)).filter(Objects::nonNull).findFirst().orElse(null);
+        Guild guild = shards.stream()
+                .map(j -> j.getGuildById(guildId))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         return guild != null ? overGateway(guild, missing) : overRest(guildId, missing);
     }
 
@@ -128,8 +134,9 @@ final class DiscordMemberDirectory implements MemberDirectory {
                     return Map.of(key, new Known(member));
                 }
                 Throwable cause = thrown.getCause() != null ? thrown.getCause() : thrown;
-                if (cause instanceof ErrorResponseException error && (error.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER
-                        || error.getErrorResponse() == ErrorResponse.UNKNOWN_USER)) {
+                if (cause instanceof ErrorResponseException error
+                        && (error.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER
+                                || error.getErrorResponse() == ErrorResponse.UNKNOWN_USER)) {
                     return Map.of(key, new Known(null));
                 }
                 LOG.debug("member {} of server {} not looked up: {}", key.memberId(), guildId, cause.toString());
@@ -148,7 +155,10 @@ final class DiscordMemberDirectory implements MemberDirectory {
     }
 
     private static Member member(net.dv8tion.jda.api.entities.Member m) {
-        return new Member(m.getId(), m.getEffectiveName(), m.getRoles().stream().map(Role::getId).collect(Collectors.toSet()));
+        return new Member(
+                m.getId(),
+                m.getEffectiveName(),
+                m.getRoles().stream().map(Role::getId).collect(Collectors.toSet()));
     }
 
     private static boolean isSnowflake(String id) {

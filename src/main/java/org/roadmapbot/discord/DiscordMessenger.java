@@ -49,43 +49,58 @@ final class DiscordMessenger implements Messenger {
     @Override
     public CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
         if (!isSnowflake(memberId)) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord user id: " + memberId));
+            return Messenger.failed(new DeliveryException(
+                    DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord user id: " + memberId));
         }
         String what = "DM to member " + memberId;
         try {
-            return outcome(what, shards.get(0).openPrivateChannelById(memberId)
-                    .flatMap(channel -> withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey))
-                    .submit());
+            return outcome(
+                    what,
+                    shards.get(0)
+                            .openPrivateChannelById(memberId)
+                            .flatMap(channel ->
+                                    withNonce(channel.sendMessage(ReplyRenderer.render(message)), deliveryKey))
+                            .submit());
         } catch (RuntimeException e) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
+            return Messenger.failed(
+                    new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
         }
     }
 
     @Override
     public CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
         if (!isSnowflake(guildId) || !isSnowflake(channelId)) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET,
-                    "no text channel " + channelId + " in server " + guildId));
+            return Messenger.failed(new DeliveryException(
+                    DeliveryException.Reason.UNKNOWN_TARGET, "no text channel " + channelId + " in server " + guildId));
         }
         Guild guild = guild(guildId);
         if (guild != null) {
             GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
             if (channel == null) {
-                return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET,
+                return Messenger.failed(new DeliveryException(
+                        DeliveryException.Reason.UNKNOWN_TARGET,
                         "no text channel " + channelId + " in server " + guildId + " that I can see"));
             }
             List<Permission> missing = missing(channel, !message.attachments().isEmpty());
             if (!missing.isEmpty()) {
-                return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION,
-                        "missing permission in #" + channel.getName() + ": " + missing.stream().map(Permission::getName).toList()));
+                return Messenger.failed(new DeliveryException(
+                        DeliveryException.Reason.NO_PERMISSION,
+                        "missing permission in #" + channel.getName() + ": "
+                                + missing.stream().map(Permission::getName).toList()));
             }
         }
         String what = "post to channel " + channelId;
         try {
-            return outcome(what, DiscordRest.post(shards.get(0), channelId, ReplyRenderer.render(message),
-                    deliveryKey == null ? null : nonce(deliveryKey)));
+            return outcome(
+                    what,
+                    DiscordRest.post(
+                            shards.get(0),
+                            channelId,
+                            ReplyRenderer.render(message),
+                            deliveryKey == null ? null : nonce(deliveryKey)));
         } catch (RuntimeException e) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
+            return Messenger.failed(
+                    new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
         }
     }
 
@@ -93,17 +108,20 @@ final class DiscordMessenger implements Messenger {
     @Override
     public CompletableFuture<Void> replyTo(String guildId, String channelId, String messageId, Reply message) {
         if (!isSnowflake(messageId)) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord message id: " + messageId));
+            return Messenger.failed(new DeliveryException(
+                    DeliveryException.Reason.UNKNOWN_TARGET, "not a Discord message id: " + messageId));
         }
         if (!canPost(guildId, channelId)) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION,
+            return Messenger.failed(new DeliveryException(
+                    DeliveryException.Reason.NO_PERMISSION,
                     "I can't post in channel " + channelId + " of server " + guildId));
         }
         String what = "reply in channel " + channelId;
         try {
             return outcome(what, DiscordRest.reply(shards.get(0), channelId, messageId, ReplyRenderer.render(message)));
         } catch (RuntimeException e) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
+            return Messenger.failed(
+                    new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + e, e));
         }
     }
 
@@ -115,9 +133,13 @@ final class DiscordMessenger implements Messenger {
                 result.complete(null);
                 return;
             }
-            Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-            result.completeExceptionally(cause instanceof ErrorResponseException e ? translate(what, e)
-                    : new DeliveryException(DeliveryException.Reason.TEMPORARY, what + " failed: " + cause, cause));
+            Throwable cause =
+                    thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            result.completeExceptionally(
+                    cause instanceof ErrorResponseException e
+                            ? translate(what, e)
+                            : new DeliveryException(
+                                    DeliveryException.Reason.TEMPORARY, what + " failed: " + cause, cause));
         });
         return result;
     }
@@ -149,7 +171,8 @@ final class DiscordMessenger implements Messenger {
     /** What the bot lacks to post there: see it, send (in threads: send in threads), embed, maybe attach. */
     private static List<Permission> missing(GuildMessageChannel channel, boolean attachments) {
         Member self = channel.getGuild().getSelfMember();
-        List<Permission> needed = new ArrayList<>(List.of(Permission.VIEW_CHANNEL,
+        List<Permission> needed = new ArrayList<>(List.of(
+                Permission.VIEW_CHANNEL,
                 channel instanceof ThreadChannel ? Permission.MESSAGE_SEND_IN_THREADS : Permission.MESSAGE_SEND,
                 Permission.MESSAGE_EMBED_LINKS));
         if (attachments) {
@@ -165,14 +188,17 @@ final class DiscordMessenger implements Messenger {
             reason = DeliveryException.Reason.DMS_CLOSED;
         } else if (response == ErrorResponse.MISSING_ACCESS || response == ErrorResponse.MISSING_PERMISSIONS) {
             reason = DeliveryException.Reason.NO_PERMISSION;
-        } else if (response == ErrorResponse.UNKNOWN_USER || response == ErrorResponse.UNKNOWN_CHANNEL
-                || response == ErrorResponse.UNKNOWN_MEMBER || response == ErrorResponse.UNKNOWN_GUILD) {
+        } else if (response == ErrorResponse.UNKNOWN_USER
+                || response == ErrorResponse.UNKNOWN_CHANNEL
+                || response == ErrorResponse.UNKNOWN_MEMBER
+                || response == ErrorResponse.UNKNOWN_GUILD) {
             reason = DeliveryException.Reason.UNKNOWN_TARGET;
         } else {
             // Server errors and anything unexpected: the caller retries a bounded number of times.
             reason = DeliveryException.Reason.TEMPORARY;
         }
-        return new DeliveryException(reason, what + " failed: Discord error " + e.getErrorCode() + " " + e.getMeaning(), e);
+        return new DeliveryException(
+                reason, what + " failed: Discord error " + e.getErrorCode() + " " + e.getMeaning(), e);
     }
 
     /** Discord nonces are at most 25 characters: a digest of the key fits any key. */

@@ -27,8 +27,7 @@ final class DiscordRest {
 
     private static final MediaType JSON = MediaType.parse("application/json");
 
-    private DiscordRest() {
-    }
+    private DiscordRest() {}
 
     /**
      * {@code POST channels/{id}/messages}: the message as JDA renders it (content, embeds,
@@ -48,23 +47,30 @@ final class DiscordRest {
      */
     static CompletableFuture<Void> reply(JDA jda, String channelId, String messageId, MessageCreateData message) {
         DataObject json = message.toData();
-        json.put("message_reference", DataObject.empty().put("message_id", messageId).put("fail_if_not_exists", false));
+        json.put(
+                "message_reference",
+                DataObject.empty().put("message_id", messageId).put("fail_if_not_exists", false));
         return send(jda, channelId, message, json);
     }
 
     private static CompletableFuture<Void> send(JDA jda, String channelId, MessageCreateData message, DataObject json) {
         // The same set, in the same order, that numbered the JSON's attachments: files[i] matches attachment i.
         Set<? extends FileUpload> files = message.getAllDistinctFiles();
-        RequestBody body = files.isEmpty() ? RequestBody.create(json.toJson(), JSON)
+        RequestBody body = files.isEmpty()
+                ? RequestBody.create(json.toJson(), JSON)
                 : AttachedFile.createMultipartBody(files, json).build();
-        return new RestActionImpl<Void>(jda, Route.Messages.SEND_MESSAGE.compile(channelId), body, (response, request) -> null)
+        return new RestActionImpl<Void>(
+                        jda, Route.Messages.SEND_MESSAGE.compile(channelId), body, (response, request) -> null)
                 .submit();
     }
 
     /** {@code GET guilds/{guild}/members/{user}}: the member's server name and roles. */
     static CompletableFuture<MemberDirectory.Member> member(JDA jda, String guildId, String memberId) {
-        return new RestActionImpl<MemberDirectory.Member>(jda, Route.Guilds.GET_MEMBER.compile(guildId, memberId),
-                (response, request) -> member(memberId, response.getObject())).submit();
+        return new RestActionImpl<MemberDirectory.Member>(
+                        jda,
+                        Route.Guilds.GET_MEMBER.compile(guildId, memberId),
+                        (response, request) -> member(memberId, response.getObject()))
+                .submit();
     }
 
     /** The effective name as Discord shows it: nickname, else global display name, else user name. */

@@ -78,10 +78,17 @@ final class InteractionHandler extends ListenerAdapter {
     private final BotMetrics metrics;
     /** Interactions handed to the workers and not yet answered: at {@link DiscordBot#WORKERS} or more, a new one waits. */
     private final AtomicInteger queued = new AtomicInteger();
+
     private volatile boolean accepting = true;
 
-    InteractionHandler(CommandRouter router, Set<String> moderatorRoleIds, DeferPolicy deferPolicy,
-                       ExecutorService workers, ScheduledExecutorService timers, ExecutorService suggestions, BotMetrics metrics) {
+    InteractionHandler(
+            CommandRouter router,
+            Set<String> moderatorRoleIds,
+            DeferPolicy deferPolicy,
+            ExecutorService workers,
+            ScheduledExecutorService timers,
+            ExecutorService suggestions,
+            BotMetrics metrics) {
         this.router = router;
         this.moderatorRoleIds = Set.copyOf(moderatorRoleIds);
         this.deferPolicy = deferPolicy;
@@ -105,9 +112,10 @@ final class InteractionHandler extends ListenerAdapter {
             event.reply(SERVER_ONLY).setEphemeral(true).queue(null, e -> Acknowledgement.logFailure("reply", e));
             return;
         }
-        CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER,
-                metrics);
+        CommandRequest request =
+                request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
+        Acknowledgement ack = Acknowledgement.onArrival(
+                event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.dispatch(request));
     }
 
@@ -132,7 +140,8 @@ final class InteractionHandler extends ListenerAdapter {
         options.put(CommandSpec.MESSAGE_CHANNEL, event.getTarget().getChannelId());
         options.put(CommandSpec.MESSAGE_ID, event.getTarget().getId());
         CommandRequest request = request(event, event.getName(), null, options);
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER, metrics);
+        Acknowledgement ack = Acknowledgement.onArrival(
+                event, whenBusy(deferPolicy.decide(request)), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.dispatch(request));
     }
 
@@ -147,7 +156,8 @@ final class InteractionHandler extends ListenerAdapter {
         Map<String, String> values = new LinkedHashMap<>();
         event.getValues().forEach(v -> values.put(v.getCustomId(), v.getAsString()));
         CommandRequest submitter = request(event, colon > 0 ? customId.substring(0, colon) : customId, null, Map.of());
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
+        Acknowledgement ack =
+                Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.form(submitter, customId, values));
     }
 
@@ -160,7 +170,8 @@ final class InteractionHandler extends ListenerAdapter {
         int colon = customId.indexOf(':');
         String command = colon > 0 ? customId.substring(0, colon) : customId;
         CommandRequest presser = request(event, command, null, Map.of());
-        Acknowledgement ack = Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
+        Acknowledgement ack =
+                Acknowledgement.onArrival(event, whenBusy(DeferPolicy.Mode.NONE), timers, AUTO_DEFER_AFTER, metrics);
         run(event, ack, () -> router.button(presser, customId));
     }
 
@@ -184,7 +195,8 @@ final class InteractionHandler extends ListenerAdapter {
             return;
         }
         AutoCompleteQuery focused = event.getFocusedOption();
-        CommandRequest request = request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
+        CommandRequest request =
+                request(event, event.getName(), event.getSubcommandName(), options(event.getOptions()));
         AtomicBoolean answered = new AtomicBoolean();
         Runnable none = () -> {
             if (answered.compareAndSet(false, true)) {
@@ -248,12 +260,17 @@ final class InteractionHandler extends ListenerAdapter {
         }
     }
 
-    private CommandRequest request(Interaction interaction, String command, String subcommand, Map<String, Object> options) {
+    private CommandRequest request(
+            Interaction interaction, String command, String subcommand, Map<String, Object> options) {
         Member member = interaction.getMember();
-        String guildId = interaction.getGuild() == null ? NO_GUILD : interaction.getGuild().getId();
-        String displayName = member != null ? member.getEffectiveName() : interaction.getUser().getEffectiveName();
-        return new CommandRequest(guildId, interaction.getUser().getId(), displayName, isModerator(member),
-                command, subcommand, options);
+        String guildId = interaction.getGuild() == null
+                ? NO_GUILD
+                : interaction.getGuild().getId();
+        String displayName = member != null
+                ? member.getEffectiveName()
+                : interaction.getUser().getEffectiveName();
+        return new CommandRequest(
+                guildId, interaction.getUser().getId(), displayName, isModerator(member), command, subcommand, options);
     }
 
     boolean isModerator(Member member) {
@@ -290,19 +307,26 @@ final class InteractionHandler extends ListenerAdapter {
     }
 
     /** The core's choices as Discord wants them: typed like the option, at most 25, names and values within 100. */
-    static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> choices(OptionType type, List<Command.Choice> choices) {
+    static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> choices(
+            OptionType type, List<Command.Choice> choices) {
         List<net.dv8tion.jda.api.interactions.commands.Command.Choice> out = new ArrayList<>();
         for (Command.Choice c : choices) {
             if (out.size() == OptionData.MAX_CHOICES) {
                 break;
             }
-            String name = ReplyRenderer.cut(c.name().isBlank() ? c.value() : c.name(), OptionData.MAX_CHOICE_NAME_LENGTH);
+            String name =
+                    ReplyRenderer.cut(c.name().isBlank() ? c.value() : c.name(), OptionData.MAX_CHOICE_NAME_LENGTH);
             try {
                 switch (type) {
-                    case INTEGER -> out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(name, Long.parseLong(c.value())));
-                    case NUMBER -> out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(name, Double.parseDouble(c.value())));
+                    case INTEGER ->
+                        out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+                                name, Long.parseLong(c.value())));
+                    case NUMBER ->
+                        out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+                                name, Double.parseDouble(c.value())));
                     default -> {
-                        if (c.value().length() <= OptionData.MAX_CHOICE_VALUE_LENGTH && !c.value().isEmpty()) {
+                        if (c.value().length() <= OptionData.MAX_CHOICE_VALUE_LENGTH
+                                && !c.value().isEmpty()) {
                             out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(name, c.value()));
                         }
                     }
@@ -313,5 +337,4 @@ final class InteractionHandler extends ListenerAdapter {
         }
         return out;
     }
-
 }

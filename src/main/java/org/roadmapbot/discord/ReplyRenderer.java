@@ -46,8 +46,7 @@ final class ReplyRenderer {
     private static final String CONTINUED = " (continued)";
     private static final String SHORTENED = "\n… (shortened to fit Discord)";
 
-    private ReplyRenderer() {
-    }
+    private ReplyRenderer() {}
 
     /** Shown instead of a form Discord can no longer open (the interaction was already acknowledged). */
     static final String FORM_TOO_LATE = "I couldn't open the form in time. Please run the command again.";
@@ -60,9 +59,11 @@ final class ReplyRenderer {
         if (reply.form() != null) {
             return render(Reply.error(FORM_TOO_LATE));
         }
-        MessageCreateBuilder message = new MessageCreateBuilder()
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-        boolean embedMode = reply.title() != null || !reply.fields().isEmpty() || reply.footer() != null
+        MessageCreateBuilder message =
+                new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+        boolean embedMode = reply.title() != null
+                || !reply.fields().isEmpty()
+                || reply.footer() != null
                 || reply.content().length() > CONTENT_MAX;
         List<FileUpload> files = files(reply);
         if (embedMode) {
@@ -81,7 +82,8 @@ final class ReplyRenderer {
     static List<MessageEmbed> embeds(Reply reply, String imageFile) {
         Budget budget = new Budget(EMBED_TOTAL_MAX);
         String title = reply.title() == null ? null : cut(reply.title().strip(), MessageEmbed.TITLE_MAX_LENGTH);
-        String footer = reply.footer() == null || reply.footer().isBlank() ? null
+        String footer = reply.footer() == null || reply.footer().isBlank()
+                ? null
                 : cut(reply.footer().strip(), MessageEmbed.TEXT_MAX_LENGTH);
         budget.reserve(title);
         budget.reserve(footer);
@@ -108,7 +110,8 @@ final class ReplyRenderer {
             current.setDescription(budget.take(chunks.get(i)));
         }
         for (Reply.Field field : reply.fields()) {
-            String name = cut(field.name().isBlank() ? "\u200B" : field.name().strip(), FIELD_NAME_MAX - CONTINUED.length());
+            String name =
+                    cut(field.name().isBlank() ? "\u200B" : field.name().strip(), FIELD_NAME_MAX - CONTINUED.length());
             List<String> values = chunks(field.value().isBlank() ? "\u200B" : field.value(), FIELD_VALUE_MAX);
             for (int i = 0; i < values.size(); i++) {
                 String fieldName = i == 0 ? name : name + CONTINUED;
@@ -141,9 +144,13 @@ final class ReplyRenderer {
     static Modal modal(Reply.Form form) {
         Modal.Builder modal = Modal.create(form.customId(), cut(form.title(), Modal.MAX_TITLE_LENGTH));
         for (Reply.Input input : form.inputs()) {
-            int max = Math.max(1, Math.min(input.maxLength() > 0 ? input.maxLength() : TextInput.MAX_VALUE_LENGTH,
-                    TextInput.MAX_VALUE_LENGTH));
-            TextInput.Builder text = TextInput.create(input.id(), input.paragraph() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
+            int max = Math.max(
+                    1,
+                    Math.min(
+                            input.maxLength() > 0 ? input.maxLength() : TextInput.MAX_VALUE_LENGTH,
+                            TextInput.MAX_VALUE_LENGTH));
+            TextInput.Builder text = TextInput.create(
+                            input.id(), input.paragraph() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
                     .setRequired(input.required())
                     .setMaxLength(max);
             if (input.value() != null && !input.value().isBlank()) {
@@ -161,8 +168,10 @@ final class ReplyRenderer {
         if (buttons.size() > BUTTONS_MAX) {
             LOG.warn("reply has {} buttons; Discord shows {}", buttons.size(), BUTTONS_MAX);
         }
-        List<Button> jdaButtons = buttons.stream().limit(BUTTONS_MAX)
-                .map(b -> Button.of(style(b.style()), b.customId(), cut(b.label().isBlank() ? "…" : b.label(), BUTTON_LABEL_MAX)))
+        List<Button> jdaButtons = buttons.stream()
+                .limit(BUTTONS_MAX)
+                .map(b -> Button.of(
+                        style(b.style()), b.customId(), cut(b.label().isBlank() ? "…" : b.label(), BUTTON_LABEL_MAX)))
                 .toList();
         return ActionRow.partitionOf(jdaButtons);
     }
@@ -171,7 +180,10 @@ final class ReplyRenderer {
         List<FileUpload> files = new ArrayList<>();
         for (Reply.Attachment a : reply.attachments()) {
             if (files.size() == Message.MAX_FILE_AMOUNT) {
-                LOG.warn("reply has {} attachments; Discord takes {}", reply.attachments().size(), Message.MAX_FILE_AMOUNT);
+                LOG.warn(
+                        "reply has {} attachments; Discord takes {}",
+                        reply.attachments().size(),
+                        Message.MAX_FILE_AMOUNT);
                 break;
             }
             files.add(FileUpload.fromData(a.data(), safeFileName(a.fileName())));
@@ -180,9 +192,11 @@ final class ReplyRenderer {
     }
 
     private static String firstImage(List<FileUpload> files) {
-        return files.stream().map(FileUpload::getName)
+        return files.stream()
+                .map(FileUpload::getName)
                 .filter(n -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|gif|webp)"))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** Discord refers to attachments by name in embeds ("attachment://x.png"): keep names plain. */

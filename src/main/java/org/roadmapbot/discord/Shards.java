@@ -32,8 +32,8 @@ public record Shards(int total, List<Integer> ids) {
         }
         for (int id : ids) {
             if (id < 0 || id >= total) {
-                throw new IllegalArgumentException(IDS + " must list shard ids from 0 to " + (total - 1)
-                        + " (" + TOTAL + " is " + total + "), not " + id);
+                throw new IllegalArgumentException(IDS + " must list shard ids from 0 to " + (total - 1) + " (" + TOTAL
+                        + " is " + total + "), not " + id);
             }
         }
         if (ids.stream().distinct().count() != ids.size()) {
@@ -107,7 +107,8 @@ public record Shards(int total, List<Integer> ids) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be whole numbers (e.g. 0,1 or 0-3), not '" + text + "'");
+            throw new IllegalArgumentException(
+                    variable + " must be whole numbers (e.g. 0,1 or 0-3), not '" + text + "'");
         }
     }
 

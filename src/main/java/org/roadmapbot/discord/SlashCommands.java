@@ -24,11 +24,12 @@ final class SlashCommands {
     private static final Logger LOG = LoggerFactory.getLogger(SlashCommands.class);
     private static final int MAX_DESCRIPTION = 100;
 
-    private SlashCommands() {
-    }
+    private SlashCommands() {}
 
     static List<CommandData> of(List<CommandSpec> specs) {
-        return specs.stream().map(s -> s.kind() == CommandSpec.Kind.MESSAGE ? message(s) : (CommandData) of(s)).toList();
+        return specs.stream()
+                .map(s -> s.kind() == CommandSpec.Kind.MESSAGE ? message(s) : (CommandData) of(s))
+                .toList();
     }
 
     /** A message's context-menu entry: no options (Discord sends the message), server messages only. */
@@ -61,7 +62,8 @@ final class SlashCommands {
 
     static boolean moderatorOnlyEverywhere(CommandSpec spec) {
         return spec.moderatorOnly()
-                || (!spec.subcommands().isEmpty() && spec.subcommands().stream().allMatch(CommandSpec.SubcommandSpec::moderatorOnly));
+                || (!spec.subcommands().isEmpty()
+                        && spec.subcommands().stream().allMatch(CommandSpec.SubcommandSpec::moderatorOnly));
     }
 
     static net.dv8tion.jda.api.interactions.commands.OptionType type(org.roadmapbot.core.OptionType type) {
@@ -82,8 +84,8 @@ final class SlashCommands {
             // Discord rejects an option with both; fixed choices are the stricter promise.
             LOG.warn("/{} option {} has choices and autocomplete; registering the choices only", path, spec.name());
         }
-        OptionData data = new OptionData(type(spec.type()), spec.name(), description(spec.description()),
-                spec.required(), autocomplete);
+        OptionData data = new OptionData(
+                type(spec.type()), spec.name(), description(spec.description()), spec.required(), autocomplete);
         switch (spec.type()) {
             case INTEGER -> {
                 if (spec.minValue() != null) {

@@ -42,7 +42,15 @@ public record CuratedAnswer(String guildId, int number, List<String> questions, 
      * entry has in {@code askedAs}, the answer is its one fact (shown whole), cited as this server's FAQ.
      */
     public Entry toEntry() {
-        return new Entry(entryId(), Entry.Kind.FAQ, questions.get(0), List.of(answer), SECTION + ", answer #" + number,
-                "", "", questions, null);
+        return new Entry(
+                entryId(),
+                Entry.Kind.FAQ,
+                questions.get(0),
+                List.of(answer),
+                SECTION + ", answer #" + number,
+                "",
+                "",
+                questions,
+                null);
     }
 }

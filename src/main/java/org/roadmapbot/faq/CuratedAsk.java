@@ -27,7 +27,10 @@ public final class CuratedAsk implements Command {
         this.questionOption = questionOption;
         this.faqs = faqs;
         // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
-        this.handlers = Handlers.builder(ask.spec()).command(this::answer).buttonsOf(ask.handlers()).build();
+        this.handlers = Handlers.builder(ask.spec())
+                .command(this::answer)
+                .buttonsOf(ask.handlers())
+                .build();
     }
 
     @Override
@@ -38,7 +41,9 @@ public final class CuratedAsk implements Command {
     private Reply answer(CommandRequest request) {
         String question = request.string(questionOption).orElse("").strip();
         Optional<Answer> curated = faqs.answer(request.guildId(), question);
-        return curated.isPresent() ? reply(curated.get()) : ask.handlers().forSubcommand(null).orElseThrow().handle(request);
+        return curated.isPresent()
+                ? reply(curated.get())
+                : ask.handlers().forSubcommand(null).orElseThrow().handle(request);
     }
 
     /**
@@ -47,8 +52,12 @@ public final class CuratedAsk implements Command {
      */
     static Reply reply(Answer answer) {
         Reply plain = AskCommand.toReply(answer);
-        Reply.Builder reply = Reply.builder(plain.content()).footer(plain.footer()).sources(plain.sources());
-        List<String> curated = answer.entries().stream().map(e -> e.id()).filter(CuratedAnswer::isCurated).toList();
+        Reply.Builder reply =
+                Reply.builder(plain.content()).footer(plain.footer()).sources(plain.sources());
+        List<String> curated = answer.entries().stream()
+                .map(e -> e.id())
+                .filter(CuratedAnswer::isCurated)
+                .toList();
         for (Reply.Button b : plain.buttons()) {
             if (curated.stream().noneMatch(id -> b.customId().endsWith(":" + id))) {
                 reply.button(b);

@@ -23,7 +23,9 @@ public record FaqInput(List<String> questions, String answer) {
 
     private static final Pattern SEPARATOR = Pattern.compile("\\R|\\s\\|\\s");
     /** @everyone and @here however written (fullwidth at sign, spaces), and role mentions. */
-    private static final Pattern MASS_MENTION = Pattern.compile("[@＠﹫]\\s*(everyone|here)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MASS_MENTION =
+            Pattern.compile("[@＠﹫]\\s*(everyone|here)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ROLE_MENTION = Pattern.compile("<@&\\d+>");
 
     public FaqInput {
@@ -46,9 +48,10 @@ public record FaqInput(List<String> questions, String answer) {
                 continue;
             }
             if (q.codePointCount(0, q.length()) > MAX_QUESTION_LENGTH) {
-                throw new UserError("Each question must be at most " + MAX_QUESTION_LENGTH + " characters; this one has "
-                        + q.codePointCount(0, q.length()) + ": \"" + org.roadmapbot.core.Text.truncate(
-                        org.roadmapbot.core.Text.escape(q), 60) + "\".");
+                throw new UserError(
+                        "Each question must be at most " + MAX_QUESTION_LENGTH + " characters; this one has "
+                                + q.codePointCount(0, q.length()) + ": \""
+                                + org.roadmapbot.core.Text.truncate(org.roadmapbot.core.Text.escape(q), 60) + "\".");
             }
             if (seen.add(q.toLowerCase(Locale.ROOT))) {
                 questions.add(q);
@@ -58,7 +61,8 @@ public record FaqInput(List<String> questions, String answer) {
             throw new UserError("Give at least one example question members would ask (one per line).");
         }
         if (questions.size() > MAX_QUESTIONS) {
-            throw new UserError("At most " + MAX_QUESTIONS + " example questions, please; you gave " + questions.size() + ".");
+            throw new UserError(
+                    "At most " + MAX_QUESTIONS + " example questions, please; you gave " + questions.size() + ".");
         }
         if (answer.isEmpty()) {
             throw new UserError("The answer cannot be empty.");
@@ -75,7 +79,8 @@ public record FaqInput(List<String> questions, String answer) {
                         + "I never ping anyone. Write it without the @.");
             }
             if (ROLE_MENTION.matcher(text).find()) {
-                throw new UserError("Curated answers can't mention a role: I never ping anyone. Write the role's name instead.");
+                throw new UserError(
+                        "Curated answers can't mention a role: I never ping anyone. Write the role's name instead.");
             }
         }
         return new FaqInput(List.copyOf(questions), answer);

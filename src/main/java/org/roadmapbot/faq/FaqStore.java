@@ -37,8 +37,7 @@ public final class FaqStore {
     }
 
     /** A server whose answers or settings changed, and its revision now. */
-    public record Change(String guildId, long revision) {
-    }
+    public record Change(String guildId, long revision) {}
 
     public Snapshot snapshot(String guildId) {
         return Jdbc.read(dataSource, c -> {
@@ -60,8 +59,9 @@ public final class FaqStore {
 
     private static List<CuratedAnswer> answers(Connection c, String guildId) throws SQLException {
         List<CuratedAnswer> answers = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT answer_number, questions, answer, updated_at FROM faq_answer"
-                + " WHERE guild_id = ? ORDER BY answer_number")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT answer_number, questions, answer, updated_at FROM faq_answer"
+                        + " WHERE guild_id = ? ORDER BY answer_number")) {
             ps.setString(1, guildId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -73,8 +73,12 @@ public final class FaqStore {
     }
 
     private static CuratedAnswer answer(String guildId, ResultSet rs) throws SQLException {
-        return new CuratedAnswer(guildId, rs.getInt("answer_number"), Arrays.asList(rs.getString("questions").split("\n")),
-                rs.getString("answer"), Jdbc.instant(rs, "updated_at"));
+        return new CuratedAnswer(
+                guildId,
+                rs.getInt("answer_number"),
+                Arrays.asList(rs.getString("questions").split("\n")),
+                rs.getString("answer"),
+                Jdbc.instant(rs, "updated_at"));
     }
 
     /** Adds an answer under the server's next number; refused (nothing stored) when the server has {@link #MAX_PER_SERVER}. */
@@ -86,13 +90,15 @@ public final class FaqStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) >= MAX_PER_SERVER) {
-                        throw new UserError("This server already has " + MAX_PER_SERVER + " curated answers, the most I keep. "
-                                + "Remove one with `/faq remove` or add questions to one with `/faq edit`.");
+                        throw new UserError(
+                                "This server already has " + MAX_PER_SERVER + " curated answers, the most I keep. "
+                                        + "Remove one with `/faq remove` or add questions to one with `/faq edit`.");
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO faq_answer (guild_id, answer_number, questions, answer, member_id,"
-                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO faq_answer (guild_id, answer_number, questions, answer, member_id,"
+                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, guildId);
                 ps.setInt(2, number);
                 ps.setString(3, input.questionsText());
@@ -109,8 +115,9 @@ public final class FaqStore {
     /** Replaces an answer's questions and text; empty when the server has no answer of that number. */
     public Optional<CuratedAnswer> update(String guildId, int number, FaqInput input, String memberId, Instant now) {
         return Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE faq_answer SET questions = ?, answer = ?, member_id = ?,"
-                    + " updated_at = ? WHERE guild_id = ? AND answer_number = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE faq_answer SET questions = ?, answer = ?, member_id = ?,"
+                            + " updated_at = ? WHERE guild_id = ? AND answer_number = ?")) {
                 ps.setString(1, input.questionsText());
                 ps.setString(2, input.answer());
                 ps.setString(3, memberId);
@@ -130,8 +137,9 @@ public final class FaqStore {
     public Optional<CuratedAnswer> remove(String guildId, int number) {
         return Jdbc.transaction(dataSource, c -> {
             Optional<CuratedAnswer> found;
-            try (PreparedStatement ps = c.prepareStatement("SELECT answer_number, questions, answer, updated_at FROM faq_answer"
-                    + " WHERE guild_id = ? AND answer_number = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT answer_number, questions, answer, updated_at FROM faq_answer"
+                            + " WHERE guild_id = ? AND answer_number = ?")) {
                 ps.setString(1, guildId);
                 ps.setInt(2, number);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -139,7 +147,8 @@ public final class FaqStore {
                 }
             }
             if (found.isPresent()) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM faq_answer WHERE guild_id = ? AND answer_number = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM faq_answer WHERE guild_id = ? AND answer_number = ?")) {
                     ps.setString(1, guildId);
                     ps.setInt(2, number);
                     ps.executeUpdate();
@@ -154,8 +163,9 @@ public final class FaqStore {
     public void saveSettings(String guildId, ServerSettings settings) {
         Jdbc.transaction(dataSource, c -> {
             ensureServer(c, guildId);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE faq_server SET keep_questions = ?, help_channel_id = ?,"
-                    + " revision = revision + 1, updated_at = CURRENT_TIMESTAMP WHERE guild_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE faq_server SET keep_questions = ?, help_channel_id = ?,"
+                            + " revision = revision + 1, updated_at = CURRENT_TIMESTAMP WHERE guild_id = ?")) {
                 ps.setBoolean(1, settings.keepQuestions());
                 ps.setString(2, settings.helpChannelId().orElse(null));
                 ps.setString(3, guildId);
@@ -172,7 +182,8 @@ public final class FaqStore {
     public List<Change> changedSince(Instant since) {
         return Jdbc.read(dataSource, c -> {
             List<Change> changes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, revision FROM faq_server WHERE updated_at > ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT guild_id, revision FROM faq_server WHERE updated_at > ?")) {
                 ps.setObject(1, Jdbc.utc(since));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -188,7 +199,7 @@ public final class FaqStore {
     public Instant databaseNow() {
         return Jdbc.read(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
             }
@@ -223,8 +234,9 @@ public final class FaqStore {
 
     /** The server's row, with defaults, if it has none yet (a race to insert it is retried by {@link Jdbc#transaction}). */
     private static void ensureServer(Connection c, String guildId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO faq_server (guild_id, revision, next_number, keep_questions,"
-                + " help_channel_id, updated_at) VALUES (?, 0, 1, TRUE, NULL, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO faq_server (guild_id, revision, next_number, keep_questions,"
+                        + " help_channel_id, updated_at) VALUES (?, 0, 1, TRUE, NULL, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")) {
             ps.setString(1, guildId);
             ps.executeUpdate();
         }

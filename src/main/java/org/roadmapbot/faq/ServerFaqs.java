@@ -42,6 +42,7 @@ public final class ServerFaqs implements AutoCloseable {
      * its documents with the bundled index's statistics beside it, and each answer's text and terms.
      */
     static final int INDEX_BYTES = 160_000;
+
     static final int ANSWER_BYTES = 2_500;
     static final int EMPTY_BYTES = 200;
     /** See {@link #curatedWins}; README "Teach the bot" gives the paraphrase and intrusion figures it was chosen by. */
@@ -53,7 +54,10 @@ public final class ServerFaqs implements AutoCloseable {
             if (view == null) {
                 return EMPTY_BYTES;
             }
-            int text = answers.stream().mapToInt(a -> a.answer().length() + String.join("", a.questions()).length()).sum();
+            int text = answers.stream()
+                    .mapToInt(a ->
+                            a.answer().length() + String.join("", a.questions()).length())
+                    .sum();
             return INDEX_BYTES + answers.size() * ANSWER_BYTES + 2 * text;
         }
     }
@@ -62,6 +66,7 @@ public final class ServerFaqs implements AutoCloseable {
     private final AnswerService bundled;
     /** The answer policy the bundled service decides with (the same fitted numbers). */
     private final AnswerPolicy policy = AnswerPolicy.load();
+
     private final Clock clock;
     private final LoadingCache<String, Server> servers;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,7 +74,8 @@ public final class ServerFaqs implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<java.util.function.BiConsumer<String, ServerSettings>> settingsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<String, ServerSettings>> settingsListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Instant polledAt;
     private volatile boolean started;
     private long lastFailureLog;
@@ -86,8 +92,10 @@ public final class ServerFaqs implements AutoCloseable {
 
     private Server load(String guildId) {
         FaqStore.Snapshot snapshot = store.snapshot(guildId);
-        AnswerService view = snapshot.answers().isEmpty() ? null
-                : bundled.withEntries(snapshot.answers().stream().map(CuratedAnswer::toEntry).toList());
+        AnswerService view = snapshot.answers().isEmpty()
+                ? null
+                : bundled.withEntries(
+                        snapshot.answers().stream().map(CuratedAnswer::toEntry).toList());
         return new Server(snapshot.revision(), snapshot.answers(), snapshot.settings(), view);
     }
 
@@ -141,14 +149,16 @@ public final class ServerFaqs implements AutoCloseable {
             return answer.entries().containsAll(bundled.answer(question).entries());
         }
         Answer best = decision.get().ifAnswered();
-        if (best.entries().isEmpty() || !CuratedAnswer.isCurated(best.entries().get(0).id())) {
+        if (best.entries().isEmpty()
+                || !CuratedAnswer.isCurated(best.entries().get(0).id())) {
             return false;
         }
         double curated = policy.probability(decision.get().features());
         if (curated < MIN_CURATED_PROBABILITY) {
             return false;
         }
-        double guide = bundled.decision(question).map(d -> policy.probability(d.features()))
+        double guide = bundled.decision(question)
+                .map(d -> policy.probability(d.features()))
                 .orElseGet(() -> bundled.answer(question).found() ? 1.0 : 0.0);
         return curated >= guide;
     }
@@ -160,8 +170,10 @@ public final class ServerFaqs implements AutoCloseable {
      */
     public double confidence(String guildId, String question) {
         Server server = servers.get(guildId);
-        AnswerService service = server.view() != null && answer(guildId, question).isPresent() ? server.view() : bundled;
-        return service.decision(question).map(d -> d.ifAnswered().found() ? policy.probability(d.features()) : 0.0)
+        AnswerService service =
+                server.view() != null && answer(guildId, question).isPresent() ? server.view() : bundled;
+        return service.decision(question)
+                .map(d -> d.ifAnswered().found() ? policy.probability(d.features()) : 0.0)
                 .orElseGet(() -> service.answer(question).found() ? 1.0 : 0.0);
     }
 
@@ -242,7 +254,9 @@ public final class ServerFaqs implements AutoCloseable {
             long nowMs = System.currentTimeMillis();
             if (nowMs - lastFailureLog > 60_000) {
                 lastFailureLog = nowMs;
-                LOG.warn("could not look for curated-answer changes of other processes (will keep trying): {}", e.toString());
+                LOG.warn(
+                        "could not look for curated-answer changes of other processes (will keep trying): {}",
+                        e.toString());
             }
         }
     }

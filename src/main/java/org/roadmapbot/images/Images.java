@@ -43,6 +43,7 @@ public final class Images {
 
     /** Discord dark theme: the chat background and a slightly lighter card. */
     public static final Color BACKGROUND = new Color(0x2B, 0x2D, 0x31);
+
     public static final Color ROW = new Color(0x31, 0x33, 0x38);
     public static final Color TEXT = new Color(0xF2, 0xF3, 0xF5);
     public static final Color MUTED = new Color(0xB5, 0xBA, 0xC1);
@@ -56,14 +57,22 @@ public final class Images {
     private static final String[] PREFERRED = {"DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"};
     private static final String FAMILY = chooseFamily();
     /** Families tried, in order, for a character the main family lacks (those installed). */
-    private static final String[] FALLBACK_ORDER = {"Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK KR",
-        "Noto Sans Math", "DejaVu Math TeX Gyre", "Noto Sans Symbols", "Noto Sans Symbols2", "Symbola"};
+    private static final String[] FALLBACK_ORDER = {
+        "Noto Sans CJK JP",
+        "Noto Sans CJK SC",
+        "Noto Sans CJK KR",
+        "Noto Sans Math",
+        "DejaVu Math TeX Gyre",
+        "Noto Sans Symbols",
+        "Noto Sans Symbols2",
+        "Symbola"
+    };
+
     private static final List<String> FALLBACKS = chooseFallbacks();
     /** Fonts of the chain by family, style and size: Font objects are reused, not made per character. */
     private static final Map<String, Font> FONTS = new ConcurrentHashMap<>();
 
-    private Images() {
-    }
+    private Images() {}
 
     /**
      * Loads the fonts and Java2D's text pipeline on a background thread, so the first picture a
@@ -118,11 +127,15 @@ public final class Images {
 
     private static List<String> chooseFallbacks() {
         try {
-            Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-            List<String> chain = new ArrayList<>(Arrays.stream(FALLBACK_ORDER).filter(installed::contains).toList());
+            Set<String> installed =
+                    Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+            List<String> chain = new ArrayList<>(
+                    Arrays.stream(FALLBACK_ORDER).filter(installed::contains).toList());
             // Then every other installed Noto Sans script (Devanagari, Thai, Bengali, Ethiopic...), by name.
-            installed.stream().filter(f -> f.startsWith("Noto Sans ") && !chain.contains(f) && !f.contains("Mono"))
-                    .sorted().forEach(chain::add);
+            installed.stream()
+                    .filter(f -> f.startsWith("Noto Sans ") && !chain.contains(f) && !f.contains("Mono"))
+                    .sorted()
+                    .forEach(chain::add);
             chain.remove(FAMILY);
             return List.copyOf(chain);
         } catch (RuntimeException | Error e) {
@@ -132,8 +145,12 @@ public final class Images {
 
     private static String chooseFamily() {
         try {
-            Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-            return Arrays.stream(PREFERRED).filter(installed::contains).findFirst().orElse(Font.SANS_SERIF);
+            Set<String> installed =
+                    Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+            return Arrays.stream(PREFERRED)
+                    .filter(installed::contains)
+                    .findFirst()
+                    .orElse(Font.SANS_SERIF);
         } catch (RuntimeException | Error e) {
             return Font.SANS_SERIF;
         }
@@ -168,9 +185,13 @@ public final class Images {
             int type = Character.getType(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 out.append(' ');
-            } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
-                    || type == Character.SURROGATE || type == Character.UNASSIGNED
-                    || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+            } else if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED
+                    || (cp >= 0xFE00 && cp <= 0xFE0F)
+                    || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
                 // zero-width joiners, variation selectors, skin tones: meaningless alone
             } else if (canDraw(font, cp)) {
                 out.appendCodePoint(cp);
@@ -198,7 +219,8 @@ public final class Images {
             return font;
         }
         for (String family : FALLBACKS) {
-            Font fallback = FONTS.computeIfAbsent(family + '|' + font.getStyle() + '|' + font.getSize(),
+            Font fallback = FONTS.computeIfAbsent(
+                    family + '|' + font.getStyle() + '|' + font.getSize(),
                     k -> new Font(family, font.getStyle(), font.getSize()));
             if (fallback.canDisplay(codePoint)) {
                 return fallback;
@@ -221,7 +243,9 @@ public final class Images {
 
     /** The width of {@code text} drawn as {@link #drawText} draws it. */
     public static double width(Graphics2D g, Font font, String text) {
-        return text.isEmpty() ? 0 : new TextLayout(styled(text, font).getIterator(), g.getFontRenderContext()).getAdvance();
+        return text.isEmpty()
+                ? 0
+                : new TextLayout(styled(text, font).getIterator(), g.getFontRenderContext()).getAdvance();
     }
 
     /** The text with a font attribute per run: runs of the main font and runs of fallback fonts. */
@@ -231,7 +255,8 @@ public final class Images {
         while (start < text.length()) {
             Font runFont = fontOrMain(font, text.codePointAt(start));
             int end = start + Character.charCount(text.codePointAt(start));
-            while (end < text.length() && fontOrMain(font, text.codePointAt(end)).equals(runFont)) {
+            while (end < text.length()
+                    && fontOrMain(font, text.codePointAt(end)).equals(runFont)) {
                 end += Character.charCount(text.codePointAt(end));
             }
             styled.addAttribute(TextAttribute.FONT, runFont, start, end);

@@ -25,12 +25,12 @@ final class PngEncoder {
     private static final byte COLOR_TYPE_RGB = 2;
     private static final byte FILTER_NONE = 0;
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     static byte[] encode(BufferedImage image) {
         if (image.getType() != BufferedImage.TYPE_INT_RGB) {
-            throw new IllegalArgumentException("only TYPE_INT_RGB canvases (Images.canvas) are encoded, got type " + image.getType());
+            throw new IllegalArgumentException(
+                    "only TYPE_INT_RGB canvases (Images.canvas) are encoded, got type " + image.getType());
         }
         int width = image.getWidth();
         int height = image.getHeight();
@@ -57,8 +57,18 @@ final class PngEncoder {
             ByteArrayOutputStream png = new ByteArrayOutputStream(compressed.size() + 64);
             DataOutputStream out = new DataOutputStream(png);
             out.write(SIGNATURE);
-            chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
-                    .put((byte) 8).put(COLOR_TYPE_RGB).put((byte) 0).put((byte) 0).put((byte) 0).array());
+            chunk(
+                    out,
+                    "IHDR",
+                    ByteBuffer.allocate(13)
+                            .putInt(width)
+                            .putInt(height)
+                            .put((byte) 8)
+                            .put(COLOR_TYPE_RGB)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .array());
             chunk(out, "IDAT", compressed.toByteArray());
             chunk(out, "IEND", new byte[0]);
             return png.toByteArray();

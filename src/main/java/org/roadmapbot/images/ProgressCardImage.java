@@ -19,16 +19,17 @@ public final class ProgressCardImage {
     public static final int FOOTER = 20;
     /** Overall bar in the header. */
     public static final int TOTAL_BAR_X = 24;
+
     public static final int TOTAL_BAR_Y = 96;
     public static final int TOTAL_BAR_WIDTH = WIDTH - 48;
     public static final int TOTAL_BAR_HEIGHT = 12;
     /** Phase bars. */
     public static final int BAR_X = 420;
+
     public static final int BAR_WIDTH = 260;
     public static final int BAR_HEIGHT = 14;
 
-    private ProgressCardImage() {
-    }
+    private ProgressCardImage() {}
 
     /**
      * What the card shows.
@@ -37,7 +38,8 @@ public final class ProgressCardImage {
      * @param subtitle e.g. "Python track · part-time pace"
      * @param status   e.g. "42% complete · on track"
      */
-    public record Card(String name, String fallbackName, String subtitle, String status, int percent, List<PhaseBar> phases) {
+    public record Card(
+            String name, String fallbackName, String subtitle, String status, int percent, List<PhaseBar> phases) {
         public Card {
             Objects.requireNonNull(subtitle, "subtitle");
             phases = List.copyOf(phases);
@@ -45,8 +47,7 @@ public final class ProgressCardImage {
     }
 
     /** One phase: label, topics done, topics in scope (total minus skipped). */
-    public record PhaseBar(String label, int done, int total) {
-    }
+    public record PhaseBar(String label, int done, int total) {}
 
     public static int height(int phases) {
         return HEADER + phases * ROW + FOOTER;
@@ -74,7 +75,14 @@ public final class ProgressCardImage {
             g.setColor(Images.TEXT);
             FontMetrics bm = g.getFontMetrics();
             g.drawString(card.status(), WIDTH - 24 - bm.stringWidth(card.status()), 72);
-            Images.bar(g, TOTAL_BAR_X, TOTAL_BAR_Y, TOTAL_BAR_WIDTH, TOTAL_BAR_HEIGHT, card.percent(), 100,
+            Images.bar(
+                    g,
+                    TOTAL_BAR_X,
+                    TOTAL_BAR_Y,
+                    TOTAL_BAR_WIDTH,
+                    TOTAL_BAR_HEIGHT,
+                    card.percent(),
+                    100,
                     card.percent() >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
 
             for (int i = 0; i < card.phases().size(); i++) {
@@ -89,7 +97,14 @@ public final class ProgressCardImage {
                 g.setColor(Images.TEXT);
                 g.drawString(Images.fit(p.label(), g.getFontMetrics(), BAR_X - 48), 24, center + 6);
                 boolean finished = p.total() > 0 && p.done() >= p.total();
-                Images.bar(g, BAR_X, center - BAR_HEIGHT / 2, BAR_WIDTH, BAR_HEIGHT, p.done(), p.total(),
+                Images.bar(
+                        g,
+                        BAR_X,
+                        center - BAR_HEIGHT / 2,
+                        BAR_WIDTH,
+                        BAR_HEIGHT,
+                        p.done(),
+                        p.total(),
                         finished ? Images.BAR_DONE : Images.BAR_FILL);
                 g.setFont(small);
                 g.setColor(Images.MUTED);

@@ -34,7 +34,11 @@ public final class AskLog implements AutoCloseable {
     private static final int MAX_PENDING_QUESTIONS = 10_000;
 
     /** How an ask ended. */
-    public enum Outcome { ANSWERED, CURATED, UNANSWERED }
+    public enum Outcome {
+        ANSWERED,
+        CURATED,
+        UNANSWERED
+    }
 
     private final InsightsStore store;
     private final Predicate<String> keepsQuestions;
@@ -70,21 +74,30 @@ public final class AskLog implements AutoCloseable {
     /** A question asked (by /ask, a mention, the message menu) and how it was answered. */
     public void asked(String guildId, String question, Outcome outcome) {
         boolean answered = outcome != Outcome.UNANSWERED;
-        add(guildId, new InsightsStore.Counts(1, answered ? 1 : 0, outcome == Outcome.CURATED ? 1 : 0, 0, 0),
-                answered ? null : question, InsightsStore.UNANSWERED);
+        add(
+                guildId,
+                new InsightsStore.Counts(1, answered ? 1 : 0, outcome == Outcome.CURATED ? 1 : 0, 0, 0),
+                answered ? null : question,
+                InsightsStore.UNANSWERED);
     }
 
     /** An answer rated; a thumbs-down keeps its question ({@code question} null when no longer known). */
     public void rated(String guildId, boolean helpful, String question) {
-        add(guildId, new InsightsStore.Counts(0, 0, 0, helpful ? 1 : 0, helpful ? 0 : 1),
-                helpful ? null : question, InsightsStore.THUMBS_DOWN);
+        add(
+                guildId,
+                new InsightsStore.Counts(0, 0, 0, helpful ? 1 : 0, helpful ? 0 : 1),
+                helpful ? null : question,
+                InsightsStore.THUMBS_DOWN);
     }
 
     private void add(String guildId, InsightsStore.Counts n, String question, String kind) {
         Instant now = clock.instant();
         boolean keep = question != null && !question.isBlank() && keepsQuestions.test(guildId);
         synchronized (lock) {
-            counts.merge(new InsightsStore.Day(guildId, LocalDate.ofInstant(now, ZoneOffset.UTC)), n, InsightsStore.Counts::plus);
+            counts.merge(
+                    new InsightsStore.Day(guildId, LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                    n,
+                    InsightsStore.Counts::plus);
             if (keep && questions.size() < MAX_PENDING_QUESTIONS) {
                 questions.add(new InsightsStore.NewQuestion(guildId, question.strip(), kind, now));
             }
@@ -128,7 +141,8 @@ public final class AskLog implements AutoCloseable {
     /** Deletes what is older than {@link InsightsStore#KEEP_DAYS} days. */
     public void expire() {
         Instant now = clock.instant();
-        int deleted = store.expire(now.minus(Duration.ofDays(InsightsStore.KEEP_DAYS)),
+        int deleted = store.expire(
+                now.minus(Duration.ofDays(InsightsStore.KEEP_DAYS)),
                 LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(InsightsStore.KEEP_DAYS));
         if (deleted > 0) {
             LOG.info("deleted {} /insights rows older than {} days", deleted, InsightsStore.KEEP_DAYS);

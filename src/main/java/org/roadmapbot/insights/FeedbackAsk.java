@@ -20,6 +20,7 @@ public final class FeedbackAsk implements Command {
 
     /** Button action: rate an answer ("2:ask:rate:up:<token>", "2:ask:rate:down:<token>"; version 1 had no "2:"). */
     static final String RATE = "rate";
+
     static final String UP = "up";
     static final String DOWN = "down";
 
@@ -35,8 +36,11 @@ public final class FeedbackAsk implements Command {
         this.log = log;
         this.recent = recent;
         // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
-        this.handlers = Handlers.builder(ask.spec()).command(request -> answer(request, true))
-                .button(RATE, 2, this::rate).buttonsOf(ask.handlers()).build();
+        this.handlers = Handlers.builder(ask.spec())
+                .command(request -> answer(request, true))
+                .button(RATE, 2, this::rate)
+                .buttonsOf(ask.handlers())
+                .build();
     }
 
     @Override
@@ -57,7 +61,9 @@ public final class FeedbackAsk implements Command {
         boolean found = !reply.sources().isEmpty();
         if (counted) {
             boolean curated = reply.sources().stream().anyMatch(CuratedAnswer::isCurated);
-            log.asked(request.guildId(), question,
+            log.asked(
+                    request.guildId(),
+                    question,
                     !found ? AskLog.Outcome.UNANSWERED : curated ? AskLog.Outcome.CURATED : AskLog.Outcome.ANSWERED);
         }
         if (!found || request.guildId().isEmpty()) {
@@ -65,8 +71,14 @@ public final class FeedbackAsk implements Command {
         }
         String token = recent.remember(request.guildId(), question);
         return reply.toBuilder()
-                .button(new Reply.Button(ButtonId.of(spec().name(), RATE, UP, token).encode(), "👍 Helpful", Reply.Button.Style.SECONDARY))
-                .button(new Reply.Button(ButtonId.of(spec().name(), RATE, DOWN, token).encode(), "👎 Not helpful", Reply.Button.Style.SECONDARY))
+                .button(new Reply.Button(
+                        ButtonId.of(spec().name(), RATE, UP, token).encode(),
+                        "👍 Helpful",
+                        Reply.Button.Style.SECONDARY))
+                .button(new Reply.Button(
+                        ButtonId.of(spec().name(), RATE, DOWN, token).encode(),
+                        "👎 Not helpful",
+                        Reply.Button.Style.SECONDARY))
                 .build();
     }
 
@@ -81,14 +93,23 @@ public final class FeedbackAsk implements Command {
             throw new UserError("Please rate answers in the server.");
         }
         boolean helpful = verdict.equals(UP);
-        Optional<RecentAnswers.Recent> answer = recent.find(token).filter(r -> r.guildId().equals(presser.guildId()));
+        Optional<RecentAnswers.Recent> answer =
+                recent.find(token).filter(r -> r.guildId().equals(presser.guildId()));
         if (answer.isPresent() && !answer.get().raters().add(presser.memberId())) {
-            return Reply.builder("You already rated this answer; thanks!").ephemeral(true).build();
+            return Reply.builder("You already rated this answer; thanks!")
+                    .ephemeral(true)
+                    .build();
         }
-        log.rated(presser.guildId(), helpful, answer.map(RecentAnswers.Recent::question).orElse(null));
-        return Reply.builder(helpful ? "Thanks! Glad it helped. 👍"
-                : "Thanks for telling me. 👎 The server's moderators see which answers missed in `/insights` and can add a better one.")
-                .ephemeral(true).build();
+        log.rated(
+                presser.guildId(),
+                helpful,
+                answer.map(RecentAnswers.Recent::question).orElse(null));
+        return Reply.builder(
+                        helpful
+                                ? "Thanks! Glad it helped. 👍"
+                                : "Thanks for telling me. 👎 The server's moderators see which answers missed in `/insights` and can add a better one.")
+                .ephemeral(true)
+                .build();
     }
 
     @Override

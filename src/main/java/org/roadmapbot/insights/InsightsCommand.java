@@ -48,7 +48,9 @@ public final class InsightsCommand implements Command {
 
     /** A period: its option value, its days (today included), and how it reads. */
     enum Period {
-        DAY("day", 1, "today"), WEEK("week", 7, "the last 7 days"), MONTH("month", 30, "the last 30 days");
+        DAY("day", 1, "today"),
+        WEEK("week", 7, "the last 7 days"),
+        MONTH("month", 30, "the last 30 days");
 
         final String id;
         final int days;
@@ -61,11 +63,13 @@ public final class InsightsCommand implements Command {
         }
     }
 
-    private static final CommandSpec SPEC = new CommandSpec(NAME,
+    private static final CommandSpec SPEC = new CommandSpec(
+            NAME,
             "Moderators: questions asked and answered, helpful ratings, what the bot couldn't answer",
             List.of(OptionSpec.string(PERIOD, "Which period (default: the last 7 days)", false, 8)
                     .withChoices(Arrays.stream(Period.values()).map(p -> p.id).toArray(String[]::new))),
-            List.of(), true);
+            List.of(),
+            true);
 
     private final InsightsStore store;
     private final AskLog log;
@@ -77,8 +81,13 @@ public final class InsightsCommand implements Command {
     private final Handlers handlers;
 
     /** @param analyzer the knowledge's analyzer, built on the first /insights (it is not free) */
-    public InsightsCommand(InsightsStore store, AskLog log, ServerFaqs faqs, FaqCommand faqCommand, Supplier<Analyzer> analyzer,
-                           Clock clock) {
+    public InsightsCommand(
+            InsightsStore store,
+            AskLog log,
+            ServerFaqs faqs,
+            FaqCommand faqCommand,
+            Supplier<Analyzer> analyzer,
+            Clock clock) {
         this.store = store;
         this.log = log;
         this.faqs = faqs;
@@ -98,8 +107,12 @@ public final class InsightsCommand implements Command {
     }
 
     private Reply insights(CommandRequest request) {
-        Period period = request.string(PERIOD).map(p -> p.strip().toLowerCase(Locale.ROOT))
-                .flatMap(id -> Arrays.stream(Period.values()).filter(p -> p.id.equals(id)).findFirst()).orElse(Period.WEEK);
+        Period period = request.string(PERIOD)
+                .map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .flatMap(id -> Arrays.stream(Period.values())
+                        .filter(p -> p.id.equals(id))
+                        .findFirst())
+                .orElse(Period.WEEK);
         // This process's last second of asks first, so the figures include them.
         log.flush();
         Instant now = clock.instant();
@@ -107,33 +120,48 @@ public final class InsightsCommand implements Command {
         InsightsStore.Counts counts = store.totals(request.guildId(), today.minusDays(period.days - 1L));
         boolean keeping = faqs.settings(request.guildId()).keepQuestions();
         List<QuestionGroups.Group> groups = keeping
-                ? grouping().group(store.questions(request.guildId(), now.minus(Duration.ofDays(period.days)), MAX_QUESTIONS))
+                ? grouping()
+                        .group(store.questions(
+                                request.guildId(), now.minus(Duration.ofDays(period.days)), MAX_QUESTIONS))
                 : List.of();
         List<QuestionGroups.Group> top = groups.subList(0, Math.min(TOP_GROUPS, groups.size()));
 
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "**%,d** question%s asked in %s (`/ask`, mentions, *Apps → Ask Roadmap Bot*).%n",
-                counts.asked(), counts.asked() == 1 ? "" : "s", period.label));
+        text.append(String.format(
+                Locale.ROOT,
+                "**%,d** question%s asked in %s (`/ask`, mentions, *Apps → Ask Roadmap Bot*).%n",
+                counts.asked(),
+                counts.asked() == 1 ? "" : "s",
+                period.label));
         text.append("**Answered:** ").append(share(counts.answered(), counts.asked()));
         if (counts.curated() > 0) {
             text.append(String.format(Locale.ROOT, " — %,d from this server's FAQ", counts.curated()));
         }
-        text.append("\n**Rated helpful 👍:** ").append(share(counts.ratedUp(), counts.ratedUp() + counts.ratedDown()))
+        text.append("\n**Rated helpful 👍:** ")
+                .append(share(counts.ratedUp(), counts.ratedUp() + counts.ratedDown()))
                 .append(" of rated answers\n");
         if (!keeping) {
-            text.append("\nUnanswered questions are not kept in this server (`/faq settings keep_questions:true` keeps them for 30 days).");
+            text.append(
+                    "\nUnanswered questions are not kept in this server (`/faq settings keep_questions:true` keeps them for 30 days).");
         } else if (top.isEmpty()) {
             text.append("\nNo unanswered or 👎 questions kept for this period.");
         } else {
             text.append("\n**Top unanswered questions** (grouped by similarity; 👎 answers included):\n");
             for (int i = 0; i < top.size(); i++) {
                 QuestionGroups.Group g = top.get(i);
-                text.append(i + 1).append(". **").append(g.count()).append("×** “").append(Text.escape(Text.truncate(g.question(), 120)))
+                text.append(i + 1)
+                        .append(". **")
+                        .append(g.count())
+                        .append("×** “")
+                        .append(Text.escape(Text.truncate(g.question(), 120)))
                         .append("”");
-                List<String> others = g.wordings().subList(1, Math.min(3, g.wordings().size()));
+                List<String> others =
+                        g.wordings().subList(1, Math.min(3, g.wordings().size()));
                 if (!others.isEmpty()) {
-                    text.append(" — also ").append(others.stream().map(o -> "“" + Text.escape(Text.truncate(o, 60)) + "”")
-                            .collect(Collectors.joining(", ")));
+                    text.append(" — also ")
+                            .append(others.stream()
+                                    .map(o -> "“" + Text.escape(Text.truncate(o, 60)) + "”")
+                                    .collect(Collectors.joining(", ")));
                 }
                 text.append('\n');
             }
@@ -142,11 +170,16 @@ public final class InsightsCommand implements Command {
         Reply.Builder reply = Reply.builder(text.toString().strip())
                 .title("Insights · " + period.label)
                 .ephemeral(true)
-                .attachment(new Reply.Attachment("insights.png", "image/png", InsightsImage.render(period.label, counts, top)));
+                .attachment(new Reply.Attachment(
+                        "insights.png", "image/png", InsightsImage.render(period.label, counts, top)));
         for (int i = 0; i < top.size(); i++) {
-            List<Long> ids = top.get(i).ids().subList(0, Math.min(IDS_PER_BUTTON, top.get(i).ids().size()));
-            reply.button(new Reply.Button(answerId(ids).encode(),
-                    Text.truncate("Answer this: " + top.get(i).question(), 80), Reply.Button.Style.PRIMARY));
+            List<Long> ids = top.get(i)
+                    .ids()
+                    .subList(0, Math.min(IDS_PER_BUTTON, top.get(i).ids().size()));
+            reply.button(new Reply.Button(
+                    answerId(ids).encode(),
+                    Text.truncate("Answer this: " + top.get(i).question(), 80),
+                    Reply.Button.Style.PRIMARY));
         }
         return reply.build();
     }
@@ -161,7 +194,9 @@ public final class InsightsCommand implements Command {
     }
 
     private static String share(long part, long whole) {
-        return whole == 0 ? "—" : String.format(Locale.ROOT, "%d %% (%,d of %,d)", Math.round(100.0 * part / whole), part, whole);
+        return whole == 0
+                ? "—"
+                : String.format(Locale.ROOT, "%d %% (%,d of %,d)", Math.round(100.0 * part / whole), part, whole);
     }
 
     /** The id of an "Answer this" button and of its form: as many of the group's ids as Discord's 100 characters hold. */
@@ -187,9 +222,12 @@ public final class InsightsCommand implements Command {
             throw new UserError("Those questions are no longer kept (answered already, or older than 30 days). "
                     + "Run `/insights` again for the current ones.");
         }
-        String questions = kept.stream().map(InsightsStore.Kept::question)
+        String questions = kept.stream()
+                .map(InsightsStore.Kept::question)
                 .map(q -> Text.truncate(q.replaceAll("\\s+", " "), org.roadmapbot.faq.FaqInput.MAX_QUESTION_LENGTH))
-                .distinct().limit(org.roadmapbot.faq.FaqInput.MAX_QUESTIONS).collect(Collectors.joining("\n"));
+                .distinct()
+                .limit(org.roadmapbot.faq.FaqInput.MAX_QUESTIONS)
+                .collect(Collectors.joining("\n"));
         return FaqCommand.addForm(answerId(ids), questions, null);
     }
 

@@ -28,8 +28,7 @@ public final class InsightsImage {
     static final int GROUP_BAR_WIDTH = 260;
     static final int BAR_HEIGHT = 16;
 
-    private InsightsImage() {
-    }
+    private InsightsImage() {}
 
     public static int height(int groups) {
         return HEADER + 2 * RATE_ROW + GROUP_HEADER + Math.max(1, groups) * GROUP_ROW + FOOTER;
@@ -50,12 +49,27 @@ public final class InsightsImage {
             g.drawString("Questions · " + periodLabel, 24, 44);
             g.setFont(body);
             g.setColor(Images.MUTED);
-            g.drawString(String.format(Locale.ROOT, "%,d asked · %,d answered · %,d from this server's FAQ · %,d rated",
-                    counts.asked(), counts.answered(), counts.curated(), counts.ratedUp() + counts.ratedDown()), 24, 74);
+            g.drawString(
+                    String.format(
+                            Locale.ROOT,
+                            "%,d asked · %,d answered · %,d from this server's FAQ · %,d rated",
+                            counts.asked(),
+                            counts.answered(),
+                            counts.curated(),
+                            counts.ratedUp() + counts.ratedDown()),
+                    24,
+                    74);
 
             int y = HEADER;
             rate(g, bold, small, y, "Answered", counts.answered(), counts.asked());
-            rate(g, bold, small, y + RATE_ROW, "Rated helpful", counts.ratedUp(), counts.ratedUp() + counts.ratedDown());
+            rate(
+                    g,
+                    bold,
+                    small,
+                    y + RATE_ROW,
+                    "Rated helpful",
+                    counts.ratedUp(),
+                    counts.ratedUp() + counts.ratedDown());
 
             y += 2 * RATE_ROW;
             g.setFont(bold);
@@ -67,7 +81,8 @@ public final class InsightsImage {
                 g.setColor(Images.MUTED);
                 g.drawString("None kept in this period.", 24, y + 26);
             }
-            int most = groups.stream().mapToInt(QuestionGroups.Group::count).max().orElse(1);
+            int most =
+                    groups.stream().mapToInt(QuestionGroups.Group::count).max().orElse(1);
             for (int i = 0; i < groups.size(); i++) {
                 QuestionGroups.Group group = groups.get(i);
                 int top = y + i * GROUP_ROW;
@@ -81,8 +96,16 @@ public final class InsightsImage {
                 FontMetrics fm = g.getFontMetrics();
                 g.drawString(count, 70 - fm.stringWidth(count), top + 26);
                 g.setFont(body);
-                Images.drawText(g, Images.drawable(group.question(), body, "(no text)"), 84, top + 26, GROUP_TEXT_WIDTH);
-                Images.bar(g, GROUP_BAR_X, top + (GROUP_ROW - BAR_HEIGHT) / 2, GROUP_BAR_WIDTH, BAR_HEIGHT, group.count(), most,
+                Images.drawText(
+                        g, Images.drawable(group.question(), body, "(no text)"), 84, top + 26, GROUP_TEXT_WIDTH);
+                Images.bar(
+                        g,
+                        GROUP_BAR_X,
+                        top + (GROUP_ROW - BAR_HEIGHT) / 2,
+                        GROUP_BAR_WIDTH,
+                        BAR_HEIGHT,
+                        group.count(),
+                        most,
                         Images.BAR_FILL);
             }
         } finally {
@@ -95,11 +118,23 @@ public final class InsightsImage {
         g.setFont(bold);
         g.setColor(Images.TEXT);
         g.drawString(label, 24, top + 28);
-        Images.bar(g, BAR_X, top + (RATE_ROW - BAR_HEIGHT) / 2 + 4, BAR_WIDTH, BAR_HEIGHT, part, Math.max(1, whole),
+        Images.bar(
+                g,
+                BAR_X,
+                top + (RATE_ROW - BAR_HEIGHT) / 2 + 4,
+                BAR_WIDTH,
+                BAR_HEIGHT,
+                part,
+                Math.max(1, whole),
                 Images.BAR_DONE);
         g.setFont(small);
         g.setColor(Images.MUTED);
-        g.drawString(whole == 0 ? "—" : String.format(Locale.ROOT, "%d%% (%,d of %,d)", Math.round(100.0 * part / whole), part, whole),
-                BAR_X + BAR_WIDTH + 12, top + 28);
+        g.drawString(
+                whole == 0
+                        ? "—"
+                        : String.format(
+                                Locale.ROOT, "%d%% (%,d of %,d)", Math.round(100.0 * part / whole), part, whole),
+                BAR_X + BAR_WIDTH + 12,
+                top + 28);
     }
 }

@@ -35,21 +35,22 @@ public final class InsightsStore {
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0);
 
         public Counts plus(Counts o) {
-            return new Counts(asked + o.asked, answered + o.answered, curated + o.curated, ratedUp + o.ratedUp,
+            return new Counts(
+                    asked + o.asked,
+                    answered + o.answered,
+                    curated + o.curated,
+                    ratedUp + o.ratedUp,
                     ratedDown + o.ratedDown);
         }
     }
 
-    public record Day(String guildId, LocalDate day) {
-    }
+    public record Day(String guildId, LocalDate day) {}
 
     /** A question kept for the server's moderators. */
-    public record Kept(long id, String question, String kind, Instant askedAt) {
-    }
+    public record Kept(long id, String question, String kind, Instant askedAt) {}
 
     /** A question to keep. */
-    public record NewQuestion(String guildId, String question, String kind, Instant askedAt) {
-    }
+    public record NewQuestion(String guildId, String question, String kind, Instant askedAt) {}
 
     /** Adds counts and keeps questions, all in one transaction. */
     public void record(Map<Day, Counts> counts, List<NewQuestion> questions) {
@@ -57,11 +58,13 @@ public final class InsightsStore {
             return;
         }
         Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO insights_daily (guild_id, asked_on, asked, answered,"
-                    + " curated, rated_up, rated_down) VALUES (?, ?, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING");
-                 PreparedStatement add = c.prepareStatement("UPDATE insights_daily SET asked = asked + ?, answered = answered + ?,"
-                         + " curated = curated + ?, rated_up = rated_up + ?, rated_down = rated_down + ?"
-                         + " WHERE guild_id = ? AND asked_on = ?")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO insights_daily (guild_id, asked_on, asked, answered,"
+                                    + " curated, rated_up, rated_down) VALUES (?, ?, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING");
+                    PreparedStatement add =
+                            c.prepareStatement("UPDATE insights_daily SET asked = asked + ?, answered = answered + ?,"
+                                    + " curated = curated + ?, rated_up = rated_up + ?, rated_down = rated_down + ?"
+                                    + " WHERE guild_id = ? AND asked_on = ?")) {
                 for (Map.Entry<Day, Counts> e : counts.entrySet()) {
                     insert.setString(1, e.getKey().guildId());
                     insert.setObject(2, e.getKey().day());
@@ -113,8 +116,9 @@ public final class InsightsStore {
     /** A server's kept questions since {@code since}, newest first, at most {@code limit}. */
     public List<Kept> questions(String guildId, Instant since, int limit) {
         return Jdbc.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT question_id, question, kind, asked_at FROM insights_question"
-                    + " WHERE guild_id = ? AND asked_at >= ? ORDER BY asked_at DESC, question_id DESC")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT question_id, question, kind, asked_at FROM insights_question"
+                            + " WHERE guild_id = ? AND asked_at >= ? ORDER BY asked_at DESC, question_id DESC")) {
                 ps.setString(1, guildId);
                 ps.setObject(2, Jdbc.utc(since));
                 ps.setMaxRows(limit);
@@ -129,8 +133,10 @@ public final class InsightsStore {
             return List.of();
         }
         return Jdbc.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT question_id, question, kind, asked_at FROM insights_question"
-                    + " WHERE guild_id = ? AND question_id IN (" + placeholders(ids.size()) + ") ORDER BY question_id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT question_id, question, kind, asked_at FROM insights_question"
+                            + " WHERE guild_id = ? AND question_id IN (" + placeholders(ids.size())
+                            + ") ORDER BY question_id")) {
                 bind(ps, guildId, ids);
                 return kept(ps);
             }
@@ -143,8 +149,9 @@ public final class InsightsStore {
             return 0;
         }
         return Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM insights_question WHERE guild_id = ? AND question_id IN ("
-                    + placeholders(ids.size()) + ")")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM insights_question WHERE guild_id = ? AND question_id IN ("
+                            + placeholders(ids.size()) + ")")) {
                 bind(ps, guildId, ids);
                 return ps.executeUpdate();
             }

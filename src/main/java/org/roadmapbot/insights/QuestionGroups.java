@@ -30,8 +30,7 @@ public final class QuestionGroups {
     static final double SIMILAR = 0.3;
 
     /** Questions asked alike: the wording asked most, how many times in all, and every question's id. */
-    public record Group(String question, int count, List<String> wordings, List<Long> ids) {
-    }
+    public record Group(String question, int count, List<String> wordings, List<Long> ids) {}
 
     private final Analyzer analyzer;
 
@@ -44,11 +43,16 @@ public final class QuestionGroups {
         // Identical wordings first (case and spacing aside), counted.
         Map<String, List<InsightsStore.Kept>> byWording = new LinkedHashMap<>();
         for (InsightsStore.Kept k : newestFirst) {
-            byWording.computeIfAbsent(normal(k.question()), w -> new ArrayList<>()).add(k);
+            byWording
+                    .computeIfAbsent(normal(k.question()), w -> new ArrayList<>())
+                    .add(k);
         }
         List<List<InsightsStore.Kept>> wordings = new ArrayList<>(byWording.values());
-        wordings.sort(Comparator.comparingInt((List<InsightsStore.Kept> w) -> w.size()).reversed());
-        List<Set<String>> terms = wordings.stream().map(w -> KnowledgeAnalyzer.terms(analyzer, w.get(0).question())).toList();
+        wordings.sort(Comparator.comparingInt((List<InsightsStore.Kept> w) -> w.size())
+                .reversed());
+        List<Set<String>> terms = wordings.stream()
+                .map(w -> KnowledgeAnalyzer.terms(analyzer, w.get(0).question()))
+                .toList();
         Map<String, Integer> df = new HashMap<>();
         terms.forEach(t -> t.forEach(term -> df.merge(term, 1, Integer::sum)));
 
@@ -89,7 +93,10 @@ public final class QuestionGroups {
     }
 
     private static String normal(String question) {
-        return question.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s?!.]+", " ").strip();
+        return question.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s?!.]+", " ")
+                .strip();
     }
 
     private static Map<String, Double> vector(Set<String> terms, Map<String, Integer> df, int n) {

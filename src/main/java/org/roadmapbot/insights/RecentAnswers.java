@@ -18,13 +18,13 @@ public final class RecentAnswers {
 
     /** How long a rating can still keep its question. */
     public static final Duration KEPT = Duration.ofHours(24);
+
     private static final long MAX_BYTES = 4L * 1024 * 1024;
     private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
     private static final int TOKEN_LENGTH = 12;
 
     /** One answer: its server and question, and the members who rated it. */
-    public record Recent(String guildId, String question, Set<String> raters) {
-    }
+    public record Recent(String guildId, String question, Set<String> raters) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Cache<String, Recent> recent = Caffeine.newBuilder()

@@ -24,6 +24,7 @@ final class AnswerComposer {
 
     /** Characters of facts for an answer from one entry; several entries share a little more. */
     static final int ONE_ENTRY_BUDGET = 330;
+
     static final int SEVERAL_ENTRIES_BUDGET = 480;
     /** No answer of several entries grows past this many characters of facts. */
     static final int MAX_LENGTH = 700;
@@ -41,16 +42,18 @@ final class AnswerComposer {
     }
 
     private List<Set<String>> factTerms(Entry e) {
-        return factTerms.computeIfAbsent(e.id(), id -> e.facts().stream()
-                .map(f -> KnowledgeAnalyzer.terms(index.analyzer(), f)).toList());
+        return factTerms.computeIfAbsent(
+                e.id(),
+                id -> e.facts().stream()
+                        .map(f -> KnowledgeAnalyzer.terms(index.analyzer(), f))
+                        .toList());
     }
 
     /**
      * What an answer shows: per entry the facts picked, and the aspect slots of the question (the
      * slots that name none of the entries) that no picked fact states.
      */
-    record Composition(Answer answer, List<Slot> aspect, List<Slot> unstated) {
-    }
+    record Composition(Answer answer, List<Slot> aspect, List<Slot> unstated) {}
 
     /** The answer from these entries for a question analysed into slots (entries past the length cap are left out). */
     Answer compose(String question, List<Entry> entries, List<Slot> slots, boolean sourceAsked) {
@@ -87,7 +90,9 @@ final class AnswerComposer {
 
     /** The slots of the question that name none of these entries: what it asks about them. */
     List<Slot> aspect(List<Entry> entries, List<Slot> slots) {
-        return slots.stream().filter(s -> entries.stream().noneMatch(e -> index.names(e.id(), s))).toList();
+        return slots.stream()
+                .filter(s -> entries.stream().noneMatch(e -> index.names(e.id(), s)))
+                .toList();
     }
 
     /** The picked facts in order; a labelled fact shown before the lead names its entry. */
@@ -98,7 +103,10 @@ final class AnswerComposer {
             int i = picked.get(k);
             String fact = e.facts().get(i);
             // A list's lead without its items ends as a sentence, not as an introduction.
-            if (i == 0 && fact.endsWith(":") && (k + 1 == picked.size() || !e.facts().get(picked.get(k + 1)).startsWith("• "))) {
+            if (i == 0
+                    && fact.endsWith(":")
+                    && (k + 1 == picked.size()
+                            || !e.facts().get(picked.get(k + 1)).startsWith("• "))) {
                 fact = fact.substring(0, fact.length() - 1) + ".";
             }
             if (!named && i != 0 && LABELLED.matcher(fact).find()) {
@@ -147,7 +155,9 @@ final class AnswerComposer {
         List<Integer> picked = new ArrayList<>();
         int used = 0;
         // A list's items are what it says; asked what one of them says, the list is the answer.
-        boolean overview = matched.isEmpty() || matched.contains(0) || facts.get(matched.get(0)).startsWith("• ");
+        boolean overview = matched.isEmpty()
+                || matched.contains(0)
+                || facts.get(matched.get(0)).startsWith("• ");
         if (overview) {
             picked.add(0);
             used = facts.get(0).length();
@@ -211,17 +221,21 @@ final class AnswerComposer {
         return switch (e.kind()) {
             case PHASE, TOPIC, PROJECT, STACK -> List.of(1);
             // What the course is, then whom it suits.
-            case COURSE -> java.util.stream.IntStream.range(1, e.facts().size())
-                    .filter(i -> i == 1 || e.facts().get(i).startsWith("Best for:")).boxed().toList();
+            case COURSE ->
+                java.util.stream.IntStream.range(1, e.facts().size())
+                        .filter(i -> i == 1 || e.facts().get(i).startsWith("Best for:"))
+                        .boxed()
+                        .toList();
             default -> List.of();
         };
     }
 
     /** "Source: \"<heading of the guide>\" (entry `id`)", one per distinct entry. */
     static String citation(List<Entry> entries) {
-        return "Source: " + entries.stream()
-                .map(e -> "\"" + e.section() + "\" (entry `" + e.id() + "`)")
-                .distinct()
-                .collect(Collectors.joining("; "));
+        return "Source: "
+                + entries.stream()
+                        .map(e -> "\"" + e.section() + "\" (entry `" + e.id() + "`)")
+                        .distinct()
+                        .collect(Collectors.joining("; "));
     }
 }

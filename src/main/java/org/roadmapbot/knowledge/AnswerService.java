@@ -60,11 +60,13 @@ public final class AnswerService {
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
         // The word list loads while the index is built: both are on the way to the first answer.
-        java.util.concurrent.CompletableFuture<EnglishWords> words = java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load);
+        java.util.concurrent.CompletableFuture<EnglishWords> words =
+                java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load);
         this.analyzer = KnowledgeAnalyzer.create();
         this.rules = Rules.load();
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
-        this.index = KnowledgeIndex.build(analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
+        this.index = KnowledgeIndex.build(
+                analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
         this.otherSubjects = words("/knowledge/other-subjects.txt");
         this.frameTerms = KnowledgeAnalyzer.terms(analyzer, String.join(" ", words("/knowledge/frame-words.txt")));
         this.english = words.join();
@@ -95,13 +97,16 @@ public final class AnswerService {
         this.attributes = bundled.attributes;
         byId.putAll(bundled.byId);
         extra.forEach(e -> byId.put(e.id(), e));
-        this.index = bundled.index.with(KnowledgeIndex.build(analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
+        this.index = bundled.index.with(KnowledgeIndex.build(
+                analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
     }
 
     private static KnowledgeIndex.Doc doc(Entry e, Rules rules) {
-        return new KnowledgeIndex.Doc(e.id(), rules.rewrite(e.title() + " \n " + e.keywords()),
+        return new KnowledgeIndex.Doc(
+                e.id(),
+                rules.rewrite(e.title() + " \n " + e.keywords()),
                 rules.rewrite(String.join(" \n ", e.askedAs())),
                 rules.rewrite(String.join(" \n ", e.facts()) + " \n " + e.body()));
     }
@@ -148,8 +153,13 @@ public final class AnswerService {
      * A question as understood: corrected, rewritten, its slots and what the rules found in it; its
      * focus is the slots of its asking clause (all its slots when it has no story around the question).
      */
-    record Question(String asked, String text, List<Slot> slots, Set<String> effects, AnswerPolicy.Features unknowns,
-                    List<Slot> focus) {
+    record Question(
+            String asked,
+            String text,
+            List<Slot> slots,
+            Set<String> effects,
+            AnswerPolicy.Features unknowns,
+            List<Slot> focus) {
         boolean has(String effect) {
             return effects.contains(effect);
         }
@@ -162,7 +172,9 @@ public final class AnswerService {
         if (effects.contains("decline")) {
             return noAnswer(question);
         }
-        if (effects.contains("intent:start") || effects.contains("intent:next") || effects.contains("intent:standing")) {
+        if (effects.contains("intent:start")
+                || effects.contains("intent:next")
+                || effects.contains("intent:standing")) {
             return beforeStarting(question);
         }
         List<String> parts = rules.parts(corrected);
@@ -182,8 +194,10 @@ public final class AnswerService {
             Optional<String> clause = rules.askingClause(corrected);
             if (clause.isPresent()) {
                 String names = attributes.namesIn(corrected);
-                String asked = names.isEmpty() || !attributes.namesIn(clause.get()).isEmpty()
-                        ? clause.get() : clause.get() + " (" + names + ")";
+                String asked =
+                        names.isEmpty() || !attributes.namesIn(clause.get()).isEmpty()
+                                ? clause.get()
+                                : clause.get() + " (" + names + ")";
                 Answer focused = answerOne(question, asked);
                 if (focused.found() || focused.text().startsWith(AttributeAnswers.UNSTATED)) {
                     return focused;
@@ -209,7 +223,9 @@ public final class AnswerService {
             }
             Question subject = understand(q.asked(), rules.withoutPhases(corrected));
             Candidate c = candidate(subject);
-            if (c.support() == null || !policy.supports(c.support()) || c.support().stated() < 1) {
+            if (c.support() == null
+                    || !policy.supports(c.support())
+                    || c.support().stated() < 1) {
                 return Optional.empty();
             }
             Entry first = c.answer().entries().get(0);
@@ -217,14 +233,19 @@ public final class AnswerService {
             if (phase == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Answer(q.asked(), (named.contains(phase) ? "Yes — " : "No — ") + c.answer().text(),
+            return Optional.of(new Answer(
+                    q.asked(),
+                    (named.contains(phase) ? "Yes — " : "No — ") + c.answer().text(),
                     c.answer().entries()));
         }
         if (!answer.found() || answer.text().startsWith("Yes") || answer.text().startsWith("No")) {
             return Optional.empty();
         }
         Candidate c = candidate(q);
-        if (c.support() != null && c.support().stated() >= 1 && c.support().aspects() > 0 && c.support().structured() == 0) {
+        if (c.support() != null
+                && c.support().stated() >= 1
+                && c.support().aspects() > 0
+                && c.support().structured() == 0) {
             return Optional.of(new Answer(q.asked(), "Yes — " + answer.text(), answer.entries()));
         }
         return Optional.empty();
@@ -272,13 +293,17 @@ public final class AnswerService {
      * An answer before the support check and what the check sees of it; or, with no support, an
      * answer that is final (nothing found, or what the guide doesn't say).
      */
-    record Candidate(Answer answer, AnswerPolicy.Support support) {
-    }
+    record Candidate(Answer answer, AnswerPolicy.Support support) {}
 
     private Candidate candidate(Question q) {
         String question = q.asked();
-        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
-                arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(
+                question,
+                q.text(),
+                terms(q.slots()),
+                arguments(q, "attribute"),
+                arguments(q, "qualifier"),
+                arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0) {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
             return new Candidate(noAnswer(question), null);
@@ -288,7 +313,8 @@ public final class AnswerService {
             Answer a = structured.get();
             return new Candidate(a, a.found() ? support(q, a, true) : null);
         }
-        List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
+        List<KnowledgeIndex.Hit> hits =
+                onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
         if (hits.isEmpty() || !policy.answers(features(q, hits))) {
             return new Candidate(noAnswer(question), null);
         }
@@ -313,7 +339,9 @@ public final class AnswerService {
                 stated += w;
             } else if (s.terms().stream().anyMatch(index::knows)) {
                 unstatedKnown = Math.max(unstatedKnown, w / index.maxIdf());
-            } else if (s.raw() != null && s.raw().length() >= 5 && english.contains(s.raw().toLowerCase(Locale.ROOT))
+            } else if (s.raw() != null
+                    && s.raw().length() >= 5
+                    && english.contains(s.raw().toLowerCase(Locale.ROOT))
                     && !s.raw().toLowerCase(Locale.ROOT).endsWith("ly")) {
                 // An English word, not an adverb ("mostly", "simply" say how, not what).
 
@@ -323,29 +351,44 @@ public final class AnswerService {
             }
         }
         boolean named = q.focus().stream().anyMatch(s -> a.entries().stream().anyMatch(e -> index.names(e.id(), s)));
-        return new AnswerPolicy.Support(total == 0 ? 1 : stated / total, unstatedKnown, unstatedUnknown, unstatedShort,
-                aspect.size(), structured ? 1 : 0, named ? 1 : 0, q.has("compare") ? 1 : 0);
+        return new AnswerPolicy.Support(
+                total == 0 ? 1 : stated / total,
+                unstatedKnown,
+                unstatedUnknown,
+                unstatedShort,
+                aspect.size(),
+                structured ? 1 : 0,
+                named ? 1 : 0,
+                q.has("compare") ? 1 : 0);
     }
 
     /** The words of the question's focus that name none of the answer's entries and don't merely frame the question. */
     private List<Slot> aspect(Question q, Answer a) {
         return composer.aspect(a.entries(), q.focus()).stream()
-                .filter(s -> s.terms().stream().noneMatch(frameTerms::contains)).toList();
+                .filter(s -> s.terms().stream().noneMatch(frameTerms::contains))
+                .toList();
     }
 
     /** Whether the answer states a word of the aspect: in the facts it shows, or as its entries are asked about. */
     private boolean states(Answer a, Set<String> shown, Slot s) {
-        return s.terms().stream().anyMatch(shown::contains) || a.entries().stream().anyMatch(e -> index.hints(e.id(), s));
+        return s.terms().stream().anyMatch(shown::contains)
+                || a.entries().stream().anyMatch(e -> index.hints(e.id(), s));
     }
 
     /** "The guide doesn't say …" about what was asked of the entries the answer would have come from. */
     private Answer unstated(Question q, Answer would) {
         Set<String> shown = KnowledgeAnalyzer.terms(analyzer, would.text());
-        List<String> missing = aspect(q, would).stream().filter(s -> !states(would, shown, s))
-                .map(Slot::raw).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> missing = aspect(q, would).stream()
+                .filter(s -> !states(would, shown, s))
+                .map(Slot::raw)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
         String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
-        String text = AttributeAnswers.UNSTATED + (missing.isEmpty() ? "that about " + about + "."
-                : "anything about \u201c" + String.join(" ", missing) + "\u201d for " + about + ".")
+        String text = AttributeAnswers.UNSTATED
+                + (missing.isEmpty()
+                        ? "that about " + about + "."
+                        : "anything about \u201c" + String.join(" ", missing) + "\u201d for " + about + ".")
                 + " Ask about something else it covers, or see `/courses`, `/roadmap` and `/projects`.";
         return new Answer(q.asked(), text, List.of());
     }
@@ -375,7 +418,9 @@ public final class AnswerService {
     }
 
     private static Set<String> arguments(Question q, String kind) {
-        return q.effects().stream().filter(e -> e.startsWith(kind + ":")).map(e -> e.substring(kind.length() + 1))
+        return q.effects().stream()
+                .filter(e -> e.startsWith(kind + ":"))
+                .map(e -> e.substring(kind.length() + 1))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -389,10 +434,12 @@ public final class AnswerService {
         String text = rules.concepts(rules.rewrite(corrected));
         text = text + phases(text);
         List<Slot> slots = KnowledgeAnalyzer.slots(analyzer, text);
-        List<Slot> focus = rules.askingClause(corrected).map(c -> {
-            String clause = rules.concepts(rules.rewrite(c));
-            return KnowledgeAnalyzer.slots(analyzer, clause + phases(clause));
-        }).orElse(slots);
+        List<Slot> focus = rules.askingClause(corrected)
+                .map(c -> {
+                    String clause = rules.concepts(rules.rewrite(c));
+                    return KnowledgeAnalyzer.slots(analyzer, clause + phases(clause));
+                })
+                .orElse(slots);
         return new Question(asked, text, slots, rules.effects(text), unknowns(slots), focus);
     }
 
@@ -420,18 +467,23 @@ public final class AnswerService {
         int foreign = 0;
         for (Slot slot : slots) {
             if (slot.terms().stream().noneMatch(index::knows)) {
-                String raw = slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
+                String raw = slot.raw() == null
+                        ? ""
+                        : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
                 boolean word = raw.chars().allMatch(Character::isLetter);
                 if (otherSubjects.contains(raw)
-                        || word && raw.length() >= FOREIGN_MIN_LENGTH && !english.contains(raw) && !english.nearWord(raw)) {
+                        || word
+                                && raw.length() >= FOREIGN_MIN_LENGTH
+                                && !english.contains(raw)
+                                && !english.nearWord(raw)) {
                     foreign++;
                 } else {
                     unknown++;
                 }
             }
         }
-        return new AnswerPolicy.Features(0, 0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
-                foreign, 0);
+        return new AnswerPolicy.Features(
+                0, 0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(), foreign, 0);
     }
 
     AnswerPolicy.Features features(Question q, List<KnowledgeIndex.Hit> hits) {
@@ -454,9 +506,16 @@ public final class AnswerService {
                 missed = Math.max(missed, w);
             }
         }
-        return new AnswerPolicy.Features(known == 0 ? 0 : covered / known, best.coverage(), best.score(),
-                specific / index.maxIdf(), missed / index.maxIdf(),
-                q.unknowns().unknown(), q.unknowns().unknownShare(), q.unknowns().foreign(), best.score() == 0 ? 0 : (best.score() - second) / best.score());
+        return new AnswerPolicy.Features(
+                known == 0 ? 0 : covered / known,
+                best.coverage(),
+                best.score(),
+                specific / index.maxIdf(),
+                missed / index.maxIdf(),
+                q.unknowns().unknown(),
+                q.unknowns().unknownShare(),
+                q.unknowns().foreign(),
+                best.score() == 0 ? 0 : (best.score() - second) / best.score());
     }
 
     /**
@@ -487,8 +546,10 @@ public final class AnswerService {
             Entry e = byId.get(hit.id());
             boolean related = chosen.stream().anyMatch(c -> e.id().equals(c.parent()) || c.id().equals(e.parent()));
             // A question naming a phase is about that phase: other phases don't join it.
-            boolean joins = q.has("compare") ? hit.score() >= top * policy.tieRatio() * 0.75
-                    : e.kind() == best.kind() && hit.score() >= top * policy.tieRatio()
+            boolean joins = q.has("compare")
+                    ? hit.score() >= top * policy.tieRatio() * 0.75
+                    : e.kind() == best.kind()
+                            && hit.score() >= top * policy.tieRatio()
                             && !(namesPhase && e.kind() == Entry.Kind.PHASE);
             if (joins && !related) {
                 chosen.add(e);
@@ -501,7 +562,11 @@ public final class AnswerService {
     private Answer beforeStarting(String question) {
         Phase first = kb.phases().get(0);
         Entry entry = byId.get(first.id());
-        String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + ". " + entry.facts().stream().filter(f -> f.startsWith("Topics:")).findFirst().orElse("")
+        String text = "You haven't started the roadmap yet, so begin with " + entry.lead() + ". "
+                + entry.facts().stream()
+                        .filter(f -> f.startsWith("Topics:"))
+                        .findFirst()
+                        .orElse("")
                 + "\nUse `/progress start` to pick your track and pace; then I can tell you what's next and how far you are.";
         return new Answer(question, text, List.of(entry));
     }
@@ -526,24 +591,32 @@ public final class AnswerService {
             return Optional.empty();
         }
         Question q = one.get();
-        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(question, q.text(), terms(q.slots()),
-                arguments(q, "attribute"), arguments(q, "qualifier"), arguments(q, "superlative"));
+        AttributeAnswers.Asked asked = new AttributeAnswers.Asked(
+                question,
+                q.text(),
+                terms(q.slots()),
+                arguments(q, "attribute"),
+                arguments(q, "qualifier"),
+                arguments(q, "superlative"));
         if (q.unknowns().foreign() > 0 || attributes.answer(asked).isPresent()) {
             return Optional.empty();
         }
-        List<KnowledgeIndex.Hit> hits = onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
+        List<KnowledgeIndex.Hit> hits =
+                onNamedPhase(q, index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH));
         if (hits.isEmpty()) {
             return Optional.empty();
         }
         List<Entry> chosen = choose(hits, q);
-        return Optional.of(new Decision(features(q, hits), composer.compose(question, chosen, q.slots(), q.has("attribute:source"))));
+        return Optional.of(new Decision(
+                features(q, hits), composer.compose(question, chosen, q.slots(), q.has("attribute:source"))));
     }
 
     /** The question understood, when no rule decides it first (a request, a personal question) and it has one part. */
     private Optional<Question> onePart(String question) {
         String corrected = speller.correct(question);
         Set<String> effects = rules.effects(corrected);
-        if (effects.contains("decline") || effects.stream().anyMatch(e -> e.startsWith("intent:"))
+        if (effects.contains("decline")
+                || effects.stream().anyMatch(e -> e.startsWith("intent:"))
                 || rules.parts(corrected).size() > 1) {
             return Optional.empty();
         }
@@ -551,8 +624,7 @@ public final class AnswerService {
     }
 
     /** What the policy sees of a question, and the answer it gives if the policy lets it. */
-    public record Decision(AnswerPolicy.Features features, Answer ifAnswered) {
-    }
+    public record Decision(AnswerPolicy.Features features, Answer ifAnswered) {}
 
     /**
      * For the fitting command: when a one-part question gets an answer that the support check
@@ -568,21 +640,27 @@ public final class AnswerService {
     }
 
     /** What the support check sees of an answer, and the answer it gives if the check lets it. */
-    public record Supported(AnswerPolicy.Support support, Answer ifSupported) {
-    }
+    public record Supported(AnswerPolicy.Support support, Answer ifSupported) {}
 
     /** For diagnostics and the fitting command: the search hits and the features the policy sees. */
     public Diagnosis diagnose(String question) {
         String corrected = speller.correct(question);
         Question q = understand(question, corrected);
         List<KnowledgeIndex.Hit> hits = index.search(q.text(), q.slots(), policy.fieldBoosts(), SEARCH_DEPTH);
-        return new Diagnosis(corrected, q.slots().stream().map(s -> s.terms().toString()).collect(Collectors.joining(" ")),
-                q.effects(), hits, hits.isEmpty() ? null : features(q, hits));
+        return new Diagnosis(
+                corrected,
+                q.slots().stream().map(s -> s.terms().toString()).collect(Collectors.joining(" ")),
+                q.effects(),
+                hits,
+                hits.isEmpty() ? null : features(q, hits));
     }
 
-    public record Diagnosis(String corrected, String slots, Set<String> effects, List<KnowledgeIndex.Hit> hits,
-                            AnswerPolicy.Features features) {
-    }
+    public record Diagnosis(
+            String corrected,
+            String slots,
+            Set<String> effects,
+            List<KnowledgeIndex.Hit> hits,
+            AnswerPolicy.Features features) {}
 
     private static Answer noAnswer(String question) {
         return new Answer(question, noAnswer(), List.of());

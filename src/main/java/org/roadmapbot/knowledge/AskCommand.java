@@ -1,5 +1,6 @@
 package org.roadmapbot.knowledge;
 
+import java.util.List;
 import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
@@ -8,7 +9,6 @@ import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
-import java.util.List;
 
 /** /ask question — answers from the bundled data, naming the entries it used. */
 public final class AskCommand implements Command {
@@ -19,7 +19,8 @@ public final class AskCommand implements Command {
     /** Button action: show the whole entry ({@code 2:ask:more:<entry id>}). */
     static final String MORE = "more";
 
-    private static final CommandSpec SPEC = CommandSpec.of(NAME,
+    private static final CommandSpec SPEC = CommandSpec.of(
+            NAME,
             "Ask anything about the backend roadmap, courses, projects or careers",
             OptionSpec.string(QUESTION, "Your question, in your own words", true, MAX_QUESTION_LENGTH));
 
@@ -36,7 +37,10 @@ public final class AskCommand implements Command {
 
     private final AnswerService answers;
     private final Phraser phraser;
-    private final Handlers handlers = Handlers.builder(SPEC).command(this::answer).button(MORE, 1, this::more).build();
+    private final Handlers handlers = Handlers.builder(SPEC)
+            .command(this::answer)
+            .button(MORE, 1, this::more)
+            .build();
 
     public AskCommand(AnswerService answers) {
         this(answers, Phraser.PLAIN);
@@ -72,7 +76,9 @@ public final class AskCommand implements Command {
                 .footer(AnswerService.citation(answer.entries()))
                 .sources(answer.sources());
         for (Entry e : answer.entries()) {
-            reply.button(new Reply.Button(ButtonId.of(NAME, MORE, e.id()).encode(), Text.truncate("More about " + e.title(), 80),
+            reply.button(new Reply.Button(
+                    ButtonId.of(NAME, MORE, e.id()).encode(),
+                    Text.truncate("More about " + e.title(), 80),
                     Reply.Button.Style.SECONDARY));
         }
         return reply.build();

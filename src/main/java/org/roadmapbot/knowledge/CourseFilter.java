@@ -1,6 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.CoursesFile;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -27,7 +26,8 @@ public record CourseFilter(String language, Double maxMonthlyUsd, String format)
             return true;
         }
         String wanted = key(language);
-        return Stream.concat(course.languages().stream(), course.stack().stream()).anyMatch(v -> key(v).equals(wanted));
+        return Stream.concat(course.languages().stream(), course.stack().stream())
+                .anyMatch(v -> key(v).equals(wanted));
     }
 
     private boolean matchesPrice(Course course) {
@@ -77,6 +77,9 @@ public record CourseFilter(String language, Double maxMonthlyUsd, String format)
     }
 
     private static List<String> words(String text) {
-        return Stream.of(text.split("[\\s,/+]+")).map(CourseFilter::key).filter(w -> !w.isEmpty()).toList();
+        return Stream.of(text.split("[\\s,/+]+"))
+                .map(CourseFilter::key)
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

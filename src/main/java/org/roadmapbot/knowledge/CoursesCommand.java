@@ -1,8 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.Numbers;
-import org.roadmapbot.knowledge.data.KnowledgeBase;
-import org.roadmapbot.knowledge.data.CoursesFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,8 @@ import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.Text;
 import org.roadmapbot.knowledge.data.CoursesFile.Course;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.Numbers;
 
 /** /courses [language] [max_price] [format] — the course finder. */
 public final class CoursesCommand implements Command {
@@ -24,10 +23,14 @@ public final class CoursesCommand implements Command {
     public static final String MAX_PRICE = "max_price";
     public static final String FORMAT = "format";
 
-    private static final CommandSpec SPEC = CommandSpec.of(NAME, "Find a backend course by language, price and format",
-            OptionSpec.string(LANGUAGE, "Language or stack it teaches, e.g. Go, Python, Node.js", false, 40).withAutocomplete(),
+    private static final CommandSpec SPEC = CommandSpec.of(
+            NAME,
+            "Find a backend course by language, price and format",
+            OptionSpec.string(LANGUAGE, "Language or stack it teaches, e.g. Go, Python, Node.js", false, 40)
+                    .withAutocomplete(),
             OptionSpec.number(MAX_PRICE, "Highest price in US$ per month (0 = free only)", false, 0, 100_000),
-            OptionSpec.string(FORMAT, "How it teaches, e.g. interactive, project-based, gamified", false, 40).withAutocomplete());
+            OptionSpec.string(FORMAT, "How it teaches, e.g. interactive, project-based, gamified", false, 40)
+                    .withAutocomplete());
 
     private final KnowledgeBase kb;
     private final Handlers handlers = Handlers.of(SPEC, this::find);
@@ -43,9 +46,15 @@ public final class CoursesCommand implements Command {
 
     private Reply find(CommandRequest request) {
         CourseFilter filter = new CourseFilter(
-                request.string(LANGUAGE).map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
+                request.string(LANGUAGE)
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .orElse(null),
                 request.number(MAX_PRICE).orElse(null),
-                request.string(FORMAT).map(String::strip).filter(s -> !s.isEmpty()).orElse(null));
+                request.string(FORMAT)
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .orElse(null));
         List<Course> found = filter.apply(kb.courses());
         String criteria = describe(filter);
         if (found.isEmpty()) {
@@ -55,8 +64,9 @@ public final class CoursesCommand implements Command {
                     .ephemeral(true)
                     .build();
         }
-        Reply.Builder reply = Reply.builder(found.size() + (found.size() == 1 ? " course matches " : " courses match ")
-                        + criteria + ":\n" + found.stream().map(CoursesCommand::line).collect(Collectors.joining("\n")))
+        Reply.Builder reply = Reply.builder(
+                        found.size() + (found.size() == 1 ? " course matches " : " courses match ") + criteria + ":\n"
+                                + found.stream().map(CoursesCommand::line).collect(Collectors.joining("\n")))
                 .title("Backend courses")
                 .footer("Source: \"" + kb.coursesFile().section() + "\"")
                 .sources(found.stream().map(Course::id).toList());
@@ -68,11 +78,12 @@ public final class CoursesCommand implements Command {
 
     @Override
     public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
-        List<String> values = new ArrayList<>(switch (option) {
-            case LANGUAGE -> CourseFilter.languages(kb.courses());
-            case FORMAT -> CourseFilter.formats(kb.courses());
-            default -> List.<String>of();
-        });
+        List<String> values = new ArrayList<>(
+                switch (option) {
+                    case LANGUAGE -> CourseFilter.languages(kb.courses());
+                    case FORMAT -> CourseFilter.formats(kb.courses());
+                    default -> List.<String>of();
+                });
         String prefix = typed.strip().toLowerCase(Locale.ROOT);
         return values.stream()
                 .filter(v -> v.toLowerCase(Locale.ROOT).contains(prefix))
@@ -81,8 +92,8 @@ public final class CoursesCommand implements Command {
     }
 
     private static String line(Course c) {
-        return "• **" + c.provider() + " — " + c.name() + "** · " + c.price().text() + " · " + String.join(", ", c.stack())
-                + " · " + c.format();
+        return "• **" + c.provider() + " — " + c.name() + "** · " + c.price().text() + " · "
+                + String.join(", ", c.stack()) + " · " + c.format();
     }
 
     private static String details(Course c) {

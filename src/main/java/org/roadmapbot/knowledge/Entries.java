@@ -68,8 +68,16 @@ public final class Entries {
         sources();
     }
 
-    private void add(String id, Kind kind, String title, List<String> facts, String section, String keywords, String body,
-                     List<String> askedAs, String parent) {
+    private void add(
+            String id,
+            Kind kind,
+            String title,
+            List<String> facts,
+            String section,
+            String keywords,
+            String body,
+            List<String> askedAs,
+            String parent) {
         entries.add(new Entry(id, kind, title, facts, section, keywords, body, askedAs, parent));
     }
 
@@ -87,12 +95,19 @@ public final class Entries {
                 .toList();
         List<String> more = new ArrayList<>(phases);
         more.addAll(sentences(r.summary()));
-        add("roadmap", Kind.LIST, r.title(),
-                facts("The roadmap covers roughly " + r.durationMonths() + " months of focused study in " + r.phases().size()
-                        + " phases, each building on the previous one:", more),
-                r.section(), "roadmap " + r.durationMonths() + " months phases",
+        add(
+                "roadmap",
+                Kind.LIST,
+                r.title(),
+                facts(
+                        "The roadmap covers roughly " + r.durationMonths() + " months of focused study in "
+                                + r.phases().size() + " phases, each building on the previous one:",
+                        more),
+                r.section(),
+                "roadmap " + r.durationMonths() + " months phases",
                 r.phases().stream().map(p -> p.title() + " " + p.summary()).collect(Collectors.joining(" ")),
-                r.askedAs(), null);
+                r.askedAs(),
+                null);
         for (RoadmapFile.Track track : r.tracks()) {
             List<String> perPhase = r.phases().stream()
                     .filter(p -> p.tracks().containsKey(track.id()))
@@ -101,9 +116,16 @@ public final class Entries {
             List<String> said = sentences(track.description());
             List<String> trackFacts = new ArrayList<>(said.subList(1, said.size()));
             trackFacts.addAll(perPhase);
-            add(track.id(), Kind.TRACK, track.name() + " track",
+            add(
+                    track.id(),
+                    Kind.TRACK,
+                    track.name() + " track",
                     facts("**" + track.name() + " track**: " + said.get(0), trackFacts),
-                    r.section(), track.name(), "", List.of(), null);
+                    r.section(),
+                    track.name(),
+                    "",
+                    List.of(),
+                    null);
         }
     }
 
@@ -117,42 +139,68 @@ public final class Entries {
         if (!p.milestone().equals(p.goal())) {
             more.add("Milestone: " + p.milestone());
         }
-        add(p.id(), Kind.PHASE, "Phase " + p.number() + ": " + p.title(),
-                facts("**Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "**", more), p.section(),
+        add(
+                p.id(),
+                Kind.PHASE,
+                "Phase " + p.number() + ": " + p.title(),
+                facts("**Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "**", more),
+                p.section(),
                 "phase" + p.number() + " " + p.title(),
-                "months " + p.months() + " " + p.topics().stream()
-                        .map(t -> t.name() + " " + t.details()).collect(Collectors.joining(" ")),
-                p.askedAs(), "roadmap");
+                "months " + p.months() + " "
+                        + p.topics().stream()
+                                .map(t -> t.name() + " " + t.details())
+                                .collect(Collectors.joining(" ")),
+                p.askedAs(),
+                "roadmap");
     }
 
     private String trackName(String trackId) {
-        return kb.roadmap().tracks().stream().filter(t -> t.id().equals(trackId)).map(RoadmapFile.Track::name)
-                .findFirst().orElse(trackId);
+        return kb.roadmap().tracks().stream()
+                .filter(t -> t.id().equals(trackId))
+                .map(RoadmapFile.Track::name)
+                .findFirst()
+                .orElse(trackId);
     }
 
     private void topic(Phase p, Topic t) {
         List<String> more = new ArrayList<>();
         more.add(t.details());
         if (!t.resources().isEmpty()) {
-            more.add("Resources: " + t.resources().stream().map(kb::resourceName).collect(Collectors.joining("; ")) + ".");
+            more.add("Resources: "
+                    + t.resources().stream().map(kb::resourceName).collect(Collectors.joining("; ")) + ".");
         }
         String track = t.track() == null ? "" : " (" + trackName(t.track()) + " track)";
-        add(t.id(), Kind.TOPIC, t.name(),
-                facts("**" + t.name() + "** is part of Phase " + p.number() + " (months " + p.months() + "): " + p.title()
-                        + track + ".", more),
-                p.section(), "phase" + p.number(), t.details() + (t.track() == null ? "" : " " + trackName(t.track())),
-                t.askedAs(), p.id());
+        add(
+                t.id(),
+                Kind.TOPIC,
+                t.name(),
+                facts(
+                        "**" + t.name() + "** is part of Phase " + p.number() + " (months " + p.months() + "): "
+                                + p.title() + track + ".",
+                        more),
+                p.section(),
+                "phase" + p.number(),
+                t.details() + (t.track() == null ? "" : " " + trackName(t.track())),
+                t.askedAs(),
+                p.id());
     }
 
     private void courses() {
         CoursesFile file = kb.coursesFile();
         List<String> lines = file.courses().stream()
-                .map(c -> "• **" + c.provider() + " — " + c.name() + "**: " + c.price().text() + "; "
-                        + String.join(", ", c.stack()) + "; " + c.format() + ".")
+                .map(c -> "• **" + c.provider() + " — " + c.name() + "**: "
+                        + c.price().text() + "; " + String.join(", ", c.stack()) + "; " + c.format() + ".")
                 .toList();
-        add("courses", Kind.LIST, "Best courses for backend development",
-                facts(sentences(file.intro()).get(sentences(file.intro()).size() - 1), lines), file.section(),
-                "courses course resources provider price format best for", "", List.of(), null);
+        add(
+                "courses",
+                Kind.LIST,
+                "Best courses for backend development",
+                facts(sentences(file.intro()).get(sentences(file.intro()).size() - 1), lines),
+                file.section(),
+                "courses course resources provider price format best for",
+                "",
+                List.of(),
+                null);
         for (Course c : file.courses()) {
             List<String> more = new ArrayList<>();
             for (String s : sentences(c.description())) {
@@ -169,22 +217,39 @@ public final class Entries {
                 more.add("Certificate: " + c.certification());
             }
             if (!c.requiredProjects().isEmpty()) {
-                more.add("Required projects (" + c.requiredProjects().size() + "): " + String.join(", ", c.requiredProjects()) + ".");
+                more.add("Required projects (" + c.requiredProjects().size() + "): "
+                        + String.join(", ", c.requiredProjects()) + ".");
             }
-            add(c.id(), Kind.COURSE, c.provider() + " " + c.name(),
-                    facts("**" + c.provider() + " — " + c.name() + "** (" + c.price().text()
-                            + (c.hours() == null ? "" : "; " + Numbers.plain(c.hours()) + " hours") + "; "
-                            + String.join(", ", c.stack()) + "; " + c.format() + ").", more),
-                    c.sections().get(0), c.provider() + " " + c.name(),
+            add(
+                    c.id(),
+                    Kind.COURSE,
+                    c.provider() + " " + c.name(),
+                    facts(
+                            "**" + c.provider() + " — " + c.name() + "** ("
+                                    + c.price().text()
+                                    + (c.hours() == null ? "" : "; " + Numbers.plain(c.hours()) + " hours") + "; "
+                                    + String.join(", ", c.stack()) + "; " + c.format() + ").",
+                            more),
+                    c.sections().get(0),
+                    c.provider() + " " + c.name(),
                     String.join(" ", c.languages()) + " " + String.join(" ", c.formatTags()) + " " + c.bestFor()
                             + (c.isFree() ? " free" : ""),
-                    c.askedAs(), "courses");
+                    c.askedAs(),
+                    "courses");
             for (FreeEntryCourse f : c.freeEntryCourses()) {
-                add(f.id(), Kind.FREE_COURSE, f.name(),
-                        facts("**" + f.name() + "** (" + c.provider() + ") is a free entry course: " + freeCourseLabel(f) + ".",
+                add(
+                        f.id(),
+                        Kind.FREE_COURSE,
+                        f.name(),
+                        facts(
+                                "**" + f.name() + "** (" + c.provider() + ") is a free entry course: "
+                                        + freeCourseLabel(f) + ".",
                                 List.of("It is an entry point to " + c.provider() + "'s " + c.name() + ".")),
-                        c.sections().get(c.sections().size() - 1), f.name(),
-                        c.provider() + " " + c.name() + " free entry course certificate " + f.instructor(), List.of(), c.id());
+                        c.sections().get(c.sections().size() - 1),
+                        f.name(),
+                        c.provider() + " " + c.name() + " free entry course certificate " + f.instructor(),
+                        List.of(),
+                        c.id());
             }
         }
     }
@@ -199,8 +264,16 @@ public final class Entries {
             List<String> sentences = sentences(f.answer());
             List<String> more = new ArrayList<>(sentences.subList(1, sentences.size()));
             more.addAll(citationNote(f.citations()));
-            add(f.id(), Kind.FAQ, f.question(), facts("**" + f.question() + "** " + sentences.get(0), more),
-                    f.section(), "", "", f.askedAs(), null);
+            add(
+                    f.id(),
+                    Kind.FAQ,
+                    f.question(),
+                    facts("**" + f.question() + "** " + sentences.get(0), more),
+                    f.section(),
+                    "",
+                    "",
+                    f.askedAs(),
+                    null);
         }
     }
 
@@ -211,10 +284,21 @@ public final class Entries {
                 .toList();
         List<String> more = new ArrayList<>(lines);
         more.addAll(sentences(file.intro()));
-        more.add("Present each project with " + lowerFirst(file.presentation().replaceFirst("^Present each project with:?\\s*", "")));
-        add("projects", Kind.LIST, "Backend portfolio projects",
-                facts("The guide suggests " + file.projects().size() + " portfolio projects of increasing complexity:", more),
-                file.section(), "portfolio projects", "", List.of(), null);
+        more.add("Present each project with "
+                + lowerFirst(file.presentation().replaceFirst("^Present each project with:?\\s*", "")));
+        add(
+                "projects",
+                Kind.LIST,
+                "Backend portfolio projects",
+                facts(
+                        "The guide suggests " + file.projects().size()
+                                + " portfolio projects of increasing complexity:",
+                        more),
+                file.section(),
+                "portfolio projects",
+                "",
+                List.of(),
+                null);
         for (ProjectsFile.Project p : file.projects()) {
             List<String> facts = new ArrayList<>(sentences(p.description()));
             if (!p.tech().isEmpty()) {
@@ -223,11 +307,19 @@ public final class Entries {
             if (p.why() != null) {
                 facts.add(p.why());
             }
-            add(p.id(), Kind.PROJECT, capitalize(p.level()) + " project: " + p.title(),
-                    facts("**" + capitalize(p.level()) + " project: " + p.title() + "**", facts), p.section(), p.level(),
-                    "portfolio project " + String.join(", ", p.features()) + " " + p.topics().stream()
-                            .map(id -> kb.topic(id).map(Topic::name).orElse(id)).collect(Collectors.joining(" ")),
-                    p.askedAs(), "projects");
+            add(
+                    p.id(),
+                    Kind.PROJECT,
+                    capitalize(p.level()) + " project: " + p.title(),
+                    facts("**" + capitalize(p.level()) + " project: " + p.title() + "**", facts),
+                    p.section(),
+                    p.level(),
+                    "portfolio project " + String.join(", ", p.features()) + " "
+                            + p.topics().stream()
+                                    .map(id -> kb.topic(id).map(Topic::name).orElse(id))
+                                    .collect(Collectors.joining(" ")),
+                    p.askedAs(),
+                    "projects");
         }
     }
 
@@ -236,13 +328,28 @@ public final class Entries {
         List<String> lines = file.stacks().stream()
                 .map(s -> "• **" + s.name() + "** (" + s.language() + "): " + s.use())
                 .toList();
-        add("stacks", Kind.LIST, "The most common backend stacks in 2026",
-                facts("The most common backend technology stacks in 2026:", lines), file.section(), "stacks technology", "",
-                List.of(), null);
+        add(
+                "stacks",
+                Kind.LIST,
+                "The most common backend stacks in 2026",
+                facts("The most common backend technology stacks in 2026:", lines),
+                file.section(),
+                "stacks technology",
+                "",
+                List.of(),
+                null);
         for (StacksFile.Stack s : file.stacks()) {
-            add(s.id(), Kind.STACK, s.name(),
-                    List.of("**" + s.name() + "** (language: " + s.language() + ") is commonly used for: " + lowerFirst(s.use()) + "."),
-                    s.section(), s.name(), s.language() + " stack", s.askedAs(), "stacks");
+            add(
+                    s.id(),
+                    Kind.STACK,
+                    s.name(),
+                    List.of("**" + s.name() + "** (language: " + s.language() + ") is commonly used for: "
+                            + lowerFirst(s.use()) + "."),
+                    s.section(),
+                    s.name(),
+                    s.language() + " stack",
+                    s.askedAs(),
+                    "stacks");
         }
     }
 
@@ -252,8 +359,16 @@ public final class Entries {
         List<String> more = new ArrayList<>();
         more.add("Day to day: " + String.join("; ", o.responsibilities()) + ".");
         more.addAll(sentences(o.visibility()));
-        add(o.id(), Kind.OVERVIEW, "What a backend developer does", facts(o.summary(), more),
-                o.section(), "backend developer role responsibilities", o.intro(), o.askedAs(), null);
+        add(
+                o.id(),
+                Kind.OVERVIEW,
+                "What a backend developer does",
+                facts(o.summary(), more),
+                o.section(),
+                "backend developer role responsibilities",
+                o.intro(),
+                o.askedAs(),
+                null);
         for (CareersFile.Role r : c.roles()) {
             add(r.id(), Kind.ROLE, r.name(), List.of(r.focus()), r.section(), r.name(), "role", r.askedAs(), null);
         }
@@ -265,14 +380,33 @@ public final class Entries {
         }
         List<String> survey = new ArrayList<>(sentences(c.ecosystems()));
         survey.addAll(citationNote(c.survey().get(0).citations()));
-        add("survey", Kind.LIST, "Developer survey figures", survey, c.survey().get(0).section(),
-                "survey percent developers popular", "", List.of(), null);
-        add("outlook", Kind.OVERVIEW, "Outlook", sentences(c.outlook()), kb.takeawaysFile().section(), "", "", List.of(), null);
+        add(
+                "survey",
+                Kind.LIST,
+                "Developer survey figures",
+                survey,
+                c.survey().get(0).section(),
+                "survey percent developers popular",
+                "",
+                List.of(),
+                null);
+        add(
+                "outlook",
+                Kind.OVERVIEW,
+                "Outlook",
+                sentences(c.outlook()),
+                kb.takeawaysFile().section(),
+                "",
+                "",
+                List.of(),
+                null);
     }
 
     /** "Label: value (period)." then the details when they add anything, then the source. */
     private List<String> figure(Figure f) {
-        boolean periodAdds = f.period() != null && !f.period().equals("not stated") && !f.value().contains(f.period());
+        boolean periodAdds = f.period() != null
+                && !f.period().equals("not stated")
+                && !f.value().contains(f.period());
         List<String> facts = new ArrayList<>();
         facts.add("**" + f.label() + ":** " + f.value() + (periodAdds ? " (" + f.period() + ")" : "") + ".");
         facts.add(f.details());
@@ -284,15 +418,30 @@ public final class Entries {
         if (citations.isEmpty()) {
             return List.of();
         }
-        return List.of("Source: " + citations.stream().map(id -> kb.source(id).map(s -> s.publisher() + ", \"" + s.title() + "\" ("
-                + s.details().replaceAll("\\.$", "") + ")").orElse(id)).collect(Collectors.joining("; ")) + ".");
+        return List.of("Source: "
+                + citations.stream()
+                        .map(id -> kb.source(id)
+                                .map(s -> s.publisher() + ", \"" + s.title() + "\" ("
+                                        + s.details().replaceAll("\\.$", "") + ")")
+                                .orElse(id))
+                        .collect(Collectors.joining("; "))
+                + ".");
     }
 
     private void takeaways() {
         TakeawaysFile file = kb.takeawaysFile();
-        add("takeaways", Kind.LIST, "Key takeaways",
-                facts("Key takeaways:", file.takeaways().stream().map(t -> "• " + t.text()).toList()),
-                file.section(), "summary key takeaways", "", List.of(), null);
+        add(
+                "takeaways",
+                Kind.LIST,
+                "Key takeaways",
+                facts(
+                        "Key takeaways:",
+                        file.takeaways().stream().map(t -> "• " + t.text()).toList()),
+                file.section(),
+                "summary key takeaways",
+                "",
+                List.of(),
+                null);
         for (TakeawaysFile.Takeaway t : file.takeaways()) {
             List<String> facts = new ArrayList<>(sentences(t.text()));
             facts.addAll(citationNote(t.citations()));
@@ -302,12 +451,29 @@ public final class Entries {
 
     private void sources() {
         SourcesFile file = kb.sourcesFile();
-        add("sources", Kind.LIST, "Sources the guide cites",
-                facts("The guide cites these sources:", file.sources().stream().map(Entries::sourceLine).toList()),
-                file.section(), "sources cited references", "", List.of(), null);
+        add(
+                "sources",
+                Kind.LIST,
+                "Sources the guide cites",
+                facts(
+                        "The guide cites these sources:",
+                        file.sources().stream().map(Entries::sourceLine).toList()),
+                file.section(),
+                "sources cited references",
+                "",
+                List.of(),
+                null);
         for (SourcesFile.Source s : file.sources()) {
-            add(s.id(), Kind.SOURCE, s.publisher() + " — " + s.title(), List.of(sourceLine(s)), file.section(), "",
-                    "source", List.of(), "sources");
+            add(
+                    s.id(),
+                    Kind.SOURCE,
+                    s.publisher() + " — " + s.title(),
+                    List.of(sourceLine(s)),
+                    file.section(),
+                    "",
+                    "source",
+                    List.of(),
+                    "sources");
         }
     }
 
@@ -322,6 +488,7 @@ public final class Entries {
 
     private static String lowerFirst(String s) {
         return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
-                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1)
+                : s;
     }
 }

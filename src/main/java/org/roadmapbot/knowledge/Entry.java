@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param parent   the entry that sums this one up with its siblings (a topic's phase, a
  *                 course's course list), or null
  */
-public record Entry(String id, Kind kind, String title, List<String> facts, String section, String keywords, String body,
-                    List<String> askedAs, String parent) {
+public record Entry(
+        String id,
+        Kind kind,
+        String title,
+        List<String> facts,
+        String section,
+        String keywords,
+        String body,
+        List<String> askedAs,
+        String parent) {
 
     public Entry {
         Objects.requireNonNull(id, "id");
@@ -41,6 +49,20 @@ public record Entry(String id, Kind kind, String title, List<String> facts, Stri
     }
 
     public enum Kind {
-        OVERVIEW, PHASE, TOPIC, COURSE, FREE_COURSE, FAQ, PROJECT, STACK, ROLE, FIGURE, SURVEY, TAKEAWAY, SOURCE, TRACK, LIST
+        OVERVIEW,
+        PHASE,
+        TOPIC,
+        COURSE,
+        FREE_COURSE,
+        FAQ,
+        PROJECT,
+        STACK,
+        ROLE,
+        FIGURE,
+        SURVEY,
+        TAKEAWAY,
+        SOURCE,
+        TRACK,
+        LIST
     }
 }

@@ -1,7 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.ProjectsFile;
-import org.roadmapbot.knowledge.data.KnowledgeBase;
 import java.util.List;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
@@ -9,6 +7,8 @@ import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.ProjectsFile;
 import org.roadmapbot.knowledge.data.ProjectsFile.Project;
 
 /** /projects [level] — the four portfolio projects of increasing complexity. */
@@ -22,9 +22,16 @@ public final class ProjectsCommand implements Command {
 
     public ProjectsCommand(KnowledgeBase kb) {
         this.kb = kb;
-        String[] levels = kb.projectsFile().projects().stream().map(Project::level).distinct().toArray(String[]::new);
-        this.handlers = Handlers.of(CommandSpec.of(NAME, "Portfolio projects to build, from beginner to capstone",
-                OptionSpec.string(LEVEL, "Which project: " + String.join(", ", levels), false, 20).withChoices(levels)),
+        String[] levels = kb.projectsFile().projects().stream()
+                .map(Project::level)
+                .distinct()
+                .toArray(String[]::new);
+        this.handlers = Handlers.of(
+                CommandSpec.of(
+                        NAME,
+                        "Portfolio projects to build, from beginner to capstone",
+                        OptionSpec.string(LEVEL, "Which project: " + String.join(", ", levels), false, 20)
+                                .withChoices(levels)),
                 this::projects);
     }
 
@@ -36,7 +43,9 @@ public final class ProjectsCommand implements Command {
     private Reply projects(CommandRequest request) {
         ProjectsFile file = kb.projectsFile();
         List<Project> chosen = request.string(LEVEL)
-                .map(level -> file.projects().stream().filter(p -> p.level().equalsIgnoreCase(level.strip())).toList())
+                .map(level -> file.projects().stream()
+                        .filter(p -> p.level().equalsIgnoreCase(level.strip()))
+                        .toList())
                 .orElse(file.projects());
         StringBuilder text = new StringBuilder();
         List<Reply.Field> fields = new java.util.ArrayList<>();
@@ -44,10 +53,17 @@ public final class ProjectsCommand implements Command {
             text.append(file.intro()).append("\n\n");
         }
         for (Project p : chosen) {
-            text.append("**").append(capitalize(p.level())).append(": ").append(p.title()).append("**\n")
-                    .append(p.description()).append("\n\n");
-            fields.add(new Reply.Field(capitalize(p.level()) + ": " + p.title(),
-                    String.join(" · ", p.features()) + (p.why() == null ? "" : "\n" + p.why()), false));
+            text.append("**")
+                    .append(capitalize(p.level()))
+                    .append(": ")
+                    .append(p.title())
+                    .append("**\n")
+                    .append(p.description())
+                    .append("\n\n");
+            fields.add(new Reply.Field(
+                    capitalize(p.level()) + ": " + p.title(),
+                    String.join(" · ", p.features()) + (p.why() == null ? "" : "\n" + p.why()),
+                    false));
         }
         text.append("Present each project with: ").append(file.presentation());
         Reply.Builder reply = Reply.builder(text.toString().strip())

@@ -1,7 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.RoadmapFile;
-import org.roadmapbot.knowledge.data.KnowledgeBase;
 import java.util.stream.Collectors;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
@@ -9,6 +7,8 @@ import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.RoadmapFile;
 import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
@@ -23,8 +23,16 @@ public final class RoadmapCommand implements Command {
 
     public RoadmapCommand(KnowledgeBase kb) {
         this.kb = kb;
-        this.handlers = Handlers.of(CommandSpec.of(NAME, "The backend roadmap: all phases, or one phase in detail",
-                OptionSpec.integer(PHASE, "Phase number (1-" + kb.phases().size() + ")", false, 1, kb.phases().size())),
+        this.handlers = Handlers.of(
+                CommandSpec.of(
+                        NAME,
+                        "The backend roadmap: all phases, or one phase in detail",
+                        OptionSpec.integer(
+                                PHASE,
+                                "Phase number (1-" + kb.phases().size() + ")",
+                                false,
+                                1,
+                                kb.phases().size())),
                 this::roadmap);
     }
 
@@ -48,16 +56,22 @@ public final class RoadmapCommand implements Command {
         for (Phase p : r.phases()) {
             reply.field("Phase " + p.number() + " · months " + p.months() + " · " + p.title(), p.goal(), false);
         }
-        reply.field("Tracks", r.tracks().stream().map(t -> t.name() + ": " + t.description())
-                .collect(Collectors.joining("\n")), false);
-        reply.field("Pace", r.paces().stream().map(p -> p.name() + ": " + p.months() + " months")
-                .collect(Collectors.joining("\n")), false);
+        reply.field(
+                "Tracks",
+                r.tracks().stream().map(t -> t.name() + ": " + t.description()).collect(Collectors.joining("\n")),
+                false);
+        reply.field(
+                "Pace",
+                r.paces().stream()
+                        .map(p -> p.name() + ": " + p.months() + " months")
+                        .collect(Collectors.joining("\n")),
+                false);
         return reply.build();
     }
 
     private Reply phase(Phase p) {
-        Reply.Builder reply = Reply.builder("**Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "**\n"
-                        + p.summary())
+        Reply.Builder reply = Reply.builder(
+                        "**Phase " + p.number() + " (months " + p.months() + "): " + p.title() + "**\n" + p.summary())
                 .title("Phase " + p.number() + ": " + p.title())
                 .footer("Source: \"" + p.section() + "\" (entry " + p.id() + ")")
                 .sources(java.util.List.of(p.id()));
@@ -69,12 +83,15 @@ public final class RoadmapCommand implements Command {
     }
 
     private String topicLine(Topic t) {
-        return "• **" + t.name() + "** — " + t.details() + (t.track() == null ? "" : " _(" + trackName(t.track()) + ")_")
-                + " `" + t.id() + "`";
+        return "• **" + t.name() + "** — " + t.details()
+                + (t.track() == null ? "" : " _(" + trackName(t.track()) + ")_") + " `" + t.id() + "`";
     }
 
     private String trackName(String id) {
-        return kb.roadmap().tracks().stream().filter(t -> t.id().equals(id)).map(RoadmapFile.Track::name)
-                .findFirst().orElse(id);
+        return kb.roadmap().tracks().stream()
+                .filter(t -> t.id().equals(id))
+                .map(RoadmapFile.Track::name)
+                .findFirst()
+                .orElse(id);
     }
 }

@@ -14,22 +14,43 @@ import java.util.Map;
  * @param viewer  the asker's own row when they are ranked (highlighted on the board, or appended below
  *                it when they are not on this page), else null
  */
-public record Board(Period period, String title, int page, int pageSize, boolean hasNext, List<Entry> entries,
-                    long ranked, long periodTotal, Asker asker, GroupView group, Entry viewer) {
+public record Board(
+        Period period,
+        String title,
+        int page,
+        int pageSize,
+        boolean hasNext,
+        List<Entry> entries,
+        long ranked,
+        long periodTotal,
+        Asker asker,
+        GroupView group,
+        Entry viewer) {
 
     public Board {
         entries = List.copyOf(entries);
     }
 
     /** A board nobody in particular looks at (a channel post). */
-    public Board(Period period, String title, int page, int pageSize, boolean hasNext, List<Entry> entries,
-                 long ranked, long periodTotal, Asker asker, GroupView group) {
+    public Board(
+            Period period,
+            String title,
+            int page,
+            int pageSize,
+            boolean hasNext,
+            List<Entry> entries,
+            long ranked,
+            long periodTotal,
+            Asker asker,
+            GroupView group) {
         this(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, asker, group, null);
     }
 
     /** What the picture shows: the board and the viewer's own row; the asker line is text only. */
     public Board withoutAsker() {
-        return asker == null ? this : new Board(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, null, group, viewer);
+        return asker == null
+                ? this
+                : new Board(period, title, page, pageSize, hasNext, entries, ranked, periodTotal, null, group, viewer);
     }
 
     /** Whether the viewer's row is one of this page's entries (else it is appended below them). */
@@ -43,12 +64,16 @@ public record Board(Period period, String title, int page, int pageSize, boolean
      * @param name    display name, raw (escape for text, clean for the picture)
      * @param percent of the roadmap done (their track), 0 if unknown
      */
-    public record Entry(int rank, String memberId, String name, int completed, int percent) {
-    }
+    public record Entry(int rank, String memberId, String name, int completed, int percent) {}
 
     /** Where the asker stands. */
     public record Asker(Status status, int rank, int completed) {
-        public enum Status { RANKED, NOTHING_YET, HIDDEN, EXCLUDED }
+        public enum Status {
+            RANKED,
+            NOTHING_YET,
+            HIDDEN,
+            EXCLUDED
+        }
     }
 
     /**

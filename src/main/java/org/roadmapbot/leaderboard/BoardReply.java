@@ -15,29 +15,41 @@ final class BoardReply {
 
     static final String FILE = "leaderboard.png";
 
-    private BoardReply() {
-    }
+    private BoardReply() {}
 
     /** The button action of a page button. */
     static final String PAGE = "page";
 
     /** Custom id of a page button: {@code 2:leaderboard:page:<period>:<page>}. */
     static String pageButtonId(Period period, int page) {
-        return ButtonId.of(LeaderboardCommand.NAME, PAGE, period.id(), String.valueOf(page)).encode();
+        return ButtonId.of(LeaderboardCommand.NAME, PAGE, period.id(), String.valueOf(page))
+                .encode();
     }
 
     static Reply.Builder of(Board board) {
         StringBuilder text = new StringBuilder();
-        text.append("**").append(board.title()).append("** · ranked by topics completed")
-                .append(board.page() > 1 ? " · page " + board.page() : "").append('\n');
+        text.append("**")
+                .append(board.title())
+                .append("** · ranked by topics completed")
+                .append(board.page() > 1 ? " · page " + board.page() : "")
+                .append('\n');
         if (board.entries().isEmpty()) {
             text.append(emptyLine(board)).append('\n');
         }
         for (Board.Entry e : board.entries()) {
-            boolean you = board.viewer() != null && e.memberId().equals(board.viewer().memberId());
-            text.append(medal(e.rank())).append("**#").append(e.rank()).append("** ").append(Text.escape(e.name()))
+            boolean you =
+                    board.viewer() != null && e.memberId().equals(board.viewer().memberId());
+            text.append(medal(e.rank()))
+                    .append("**#")
+                    .append(e.rank())
+                    .append("** ")
+                    .append(Text.escape(e.name()))
                     .append(you ? " (you)" : "")
-                    .append(" — ").append(topics(e.completed())).append(" · ").append(e.percent()).append("% of the roadmap\n");
+                    .append(" — ")
+                    .append(topics(e.completed()))
+                    .append(" · ")
+                    .append(e.percent())
+                    .append("% of the roadmap\n");
         }
         if (board.asker() != null) {
             text.append('\n').append(askerLine(board)).append('\n');
@@ -49,10 +61,12 @@ final class BoardReply {
                 .footer("Ranked by topics completed (net of undos); ties go to whoever got there first. "
                         + "Hide yourself with /privacy leaderboard visible:false.");
         if (board.page() > 1) {
-            reply.button(new Reply.Button(pageButtonId(board.period(), board.page() - 1), "Previous page", Reply.Button.Style.SECONDARY));
+            reply.button(new Reply.Button(
+                    pageButtonId(board.period(), board.page() - 1), "Previous page", Reply.Button.Style.SECONDARY));
         }
         if (board.hasNext() && board.page() < LeaderboardService.MAX_PAGE) {
-            reply.button(new Reply.Button(pageButtonId(board.period(), board.page() + 1), "Next page", Reply.Button.Style.SECONDARY));
+            reply.button(new Reply.Button(
+                    pageButtonId(board.period(), board.page() + 1), "Next page", Reply.Button.Style.SECONDARY));
         }
         return reply;
     }
@@ -60,7 +74,9 @@ final class BoardReply {
     private static String askerLine(Board board) {
         Board.Asker a = board.asker();
         return switch (a.status()) {
-            case RANKED -> "Your rank: **#" + a.rank() + "** with " + topics(a.completed()) + " " + board.period().label() + ".";
+            case RANKED ->
+                "Your rank: **#" + a.rank() + "** with " + topics(a.completed()) + " "
+                        + board.period().label() + ".";
             case NOTHING_YET -> board.period().youHaveNone() + ". `/progress next` shows what to study.";
             case HIDDEN -> "You're hidden from leaderboards (`/privacy leaderboard visible:true` to appear).";
             case EXCLUDED -> "Your role is left off leaderboards on this server.";
@@ -69,9 +85,15 @@ final class BoardReply {
 
     private static String groupLine(Board board) {
         Board.GroupView g = board.group();
-        StringBuilder line = new StringBuilder("Server: ").append(count(board.ranked(), "member")).append(" ranked, ")
-.append(count(board.periodTotal(), "topic")).append(" completed ").append(board.period().label()).append(". ")
-                .append(count(g.started(), "member")).append(" studying");
+        StringBuilder line = new StringBuilder("Server: ")
+                .append(count(board.ranked(), "member"))
+                .append(" ranked, ")
+                .append(count(board.periodTotal(), "topic"))
+                .append(" completed ")
+                .append(board.period().label())
+                .append(". ")
+                .append(count(g.started(), "member"))
+                .append(" studying");
         if (!g.perPhase().isEmpty()) {
             line.append(" (");
             Map<Integer, Long> sorted = new TreeMap<>(g.perPhase());
@@ -80,7 +102,11 @@ final class BoardReply {
                 if (e.getKey() == 0) {
                     continue;
                 }
-                line.append(first ? "" : ", ").append("phase ").append(e.getKey()).append(": ").append(String.format(Locale.ROOT, "%,d", e.getValue()));
+                line.append(first ? "" : ", ")
+                        .append("phase ")
+                        .append(e.getKey())
+                        .append(": ")
+                        .append(String.format(Locale.ROOT, "%,d", e.getValue()));
                 first = false;
             }
             Long finished = g.perPhase().get(0);
@@ -92,7 +118,9 @@ final class BoardReply {
         line.append(", ").append(String.format(Locale.ROOT, "%,d", g.onTrack())).append(" on track for their pace");
         // This week's server total is already the period total on a weekly board: say it once.
         if (board.period() != Period.WEEK) {
-            line.append("; ").append(count(g.completedThisWeek(), "topic")).append(" completed this week by the whole server");
+            line.append("; ")
+                    .append(count(g.completedThisWeek(), "topic"))
+                    .append(" completed this week by the whole server");
         }
         return line.append('.').toString();
     }

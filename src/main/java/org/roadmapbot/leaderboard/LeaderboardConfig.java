@@ -26,7 +26,8 @@ public record LeaderboardConfig(ZoneId zone, Set<String> excludedRoleIds) {
         excludedRoleIds = Set.copyOf(excludedRoleIds);
         for (String id : excludedRoleIds) {
             if (!id.matches("\\d{1,20}")) {
-                throw new IllegalArgumentException(EXCLUDED_ROLE_IDS + " must list numeric Discord role ids separated by commas, not: " + id);
+                throw new IllegalArgumentException(
+                        EXCLUDED_ROLE_IDS + " must list numeric Discord role ids separated by commas, not: " + id);
             }
         }
     }
@@ -40,11 +41,15 @@ public record LeaderboardConfig(ZoneId zone, Set<String> excludedRoleIds) {
         String zoneText = env.getOrDefault(variable, "");
         ZoneId zone = ZoneId.of("UTC");
         if (nonBlank(zoneText)) {
-            zone = TimeZones.parse(zoneText).map(TimeZones.Parsed::zone).orElseThrow(() -> new IllegalArgumentException(
-                    variable + " must be a time zone such as Europe/Berlin, EST or UTC+2, not '" + zoneText.strip() + "'"));
+            zone = TimeZones.parse(zoneText)
+                    .map(TimeZones.Parsed::zone)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            variable + " must be a time zone such as Europe/Berlin, EST or UTC+2, not '"
+                                    + zoneText.strip() + "'"));
         }
         String roles = env.getOrDefault(EXCLUDED_ROLE_IDS, "");
-        Set<String> ids = Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> ids =
+                Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         return new LeaderboardConfig(zone, ids);
     }
 

@@ -41,8 +41,7 @@ public final class LeaderboardImage {
      */
     private static final Map<Board, byte[]> RECENT = new ConcurrentHashMap<>();
 
-    private LeaderboardImage() {
-    }
+    private LeaderboardImage() {}
 
     /**
      * The picture of {@code board}, drawn once per distinct board: the asker line is text only, the
@@ -97,7 +96,8 @@ public final class LeaderboardImage {
             g.drawString("Leaderboard · " + board.period().label(), 24, 46);
             g.setFont(body);
             g.setColor(Images.MUTED);
-            String sub = board.title() + (serverName == null ? "" : " · " + Images.drawable(serverName, body, ""))
+            String sub = board.title()
+                    + (serverName == null ? "" : " · " + Images.drawable(serverName, body, ""))
                     + (board.page() > 1 ? " · page " + board.page() : "");
             Images.drawText(g, sub, 24, 76, WIDTH - 48);
             g.setFont(small);
@@ -107,13 +107,15 @@ public final class LeaderboardImage {
             if (rows == 0) {
                 g.setFont(body);
                 g.setColor(Images.MUTED);
-                String empty = board.periodTotal() > 0 || board.page() > 1 ? BoardReply.emptyLine(board)
+                String empty = board.periodTotal() > 0 || board.page() > 1
+                        ? BoardReply.emptyLine(board)
                         : board.period().noneCompleted() + " — be the first!";
                 g.drawString(Images.fit(empty, g.getFontMetrics(), WIDTH - 48), 24, rowCenterY(0) + 7);
             }
             for (int i = 0; i < rows; i++) {
                 Board.Entry e = shownRows.get(i);
-                boolean viewer = board.viewer() != null && e.memberId().equals(board.viewer().memberId());
+                boolean viewer = board.viewer() != null
+                        && e.memberId().equals(board.viewer().memberId());
                 boolean appended = i >= board.entries().size();
                 int top = HEADER + i * ROW;
                 int center = rowCenterY(i);
@@ -145,7 +147,14 @@ public final class LeaderboardImage {
                 String count = String.valueOf(e.completed());
                 FontMetrics fm = g.getFontMetrics();
                 g.drawString(count, 470 - fm.stringWidth(count), center + 7);
-                Images.bar(g, BAR_X, center - BAR_HEIGHT / 2, BAR_WIDTH, BAR_HEIGHT, e.percent(), 100,
+                Images.bar(
+                        g,
+                        BAR_X,
+                        center - BAR_HEIGHT / 2,
+                        BAR_WIDTH,
+                        BAR_HEIGHT,
+                        e.percent(),
+                        100,
                         e.percent() >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
                 g.setFont(small);
                 g.setColor(Images.MUTED);
@@ -155,25 +164,38 @@ public final class LeaderboardImage {
             int footerTop = HEADER + Math.max(1, rows) * ROW;
             g.setFont(small);
             g.setColor(Images.MUTED);
-            g.drawString(String.format(Locale.ROOT, "%,d members ranked · %,d topics completed %s", board.ranked(),
-                    board.periodTotal(), board.period().label()), 24, footerTop + 30);
+            g.drawString(
+                    String.format(
+                            Locale.ROOT,
+                            "%,d members ranked · %,d topics completed %s",
+                            board.ranked(),
+                            board.periodTotal(),
+                            board.period().label()),
+                    24,
+                    footerTop + 30);
             Board.GroupView group = board.group();
-            String groupLine = String.format(Locale.ROOT, "%,d studying · %,d on track for their pace", group.started(), group.onTrack())
+            String groupLine = String.format(
+                            Locale.ROOT, "%,d studying · %,d on track for their pace", group.started(), group.onTrack())
                     // On a weekly board the week's total is the line above: say it once.
-                    + (board.period() == Period.WEEK ? "" : String.format(Locale.ROOT, " · %,d topics this week", group.completedThisWeek()));
+                    + (board.period() == Period.WEEK
+                            ? ""
+                            : String.format(Locale.ROOT, " · %,d topics this week", group.completedThisWeek()));
             g.drawString(groupLine, 24, footerTop + 54);
             StringBuilder phases = new StringBuilder();
             new java.util.TreeMap<>(group.perPhase()).forEach((phase, members) -> {
                 if (phase > 0) {
-                    phases.append(phases.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "phase %d: %,d", phase, members));
+                    phases.append(phases.length() == 0 ? "" : " · ")
+                            .append(String.format(Locale.ROOT, "phase %d: %,d", phase, members));
                 }
             });
             Long finished = group.perPhase().get(0);
             if (finished != null) {
-                phases.append(phases.length() == 0 ? "" : " · ").append(String.format(Locale.ROOT, "finished: %,d", finished));
+                phases.append(phases.length() == 0 ? "" : " · ")
+                        .append(String.format(Locale.ROOT, "finished: %,d", finished));
             }
             if (phases.length() > 0) {
-                g.drawString(Images.fit("Members per phase: " + phases, g.getFontMetrics(), WIDTH - 48), 24, footerTop + 78);
+                g.drawString(
+                        Images.fit("Members per phase: " + phases, g.getFontMetrics(), WIDTH - 48), 24, footerTop + 78);
             }
         } finally {
             g.dispose();

@@ -54,8 +54,12 @@ public final class LeaderboardPosts {
     /** Posts handed to the messenger whose outcome is not recorded yet. */
     private final InFlight inFlight = new InFlight("leaderboard-post", 1);
 
-    public LeaderboardPosts(LeaderboardService service, ScheduleStore store, JobScheduler scheduler, Messenger messenger,
-                            BotMetrics metrics) {
+    public LeaderboardPosts(
+            LeaderboardService service,
+            ScheduleStore store,
+            JobScheduler scheduler,
+            Messenger messenger,
+            BotMetrics metrics) {
         this.service = service;
         this.store = store;
         this.scheduler = scheduler;
@@ -107,8 +111,11 @@ public final class LeaderboardPosts {
                     ? recordFailure(guildId, channelId, moderatorId, false, failure(sending), true)
                     : posted(false);
         }
-        inFlight.track(sending.handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(posted(false))
-                : failedLater(guildId, channelId, moderatorId, false, Messenger.failure(thrown)), inFlight.executor())
+        inFlight.track(sending.handleAsync(
+                        (ok, thrown) -> thrown == null
+                                ? CompletableFuture.completedFuture(posted(false))
+                                : failedLater(guildId, channelId, moderatorId, false, Messenger.failure(thrown)),
+                        inFlight.executor())
                 .thenCompose(outcome -> outcome));
         return Outcome.onItsWay();
     }
@@ -120,11 +127,20 @@ public final class LeaderboardPosts {
     CompletableFuture<Outcome> postScheduled(String guildId, String channelId, String moderatorId, String deliveryKey) {
         Optional<Outcome> refused = refusedBeforeSending(guildId, channelId, moderatorId, true);
         if (refused.isPresent()) {
-            return inFlight.track(tellAndRecord(guildId, channelId, moderatorId, refused.get().reason(), refused.get().detail()));
+            return inFlight.track(tellAndRecord(
+                    guildId,
+                    channelId,
+                    moderatorId,
+                    refused.get().reason(),
+                    refused.get().detail()));
         }
-        return inFlight.track(send(guildId, channelId, service.scheduledPeriod(), LeaderboardService.PAGE_SIZE, deliveryKey)
-                .handleAsync((ok, thrown) -> thrown == null ? CompletableFuture.completedFuture(posted(true))
-                        : failedLater(guildId, channelId, moderatorId, true, Messenger.failure(thrown)), inFlight.executor())
+        return inFlight.track(send(
+                        guildId, channelId, service.scheduledPeriod(), LeaderboardService.PAGE_SIZE, deliveryKey)
+                .handleAsync(
+                        (ok, thrown) -> thrown == null
+                                ? CompletableFuture.completedFuture(posted(true))
+                                : failedLater(guildId, channelId, moderatorId, true, Messenger.failure(thrown)),
+                        inFlight.executor())
                 .thenCompose(outcome -> outcome));
     }
 
@@ -134,7 +150,8 @@ public final class LeaderboardPosts {
     }
 
     /** The channel as this process sees it: a refusal known without asking Discord (not yet recorded). */
-    private Optional<Outcome> refusedBeforeSending(String guildId, String channelId, String moderatorId, boolean scheduled) {
+    private Optional<Outcome> refusedBeforeSending(
+            String guildId, String channelId, String moderatorId, boolean scheduled) {
         if (messenger.canPost(guildId, channelId)) {
             return Optional.empty();
         }
@@ -143,8 +160,13 @@ public final class LeaderboardPosts {
         if (scheduled) {
             return Optional.of(Outcome.refused(DeliveryException.Reason.NO_PERMISSION, detail));
         }
-        return Optional.of(recordFailure(guildId, channelId, moderatorId, false, new DeliveryException(
-                DeliveryException.Reason.NO_PERMISSION, detail), true));
+        return Optional.of(recordFailure(
+                guildId,
+                channelId,
+                moderatorId,
+                false,
+                new DeliveryException(DeliveryException.Reason.NO_PERMISSION, detail),
+                true));
     }
 
     private CompletableFuture<Void> send(String guildId, String channelId, Period period, int top, String deliveryKey) {
@@ -162,22 +184,34 @@ public final class LeaderboardPosts {
     }
 
     /** A failure the command's reply can no longer carry: the moderator is told by DM, then it is recorded. */
-    private CompletableFuture<Outcome> failedLater(String guildId, String channelId, String moderatorId, boolean scheduled,
-                                                   DeliveryException e) {
-        return scheduled ? tellAndRecord(guildId, channelId, moderatorId, e.reason(), e.getMessage())
-                : tell(guildId, moderatorId, "I couldn't post the leaderboard in <#" + channelId + ">: " + e.getMessage()
-                        + "\nGive me View Channel, Send Messages, Embed Links and Attach Files there, or pick another channel.",
-                        "Leaderboard not posted")
-                .thenApplyAsync(told -> recordFailure(guildId, channelId, moderatorId, false, e, told), inFlight.executor());
+    private CompletableFuture<Outcome> failedLater(
+            String guildId, String channelId, String moderatorId, boolean scheduled, DeliveryException e) {
+        return scheduled
+                ? tellAndRecord(guildId, channelId, moderatorId, e.reason(), e.getMessage())
+                : tell(
+                                guildId,
+                                moderatorId,
+                                "I couldn't post the leaderboard in <#" + channelId + ">: " + e.getMessage()
+                                        + "\nGive me View Channel, Send Messages, Embed Links and Attach Files there, or pick another channel.",
+                                "Leaderboard not posted")
+                        .thenApplyAsync(
+                                told -> recordFailure(guildId, channelId, moderatorId, false, e, told),
+                                inFlight.executor());
     }
 
-    private CompletableFuture<Outcome> tellAndRecord(String guildId, String channelId, String moderatorId,
-                                                     DeliveryException.Reason reason, String detail) {
-        return tell(guildId, moderatorId, "I couldn't post this week's leaderboard in <#" + channelId + ">: "
-                + detail + "\nFix the channel's permissions for me, or pick another channel with "
-                + "`/leaderboard schedule` (or stop the weekly post with `/leaderboard unschedule`).", "Weekly leaderboard not posted")
-                .thenApplyAsync(told -> recordFailure(guildId, channelId, moderatorId, true,
-                        new DeliveryException(reason, detail), told), inFlight.executor());
+    private CompletableFuture<Outcome> tellAndRecord(
+            String guildId, String channelId, String moderatorId, DeliveryException.Reason reason, String detail) {
+        return tell(
+                        guildId,
+                        moderatorId,
+                        "I couldn't post this week's leaderboard in <#" + channelId + ">: "
+                                + detail + "\nFix the channel's permissions for me, or pick another channel with "
+                                + "`/leaderboard schedule` (or stop the weekly post with `/leaderboard unschedule`).",
+                        "Weekly leaderboard not posted")
+                .thenApplyAsync(
+                        told -> recordFailure(
+                                guildId, channelId, moderatorId, true, new DeliveryException(reason, detail), told),
+                        inFlight.executor());
     }
 
     /** A post Discord took: counted for the operator. */
@@ -186,12 +220,29 @@ public final class LeaderboardPosts {
         return Outcome.ok();
     }
 
-    private Outcome recordFailure(String guildId, String channelId, String moderatorId, boolean scheduled,
-                                  DeliveryException e, boolean notified) {
+    private Outcome recordFailure(
+            String guildId,
+            String channelId,
+            String moderatorId,
+            boolean scheduled,
+            DeliveryException e,
+            boolean notified) {
         metrics.leaderboardPost(scheduled, false);
-        store.recordFailure(new ScheduleStore.Failure(guildId, moderatorId, channelId, scheduled, e.reason().name(),
-                e.getMessage(), notified, service.clock().instant()));
-        LOG.warn("leaderboard post to channel {} of server {} failed ({}): {}", channelId, guildId, e.reason(), e.getMessage());
+        store.recordFailure(new ScheduleStore.Failure(
+                guildId,
+                moderatorId,
+                channelId,
+                scheduled,
+                e.reason().name(),
+                e.getMessage(),
+                notified,
+                service.clock().instant()));
+        LOG.warn(
+                "leaderboard post to channel {} of server {} failed ({}): {}",
+                channelId,
+                guildId,
+                e.reason(),
+                e.getMessage());
         return Outcome.refused(e.reason(), e.getMessage());
     }
 
@@ -202,13 +253,17 @@ public final class LeaderboardPosts {
         }
         CompletableFuture<Void> dm;
         try {
-            dm = messenger.sendDirect(guildId, moderatorId, Reply.builder(text).title(title).build(), null);
+            dm = messenger.sendDirect(
+                    guildId, moderatorId, Reply.builder(text).title(title).build(), null);
         } catch (RuntimeException e) {
             dm = CompletableFuture.failedFuture(e);
         }
         return dm.handle((ok, thrown) -> {
             if (thrown != null) {
-                LOG.warn("could not tell moderator {} of server {} about a failed leaderboard post: {}", moderatorId, guildId,
+                LOG.warn(
+                        "could not tell moderator {} of server {} about a failed leaderboard post: {}",
+                        moderatorId,
+                        guildId,
                         Messenger.failure(thrown).getMessage());
             }
             return thrown == null;
@@ -256,7 +311,9 @@ public final class LeaderboardPosts {
     public Optional<Instant> nextPost(String guildId) {
         try {
             Trigger t = scheduler.quartz().getTrigger(triggerKey(guildId));
-            return t == null || t.getNextFireTime() == null ? Optional.empty() : Optional.of(t.getNextFireTime().toInstant());
+            return t == null || t.getNextFireTime() == null
+                    ? Optional.empty()
+                    : Optional.of(t.getNextFireTime().toInstant());
         } catch (SchedulerException e) {
             return Optional.empty();
         }
@@ -286,9 +343,14 @@ public final class LeaderboardPosts {
     }
 
     private Date install(ScheduleStore.Schedule s) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(PostJob.class).withIdentity(jobKey(s.guildId()))
-                .usingJobData(GUILD_KEY, s.guildId()).storeDurably().build();
-        CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(s.guildId())).forJob(job)
+        JobDetail job = JobBuilder.newJob(PostJob.class)
+                .withIdentity(jobKey(s.guildId()))
+                .usingJobData(GUILD_KEY, s.guildId())
+                .storeDurably()
+                .build();
+        CronTrigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey(s.guildId()))
+                .forJob(job)
                 .withSchedule(CronScheduleBuilder.weeklyOnDayAndHourAndMinute(quartzDay(s.day()), s.hour(), 0)
                         .inTimeZone(TimeZone.getTimeZone(s.zone()))
                         // After downtime: one late post, not one per missed week.
@@ -311,14 +373,16 @@ public final class LeaderboardPosts {
             } catch (SchedulerException e) {
                 LOG.warn("could not remove the orphan leaderboard job of server {}", guildId, e);
             }
-            return CompletableFuture.completedFuture(Outcome.refused(DeliveryException.Reason.UNKNOWN_TARGET, "not scheduled"));
+            return CompletableFuture.completedFuture(
+                    Outcome.refused(DeliveryException.Reason.UNKNOWN_TARGET, "not scheduled"));
         }
         ScheduleStore.Schedule s = schedule.get();
-        return postScheduled(guildId, s.channelId(), s.moderatorId(), deliveryKey).whenComplete((outcome, thrown) -> {
-            if (outcome != null && outcome.posted()) {
-                LOG.info("posted the weekly leaderboard of server {} in channel {}", guildId, s.channelId());
-            }
-        });
+        return postScheduled(guildId, s.channelId(), s.moderatorId(), deliveryKey)
+                .whenComplete((outcome, thrown) -> {
+                    if (outcome != null && outcome.posted()) {
+                        LOG.info("posted the weekly leaderboard of server {} in channel {}", guildId, s.channelId());
+                    }
+                });
     }
 
     /** The same for every attempt at one weekly post, in any process. */
@@ -352,11 +416,12 @@ public final class LeaderboardPosts {
         public void execute(JobExecutionContext context) {
             String guildId = context.getMergedJobDataMap().getString(GUILD_KEY);
             try {
-                posts.runScheduled(guildId, deliveryKey(guildId, context.getScheduledFireTime())).whenComplete((o, e) -> {
-                    if (e != null) {
-                        LOG.error("weekly leaderboard of server {} failed", guildId, e);
-                    }
-                });
+                posts.runScheduled(guildId, deliveryKey(guildId, context.getScheduledFireTime()))
+                        .whenComplete((o, e) -> {
+                            if (e != null) {
+                                LOG.error("weekly leaderboard of server {} failed", guildId, e);
+                            }
+                        });
             } catch (RuntimeException e) {
                 LOG.error("weekly leaderboard of server {} failed", guildId, e);
             }

@@ -33,6 +33,7 @@ public final class LeaderboardService {
     public static final int MAX_TOP = 25;
     /** Deepest page a button can ask for; deeper boards are not worth walking member by member. */
     public static final int MAX_PAGE = 50;
+
     private static final int CHUNK = 50;
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     /**
@@ -41,6 +42,7 @@ public final class LeaderboardService {
      * {@link #fallbackName}; the lookup goes on and fills the cache for the next board.
      */
     static final Duration NAME_WAIT = Duration.ofMillis(1500);
+
     private final ScoreStore scores;
     private final KnowledgeBase kb;
     private final LeaderboardConfig config;
@@ -50,6 +52,7 @@ public final class LeaderboardService {
     private final RecountCache<String, Board.GroupView> groups;
     /** Members per count: recounted in the background after a local change (once a second at most) or after 5 s. */
     private final RecountCache<HistogramKey, Histogram> histograms;
+
     private final Map<String, Instant> pruned = new ConcurrentHashMap<>();
 
     public LeaderboardService(ScoreStore scores, KnowledgeBase kb, LeaderboardConfig config, Clock clock) {
@@ -57,10 +60,18 @@ public final class LeaderboardService {
         this.kb = kb;
         this.config = config;
         this.clock = clock;
-        this.groups = new RecountCache<>("group", Duration.ofMinutes(1), Duration.ofMinutes(1), scores::version,
+        this.groups = new RecountCache<>(
+                "group",
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1),
+                scores::version,
                 guildId -> computeGroup(guildId, clock.instant()));
-        this.histograms = new RecountCache<>("counts", Duration.ofSeconds(1), Duration.ofSeconds(5),
-                key -> scores.version(key.guildId()), key -> new Histogram(scores.histogram(key.guildId(), key.period())));
+        this.histograms = new RecountCache<>(
+                "counts",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                key -> scores.version(key.guildId()),
+                key -> new Histogram(scores.histogram(key.guildId(), key.period())));
     }
 
     /** The adapter's member directory (Discord), once connected; until then everyone counts as present. */
@@ -102,12 +113,18 @@ public final class LeaderboardService {
             List<ScoreStore.Score> chunk = scores.page(guildId, key, offset, CHUNK);
             offset += chunk.size();
             exhausted = chunk.size() < CHUNK;
-            List<String> visible = new ArrayList<>(chunk.stream().map(ScoreStore.Score::memberId)
-                    .filter(id -> !hidden.contains(id)).toList());
-            if (askerId != null && !looked.containsKey(askerId) && !hidden.contains(askerId) && !visible.contains(askerId)) {
+            List<String> visible = new ArrayList<>(chunk.stream()
+                    .map(ScoreStore.Score::memberId)
+                    .filter(id -> !hidden.contains(id))
+                    .toList());
+            if (askerId != null
+                    && !looked.containsKey(askerId)
+                    && !hidden.contains(askerId)
+                    && !visible.contains(askerId)) {
                 visible.add(askerId); // one batch per chunk: the asker's own entry comes with the first
             }
-            Map<String, MemberDirectory.Member> present = visible.isEmpty() ? Map.of()
+            Map<String, MemberDirectory.Member> present = visible.isEmpty()
+                    ? Map.of()
                     : MemberDirectory.within(directory.lookup(guildId, visible), visible, NAME_WAIT);
             visible.forEach(id -> looked.put(id, Optional.ofNullable(present.get(id))));
             for (int i = 0; i < chunk.size(); i++) {
@@ -124,7 +141,8 @@ public final class LeaderboardService {
                     skipped.add(s);
                     continue;
                 }
-                String name = m.displayName() != null ? m.displayName()
+                String name = m.displayName() != null
+                        ? m.displayName()
                         : s.memberId().equals(askerId) && askerName != null ? askerName : fallbackName(s.memberId());
                 eligible.add(new Board.Entry(eligible.size() + 1, s.memberId(), name, s.completed(), 0));
             }
@@ -132,22 +150,45 @@ public final class LeaderboardService {
         int from = Math.min((page - 1) * pageSize, eligible.size());
         int to = Math.min(page * pageSize, eligible.size());
         List<Board.Entry> shown = eligible.subList(from, to);
-        Map<String, Integer> percents = scores.percents(guildId, shown.stream().map(Board.Entry::memberId).toList());
-        List<Board.Entry> entries = shown.stream().map(e -> new Board.Entry(e.rank(), e.memberId(), e.name(), e.completed(),
-                percents.getOrDefault(e.memberId(), 0))).toList();
+        Map<String, Integer> percents = scores.percents(
+                guildId, shown.stream().map(Board.Entry::memberId).toList());
+        List<Board.Entry> entries = shown.stream()
+                .map(e -> new Board.Entry(
+                        e.rank(), e.memberId(), e.name(), e.completed(), percents.getOrDefault(e.memberId(), 0)))
+                .toList();
 
         Histogram histogram = histogram(guildId, key);
-        List<ScoreStore.Score> hiddenScores = scores.scores(guildId, key, hidden).stream().filter(s -> s.completed() > 0).toList();
-        long ranked = exhausted ? eligible.size() : Math.max(eligible.size(), histogram.members() - hiddenScores.size() - skipped.size());
-        Board.Asker asker = askerId == null ? null
+        List<ScoreStore.Score> hiddenScores = scores.scores(guildId, key, hidden).stream()
+                .filter(s -> s.completed() > 0)
+                .toList();
+        long ranked = exhausted
+                ? eligible.size()
+                : Math.max(eligible.size(), histogram.members() - hiddenScores.size() - skipped.size());
+        Board.Asker asker = askerId == null
+                ? null
                 : asker(guildId, key, askerId, hidden, eligible, skipped, hiddenScores, histogram, looked);
-        return new Board(period, period.title(now, config.zone()), page, pageSize, eligible.size() > to, entries,
-                ranked, histogram.topics(), asker, group(guildId), viewerRow(guildId, asker, askerId, askerName, entries, looked));
+        return new Board(
+                period,
+                period.title(now, config.zone()),
+                page,
+                pageSize,
+                eligible.size() > to,
+                entries,
+                ranked,
+                histogram.topics(),
+                asker,
+                group(guildId),
+                viewerRow(guildId, asker, askerId, askerName, entries, looked));
     }
 
     /** The asker's own row when they are ranked: from this page, or built for the row appended below it. */
-    private Board.Entry viewerRow(String guildId, Board.Asker asker, String askerId, String askerName, List<Board.Entry> entries,
-                                  Map<String, Optional<MemberDirectory.Member>> looked) {
+    private Board.Entry viewerRow(
+            String guildId,
+            Board.Asker asker,
+            String askerId,
+            String askerName,
+            List<Board.Entry> entries,
+            Map<String, Optional<MemberDirectory.Member>> looked) {
         if (asker == null || asker.status() != Board.Asker.Status.RANKED) {
             return null;
         }
@@ -156,20 +197,32 @@ public final class LeaderboardService {
                 return e;
             }
         }
-        String name = looked.getOrDefault(askerId, Optional.empty()).map(MemberDirectory.Member::displayName)
+        String name = looked.getOrDefault(askerId, Optional.empty())
+                .map(MemberDirectory.Member::displayName)
                 .orElse(askerName != null ? askerName : fallbackName(askerId));
         int percent = scores.percents(guildId, List.of(askerId)).getOrDefault(askerId, 0);
         return new Board.Entry(asker.rank(), askerId, name, asker.completed(), percent);
     }
 
-    private Board.Asker asker(String guildId, String key, String askerId, Set<String> hidden, List<Board.Entry> eligible,
-                              List<ScoreStore.Score> skipped, List<ScoreStore.Score> hiddenScores, Histogram histogram,
-                              Map<String, Optional<MemberDirectory.Member>> looked) {
+    private Board.Asker asker(
+            String guildId,
+            String key,
+            String askerId,
+            Set<String> hidden,
+            List<Board.Entry> eligible,
+            List<ScoreStore.Score> skipped,
+            List<ScoreStore.Score> hiddenScores,
+            Histogram histogram,
+            Map<String, Optional<MemberDirectory.Member>> looked) {
         if (hidden.contains(askerId)) {
             return new Board.Asker(Board.Asker.Status.HIDDEN, 0, 0);
         }
-        MemberDirectory.Member me = looked.computeIfAbsent(askerId, id -> Optional.ofNullable(
-                MemberDirectory.within(directory.lookup(guildId, List.of(id)), List.of(id), NAME_WAIT).get(id))).orElse(null);
+        MemberDirectory.Member me = looked.computeIfAbsent(
+                        askerId,
+                        id -> Optional.ofNullable(
+                                MemberDirectory.within(directory.lookup(guildId, List.of(id)), List.of(id), NAME_WAIT)
+                                        .get(id)))
+                .orElse(null);
         if (me != null && excluded(me)) {
             return new Board.Asker(Board.Asker.Status.EXCLUDED, 0, 0);
         }
@@ -189,8 +242,10 @@ public final class LeaderboardService {
     }
 
     /** The board's order: more topics first, then who got there first, then by id. */
-    static final Comparator<ScoreStore.Score> ORDER = Comparator.comparingInt(ScoreStore.Score::completed).reversed()
-            .thenComparing(ScoreStore.Score::reachedAt).thenComparing(ScoreStore.Score::memberId);
+    static final Comparator<ScoreStore.Score> ORDER = Comparator.comparingInt(ScoreStore.Score::completed)
+            .reversed()
+            .thenComparing(ScoreStore.Score::reachedAt)
+            .thenComparing(ScoreStore.Score::memberId);
 
     private static boolean before(ScoreStore.Score a, ScoreStore.Score b) {
         return ORDER.compare(a, b) < 0;
@@ -243,12 +298,13 @@ public final class LeaderboardService {
     }
 
     /** A server and the score key of a period (as {@link ScoreStore#histogram} takes it). */
-    private record HistogramKey(String guildId, String period) {
-    }
+    private record HistogramKey(String guildId, String period) {}
 
     private record Histogram(java.util.NavigableMap<Integer, Long> counts) {
         long above(int completed) {
-            return counts.tailMap(completed, false).values().stream().mapToLong(Long::longValue).sum();
+            return counts.tailMap(completed, false).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
 
         long members() {
@@ -256,12 +312,15 @@ public final class LeaderboardService {
         }
 
         long topics() {
-            return counts.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
+            return counts.entrySet().stream()
+                    .mapToLong(e -> e.getKey() * e.getValue())
+                    .sum();
         }
     }
 
     private Board.GroupView computeGroup(String guildId, Instant now) {
-        Map<String, Pace> paces = kb.roadmap().paces().stream().collect(Collectors.toMap(Pace::id, Function.identity()));
+        Map<String, Pace> paces =
+                kb.roadmap().paces().stream().collect(Collectors.toMap(Pace::id, Function.identity()));
         Pace fallback = kb.roadmap().paces().get(0);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<Integer, Long> perPhase = new HashMap<>();
@@ -270,8 +329,12 @@ public final class LeaderboardService {
         scores.forEachStanding(guildId, s -> {
             started[0]++;
             perPhase.merge(s.phaseNumber(), 1L, Long::sum);
-            ProgressReport.Schedule schedule = ProgressReport.schedule(s.phaseNumber() == 0, s.percent(),
-                    LocalDate.ofInstant(s.startedAt(), ZoneOffset.UTC), today, paces.getOrDefault(s.paceId(), fallback));
+            ProgressReport.Schedule schedule = ProgressReport.schedule(
+                    s.phaseNumber() == 0,
+                    s.percent(),
+                    LocalDate.ofInstant(s.startedAt(), ZoneOffset.UTC),
+                    today,
+                    paces.getOrDefault(s.paceId(), fallback));
             if (schedule != ProgressReport.Schedule.BEHIND) {
                 onTrack[0]++;
             }
@@ -287,5 +350,4 @@ public final class LeaderboardService {
             scores.prune(guildId, now);
         }
     }
-
 }

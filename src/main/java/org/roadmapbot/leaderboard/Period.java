@@ -66,7 +66,9 @@ public enum Period {
     }
 
     public static Optional<Period> byId(String id) {
-        return Arrays.stream(values()).filter(p -> p.id.equalsIgnoreCase(id == null ? "" : id.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(p -> p.id.equalsIgnoreCase(id == null ? "" : id.strip()))
+                .findFirst();
     }
 
     public static String[] ids() {

@@ -30,8 +30,7 @@ final class RecountCache<K, T> {
     private static final long MAX_ENTRIES = 10_000;
 
     /** A figure, the version of the server's scores it was counted at, and when (System.nanoTime). */
-    private record Entry<T>(T value, long version, long at) {
-    }
+    private record Entry<T>(T value, long version, long at) {}
 
     private final ExecutorService executor;
     private final LoadingCache<K, Entry<T>> entries;

@@ -24,19 +24,31 @@ public final class ScheduleStore {
      * A server's weekly post; {@code moderatorId} set it up and hears about failures, or is null once
      * they deleted their data (the post belongs to the server and goes on).
      */
-    public record Schedule(String guildId, String channelId, DayOfWeek day, int hour, ZoneId zone, String moderatorId,
-                           Instant createdAt) {
-    }
+    public record Schedule(
+            String guildId,
+            String channelId,
+            DayOfWeek day,
+            int hour,
+            ZoneId zone,
+            String moderatorId,
+            Instant createdAt) {}
 
     /** A post that could not be made. */
-    public record Failure(String guildId, String moderatorId, String channelId, boolean scheduled, String reason,
-                          String detail, boolean notified, Instant at) {
-    }
+    public record Failure(
+            String guildId,
+            String moderatorId,
+            String channelId,
+            boolean scheduled,
+            String reason,
+            String detail,
+            boolean notified,
+            Instant at) {}
 
     public Optional<Schedule> find(String guildId) {
         return Jdbc.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, channel_id, day_of_week, hour_of_day, zone_id,"
-                    + " member_id, created_at FROM leaderboard_schedule WHERE guild_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT guild_id, channel_id, day_of_week, hour_of_day, zone_id,"
+                            + " member_id, created_at FROM leaderboard_schedule WHERE guild_id = ?")) {
                 ps.setString(1, guildId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(schedule(rs)) : Optional.empty();
@@ -48,9 +60,10 @@ public final class ScheduleStore {
     public List<Schedule> all() {
         return Jdbc.read(dataSource, c -> {
             List<Schedule> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, channel_id, day_of_week, hour_of_day, zone_id,"
-                    + " member_id, created_at FROM leaderboard_schedule ORDER BY guild_id");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT guild_id, channel_id, day_of_week, hour_of_day, zone_id,"
+                                    + " member_id, created_at FROM leaderboard_schedule ORDER BY guild_id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     all.add(schedule(rs));
                 }
@@ -66,8 +79,9 @@ public final class ScheduleStore {
                 del.setString(1, s.guildId());
                 del.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leaderboard_schedule (guild_id, channel_id, day_of_week,"
-                    + " hour_of_day, zone_id, member_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO leaderboard_schedule (guild_id, channel_id, day_of_week,"
+                            + " hour_of_day, zone_id, member_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, s.guildId());
                 ps.setString(2, s.channelId());
                 ps.setString(3, s.day().name());
@@ -93,8 +107,9 @@ public final class ScheduleStore {
 
     public void recordFailure(Failure f) {
         Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leaderboard_post_failure (guild_id, member_id, channel_id,"
-                    + " scheduled, reason, detail, notified, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO leaderboard_post_failure (guild_id, member_id, channel_id,"
+                            + " scheduled, reason, detail, notified, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, f.guildId());
                 ps.setString(2, f.moderatorId());
                 ps.setString(3, f.channelId());
@@ -113,13 +128,21 @@ public final class ScheduleStore {
     public List<Failure> failures(String guildId) {
         return Jdbc.read(dataSource, c -> {
             List<Failure> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, member_id, channel_id, scheduled, reason, detail,"
-                    + " notified, occurred_at FROM leaderboard_post_failure WHERE guild_id = ? ORDER BY occurred_at DESC, failure_id DESC")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT guild_id, member_id, channel_id, scheduled, reason, detail,"
+                            + " notified, occurred_at FROM leaderboard_post_failure WHERE guild_id = ? ORDER BY occurred_at DESC, failure_id DESC")) {
                 ps.setString(1, guildId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        all.add(new Failure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                                rs.getString(6), rs.getBoolean(7), Jdbc.instant(rs, "occurred_at")));
+                        all.add(new Failure(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getBoolean(7),
+                                Jdbc.instant(rs, "occurred_at")));
                     }
                 }
             }
@@ -128,7 +151,13 @@ public final class ScheduleStore {
     }
 
     private static Schedule schedule(ResultSet rs) throws java.sql.SQLException {
-        return new Schedule(rs.getString(1), rs.getString(2), DayOfWeek.valueOf(rs.getString(3)), rs.getInt(4),
-                ZoneId.of(rs.getString(5)), rs.getString(6), Jdbc.instant(rs, "created_at"));
+        return new Schedule(
+                rs.getString(1),
+                rs.getString(2),
+                DayOfWeek.valueOf(rs.getString(3)),
+                rs.getInt(4),
+                ZoneId.of(rs.getString(5)),
+                rs.getString(6),
+                Jdbc.instant(rs, "created_at"));
     }
 }

@@ -48,7 +48,8 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
     private static final String DONE = TopicState.DONE.dbValue();
 
     private final DataSource dataSource;
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> versions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> versions =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final KnowledgeBase kb;
     private final ZoneId zone;
     private final Clock clock;
@@ -65,12 +66,10 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
     }
 
     /** One ranked row. */
-    public record Score(String memberId, int completed, Instant reachedAt) {
-    }
+    public record Score(String memberId, int completed, Instant reachedAt) {}
 
     /** A member's place on the roadmap, for the group view. */
-    public record Standing(String paceId, Instant startedAt, int phaseNumber, int percent) {
-    }
+    public record Standing(String paceId, Instant startedAt, int phaseNumber, int percent) {}
 
     // ---- kept with every change ----
 
@@ -109,11 +108,13 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
      * version are stale. (Writes by other processes of a cluster are not seen: caches also expire.)
      */
     public long version(String guildId) {
-        return versions.computeIfAbsent(guildId, g -> new java.util.concurrent.atomic.AtomicLong()).get();
+        return versions.computeIfAbsent(guildId, g -> new java.util.concurrent.atomic.AtomicLong())
+                .get();
     }
 
     private void bump(String guildId) {
-        versions.computeIfAbsent(guildId, g -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        versions.computeIfAbsent(guildId, g -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
     }
 
     /** +1 for a completion, -1 for leaving "done", 0 otherwise. */
@@ -124,8 +125,9 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         return DONE.equals(previousState) ? -1 : 0;
     }
 
-    private static void addToScore(Connection c, String guild, String key, String member, int delta, Instant reachedAt,
-                                   Instant now) throws SQLException {
+    private static void addToScore(
+            Connection c, String guild, String key, String member, int delta, Instant reachedAt, Instant now)
+            throws SQLException {
         String sql = reachedAt == null
                 ? "UPDATE leaderboard_score SET completed = completed + ? WHERE guild_id = ? AND period_key = ? AND member_id = ?"
                 : "UPDATE leaderboard_score SET completed = completed + ?, reached_at = ? WHERE guild_id = ? AND period_key = ? AND member_id = ?";
@@ -145,7 +147,8 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         insertScore(c, guild, key, member, delta, reachedAt == null ? now : reachedAt);
     }
 
-    private static void insertScore(Connection c, String guild, String key, String member, int completed, Instant reachedAt)
+    private static void insertScore(
+            Connection c, String guild, String key, String member, int completed, Instant reachedAt)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO leaderboard_score (guild_id, period_key, member_id, completed, reached_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -167,7 +170,8 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             ps.setString(2, member);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    enrollment = Optional.of(new Enrollment(rs.getString(1), rs.getString(2), Jdbc.instant(rs, "started_at")));
+                    enrollment = Optional.of(
+                            new Enrollment(rs.getString(1), rs.getString(2), Jdbc.instant(rs, "started_at")));
                 }
             }
         }
@@ -179,14 +183,21 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String topic = rs.getString(1);
-                    topics.put(topic, new TopicMark(topic, TopicState.fromDb(rs.getString(2)), Jdbc.instant(rs, "updated_at")));
+                    topics.put(
+                            topic,
+                            new TopicMark(topic, TopicState.fromDb(rs.getString(2)), Jdbc.instant(rs, "updated_at")));
                 }
             }
         }
         // Update in place when the row exists (the common case): fewer index writes than delete + insert.
         AllTime all = AllTime.of(topics.values());
         if (all.done == 0) {
-            delete(c, "DELETE FROM leaderboard_score WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY + "' AND member_id = ?", guild, member);
+            delete(
+                    c,
+                    "DELETE FROM leaderboard_score WHERE guild_id = ? AND period_key = '" + Period.ALL_KEY
+                            + "' AND member_id = ?",
+                    guild,
+                    member);
         } else if (!updateAllTime(c, guild, member, all)) {
             insertScore(c, guild, Period.ALL_KEY, member, all.done, all.reachedAt);
         }
@@ -226,13 +237,17 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
 
     private Standing standing(MemberProgress progress, Instant now) {
         ProgressReport r = ProgressReport.of(kb, progress, now).orElseThrow();
-        return new Standing(r.pace().id(), progress.enrollment().orElseThrow().startedAt(),
-                r.currentPhase().map(p -> p.number()).orElse(0), r.percent());
+        return new Standing(
+                r.pace().id(),
+                progress.enrollment().orElseThrow().startedAt(),
+                r.currentPhase().map(p -> p.number()).orElse(0),
+                r.percent());
     }
 
     private static void insertStanding(Connection c, String guild, String member, Standing s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leaderboard_member (guild_id, member_id, pace_id, started_at,"
-                + " phase_number, percent) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO leaderboard_member (guild_id, member_id, pace_id, started_at,"
+                        + " phase_number, percent) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, guild);
             ps.setString(2, member);
             ps.setString(3, s.paceId());
@@ -277,8 +292,9 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
      */
     public boolean ensureBuilt() {
         return Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT zone_id FROM leaderboard_meta WHERE id = 1 FOR UPDATE");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT zone_id FROM leaderboard_meta WHERE id = 1 FOR UPDATE");
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getString(1).equals(zone.getId())) {
                     return false;
                 }
@@ -288,12 +304,15 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM leaderboard_meta");
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leaderboard_meta (id, zone_id) VALUES (1, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO leaderboard_meta (id, zone_id) VALUES (1, ?)")) {
                 ps.setString(1, zone.getId());
                 ps.executeUpdate();
             }
-            LOG.info("leaderboard scores built from the progress history in {} ms (zone {})",
-                    (System.nanoTime() - start) / 1_000_000, zone.getId());
+            LOG.info(
+                    "leaderboard scores built from the progress history in {} ms (zone {})",
+                    (System.nanoTime() - start) / 1_000_000,
+                    zone.getId());
             return true;
         });
     }
@@ -316,7 +335,9 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         // Weeks and months: only the periods a leaderboard can still show need the events.
         LocalDate lastWeek = Period.monday(now, zone).minusWeeks(1);
         LocalDate lastMonth = now.atZone(zone).toLocalDate().withDayOfMonth(1).minusMonths(1);
-        Instant since = (lastWeek.isBefore(lastMonth) ? lastWeek : lastMonth).atStartOfDay(zone).toInstant();
+        Instant since = (lastWeek.isBefore(lastMonth) ? lastWeek : lastMonth)
+                .atStartOfDay(zone)
+                .toInstant();
         String oldestWeek = "w" + lastWeek;
         String oldestMonth = Period.monthKey(lastMonth.atStartOfDay(zone).toInstant(), zone);
         Map<List<String>, int[]> counts = new LinkedHashMap<>();
@@ -369,22 +390,26 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
     private void rebuildMembers(Connection c, Instant now) throws SQLException {
         Map<List<String>, Enrollment> enrolled = new HashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT guild_id, member_id, track_id, pace_id, started_at FROM member_track")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT guild_id, member_id, track_id, pace_id, started_at FROM member_track")) {
             while (rs.next()) {
-                enrolled.put(List.of(rs.getString(1), rs.getString(2)),
+                enrolled.put(
+                        List.of(rs.getString(1), rs.getString(2)),
                         new Enrollment(rs.getString(3), rs.getString(4), Jdbc.instant(rs, "started_at")));
             }
         }
         try (PreparedStatement all = c.prepareStatement(
-                "INSERT INTO leaderboard_score (guild_id, period_key, member_id, completed, reached_at) VALUES (?, '"
-                        + Period.ALL_KEY + "', ?, ?, ?)");
-             PreparedStatement standing = c.prepareStatement("INSERT INTO leaderboard_member (guild_id, member_id, pace_id,"
-                     + " started_at, phase_number, percent) VALUES (?, ?, ?, ?, ?, ?)");
-             Statement s = c.createStatement()) {
+                        "INSERT INTO leaderboard_score (guild_id, period_key, member_id, completed, reached_at) VALUES (?, '"
+                                + Period.ALL_KEY + "', ?, ?, ?)");
+                PreparedStatement standing =
+                        c.prepareStatement("INSERT INTO leaderboard_member (guild_id, member_id, pace_id,"
+                                + " started_at, phase_number, percent) VALUES (?, ?, ?, ?, ?, ?)");
+                Statement s = c.createStatement()) {
             s.setFetchSize(5000);
             Batch batch = new Batch(all, standing);
-            try (ResultSet rs = s.executeQuery("SELECT guild_id, member_id, topic_id, state, updated_at FROM topic_progress"
-                    + " ORDER BY guild_id, member_id")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT guild_id, member_id, topic_id, state, updated_at FROM topic_progress"
+                            + " ORDER BY guild_id, member_id")) {
                 List<String> current = null;
                 Map<String, TopicMark> topics = new HashMap<>();
                 while (rs.next()) {
@@ -397,7 +422,9 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
                         topics = new HashMap<>();
                     }
                     String topic = rs.getString(3);
-                    topics.put(topic, new TopicMark(topic, TopicState.fromDb(rs.getString(4)), Jdbc.instant(rs, "updated_at")));
+                    topics.put(
+                            topic,
+                            new TopicMark(topic, TopicState.fromDb(rs.getString(4)), Jdbc.instant(rs, "updated_at")));
                 }
                 if (current != null) {
                     batch.member(current, enrolled.remove(current), topics, now);
@@ -421,7 +448,8 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             this.standing = standing;
         }
 
-        void member(List<String> id, Enrollment enrollment, Map<String, TopicMark> topics, Instant now) throws SQLException {
+        void member(List<String> id, Enrollment enrollment, Map<String, TopicMark> topics, Instant now)
+                throws SQLException {
             AllTime a = AllTime.of(topics.values());
             if (a.done > 0) {
                 all.setString(1, id.get(0));
@@ -479,11 +507,12 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
     public List<Score> page(String guildId, String key, int offset, int limit) {
         return Jdbc.read(dataSource, c -> {
             List<Score> scores = new ArrayList<>(limit);
-            try (PreparedStatement ps = c.prepareStatement("SELECT member_id, completed, reached_at FROM leaderboard_score"
-                    + " WHERE guild_id = ? AND period_key = ? AND completed > 0"
-                    // The constant key columns lead the ORDER BY so H2 reads the rank index in order
-                    // ("index sorted") instead of sorting every ranked row.
-                    + " ORDER BY guild_id, period_key, completed DESC, reached_at, member_id LIMIT ? OFFSET ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT member_id, completed, reached_at FROM leaderboard_score"
+                            + " WHERE guild_id = ? AND period_key = ? AND completed > 0"
+                            // The constant key columns lead the ORDER BY so H2 reads the rank index in order
+                            // ("index sorted") instead of sorting every ranked row.
+                            + " ORDER BY guild_id, period_key, completed DESC, reached_at, member_id LIMIT ? OFFSET ?")) {
                 ps.setString(1, guildId);
                 ps.setString(2, key);
                 ps.setInt(3, limit);
@@ -591,8 +620,8 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
         }
         return Jdbc.read(dataSource, c -> {
             Map<String, Integer> percents = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT percent FROM leaderboard_member WHERE guild_id = ? AND member_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT percent FROM leaderboard_member WHERE guild_id = ? AND member_id = ?")) {
                 ps.setString(1, guildId);
                 for (String id : memberIds) {
                     ps.setString(2, id);
@@ -616,7 +645,8 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        each.accept(new Standing(rs.getString(1), Jdbc.instant(rs, "started_at"), rs.getInt(3), rs.getInt(4)));
+                        each.accept(new Standing(
+                                rs.getString(1), Jdbc.instant(rs, "started_at"), rs.getInt(3), rs.getInt(4)));
                     }
                 }
             }
@@ -630,5 +660,4 @@ public final class ScoreStore implements ProgressRepository.ChangeListener {
             return rs.getInt(1);
         }
     }
-
 }

@@ -56,18 +56,30 @@ public final class NudgeCommand implements Command {
     public NudgeCommand(NudgeService service) {
         this.service = service;
         this.defaultZone = service.config().defaultZone();
-        String[] days = Arrays.stream(DayOfWeek.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
-        OptionSpec timezone = OptionSpec.string(TIMEZONE, defaultZone
-                        .map(z -> "Your time zone, e.g. Europe/Berlin (default: " + TimeZones.label(z) + ")")
-                        .orElse("Your time zone (IANA name), e.g. Europe/Berlin or America/New_York"),
-                defaultZone.isEmpty(), 64).withAutocomplete();
-        CommandSpec spec = CommandSpec.withSubcommands(NAME, "A weekly nudge about your roadmap phase, by direct message",
-                SubcommandSpec.of(ON, "Get a nudge every week on your day and hour (again to change it)",
+        String[] days = Arrays.stream(DayOfWeek.values())
+                .map(d -> d.name().toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
+        OptionSpec timezone = OptionSpec.string(
+                        TIMEZONE,
+                        defaultZone
+                                .map(z -> "Your time zone, e.g. Europe/Berlin (default: " + TimeZones.label(z) + ")")
+                                .orElse("Your time zone (IANA name), e.g. Europe/Berlin or America/New_York"),
+                        defaultZone.isEmpty(),
+                        64)
+                .withAutocomplete();
+        CommandSpec spec = CommandSpec.withSubcommands(
+                NAME,
+                "A weekly nudge about your roadmap phase, by direct message",
+                SubcommandSpec.of(
+                        ON,
+                        "Get a nudge every week on your day and hour (again to change it)",
                         OptionSpec.string(DAY, "Day of the week", true, 10).withChoices(days),
                         OptionSpec.integer(HOUR, "Hour of the day in your time zone, 0-23 (18 = 6 pm)", true, 0, 23),
                         timezone),
                 SubcommandSpec.of(OFF, "Stop the weekly nudges"),
-                SubcommandSpec.of(PAUSE, "Skip the nudges for a few weeks",
+                SubcommandSpec.of(
+                        PAUSE,
+                        "Skip the nudges for a few weeks",
                         OptionSpec.integer(WEEKS, "How many weeks, 1-12", true, 1, 12)),
                 SubcommandSpec.of(SHOW, "Your nudge settings and when the next one comes"),
                 SubcommandSpec.of(TEST, "Send me one nudge now, to see what it looks like"));
@@ -88,7 +100,8 @@ public final class NudgeCommand implements Command {
     /** Nudges are stored per server and member: a request without usable ids is refused first. */
     private static Handlers.Handler inServer(Handlers.Handler handler) {
         return request -> {
-            if (!ID.matcher(request.guildId()).matches() || !ID.matcher(request.memberId()).matches()) {
+            if (!ID.matcher(request.guildId()).matches()
+                    || !ID.matcher(request.memberId()).matches()) {
                 throw new UserError("Nudges work inside a server: use `/nudge` there.");
             }
             return handler.handle(request);
@@ -100,35 +113,48 @@ public final class NudgeCommand implements Command {
         if (!option.equals(TIMEZONE)) {
             return List.of();
         }
-        return TimeZones.matching(typed, 25).stream().map(id -> new Choice(id.replace('_', ' '), id)).toList();
+        return TimeZones.matching(typed, 25).stream()
+                .map(id -> new Choice(id.replace('_', ' '), id))
+                .toList();
     }
 
     private Reply on(CommandRequest request) {
-        DayOfWeek day = DayOfWeek.valueOf(request.string(DAY).orElseThrow().strip().toUpperCase(Locale.ROOT));
+        DayOfWeek day =
+                DayOfWeek.valueOf(request.string(DAY).orElseThrow().strip().toUpperCase(Locale.ROOT));
         int hour = Math.toIntExact(request.integer(HOUR).orElseThrow());
         TimeZones.Parsed parsed = zone(request.string(TIMEZONE));
         ZoneId zone = parsed.zone();
         NudgeSettings s = service.turnOn(request.guildId(), request.memberId(), new WeeklySchedule(day, hour, zone));
-        String next = service.nextSend(s).map(at -> "\nFirst one: " + both(at, zone) + ".").orElse("");
+        String next = service.nextSend(s)
+                .map(at -> "\nFirst one: " + both(at, zone) + ".")
+                .orElse("");
         String understood = parsed.note().map(n -> "\nTime zone: " + n + ".").orElse("");
-        return Reply.builder("✅ Weekly nudges on: **" + s.schedule().describe() + "**, by direct message." + understood + next
+        return Reply.builder("✅ Weekly nudges on: **" + s.schedule().describe() + "**, by direct message." + understood
+                        + next
                         + "\nChange it with `/nudge on` again, skip weeks with `/nudge pause`, stop with `/nudge off`. "
                         + "`/nudge test` sends one now.")
-                .ephemeral(true).build();
+                .ephemeral(true)
+                .build();
     }
 
     private TimeZones.Parsed zone(Optional<String> typed) {
         if (typed.isEmpty() || typed.get().isBlank()) {
-            return new TimeZones.Parsed(defaultZone.orElseThrow(() -> new UserError("Tell me your time zone: `timezone`, "
-                    + "e.g. Europe/Berlin or America/New_York (start typing and pick from the list).")), Optional.empty());
+            return new TimeZones.Parsed(
+                    defaultZone.orElseThrow(() -> new UserError("Tell me your time zone: `timezone`, "
+                            + "e.g. Europe/Berlin or America/New_York (start typing and pick from the list).")),
+                    Optional.empty());
         }
         return TimeZones.require(typed.get());
     }
 
     private Reply off(CommandRequest request) {
         boolean wasOn = service.turnOff(request.guildId(), request.memberId());
-        return Reply.builder(wasOn ? "Weekly nudges are off. `/nudge on` brings them back."
-                : "Your nudges were already off; nothing changed.").ephemeral(true).build();
+        return Reply.builder(
+                        wasOn
+                                ? "Weekly nudges are off. `/nudge on` brings them back."
+                                : "Your nudges were already off; nothing changed.")
+                .ephemeral(true)
+                .build();
     }
 
     private Reply pause(CommandRequest request) {
@@ -137,50 +163,77 @@ public final class NudgeCommand implements Command {
         if (until.isEmpty()) {
             throw new UserError("Your nudges are off, so there is nothing to pause. Turn them on with `/nudge on`.");
         }
-        NudgeSettings s = service.settings(request.guildId(), request.memberId()).orElseThrow();
-        String next = service.nextSend(s).map(at -> " The next one comes " + both(at, s.schedule().zone()) + ".").orElse("");
+        NudgeSettings s =
+                service.settings(request.guildId(), request.memberId()).orElseThrow();
+        String next = service.nextSend(s)
+                .map(at -> " The next one comes " + both(at, s.schedule().zone()) + ".")
+                .orElse("");
         return Reply.builder("⏸️ Nudges paused for " + weeks + " week" + (weeks == 1 ? "" : "s") + "." + next
-                + " `/nudge on` resumes them earlier.").ephemeral(true).build();
+                        + " `/nudge on` resumes them earlier.")
+                .ephemeral(true)
+                .build();
     }
 
     private Reply show(CommandRequest request) {
         Optional<NudgeSettings> found = service.settings(request.guildId(), request.memberId());
         if (found.isEmpty()) {
             return Reply.builder("You have no weekly nudge. Get one with `/nudge on day:monday hour:18"
-                    + (defaultZone.isPresent() ? "" : " timezone:Europe/Berlin") + "`.").ephemeral(true).build();
+                            + (defaultZone.isPresent() ? "" : " timezone:Europe/Berlin") + "`.")
+                    .ephemeral(true)
+                    .build();
         }
         NudgeSettings s = found.get();
         ZoneId zone = s.schedule().zone();
         StringBuilder text = new StringBuilder();
         if (s.enabled()) {
             text.append("Weekly nudge: **").append(s.schedule().describe()).append("**, by direct message.\n");
-            service.nextSend(s).ifPresentOrElse(
-                    at -> text.append("Next: ").append(both(at, zone)).append(".\n"),
-                    () -> text.append("No nudge is scheduled in the coming year.\n"));
-            s.pausedUntil().filter(p -> p.isAfter(service.clock().instant()))
-                    .ifPresent(p -> text.append("Paused until ").append(WHEN.format(p.atZone(zone))).append(" (").append(TimeZones.label(zone))
+            service.nextSend(s)
+                    .ifPresentOrElse(
+                            at -> text.append("Next: ").append(both(at, zone)).append(".\n"),
+                            () -> text.append("No nudge is scheduled in the coming year.\n"));
+            s.pausedUntil()
+                    .filter(p -> p.isAfter(service.clock().instant()))
+                    .ifPresent(p -> text.append("Paused until ")
+                            .append(WHEN.format(p.atZone(zone)))
+                            .append(" (")
+                            .append(TimeZones.label(zone))
                             .append(").\n"));
         } else {
             text.append("Your weekly nudges are **off**");
             switch (s.disabledReason().orElse(NudgeSettings.OFF)) {
-                case NudgeSettings.DMS_CLOSED -> text.append(": I couldn't send you a direct message (your DMs are closed for "
-                        + "this server), so I stopped. Allow direct messages from server members (server menu → Privacy "
-                        + "Settings), then `/nudge on` again.\n");
-                case NudgeSettings.UNKNOWN_MEMBER -> text.append(": Discord didn't know where to deliver them, so I stopped. "
-                        + "`/nudge on` tries again.\n");
-                default -> text.append(". `/nudge on` brings them back (last setting: ").append(s.schedule().describe())
-                        .append(").\n");
+                case NudgeSettings.DMS_CLOSED ->
+                    text.append(": I couldn't send you a direct message (your DMs are closed for "
+                            + "this server), so I stopped. Allow direct messages from server members (server menu → Privacy "
+                            + "Settings), then `/nudge on` again.\n");
+                case NudgeSettings.UNKNOWN_MEMBER ->
+                    text.append(": Discord didn't know where to deliver them, so I stopped. "
+                            + "`/nudge on` tries again.\n");
+                default ->
+                    text.append(". `/nudge on` brings them back (last setting: ")
+                            .append(s.schedule().describe())
+                            .append(").\n");
             }
         }
-        service.repository().latest(request.guildId(), request.memberId()).ifPresent(last -> text.append("Last: week ")
-                .append(last.isoWeek()).append(", ").append(describe(last)).append('.'));
-        return Reply.builder(text.toString().strip()).title("Your weekly nudge").ephemeral(true).build();
+        service.repository()
+                .latest(request.guildId(), request.memberId())
+                .ifPresent(last -> text.append("Last: week ")
+                        .append(last.isoWeek())
+                        .append(", ")
+                        .append(describe(last))
+                        .append('.'));
+        return Reply.builder(text.toString().strip())
+                .title("Your weekly nudge")
+                .ephemeral(true)
+                .build();
     }
 
     private static String describe(SentLog last) {
         return switch (last.state()) {
-            case SentLog.SENT -> "sent " + (SentLog.VIA_CHANNEL.equals(last.deliveredVia().orElse(null))
-                    ? "in the study channel (your DMs were closed)" : "by direct message");
+            case SentLog.SENT ->
+                "sent "
+                        + (SentLog.VIA_CHANNEL.equals(last.deliveredVia().orElse(null))
+                                ? "in the study channel (your DMs were closed)"
+                                : "by direct message");
             case SentLog.FAILED -> "not delivered (Discord had a problem)";
             case SentLog.MISSED -> "skipped (I was offline when it was due)";
             default -> "being sent";
@@ -197,26 +250,39 @@ public final class NudgeCommand implements Command {
         if (!sending.isDone()) {
             sending.whenComplete((ok, thrown) -> {
                 if (thrown != null) {
-                    LOG.info("test nudge to member {} in server {} not delivered: {}", request.memberId(), request.guildId(),
+                    LOG.info(
+                            "test nudge to member {} in server {} not delivered: {}",
+                            request.memberId(),
+                            request.guildId(),
                             Messenger.failure(thrown).getMessage());
                 }
             });
-            return Reply.builder("📬 Sending you a test nudge by direct message now. Your weekly ones look like that. "
-                    + "If it doesn't arrive, allow direct messages from server members (server menu → Privacy Settings).")
-                    .ephemeral(true).build();
+            return Reply.builder(
+                            "📬 Sending you a test nudge by direct message now. Your weekly ones look like that. "
+                                    + "If it doesn't arrive, allow direct messages from server members (server menu → Privacy Settings).")
+                    .ephemeral(true)
+                    .build();
         }
         if (!sending.isCompletedExceptionally()) {
             return Reply.builder("📬 Sent you a test nudge by direct message. Your weekly ones look like that.")
-                    .ephemeral(true).build();
+                    .ephemeral(true)
+                    .build();
         }
-        DeliveryException failure = Messenger.failure(sending.handle((ok, thrown) -> thrown).join());
+        DeliveryException failure =
+                Messenger.failure(sending.handle((ok, thrown) -> thrown).join());
         String text = switch (failure.reason()) {
-            case DMS_CLOSED -> "I couldn't DM you: your direct messages are closed for this server. Allow direct messages "
-                    + "from server members (server menu → Privacy Settings) and try again."
-                    + (service.config().studyChannels().isEmpty() ? " Until then, weekly nudges would be turned off."
-                    : " Until then, weekly nudges go to the study channel.");
-            case TEMPORARY -> "I couldn't send it right now (" + (failure.getMessage() == null ? "temporary problem"
-                    : "Discord or the connection had a problem") + "). Please try again in a minute.";
+            case DMS_CLOSED ->
+                "I couldn't DM you: your direct messages are closed for this server. Allow direct messages "
+                        + "from server members (server menu → Privacy Settings) and try again."
+                        + (service.config().studyChannels().isEmpty()
+                                ? " Until then, weekly nudges would be turned off."
+                                : " Until then, weekly nudges go to the study channel.");
+            case TEMPORARY ->
+                "I couldn't send it right now ("
+                        + (failure.getMessage() == null
+                                ? "temporary problem"
+                                : "Discord or the connection had a problem")
+                        + "). Please try again in a minute.";
             default -> "I couldn't send you a direct message here. Please try again later.";
         };
         return Reply.error(text);
@@ -224,7 +290,7 @@ public final class NudgeCommand implements Command {
 
     /** "Monday 12 Jan 2026, 09:00 (Europe/Berlin) · Mon 08:00 UTC". */
     static String both(Instant at, ZoneId zone) {
-        return "**" + WHEN.format(at.atZone(zone)) + "** (" + TimeZones.label(zone) + ") · " + UTC_TIME.format(at.atOffset(ZoneOffset.UTC))
-                + " UTC";
+        return "**" + WHEN.format(at.atZone(zone)) + "** (" + TimeZones.label(zone) + ") · "
+                + UTC_TIME.format(at.atOffset(ZoneOffset.UTC)) + " UTC";
     }
 }

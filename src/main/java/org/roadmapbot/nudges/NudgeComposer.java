@@ -14,8 +14,8 @@ import org.roadmapbot.phrasing.Fact;
 import org.roadmapbot.phrasing.LlmPhraser;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.progress.ProgressReport;
-import org.roadmapbot.progress.TopicResources;
 import org.roadmapbot.progress.ProgressService;
+import org.roadmapbot.progress.TopicResources;
 
 /**
  * Writes a member's weekly nudge from their progress and the roadmap data: current phase and
@@ -41,8 +41,9 @@ public final class NudgeComposer {
     /** The nudge as a direct message. */
     public Reply compose(String guildId, String memberId) {
         Optional<ProgressReport> report = progress.report(guildId, memberId);
-        Reply plain = report.isEmpty() ? startHere() : report.get().currentPhase().isEmpty() ? finished(report.get())
-                : inPhase(guildId, report.get());
+        Reply plain = report.isEmpty()
+                ? startHere()
+                : report.get().currentPhase().isEmpty() ? finished(report.get()) : inPhase(guildId, report.get());
         return phrased(guildId, memberId, plain, report);
     }
 
@@ -52,27 +53,42 @@ public final class NudgeComposer {
      * whoever pressed them.
      */
     public static Reply forChannel(String memberId, Reply direct) {
-        Reply.Builder b = Reply.builder("<@" + memberId + ">, your weekly roadmap nudge (I couldn't DM you, so it's here; "
-                        + "`/nudge off` stops it):\n\n" + direct.content())
-                .title(direct.title()).footer(direct.footer()).sources(direct.sources());
+        Reply.Builder b = Reply.builder(
+                        "<@" + memberId + ">, your weekly roadmap nudge (I couldn't DM you, so it's here; "
+                                + "`/nudge off` stops it):\n\n" + direct.content())
+                .title(direct.title())
+                .footer(direct.footer())
+                .sources(direct.sources());
         direct.fields().forEach(f -> b.field(f.name(), f.value(), f.inline()));
         return b.build();
     }
 
     private Reply startHere() {
         Phase first = kb.phases().get(0);
-        String tracks = kb.roadmap().tracks().stream().map(t -> "`" + t.id() + "`").collect(Collectors.joining(" or "));
-        String paces = kb.roadmap().paces().stream().map(p -> "`" + p.id() + "`").collect(Collectors.joining(", "));
-        List<Topic> firstTopics = first.topics().stream().filter(t -> t.track() == null).limit(NEXT_COUNT).toList();
-        Reply.Builder b = Reply.builder("👋 **Start here.** You haven't started the roadmap in this server yet. Pick a track and a "
-                        + "pace with `/progress start` (track " + tracks + "; pace " + paces + ") and I'll follow along.\n"
-                        + "Phase 1 of " + kb.phases().size() + " is **" + first.title() + "** (months " + first.months() + "). "
-                        + "Its goal: " + first.goal())
+        String tracks =
+                kb.roadmap().tracks().stream().map(t -> "`" + t.id() + "`").collect(Collectors.joining(" or "));
+        String paces =
+                kb.roadmap().paces().stream().map(p -> "`" + p.id() + "`").collect(Collectors.joining(", "));
+        List<Topic> firstTopics = first.topics().stream()
+                .filter(t -> t.track() == null)
+                .limit(NEXT_COUNT)
+                .toList();
+        Reply.Builder b = Reply.builder(
+                        "👋 **Start here.** You haven't started the roadmap in this server yet. Pick a track and a "
+                                + "pace with `/progress start` (track " + tracks + "; pace " + paces
+                                + ") and I'll follow along.\n"
+                                + "Phase 1 of " + kb.phases().size() + " is **" + first.title() + "** (months "
+                                + first.months() + "). "
+                                + "Its goal: " + first.goal())
                 .title(TITLE)
-                .footer("Weekly nudge · /nudge pause or /nudge off to change it · Source: roadmap phases of the bundled guide")
+                .footer(
+                        "Weekly nudge · /nudge pause or /nudge off to change it · Source: roadmap phases of the bundled guide")
                 .sources(List.of(first.id()));
         for (Topic t : firstTopics) {
-            b.field("Phase 1 · " + t.name(), Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024), false);
+            b.field(
+                    "Phase 1 · " + t.name(),
+                    Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024),
+                    false);
         }
         return b.build();
     }
@@ -87,7 +103,9 @@ public final class NudgeComposer {
 
     private Reply inPhase(String guildId, ProgressReport r) {
         Phase phase = r.currentPhase().orElseThrow();
-        ProgressReport.PhaseCount count = r.phases().stream().filter(pc -> pc.phase().id().equals(phase.id())).findFirst()
+        ProgressReport.PhaseCount count = r.phases().stream()
+                .filter(pc -> pc.phase().id().equals(phase.id()))
+                .findFirst()
                 .orElseThrow();
         int inScope = count.total() - count.skipped();
         List<Topic> next = r.next().subList(0, Math.min(NEXT_COUNT, r.next().size()));
@@ -95,17 +113,29 @@ public final class NudgeComposer {
                 + count.done() + " of " + inScope + " topics done in this phase, " + r.percent() + "% of the "
                 + r.track().name() + " track.\n"
                 + "Phase goal: " + phase.goal() + "\n"
-                + "Next up: " + next.stream().map(t -> "**" + t.name() + "**"
-                        + r.progress().state(t.id()).map(s -> " (" + s.label() + ")").orElse("")).collect(Collectors.joining(", "))
+                + "Next up: "
+                + next.stream()
+                        .map(t -> "**" + t.name() + "**"
+                                + r.progress()
+                                        .state(t.id())
+                                        .map(s -> " (" + s.label() + ")")
+                                        .orElse(""))
+                        .collect(Collectors.joining(", "))
                 + ".\n" + encouragement(r);
         Reply.Builder b = Reply.builder(text)
                 .title(TITLE)
-                .footer("Weekly nudge · /nudge pause or /nudge off to change it · Source: roadmap phases and courses of the bundled guide")
+                .footer(
+                        "Weekly nudge · /nudge pause or /nudge off to change it · Source: roadmap phases and courses of the bundled guide")
                 .sources(next.stream().map(t -> kb.phaseOf(t).id()).distinct().toList());
         for (Topic t : next) {
-            b.field("Phase " + kb.phaseOf(t).number() + " · " + t.name(), Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024), false);
-            b.button(new Reply.Button(ProgressCommand.doneButtonId(guildId, t.id()),
-                    Text.truncate("Mark " + t.name() + " done", 80), Reply.Button.Style.SUCCESS));
+            b.field(
+                    "Phase " + kb.phaseOf(t).number() + " · " + t.name(),
+                    Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024),
+                    false);
+            b.button(new Reply.Button(
+                    ProgressCommand.doneButtonId(guildId, t.id()),
+                    Text.truncate("Mark " + t.name() + " done", 80),
+                    Reply.Button.Style.SUCCESS));
         }
         return b.build();
     }
@@ -114,14 +144,16 @@ public final class NudgeComposer {
     static String encouragement(ProgressReport r) {
         String pace = r.pace().name().toLowerCase(Locale.ROOT);
         return switch (r.onSchedule()) {
-            case BEHIND -> "You're a little behind your " + pace + " pace — that's fine. One topic this week gets you moving again; "
-                    + "small steps add up.";
+            case BEHIND ->
+                "You're a little behind your " + pace
+                        + " pace — that's fine. One topic this week gets you moving again; " + "small steps add up.";
             case ON_TRACK -> "You're on track for your " + pace + " pace. Keep the rhythm going!";
-            case AHEAD -> "You're ahead of your " + pace + " pace — great work. Keep going, and leave time for practice projects.";
+            case AHEAD ->
+                "You're ahead of your " + pace
+                        + " pace — great work. Keep going, and leave time for practice projects.";
             case FINISHED -> "Every phase done — time for portfolio projects.";
         };
     }
-
 
     private Reply phrased(String guildId, String memberId, Reply plain, Optional<ProgressReport> report) {
         if (phraser.isEmpty()) {
@@ -129,12 +161,22 @@ public final class NudgeComposer {
         }
         // The next topics' descriptions: the model may use them, the guard checks it against them.
         List<Fact> facts = new ArrayList<>();
-        report.ifPresent(r -> r.next().stream().limit(NEXT_COUNT).forEach(t -> facts.add(new Fact(t.id(), t.name() + ": " + t.details()))));
+        report.ifPresent(r -> r.next().stream()
+                .limit(NEXT_COUNT)
+                .forEach(t -> facts.add(new Fact(t.id(), t.name() + ": " + t.details()))));
         LlmPhraser.Outcome outcome = phraser.get().phraseNudge(guildId, memberId, plain.content(), facts);
         if (!outcome.phrased()) {
             return plain;
         }
-        return new Reply(outcome.markedText(), plain.title(), plain.fields(), plain.footer(), plain.ephemeral(), plain.error(),
-                plain.attachments(), plain.buttons(), plain.sources());
+        return new Reply(
+                outcome.markedText(),
+                plain.title(),
+                plain.fields(),
+                plain.footer(),
+                plain.ephemeral(),
+                plain.error(),
+                plain.attachments(),
+                plain.buttons(),
+                plain.sources());
     }
 }

@@ -22,8 +22,8 @@ import org.roadmapbot.schedule.TimeZones;
  * @param retryBackoff   pauses between delivery attempts after a temporary failure; its size + 1
  *                       is the number of attempts (default 1 s, 4 s: three attempts, 5 s at most)
  */
-public record NudgeConfig(Duration grace, Optional<ZoneId> defaultZone, List<String> studyChannels,
-                          List<Duration> retryBackoff) {
+public record NudgeConfig(
+        Duration grace, Optional<ZoneId> defaultZone, List<String> studyChannels, List<Duration> retryBackoff) {
 
     public static final String GRACE_HOURS = "ROADMAP_BOT_NUDGE_GRACE_HOURS";
     public static final String DEFAULT_TIMEZONE = "ROADMAP_BOT_DEFAULT_TIMEZONE";
@@ -40,8 +40,8 @@ public record NudgeConfig(Duration grace, Optional<ZoneId> defaultZone, List<Str
         retryBackoff = List.copyOf(retryBackoff == null ? DEFAULT_BACKOFF : retryBackoff);
         for (String id : studyChannels) {
             if (!id.matches("[0-9]{1,20}")) {
-                throw new IllegalArgumentException(STUDY_CHANNEL_ID + " must be channel ids (digits), comma-separated; '"
-                        + id + "' is not one");
+                throw new IllegalArgumentException(
+                        STUDY_CHANNEL_ID + " must be channel ids (digits), comma-separated; '" + id + "' is not one");
             }
         }
     }
@@ -56,13 +56,21 @@ public record NudgeConfig(Duration grace, Optional<ZoneId> defaultZone, List<Str
         try {
             hours = Long.parseLong(graceText);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(GRACE_HOURS + " must be a whole number of hours, not '" + graceText + "'");
+            throw new IllegalArgumentException(
+                    GRACE_HOURS + " must be a whole number of hours, not '" + graceText + "'");
         }
-        Optional<ZoneId> zone = Optional.ofNullable(env.get(DEFAULT_TIMEZONE)).map(String::strip).filter(s -> !s.isEmpty())
-                .map(name -> TimeZones.parse(name).map(TimeZones.Parsed::zone).orElseThrow(() -> new IllegalArgumentException(
-                        DEFAULT_TIMEZONE + " must be a time zone such as Europe/Berlin, EST or UTC+2, not '" + name + "'")));
-        List<String> channels = Arrays.stream(env.getOrDefault(STUDY_CHANNEL_ID, "").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Optional<ZoneId> zone = Optional.ofNullable(env.get(DEFAULT_TIMEZONE))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(name -> TimeZones.parse(name)
+                        .map(TimeZones.Parsed::zone)
+                        .orElseThrow(() -> new IllegalArgumentException(DEFAULT_TIMEZONE
+                                + " must be a time zone such as Europe/Berlin, EST or UTC+2, not '" + name + "'")));
+        List<String> channels = Arrays.stream(
+                        env.getOrDefault(STUDY_CHANNEL_ID, "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         return new NudgeConfig(Duration.ofHours(hours), zone, channels, DEFAULT_BACKOFF);
     }
 

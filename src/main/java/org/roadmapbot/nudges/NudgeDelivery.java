@@ -28,8 +28,7 @@ final class NudgeDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(NudgeDelivery.class);
 
     /** What became of one delivery. {@code disableReason} is set when trying again next week is pointless. */
-    record Outcome(boolean delivered, String via, int attempts, String detail, Optional<String> disableReason) {
-    }
+    record Outcome(boolean delivered, String via, int attempts, String detail, Optional<String> disableReason) {}
 
     private final Messenger messenger;
     private final List<String> studyChannels;
@@ -41,7 +40,12 @@ final class NudgeDelivery {
      * @param executor where retries and outcomes run: the feature's own threads, not the adapter's nor Quartz's
      * @param metrics  told of every retry (the final outcome is the caller's to report, once it is recorded)
      */
-    NudgeDelivery(Messenger messenger, List<String> studyChannels, List<Duration> backoff, Executor executor, BotMetrics metrics) {
+    NudgeDelivery(
+            Messenger messenger,
+            List<String> studyChannels,
+            List<Duration> backoff,
+            Executor executor,
+            BotMetrics metrics) {
         this.messenger = messenger;
         this.studyChannels = List.copyOf(studyChannels);
         this.backoff = List.copyOf(backoff);
@@ -58,15 +62,21 @@ final class NudgeDelivery {
                 .exceptionally(thrown -> {
                     DeliveryException e = deliveryFailure(thrown, guildId, memberId);
                     if (e == null) {
-                        return CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
-                                "unexpected: " + unwrap(thrown), Optional.empty()));
+                        return CompletableFuture.completedFuture(new Outcome(
+                                false, null, attempts.get(), "unexpected: " + unwrap(thrown), Optional.empty()));
                     }
                     return switch (e.reason()) {
                         case DMS_CLOSED -> toStudyChannel(guildId, memberId, message, deliveryKey, attempts, e);
-                        case UNKNOWN_TARGET -> CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
-                                e.getMessage(), Optional.of(NudgeSettings.UNKNOWN_MEMBER)));
-                        case NO_PERMISSION, TEMPORARY -> CompletableFuture.completedFuture(
-                                new Outcome(false, null, attempts.get(), e.getMessage(), Optional.empty()));
+                        case UNKNOWN_TARGET ->
+                            CompletableFuture.completedFuture(new Outcome(
+                                    false,
+                                    null,
+                                    attempts.get(),
+                                    e.getMessage(),
+                                    Optional.of(NudgeSettings.UNKNOWN_MEMBER)));
+                        case NO_PERMISSION, TEMPORARY ->
+                            CompletableFuture.completedFuture(
+                                    new Outcome(false, null, attempts.get(), e.getMessage(), Optional.empty()));
                     };
                 })
                 .thenCompose(outcome -> outcome);
@@ -76,35 +86,61 @@ final class NudgeDelivery {
      * The configured study channels this process does not know to be closed to the bot, tried in
      * order: a channel that refuses (a permission, a deleted channel) hands over to the next one.
      */
-    private CompletableFuture<Outcome> toStudyChannel(String guildId, String memberId, Reply message, String deliveryKey,
-                                                      AtomicInteger attempts, DeliveryException closed) {
-        List<String> candidates = studyChannels.stream().filter(id -> messenger.canPost(guildId, id)).toList();
+    private CompletableFuture<Outcome> toStudyChannel(
+            String guildId,
+            String memberId,
+            Reply message,
+            String deliveryKey,
+            AtomicInteger attempts,
+            DeliveryException closed) {
+        List<String> candidates = studyChannels.stream()
+                .filter(id -> messenger.canPost(guildId, id))
+                .toList();
         Reply post = NudgeComposer.forChannel(memberId, message);
         return toChannel(guildId, candidates, 0, post, deliveryKey, attempts, closed.getMessage());
     }
 
-    private CompletableFuture<Outcome> toChannel(String guildId, List<String> candidates, int index, Reply post,
-                                                 String deliveryKey, AtomicInteger attempts, String why) {
+    private CompletableFuture<Outcome> toChannel(
+            String guildId,
+            List<String> candidates,
+            int index,
+            Reply post,
+            String deliveryKey,
+            AtomicInteger attempts,
+            String why) {
         if (index >= candidates.size()) {
-            return CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
-                    index == 0 ? why : "DMs closed; study channel failed: " + why, Optional.of(NudgeSettings.DMS_CLOSED)));
+            return CompletableFuture.completedFuture(new Outcome(
+                    false,
+                    null,
+                    attempts.get(),
+                    index == 0 ? why : "DMs closed; study channel failed: " + why,
+                    Optional.of(NudgeSettings.DMS_CLOSED)));
         }
         String channel = candidates.get(index);
         return withRetries(attempts, () -> messenger.postToChannel(guildId, channel, post, deliveryKey), 0)
-                .thenApply(ok -> CompletableFuture.completedFuture(new Outcome(true, SentLog.VIA_CHANNEL, attempts.get(),
-                        "DMs closed; posted in channel " + channel, Optional.empty())))
+                .thenApply(ok -> CompletableFuture.completedFuture(new Outcome(
+                        true,
+                        SentLog.VIA_CHANNEL,
+                        attempts.get(),
+                        "DMs closed; posted in channel " + channel,
+                        Optional.empty())))
                 .exceptionally(thrown -> {
                     DeliveryException e = Messenger.failure(thrown);
                     return e.retryable()
-                            ? CompletableFuture.completedFuture(new Outcome(false, null, attempts.get(),
-                                    "DMs closed; study channel failed: " + e.getMessage(), Optional.of(NudgeSettings.DMS_CLOSED)))
+                            ? CompletableFuture.completedFuture(new Outcome(
+                                    false,
+                                    null,
+                                    attempts.get(),
+                                    "DMs closed; study channel failed: " + e.getMessage(),
+                                    Optional.of(NudgeSettings.DMS_CLOSED)))
                             : toChannel(guildId, candidates, index + 1, post, deliveryKey, attempts, e.getMessage());
                 })
                 .thenCompose(outcome -> outcome);
     }
 
     /** Up to backoff.size() + 1 attempts; only TEMPORARY failures are retried, each after its pause on the executor. */
-    private CompletableFuture<Void> withRetries(AtomicInteger attempts, Supplier<CompletableFuture<Void>> send, int retry) {
+    private CompletableFuture<Void> withRetries(
+            AtomicInteger attempts, Supplier<CompletableFuture<Void>> send, int retry) {
         attempts.incrementAndGet();
         CompletableFuture<Void> sent;
         try {
@@ -113,19 +149,22 @@ final class NudgeDelivery {
             sent = CompletableFuture.failedFuture(e); // an adapter's bug: reported, not retried (see deliveryFailure)
         }
         return sent.handle((ok, thrown) -> {
-            if (thrown == null) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            Throwable cause = unwrap(thrown);
-            if (!(cause instanceof DeliveryException e) || !e.retryable() || retry >= backoff.size()) {
-                return CompletableFuture.<Void>failedFuture(cause);
-            }
-            Duration pause = backoff.get(retry);
-            LOG.info("nudge delivery failed ({}), retrying in {} ms", e.getMessage(), pause.toMillis());
-            metrics.nudge(BotMetrics.NudgeOutcome.RETRIED);
-            Executor later = CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, executor);
-            return CompletableFuture.supplyAsync(() -> withRetries(attempts, send, retry + 1), later).thenCompose(f -> f);
-        }).thenCompose(f -> f);
+                    if (thrown == null) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    Throwable cause = unwrap(thrown);
+                    if (!(cause instanceof DeliveryException e) || !e.retryable() || retry >= backoff.size()) {
+                        return CompletableFuture.<Void>failedFuture(cause);
+                    }
+                    Duration pause = backoff.get(retry);
+                    LOG.info("nudge delivery failed ({}), retrying in {} ms", e.getMessage(), pause.toMillis());
+                    metrics.nudge(BotMetrics.NudgeOutcome.RETRIED);
+                    Executor later =
+                            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, executor);
+                    return CompletableFuture.supplyAsync(() -> withRetries(attempts, send, retry + 1), later)
+                            .thenCompose(f -> f);
+                })
+                .thenCompose(f -> f);
     }
 
     /** The delivery failure, or null for an adapter's bug (logged: it costs this nudge, never the scheduler). */

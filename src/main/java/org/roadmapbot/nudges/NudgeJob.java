@@ -32,14 +32,24 @@ public final class NudgeJob implements Job {
             // Returns once the send is handed over; the outcome is logged when it is recorded.
             service.fire(guildId, memberId).whenComplete((result, failure) -> {
                 if (failure != null) {
-                    LOG.error("nudge job {} failed; the next week's nudge is unaffected", context.getJobDetail().getKey(), failure);
+                    LOG.error(
+                            "nudge job {} failed; the next week's nudge is unaffected",
+                            context.getJobDetail().getKey(),
+                            failure);
                 } else {
-                    LOG.debug("nudge job {} fired (scheduled {}, recovering {}): {}", context.getJobDetail().getKey(),
-                            context.getScheduledFireTime(), context.isRecovering(), result);
+                    LOG.debug(
+                            "nudge job {} fired (scheduled {}, recovering {}): {}",
+                            context.getJobDetail().getKey(),
+                            context.getScheduledFireTime(),
+                            context.isRecovering(),
+                            result);
                 }
             });
         } catch (Throwable t) {
-            LOG.error("nudge job {} failed; the next week's nudge is unaffected", context.getJobDetail().getKey(), t);
+            LOG.error(
+                    "nudge job {} failed; the next week's nudge is unaffected",
+                    context.getJobDetail().getKey(),
+                    t);
         }
     }
 }

@@ -20,10 +20,12 @@ public final class NudgeRepository {
     /** A dead claimer's claim is taken over once; a nudge that crashes its sender twice is given up. */
     static final int MAX_TAKEOVERS = 1;
 
-    private static final String SETTINGS_COLUMNS = "guild_id, member_id, send_day, send_hour, zone_id, enabled, paused_until, "
-            + "disabled_reason, disabled_detail, schedule_from, updated_at";
-    private static final String SENT_COLUMNS = "guild_id, member_id, iso_week, due_at, state, claimed_by, claimed_at, takeovers, "
-            + "attempts, delivered_via, detail, finished_at";
+    private static final String SETTINGS_COLUMNS =
+            "guild_id, member_id, send_day, send_hour, zone_id, enabled, paused_until, "
+                    + "disabled_reason, disabled_detail, schedule_from, updated_at";
+    private static final String SENT_COLUMNS =
+            "guild_id, member_id, iso_week, due_at, state, claimed_by, claimed_at, takeovers, "
+                    + "attempts, delivered_via, detail, finished_at";
 
     private final DataSource dataSource;
 
@@ -35,8 +37,8 @@ public final class NudgeRepository {
 
     public Optional<NudgeSettings> settings(String guildId, String memberId) {
         return Jdbc.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SETTINGS_COLUMNS
-                    + " FROM nudge_settings WHERE guild_id = ? AND member_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + SETTINGS_COLUMNS + " FROM nudge_settings WHERE guild_id = ? AND member_id = ?")) {
                 ps.setString(1, guildId);
                 ps.setString(2, memberId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -60,8 +62,8 @@ public final class NudgeRepository {
                 }
             }
             // A concurrent insert of the same key fails this one; Jdbc.transaction retries and the UPDATE wins.
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO nudge_settings (" + SETTINGS_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO nudge_settings (" + SETTINGS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, s.guildId());
                 insert.setString(2, s.memberId());
                 bindSettings(insert, s, 3);
@@ -78,7 +80,11 @@ public final class NudgeRepository {
         ps.setBoolean(first + 3, s.enabled());
         ps.setObject(first + 4, s.pausedUntil().map(Jdbc::utc).orElse(null));
         ps.setString(first + 5, s.disabledReason().orElse(null));
-        ps.setString(first + 6, s.disabledDetail().map(d -> d.length() > 300 ? d.substring(0, 300) : d).orElse(null));
+        ps.setString(
+                first + 6,
+                s.disabledDetail()
+                        .map(d -> d.length() > 300 ? d.substring(0, 300) : d)
+                        .orElse(null));
         ps.setObject(first + 7, Jdbc.utc(s.scheduleFrom()));
         ps.setObject(first + 8, Jdbc.utc(s.updatedAt()));
     }
@@ -86,8 +92,9 @@ public final class NudgeRepository {
     /** @return whether the member had nudges on */
     public boolean disable(String guildId, String memberId, String reason, String detail, Instant now) {
         return Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE nudge_settings SET enabled = FALSE, disabled_reason = ?, "
-                    + "disabled_detail = ?, updated_at = ? WHERE guild_id = ? AND member_id = ? AND enabled = TRUE")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE nudge_settings SET enabled = FALSE, disabled_reason = ?, "
+                            + "disabled_detail = ?, updated_at = ? WHERE guild_id = ? AND member_id = ? AND enabled = TRUE")) {
                 ps.setString(1, reason);
                 ps.setString(2, detail == null ? null : detail.length() > 300 ? detail.substring(0, 300) : detail);
                 ps.setObject(3, Jdbc.utc(now));
@@ -116,8 +123,9 @@ public final class NudgeRepository {
     public List<NudgeSettings> enabledSettings() {
         return Jdbc.read(dataSource, c -> {
             List<NudgeSettings> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SETTINGS_COLUMNS + " FROM nudge_settings WHERE enabled = TRUE");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT " + SETTINGS_COLUMNS + " FROM nudge_settings WHERE enabled = TRUE");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     all.add(settings(rs));
                 }
@@ -127,19 +135,24 @@ public final class NudgeRepository {
     }
 
     private static NudgeSettings settings(ResultSet rs) throws SQLException {
-        WeeklySchedule schedule = new WeeklySchedule(DayOfWeek.of(rs.getInt("send_day")), rs.getInt("send_hour"),
-                ZoneId.of(rs.getString("zone_id")));
-        return new NudgeSettings(rs.getString("guild_id"), rs.getString("member_id"), schedule, rs.getBoolean("enabled"),
-                Optional.ofNullable(Jdbc.instant(rs, "paused_until")), Optional.ofNullable(rs.getString("disabled_reason")),
-                Optional.ofNullable(rs.getString("disabled_detail")), Jdbc.instant(rs, "schedule_from"),
+        WeeklySchedule schedule = new WeeklySchedule(
+                DayOfWeek.of(rs.getInt("send_day")), rs.getInt("send_hour"), ZoneId.of(rs.getString("zone_id")));
+        return new NudgeSettings(
+                rs.getString("guild_id"),
+                rs.getString("member_id"),
+                schedule,
+                rs.getBoolean("enabled"),
+                Optional.ofNullable(Jdbc.instant(rs, "paused_until")),
+                Optional.ofNullable(rs.getString("disabled_reason")),
+                Optional.ofNullable(rs.getString("disabled_detail")),
+                Jdbc.instant(rs, "schedule_from"),
                 Jdbc.instant(rs, "updated_at"));
     }
 
     // ---- sent-log ----
 
     /** The outcome of trying to claim a member's week. */
-    public record Claim(boolean claimed, boolean takeover, Optional<SentLog> existing) {
-    }
+    public record Claim(boolean claimed, boolean takeover, Optional<SentLog> existing) {}
 
     /**
      * Claims the member's ISO week for {@code claimer}, in one transaction: a new row in state
@@ -148,15 +161,23 @@ public final class NudgeRepository {
      * Anything else (sent, failed, missed, or claimed by a live instance) is not claimable: the
      * caller sends nothing.
      */
-    public Claim claim(String guildId, String memberId, String week, Instant due, String claimer, Predicate<String> alive,
-                       Instant now) {
+    public Claim claim(
+            String guildId,
+            String memberId,
+            String week,
+            Instant due,
+            String claimer,
+            Predicate<String> alive,
+            Instant now) {
         return Jdbc.transaction(dataSource, c -> {
             if (insertRow(c, guildId, memberId, week, due, SentLog.CLAIMED, claimer, now)) {
                 return new Claim(true, false, Optional.empty());
             }
-            SentLog row = sentLog(c, guildId, memberId, week, true).orElseThrow(
-                    () -> new SQLException("sent-log row vanished while claiming", "40001"));
-            if (!row.state().equals(SentLog.CLAIMED) || alive.test(row.claimedBy()) || row.takeovers() >= MAX_TAKEOVERS) {
+            SentLog row = sentLog(c, guildId, memberId, week, true)
+                    .orElseThrow(() -> new SQLException("sent-log row vanished while claiming", "40001"));
+            if (!row.state().equals(SentLog.CLAIMED)
+                    || alive.test(row.claimedBy())
+                    || row.takeovers() >= MAX_TAKEOVERS) {
                 return new Claim(false, false, Optional.of(row));
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE nudge_sent SET claimed_by = ?, claimed_at = ?, "
@@ -177,8 +198,10 @@ public final class NudgeRepository {
     }
 
     /** Records a nudge skipped because it was due longer ago than the grace period; no-op if the week has a row. */
-    public boolean recordMissed(String guildId, String memberId, String week, Instant due, String instance, Instant now) {
-        return Jdbc.transaction(dataSource, c -> insertRow(c, guildId, memberId, week, due, SentLog.MISSED, instance, now));
+    public boolean recordMissed(
+            String guildId, String memberId, String week, Instant due, String instance, Instant now) {
+        return Jdbc.transaction(
+                dataSource, c -> insertRow(c, guildId, memberId, week, due, SentLog.MISSED, instance, now));
     }
 
     /**
@@ -186,12 +209,21 @@ public final class NudgeRepository {
      *
      * @return false when the claim was lost (taken over, or the member deleted their data meanwhile)
      */
-    public boolean finish(String guildId, String memberId, String week, String claimer, String state, int attempts,
-                          String via, String detail, Instant now) {
+    public boolean finish(
+            String guildId,
+            String memberId,
+            String week,
+            String claimer,
+            String state,
+            int attempts,
+            String via,
+            String detail,
+            Instant now) {
         return Jdbc.transaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE nudge_sent SET state = ?, attempts = ?, delivered_via = ?, "
-                    + "detail = ?, finished_at = ? WHERE guild_id = ? AND member_id = ? AND iso_week = ? AND state = ? "
-                    + "AND claimed_by = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE nudge_sent SET state = ?, attempts = ?, delivered_via = ?, "
+                            + "detail = ?, finished_at = ? WHERE guild_id = ? AND member_id = ? AND iso_week = ? AND state = ? "
+                            + "AND claimed_by = ?")) {
                 ps.setString(1, state);
                 ps.setInt(2, attempts);
                 ps.setString(3, via);
@@ -214,8 +246,8 @@ public final class NudgeRepository {
     /** The member's most recent sent-log row (by due time), if any. */
     public Optional<SentLog> latest(String guildId, String memberId) {
         return Jdbc.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS + " FROM nudge_sent WHERE guild_id = ? "
-                    + "AND member_id = ? ORDER BY due_at DESC LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS
+                    + " FROM nudge_sent WHERE guild_id = ? " + "AND member_id = ? ORDER BY due_at DESC LIMIT 1")) {
                 ps.setString(1, guildId);
                 ps.setString(2, memberId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -225,12 +257,21 @@ public final class NudgeRepository {
         });
     }
 
-    private static boolean insertRow(Connection c, String guildId, String memberId, String week, Instant due, String state,
-                                     String instance, Instant now) throws SQLException {
+    private static boolean insertRow(
+            Connection c,
+            String guildId,
+            String memberId,
+            String week,
+            Instant due,
+            String state,
+            String instance,
+            Instant now)
+            throws SQLException {
         // ON CONFLICT DO NOTHING: PostgreSQL, and H2 in PostgreSQL mode. A unique violation would abort
         // a PostgreSQL transaction; this way the existing row is simply left alone.
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO nudge_sent (guild_id, member_id, iso_week, due_at, "
-                + "state, claimed_by, claimed_at, takeovers, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO nudge_sent (guild_id, member_id, iso_week, due_at, "
+                        + "state, claimed_by, claimed_at, takeovers, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT DO NOTHING")) {
             ps.setString(1, guildId);
             ps.setString(2, memberId);
             ps.setString(3, week);
@@ -256,9 +297,18 @@ public final class NudgeRepository {
     }
 
     private static SentLog sentLog(ResultSet rs) throws SQLException {
-        return new SentLog(rs.getString("guild_id"), rs.getString("member_id"), rs.getString("iso_week"),
-                Jdbc.instant(rs, "due_at"), rs.getString("state"), rs.getString("claimed_by"), Jdbc.instant(rs, "claimed_at"),
-                rs.getInt("takeovers"), rs.getInt("attempts"), Optional.ofNullable(rs.getString("delivered_via")),
-                Optional.ofNullable(rs.getString("detail")), Optional.ofNullable(Jdbc.instant(rs, "finished_at")));
+        return new SentLog(
+                rs.getString("guild_id"),
+                rs.getString("member_id"),
+                rs.getString("iso_week"),
+                Jdbc.instant(rs, "due_at"),
+                rs.getString("state"),
+                rs.getString("claimed_by"),
+                Jdbc.instant(rs, "claimed_at"),
+                rs.getInt("takeovers"),
+                rs.getInt("attempts"),
+                Optional.ofNullable(rs.getString("delivered_via")),
+                Optional.ofNullable(rs.getString("detail")),
+                Optional.ofNullable(Jdbc.instant(rs, "finished_at")));
     }
 }

@@ -69,7 +69,15 @@ public final class NudgeService {
     static final Duration RECHECK_AFTER = Duration.ofMinutes(1);
     /** How a firing ended. */
     public enum FireResult {
-        SENT, FAILED, TURNED_OFF, ALREADY_HANDLED, MISSED, PAUSED, NOT_DUE, NOT_SCHEDULED, CLAIM_LOST
+        SENT,
+        FAILED,
+        TURNED_OFF,
+        ALREADY_HANDLED,
+        MISSED,
+        PAUSED,
+        NOT_DUE,
+        NOT_SCHEDULED,
+        CLAIM_LOST
     }
 
     private final NudgeRepository repository;
@@ -83,13 +91,20 @@ public final class NudgeService {
     /** Deliveries handed to the messenger whose outcome is not recorded yet; retries wait on its threads. */
     private final InFlight inFlight = new InFlight("nudge-delivery", 2);
 
-    public NudgeService(NudgeRepository repository, NudgeComposer composer, JobScheduler scheduler, Messenger messenger,
-                        NudgeConfig config, Clock clock, BotMetrics metrics) {
+    public NudgeService(
+            NudgeRepository repository,
+            NudgeComposer composer,
+            JobScheduler scheduler,
+            Messenger messenger,
+            NudgeConfig config,
+            Clock clock,
+            BotMetrics metrics) {
         this.repository = repository;
         this.composer = composer;
         this.scheduler = scheduler;
         this.messenger = messenger;
-        this.delivery = new NudgeDelivery(messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor(), metrics);
+        this.delivery = new NudgeDelivery(
+                messenger, config.studyChannels(), config.retryBackoff(), inFlight.executor(), metrics);
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -124,7 +139,8 @@ public final class NudgeService {
 
     /** @return whether nudges were on. Settings first: a job left behind by a crash removes itself. */
     public boolean turnOff(String guildId, String memberId) {
-        boolean wasOn = repository.disable(guildId, memberId, NudgeSettings.OFF, "turned off with /nudge off", clock.instant());
+        boolean wasOn =
+                repository.disable(guildId, memberId, NudgeSettings.OFF, "turned off with /nudge off", clock.instant());
         unschedule(guildId, memberId);
         return wasOn;
     }
@@ -150,16 +166,21 @@ public final class NudgeService {
         }
         Optional<Trigger> trigger = trigger(s.guildId(), s.memberId());
         Instant now = clock.instant();
-        Instant next = trigger.map(t -> t.getNextFireTime().toInstant()).orElseGet(() -> s.schedule().nextDueAfter(now));
+        Instant next = trigger.map(t -> t.getNextFireTime().toInstant())
+                .orElseGet(() -> s.schedule().nextDueAfter(now));
         for (int i = 0; i < MAX_WEEKS_AHEAD; i++) {
             Instant due = s.schedule().lastDueAtOrBefore(next);
-            boolean skipped = s.pausedAt(due) || due.isBefore(s.scheduleFrom())
-                    || repository.sentLog(s.guildId(), s.memberId(), s.schedule().weekKey(due)).isPresent();
+            boolean skipped = s.pausedAt(due)
+                    || due.isBefore(s.scheduleFrom())
+                    || repository
+                            .sentLog(s.guildId(), s.memberId(), s.schedule().weekKey(due))
+                            .isPresent();
             if (!skipped) {
                 return Optional.of(next);
             }
             Instant after = next;
-            next = trigger.map(t -> t.getFireTimeAfter(Date.from(after))).map(Date::toInstant)
+            next = trigger.map(t -> t.getFireTimeAfter(Date.from(after)))
+                    .map(Date::toInstant)
                     .orElseGet(() -> s.schedule().nextDueAfter(after));
         }
         return Optional.empty();
@@ -210,21 +231,30 @@ public final class NudgeService {
         String me = scheduler.runId();
         if (Duration.between(due, now).compareTo(config.grace()) > 0) {
             repository.recordMissed(guildId, memberId, week, due, me, now);
-            LOG.info("nudge for member {} in server {} due {} missed by more than {} h: skipped", memberId, guildId, due,
+            LOG.info(
+                    "nudge for member {} in server {} due {} missed by more than {} h: skipped",
+                    memberId,
+                    guildId,
+                    due,
                     config.grace().toHours());
             metrics.nudge(BotMetrics.NudgeOutcome.MISSED);
             return CompletableFuture.completedFuture(FireResult.MISSED);
         }
         NudgeRepository.Claim claim = repository.claim(guildId, memberId, week, due, me, scheduler::isAlive, now);
         if (!claim.claimed()) {
-            claim.existing().filter(row -> row.state().equals(SentLog.CLAIMED) && scheduler.isAlive(row.claimedBy()))
+            claim.existing()
+                    .filter(row -> row.state().equals(SentLog.CLAIMED) && scheduler.isAlive(row.claimedBy()))
                     // Still being sent by a live process (or not yet known dead): look again later.
                     .ifPresent(row -> armRecheck(guildId, memberId));
             return CompletableFuture.completedFuture(FireResult.ALREADY_HANDLED);
         }
         if (claim.takeover()) {
-            LOG.warn("nudge for member {} in server {} week {} was claimed by {} which died before recording the outcome: "
-                    + "sending it now (it may have gone out once already)", memberId, guildId, week,
+            LOG.warn(
+                    "nudge for member {} in server {} week {} was claimed by {} which died before recording the outcome: "
+                            + "sending it now (it may have gone out once already)",
+                    memberId,
+                    guildId,
+                    week,
                     claim.existing().map(SentLog::claimedBy).orElse("?"));
         }
         armRecheck(guildId, memberId);
@@ -233,7 +263,8 @@ public final class NudgeService {
             message = composer.compose(guildId, memberId);
         } catch (RuntimeException e) {
             // Composing failed (a bug, a database error): record it so the week is not retried forever.
-            repository.finish(guildId, memberId, week, me, SentLog.FAILED, 0, null, "could not compose: " + e, clock.instant());
+            repository.finish(
+                    guildId, memberId, week, me, SentLog.FAILED, 0, null, "could not compose: " + e, clock.instant());
             metrics.nudge(BotMetrics.NudgeOutcome.FAILED);
             disarmRecheck(guildId, memberId);
             throw e;
@@ -245,10 +276,22 @@ public final class NudgeService {
     /** Records how a claimed week's delivery ended (step 5), then acts on it. */
     private FireResult record(String guildId, String memberId, String week, String me, NudgeDelivery.Outcome outcome) {
         Instant end = clock.instant();
-        boolean recorded = repository.finish(guildId, memberId, week, me, outcome.delivered() ? SentLog.SENT : SentLog.FAILED,
-                outcome.attempts(), outcome.via(), outcome.detail(), end);
+        boolean recorded = repository.finish(
+                guildId,
+                memberId,
+                week,
+                me,
+                outcome.delivered() ? SentLog.SENT : SentLog.FAILED,
+                outcome.attempts(),
+                outcome.via(),
+                outcome.detail(),
+                end);
         if (!recorded) {
-            LOG.warn("nudge outcome for member {} in server {} week {} not recorded: the claim was lost", memberId, guildId, week);
+            LOG.warn(
+                    "nudge outcome for member {} in server {} week {} not recorded: the claim was lost",
+                    memberId,
+                    guildId,
+                    week);
             return FireResult.CLAIM_LOST;
         }
         disarmRecheck(guildId, memberId);
@@ -256,12 +299,21 @@ public final class NudgeService {
         if (outcome.disableReason().isPresent()) {
             repository.disable(guildId, memberId, outcome.disableReason().get(), outcome.detail(), end);
             unschedule(guildId, memberId);
-            LOG.info("nudges for member {} in server {} turned off: {}", memberId, guildId, outcome.disableReason().get());
+            LOG.info(
+                    "nudges for member {} in server {} turned off: {}",
+                    memberId,
+                    guildId,
+                    outcome.disableReason().get());
             return FireResult.TURNED_OFF;
         }
         if (!outcome.delivered()) {
-            LOG.warn("nudge for member {} in server {} week {} not delivered after {} attempt(s): {}", memberId, guildId, week,
-                    outcome.attempts(), outcome.detail());
+            LOG.warn(
+                    "nudge for member {} in server {} week {} not delivered after {} attempt(s): {}",
+                    memberId,
+                    guildId,
+                    week,
+                    outcome.attempts(),
+                    outcome.detail());
             return FireResult.FAILED;
         }
         return FireResult.SENT;
@@ -277,8 +329,10 @@ public final class NudgeService {
 
     /** Fires the member's job again after {@link #RECHECK_AFTER} (replacing an earlier such trigger). */
     void armRecheck(String guildId, String memberId) {
-        Trigger recheck = TriggerBuilder.newTrigger().withIdentity(recheckKey(guildId, memberId))
-                .forJob(jobKey(guildId, memberId)).startAt(Date.from(clock.instant().plus(RECHECK_AFTER)))
+        Trigger recheck = TriggerBuilder.newTrigger()
+                .withIdentity(recheckKey(guildId, memberId))
+                .forJob(jobKey(guildId, memberId))
+                .startAt(Date.from(clock.instant().plus(RECHECK_AFTER)))
                 // After downtime: at start-up, once (the grace period still applies).
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
@@ -401,7 +455,9 @@ public final class NudgeService {
                     continue;
                 }
                 NudgeSettings s = e.getValue();
-                batch.put(job(s.guildId(), s.memberId()), Set.of(s.schedule().trigger(triggerKey(s.guildId(), s.memberId()), now)));
+                batch.put(
+                        job(s.guildId(), s.memberId()),
+                        Set.of(s.schedule().trigger(triggerKey(s.guildId(), s.memberId()), now)));
                 added++;
                 if (batch.size() == RECONCILE_BATCH) {
                     scheduler.quartz().scheduleJobs(batch, true);
@@ -436,12 +492,18 @@ public final class NudgeService {
 
             @Override
             public List<Map<String, Object>> export(String guildId, String memberId) {
-                return trigger(guildId, memberId).map(t -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("job", GROUP + "/" + t.getJobKey().getName());
-                    row.put("next_fire_time", t.getNextFireTime() == null ? null : t.getNextFireTime().toInstant().toString());
-                    return List.<Map<String, Object>>of(row);
-                }).orElse(List.of());
+                return trigger(guildId, memberId)
+                        .map(t -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("job", GROUP + "/" + t.getJobKey().getName());
+                            row.put(
+                                    "next_fire_time",
+                                    t.getNextFireTime() == null
+                                            ? null
+                                            : t.getNextFireTime().toInstant().toString());
+                            return List.<Map<String, Object>>of(row);
+                        })
+                        .orElse(List.of());
             }
 
             @Override

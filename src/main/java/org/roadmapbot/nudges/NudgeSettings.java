@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param disabledReason why nudges are off: {@link #OFF} (the member), {@link #DMS_CLOSED},
  *                       {@link #UNKNOWN_MEMBER}; empty while enabled
  */
-public record NudgeSettings(String guildId, String memberId, WeeklySchedule schedule, boolean enabled,
-                            Optional<Instant> pausedUntil, Optional<String> disabledReason,
-                            Optional<String> disabledDetail, Instant scheduleFrom, Instant updatedAt) {
+public record NudgeSettings(
+        String guildId,
+        String memberId,
+        WeeklySchedule schedule,
+        boolean enabled,
+        Optional<Instant> pausedUntil,
+        Optional<String> disabledReason,
+        Optional<String> disabledDetail,
+        Instant scheduleFrom,
+        Instant updatedAt) {
 
     public static final String OFF = "off";
     public static final String DMS_CLOSED = "dms_closed";
@@ -28,8 +35,8 @@ public record NudgeSettings(String guildId, String memberId, WeeklySchedule sche
 
     /** Freshly turned on at {@code now}. */
     public static NudgeSettings on(String guildId, String memberId, WeeklySchedule schedule, Instant now) {
-        return new NudgeSettings(guildId, memberId, schedule, true, Optional.empty(), Optional.empty(), Optional.empty(),
-                now, now);
+        return new NudgeSettings(
+                guildId, memberId, schedule, true, Optional.empty(), Optional.empty(), Optional.empty(), now, now);
     }
 
     public boolean pausedAt(Instant due) {

@@ -11,9 +11,19 @@ import java.util.Optional;
  * @param claimedBy  the scheduler instance that claimed the week
  * @param takeovers  how often a dead claimer's claim was taken over (at most once)
  */
-public record SentLog(String guildId, String memberId, String isoWeek, Instant dueAt, String state, String claimedBy,
-                      Instant claimedAt, int takeovers, int attempts, Optional<String> deliveredVia,
-                      Optional<String> detail, Optional<Instant> finishedAt) {
+public record SentLog(
+        String guildId,
+        String memberId,
+        String isoWeek,
+        Instant dueAt,
+        String state,
+        String claimedBy,
+        Instant claimedAt,
+        int takeovers,
+        int attempts,
+        Optional<String> deliveredVia,
+        Optional<String> detail,
+        Optional<Instant> finishedAt) {
 
     public static final String CLAIMED = "claimed";
     public static final String SENT = "sent";

@@ -12,11 +12,11 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
-import org.roadmapbot.schedule.TimeZones;
 import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.roadmapbot.schedule.TimeZones;
 
 /**
  * A member's weekly slot: a day and a local hour in their time zone. Computes due times with
@@ -42,7 +42,8 @@ public record WeeklySchedule(DayOfWeek day, int hour, ZoneId zone) {
 
     /** The slot in the week of {@code date} (gap hours move forward, repeated hours take the earlier). */
     ZonedDateTime occurrenceInWeekOf(LocalDate date) {
-        LocalDate d = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
+        LocalDate d =
+                date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
         return ZonedDateTime.of(d, LocalTime.of(hour, 0), zone);
     }
 
@@ -67,7 +68,10 @@ public record WeeklySchedule(DayOfWeek day, int hour, ZoneId zone) {
     /** The ISO week of a due time in the member's zone: "2026-W02" (week-based year). */
     public String weekKey(Instant due) {
         ZonedDateTime local = due.atZone(zone);
-        return String.format(Locale.ROOT, "%d-W%02d", local.get(IsoFields.WEEK_BASED_YEAR),
+        return String.format(
+                Locale.ROOT,
+                "%d-W%02d",
+                local.get(IsoFields.WEEK_BASED_YEAR),
                 local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 

@@ -30,8 +30,7 @@ public final class Health implements AutoCloseable {
     }
 
     /** A named part and how to ask it. */
-    public record Check(String name, java.util.function.Supplier<Status> probe) {
-    }
+    public record Check(String name, java.util.function.Supplier<Status> probe) {}
 
     /** Every part's status, in check order; healthy when all are up. */
     public record Report(Map<String, Status> parts) {
@@ -41,7 +40,10 @@ public final class Health implements AutoCloseable {
 
         /** The parts that are down, e.g. "database". */
         public List<String> failing() {
-            return parts.entrySet().stream().filter(e -> !e.getValue().up()).map(Map.Entry::getKey).toList();
+            return parts.entrySet().stream()
+                    .filter(e -> !e.getValue().up())
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
     }
 

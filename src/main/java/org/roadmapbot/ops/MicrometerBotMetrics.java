@@ -60,8 +60,12 @@ public final class MicrometerBotMetrics implements BotMetrics {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         for (NudgeOutcome outcome : NudgeOutcome.values()) {
-            nudges.put(outcome, Counter.builder(NUDGES).description("Weekly nudges by outcome")
-                    .tag("outcome", tag(outcome)).register(registry));
+            nudges.put(
+                    outcome,
+                    Counter.builder(NUDGES)
+                            .description("Weekly nudges by outcome")
+                            .tag("outcome", tag(outcome))
+                            .register(registry));
         }
         for (boolean scheduled : new boolean[] {true, false}) {
             for (boolean delivered : new boolean[] {true, false}) {
@@ -70,9 +74,12 @@ public final class MicrometerBotMetrics implements BotMetrics {
         }
         acknowledgements = Timer.builder(ACKNOWLEDGEMENT_DURATION)
                 .description("Time from an interaction's arrival to its acknowledgement (reply or defer)")
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
         lateAcknowledgements = Counter.builder(LATE_ACKNOWLEDGEMENTS)
-                .description("Interactions acknowledged after Discord's 3-second window").register(registry);
+                .description("Interactions acknowledged after Discord's 3-second window")
+                .register(registry);
         phrasingUsed = phrasingCounter("used", "none");
     }
 
@@ -89,13 +96,23 @@ public final class MicrometerBotMetrics implements BotMetrics {
     @Override
     public void commandCompleted(String command, boolean button, CommandOutcome outcome, long nanos) {
         String kind = button ? "button" : "slash";
-        commandCounters.computeIfAbsent(command + '\0' + kind + '\0' + outcome, k -> Counter.builder(COMMANDS)
-                .description("Commands and button presses by command name and outcome")
-                .tags("command", command, "type", kind, "outcome", tag(outcome)).register(registry)).increment();
-        commandTimers.computeIfAbsent(command + '\0' + kind, k -> Timer.builder(COMMAND_DURATION)
-                .description("Time to build a command's reply, from the router receiving it")
-                .tags("command", command, "type", kind)
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(5)).register(registry))
+        commandCounters
+                .computeIfAbsent(
+                        command + '\0' + kind + '\0' + outcome,
+                        k -> Counter.builder(COMMANDS)
+                                .description("Commands and button presses by command name and outcome")
+                                .tags("command", command, "type", kind, "outcome", tag(outcome))
+                                .register(registry))
+                .increment();
+        commandTimers
+                .computeIfAbsent(
+                        command + '\0' + kind,
+                        k -> Timer.builder(COMMAND_DURATION)
+                                .description("Time to build a command's reply, from the router receiving it")
+                                .tags("command", command, "type", kind)
+                                .publishPercentileHistogram()
+                                .maximumExpectedValue(Duration.ofSeconds(5))
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -130,19 +147,25 @@ public final class MicrometerBotMetrics implements BotMetrics {
 
     /** A Quartz job ran ({@code group}: nudges, leaderboards, backup), and whether it threw. */
     public void scheduledJob(String group, boolean succeeded) {
-        Counter.builder(SCHEDULED_JOBS).description("Scheduled (Quartz) job runs by job group and outcome")
-                .tags("group", group, "outcome", succeeded ? "ok" : "failed").register(registry).increment();
+        Counter.builder(SCHEDULED_JOBS)
+                .description("Scheduled (Quartz) job runs by job group and outcome")
+                .tags("group", group, "outcome", succeeded ? "ok" : "failed")
+                .register(registry)
+                .increment();
     }
 
     private Counter leaderboardCounter(boolean scheduled, boolean delivered) {
-        return Counter.builder(LEADERBOARD_POSTS).description("Leaderboard posts to a channel")
+        return Counter.builder(LEADERBOARD_POSTS)
+                .description("Leaderboard posts to a channel")
                 .tags("trigger", scheduled ? "scheduled" : "manual", "outcome", delivered ? "posted" : "failed")
                 .register(registry);
     }
 
     private Counter phrasingCounter(String outcome, String reason) {
-        return Counter.builder(PHRASING).description("LLM phrasing: answers worded by the model, or plain by reason")
-                .tags("outcome", outcome, "reason", reason).register(registry);
+        return Counter.builder(PHRASING)
+                .description("LLM phrasing: answers worded by the model, or plain by reason")
+                .tags("outcome", outcome, "reason", reason)
+                .register(registry);
     }
 
     private static String tag(Enum<?> value) {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param backupKeep  {@code ROADMAP_BOT_BACKUP_KEEP}: how many of the newest backups to keep (default 7)
  * @param backupEvery {@code ROADMAP_BOT_BACKUP_INTERVAL_HOURS}: time between backups (default 24 h)
  */
-public record OpsConfig(Optional<Integer> httpPort, String httpHost, Optional<Path> backupDir, int backupKeep,
-                        Duration backupEvery) {
+public record OpsConfig(
+        Optional<Integer> httpPort, String httpHost, Optional<Path> backupDir, int backupKeep, Duration backupEvery) {
 
     public static final String HTTP_PORT = "ROADMAP_BOT_HTTP_PORT";
     public static final String HTTP_HOST = "ROADMAP_BOT_HTTP_HOST";
@@ -38,7 +38,9 @@ public record OpsConfig(Optional<Integer> httpPort, String httpHost, Optional<Pa
         if (backupKeep < 1 || backupKeep > 1000) {
             throw new IllegalArgumentException(BACKUP_KEEP + " must be between 1 and 1000, not " + backupKeep);
         }
-        if (backupEvery == null || backupEvery.compareTo(Duration.ofHours(1)) < 0 || backupEvery.compareTo(Duration.ofDays(31)) > 0) {
+        if (backupEvery == null
+                || backupEvery.compareTo(Duration.ofHours(1)) < 0
+                || backupEvery.compareTo(Duration.ofDays(31)) > 0) {
             throw new IllegalArgumentException(BACKUP_INTERVAL_HOURS + " must be between 1 and 744 hours");
         }
     }
@@ -50,12 +52,21 @@ public record OpsConfig(Optional<Integer> httpPort, String httpHost, Optional<Pa
 
     public static OpsConfig fromEnvironment(Map<String, String> env) {
         return new OpsConfig(
-                Optional.ofNullable(env.get(HTTP_PORT)).filter(s -> !s.isBlank()).map(s -> number(HTTP_PORT, s)),
+                Optional.ofNullable(env.get(HTTP_PORT))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> number(HTTP_PORT, s)),
                 env.get(HTTP_HOST),
-                Optional.ofNullable(env.get(BACKUP_DIR)).filter(s -> !s.isBlank()).map(s -> Path.of(s.strip())),
-                Optional.ofNullable(env.get(BACKUP_KEEP)).filter(s -> !s.isBlank()).map(s -> number(BACKUP_KEEP, s)).orElse(7),
-                Duration.ofHours(Optional.ofNullable(env.get(BACKUP_INTERVAL_HOURS)).filter(s -> !s.isBlank())
-                        .map(s -> number(BACKUP_INTERVAL_HOURS, s)).orElse(24)));
+                Optional.ofNullable(env.get(BACKUP_DIR))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> Path.of(s.strip())),
+                Optional.ofNullable(env.get(BACKUP_KEEP))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> number(BACKUP_KEEP, s))
+                        .orElse(7),
+                Duration.ofHours(Optional.ofNullable(env.get(BACKUP_INTERVAL_HOURS))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> number(BACKUP_INTERVAL_HOURS, s))
+                        .orElse(24)));
     }
 
     public OpsConfig withHttpPort(int port) {

@@ -36,7 +36,8 @@ public final class OpsServer implements AutoCloseable {
     }
 
     /** Binds {@code host:port} (port 0: any free one) and starts answering. */
-    public static OpsServer start(String host, int port, Health health, MicrometerBotMetrics metrics) throws IOException {
+    public static OpsServer start(String host, int port, Health health, MicrometerBotMetrics metrics)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         // Two threads: a scrape and a health probe at once, never more work than that.
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -46,10 +47,14 @@ public final class OpsServer implements AutoCloseable {
         });
         OpsServer ops = new OpsServer(server, executor, health);
         server.createContext("/health", exchange -> ops.serve(exchange, () -> ops.health()));
-        server.createContext("/metrics", exchange -> ops.serve(exchange,
-                () -> new Response(200, PROMETHEUS_TEXT, metrics.scrape())));
-        server.createContext("/", exchange -> ops.serve(exchange,
-                () -> new Response(404, "text/plain; charset=utf-8", "Not found. Try /health or /metrics.\n")));
+        server.createContext(
+                "/metrics",
+                exchange -> ops.serve(exchange, () -> new Response(200, PROMETHEUS_TEXT, metrics.scrape())));
+        server.createContext(
+                "/",
+                exchange -> ops.serve(
+                        exchange,
+                        () -> new Response(404, "text/plain; charset=utf-8", "Not found. Try /health or /metrics.\n")));
         server.setExecutor(executor);
         server.start();
         LOG.info("health and metrics on http://{}:{}/health and /metrics", host, ops.port());
@@ -60,8 +65,7 @@ public final class OpsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private record Response(int status, String contentType, String body) {
-    }
+    private record Response(int status, String contentType, String body) {}
 
     private Response health() {
         Health.Report report = health.check();
@@ -71,11 +75,14 @@ public final class OpsServer implements AutoCloseable {
             body.put("failing", report.failing());
         }
         Map<String, Object> parts = new LinkedHashMap<>();
-        report.parts().forEach((name, status) -> parts.put(name,
-                Map.of("status", status.up() ? "up" : "down", "detail", status.detail())));
+        report.parts()
+                .forEach((name, status) ->
+                        parts.put(name, Map.of("status", status.up() ? "up" : "down", "detail", status.detail())));
         body.put("parts", parts);
         try {
-            return new Response(report.healthy() ? 200 : 503, "application/json",
+            return new Response(
+                    report.healthy() ? 200 : 503,
+                    "application/json",
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n");
         } catch (IOException e) {
             throw new IllegalStateException(e);

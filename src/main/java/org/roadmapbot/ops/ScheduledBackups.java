@@ -54,8 +54,8 @@ public final class ScheduledBackups {
     /** The first backup after backups are switched on, so an operator sees one soon. */
     static final Duration FIRST_DELAY = Duration.ofMinutes(1);
 
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     static final Pattern BACKUP_NAME = Pattern.compile("roadmap-bot-(\\d{8}T\\d{6}Z)(?:-(\\d+))?\\.zip");
 
     private final JobScheduler scheduler;
@@ -67,10 +67,12 @@ public final class ScheduledBackups {
     private final AtomicLong lastSizeBytes = new AtomicLong();
     /** Registered by {@link #reconcile()} once backups are configured; before that no backup runs. */
     private Counter succeeded;
+
     private Counter failed;
 
     /** Schedules nothing yet: {@code app/Features} registers {@link #job()} and runs {@link #reconcile()} at start. */
-    public ScheduledBackups(JobScheduler scheduler, Database database, OpsConfig config, Clock clock, MeterRegistry registry) {
+    public ScheduledBackups(
+            JobScheduler scheduler, Database database, OpsConfig config, Clock clock, MeterRegistry registry) {
         this.scheduler = scheduler;
         this.database = database;
         this.config = config;
@@ -104,29 +106,40 @@ public final class ScheduledBackups {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new IllegalArgumentException(OpsConfig.BACKUP_DIR + ": cannot create " + dir.toAbsolutePath()
-                        + " (" + e.getMessage() + ")");
+                throw new IllegalArgumentException(
+                        OpsConfig.BACKUP_DIR + ": cannot create " + dir.toAbsolutePath() + " (" + e.getMessage() + ")");
             }
             if (!Files.isWritable(dir)) {
-                throw new IllegalArgumentException(OpsConfig.BACKUP_DIR + ": " + dir.toAbsolutePath() + " is not writable");
+                throw new IllegalArgumentException(
+                        OpsConfig.BACKUP_DIR + ": " + dir.toAbsolutePath() + " is not writable");
             }
             registerMeters();
             Trigger existing = scheduler.quartz().getTrigger(TRIGGER);
-            if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == config.backupEvery().toMillis()) {
+            if (existing instanceof SimpleTrigger simple
+                    && simple.getRepeatInterval() == config.backupEvery().toMillis()) {
                 return;
             }
-            JobDetail job = JobBuilder.newJob(BackupJob.class).withIdentity(JOB).storeDurably()
-                    .withDescription("online backup of the embedded database").build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(job)
+            JobDetail job = JobBuilder.newJob(BackupJob.class)
+                    .withIdentity(JOB)
+                    .storeDurably()
+                    .withDescription("online backup of the embedded database")
+                    .build();
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(TRIGGER)
+                    .forJob(job)
                     .startAt(Date.from(clock.instant().plus(FIRST_DELAY)))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(config.backupEvery().toMillis()).repeatForever()
+                            .withIntervalInMilliseconds(config.backupEvery().toMillis())
+                            .repeatForever()
                             // Missed while the bot was down: take one now, then keep the cadence.
                             .withMisfireHandlingInstructionNowWithRemainingCount())
                     .build();
             scheduler.quartz().scheduleJob(job, java.util.Set.of(trigger), true);
-            LOG.info("backups every {} h into {}, keeping the last {}", config.backupEvery().toHours(),
-                    dir.toAbsolutePath(), config.backupKeep());
+            LOG.info(
+                    "backups every {} h into {}, keeping the last {}",
+                    config.backupEvery().toHours(),
+                    dir.toAbsolutePath(),
+                    config.backupKeep());
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule backups: " + e.getMessage(), e);
         }
@@ -136,15 +149,24 @@ public final class ScheduledBackups {
         if (succeeded != null) {
             return;
         }
-        succeeded = Counter.builder("roadmapbot.backups").tag("outcome", "ok")
-                .description("Scheduled backups of the embedded database").register(registry);
-        failed = Counter.builder("roadmapbot.backups").tag("outcome", "failed")
-                .description("Scheduled backups of the embedded database").register(registry);
-        Gauge.builder("roadmapbot.backup.last.success", lastSuccessEpochSecond, AtomicLong::get).strongReference(true)
-                .baseUnit("seconds").description("When the last backup succeeded (Unix time; 0: none since start)")
+        succeeded = Counter.builder("roadmapbot.backups")
+                .tag("outcome", "ok")
+                .description("Scheduled backups of the embedded database")
                 .register(registry);
-        Gauge.builder("roadmapbot.backup.last.size", lastSizeBytes, AtomicLong::get).strongReference(true)
-                .baseUnit("bytes").description("Size of the last backup").register(registry);
+        failed = Counter.builder("roadmapbot.backups")
+                .tag("outcome", "failed")
+                .description("Scheduled backups of the embedded database")
+                .register(registry);
+        Gauge.builder("roadmapbot.backup.last.success", lastSuccessEpochSecond, AtomicLong::get)
+                .strongReference(true)
+                .baseUnit("seconds")
+                .description("When the last backup succeeded (Unix time; 0: none since start)")
+                .register(registry);
+        Gauge.builder("roadmapbot.backup.last.size", lastSizeBytes, AtomicLong::get)
+                .strongReference(true)
+                .baseUnit("bytes")
+                .description("Size of the last backup")
+                .register(registry);
     }
 
     private Path directory() {
@@ -160,7 +182,10 @@ public final class ScheduledBackups {
             lastSuccessEpochSecond.set(clock.instant().getEpochSecond());
             lastSizeBytes.set(bytes);
             succeeded.increment();
-            LOG.info("backup written: {} ({} MB)", target.toAbsolutePath(), String.format(Locale.ROOT, "%.1f", bytes / 1e6));
+            LOG.info(
+                    "backup written: {} ({} MB)",
+                    target.toAbsolutePath(),
+                    String.format(Locale.ROOT, "%.1f", bytes / 1e6));
         } catch (RuntimeException e) {
             failed.increment();
             throw e;
@@ -193,9 +218,12 @@ public final class ScheduledBackups {
         try (Stream<Path> files = Files.list(directory())) {
             // Newest first: by the time in the name, then by the number a second backup of the same second got
             // ("…Z-2.zip" is newer than "…Z.zip", though it sorts before it as text).
-            List<Path> backups = files.filter(p -> BACKUP_NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing(ScheduledBackups::takenAt).thenComparingInt(ScheduledBackups::sameSecondNumber)
-                            .reversed()).toList();
+            List<Path> backups = files.filter(
+                            p -> BACKUP_NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(ScheduledBackups::takenAt)
+                            .thenComparingInt(ScheduledBackups::sameSecondNumber)
+                            .reversed())
+                    .toList();
             for (Path old : backups.subList(Math.min(config.backupKeep(), backups.size()), backups.size())) {
                 Files.deleteIfExists(old);
                 LOG.info("old backup deleted: {}", old.getFileName());
@@ -219,7 +247,10 @@ public final class ScheduledBackups {
             try {
                 backups.backupNow();
             } catch (RuntimeException e) {
-                LOG.error("scheduled backup failed; the next one runs in {} h", backups.config.backupEvery().toHours(), e);
+                LOG.error(
+                        "scheduled backup failed; the next one runs in {} h",
+                        backups.config.backupEvery().toHours(),
+                        e);
                 throw new JobExecutionException(e, false);
             }
         }

@@ -28,15 +28,17 @@ import java.util.stream.Collectors;
 final class FactGuard {
 
     /** Why output was rejected; the detail goes to the log only. */
-    record Violation(LlmPhraser.Reason reason, String detail) {
-    }
+    record Violation(LlmPhraser.Reason reason, String detail) {}
 
     /** A word, with inner dots or signs kept: Node.js, C#, C++, U.S, NestJS. */
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\d]*(?:[.'’][\\p{L}\\d]+)*[+#]*");
+
     private static final Pattern BOLD = Pattern.compile("\\*\\*[^*\\n]+\\*\\*");
     /** Capitalised words that are ordinary words even in the middle of a sentence. */
-    private static final Set<String> NOT_NAMES = Set.of("I", "A", "An", "The", "And", "Or", "But", "If", "In", "On",
-            "For", "To", "Of", "With", "It", "This", "That", "You", "Your", "We", "Our", "Free", "Best");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "I", "A", "An", "The", "And", "Or", "But", "If", "In", "On", "For", "To", "Of", "With", "It", "This",
+            "That", "You", "Your", "We", "Our", "Free", "Best");
+
     private static final int LEAK_SHINGLE_WORDS = 7;
 
     private final GuardVocabulary vocabulary;
@@ -64,7 +66,8 @@ final class FactGuard {
         NumberClaims.Analysis requiredClaims = NumberClaims.analyse(requiredText, vocabulary);
         this.requiredNumbers = requiredClaims.values();
         // An answer's facts are all required: read them once.
-        this.claims = new NumberClaims.FactClaims(alsoAllowed.isEmpty() ? requiredClaims : NumberClaims.analyse(factsText, vocabulary));
+        this.claims = new NumberClaims.FactClaims(
+                alsoAllowed.isEmpty() ? requiredClaims : NumberClaims.analyse(factsText, vocabulary));
         this.names = Names.Allowed.of(factsText, question, vocabulary);
         this.requiredNames = names(requiredText);
         this.instructionShingles = vocabulary.instructionShingles();
@@ -89,8 +92,11 @@ final class FactGuard {
         if (link.isPresent()) {
             return violation(LlmPhraser.Reason.LINK_OR_MENTION, link.get());
         }
-        if (output.contains("<facts") || output.contains("</facts") || output.contains("<question")
-                || output.contains("<message") || leaksInstructions(output)) {
+        if (output.contains("<facts")
+                || output.contains("</facts")
+                || output.contains("<question")
+                || output.contains("<message")
+                || leaksInstructions(output)) {
             return violation(LlmPhraser.Reason.LEAK, "echoed the instructions");
         }
         Optional<String> name = Names.newName(output, names, vocabulary);
@@ -101,7 +107,8 @@ final class FactGuard {
         if (judgement.isPresent()) {
             return violation(LlmPhraser.Reason.JUDGEMENT, judgement.get());
         }
-        Optional<String> numbers = NumberClaims.check(NumberClaims.analyse(output, vocabulary), claims, requiredNumbers);
+        Optional<String> numbers =
+                NumberClaims.check(NumberClaims.analyse(output, vocabulary), claims, requiredNumbers);
         if (numbers.isPresent()) {
             return violation(LlmPhraser.Reason.CHANGED_FACTS, numbers.get());
         }
@@ -112,8 +119,11 @@ final class FactGuard {
                 continue;
             }
             // Case-insensitive: "node.js" keeps the fact; the data itself capitalises loosely.
-            if (!Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(required), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                    .matcher(output).find()) {
+            if (!Pattern.compile(
+                            "(?<![\\p{L}\\d])" + Pattern.quote(required),
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    .matcher(output)
+                    .find()) {
                 return violation(LlmPhraser.Reason.CHANGED_FACTS, "dropped the name " + required);
             }
         }
@@ -169,7 +179,10 @@ final class FactGuard {
 
     /** The runs of {@value #LEAK_SHINGLE_WORDS} words of a text: an output sharing one with the prompts echoes them. */
     static Set<String> shingles(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d@$#]+", " ").strip().split(" ");
+        String[] words = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\d@$#]+", " ")
+                .strip()
+                .split(" ");
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i + LEAK_SHINGLE_WORDS <= words.length; i++) {
             out.add(String.join(" ", List.of(words).subList(i, i + LEAK_SHINGLE_WORDS)));

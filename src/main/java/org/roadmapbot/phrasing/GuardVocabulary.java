@@ -5,11 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.roadmapbot.knowledge.Entries;
+import org.roadmapbot.knowledge.Entry;
 import org.roadmapbot.knowledge.data.CoursesFile.Course;
 import org.roadmapbot.knowledge.data.CoursesFile.FreeEntryCourse;
 import org.roadmapbot.knowledge.data.CoursesFile.Instructor;
-import org.roadmapbot.knowledge.Entries;
-import org.roadmapbot.knowledge.Entry;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.retrieval.EnglishWords;
 
@@ -26,7 +26,8 @@ import org.roadmapbot.knowledge.retrieval.EnglishWords;
  *   <li>{@code instructions}: the prompts' fixed wording, which must never be echoed, and its runs of seven words.</li>
  * </ul>
  */
-record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String instructions, Set<String> instructionShingles) {
+record GuardVocabulary(
+        Set<String> knownNames, Set<String> ordinaryWords, String instructions, Set<String> instructionShingles) {
 
     GuardVocabulary {
         knownNames = Set.copyOf(knownNames);
@@ -49,7 +50,10 @@ record GuardVocabulary(Set<String> knownNames, Set<String> ordinaryWords, String
             names.add(Words.key(course.provider()));
             names.add(Words.key(course.name()));
             course.instructors().stream().map(Instructor::name).map(Words::key).forEach(names::add);
-            course.freeEntryCourses().stream().map(FreeEntryCourse::name).map(Words::key).forEach(names::add);
+            course.freeEntryCourses().stream()
+                    .map(FreeEntryCourse::name)
+                    .map(Words::key)
+                    .forEach(names::add);
         }
         // A name that is also an everyday word ("Go", "Render", "Express") stays a name mid-sentence;
         // at a sentence start it reads as the word. Both sets keep it.

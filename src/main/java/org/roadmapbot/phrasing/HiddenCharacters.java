@@ -16,13 +16,14 @@ import java.util.Set;
 final class HiddenCharacters {
 
     /** Typography NFKC would rewrite that is no disguise: ellipsis, non-breaking spaces. */
-    private static final Set<Integer> HARMLESS_COMPATIBILITY = Set.of(0x2026, 0x00A0, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003);
+    private static final Set<Integer> HARMLESS_COMPATIBILITY =
+            Set.of(0x2026, 0x00A0, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003);
+
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int VARIATION_SELECTOR_16 = 0xFE0F;
     private static final int COMBINING_KEYCAP = 0x20E3;
 
-    private HiddenCharacters() {
-    }
+    private HiddenCharacters() {}
 
     /** The characters of some facts: those may appear in an output whatever they are. */
     static Set<Integer> of(String facts) {
@@ -39,22 +40,27 @@ final class HiddenCharacters {
                 continue;
             }
             int type = Character.getType(c);
-            boolean emojiGlue = (c == ZERO_WIDTH_JOINER || c == VARIATION_SELECTOR_16 || c == COMBINING_KEYCAP) && i > 0
-                    && (isSymbol(cps[i - 1]) || c != ZERO_WIDTH_JOINER && Character.isDigit(cps[i - 1]))
+            boolean emojiGlue = (c == ZERO_WIDTH_JOINER || c == VARIATION_SELECTOR_16 || c == COMBINING_KEYCAP)
+                            && i > 0
+                            && (isSymbol(cps[i - 1]) || c != ZERO_WIDTH_JOINER && Character.isDigit(cps[i - 1]))
                     || c == VARIATION_SELECTOR_16 && i > 0 && cps[i - 1] == ZERO_WIDTH_JOINER;
             if (emojiGlue) {
                 continue;
             }
-            if (type == Character.FORMAT || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+            if (type == Character.FORMAT
+                    || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED
                     || type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t'
                     || type == Character.NON_SPACING_MARK && i > 0 && cps[i - 1] < 0x80) {
                 return Optional.of(String.format("used the hidden character U+%04X", c));
             }
             if (Character.isLetter(c) && !latin(c)) {
-                return Optional.of(String.format("used the look-alike letter U+%04X (%s)", c, Character.UnicodeScript.of(c)));
+                return Optional.of(
+                        String.format("used the look-alike letter U+%04X (%s)", c, Character.UnicodeScript.of(c)));
             }
             String one = new String(Character.toChars(c));
-            if (!HARMLESS_COMPATIBILITY.contains(c) && !Normalizer.normalize(one, Normalizer.Form.NFKC).equals(one)) {
+            if (!HARMLESS_COMPATIBILITY.contains(c)
+                    && !Normalizer.normalize(one, Normalizer.Form.NFKC).equals(one)) {
                 return Optional.of(String.format("used the look-alike character U+%04X", c));
             }
         }
@@ -68,7 +74,9 @@ final class HiddenCharacters {
 
     private static boolean isSymbol(int c) {
         int type = Character.getType(c);
-        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || c == VARIATION_SELECTOR_16
+        return type == Character.OTHER_SYMBOL
+                || type == Character.MODIFIER_SYMBOL
+                || c == VARIATION_SELECTOR_16
                 || c >= 0x1F000;
     }
 }

@@ -23,8 +23,7 @@ public final class InMemoryQuota implements PhrasingQuota {
     private static final long MAX_MEMBERS = 100_000;
 
     /** {@code phrased}: texts counted on {@code day}; {@code lastCall}: when the cooldown started. */
-    private record Usage(LocalDate day, int phrased, Instant lastCall) {
-    }
+    private record Usage(LocalDate day, int phrased, Instant lastCall) {}
 
     private final int dailyQuota;
     private final Duration cooldown;
@@ -50,8 +49,11 @@ public final class InMemoryQuota implements PhrasingQuota {
      * fixed clock gives sensible lifetimes too.
      */
     private Duration relevantFor(Usage u) {
-        Instant written = u.lastCall() != null && u.lastCall().isAfter(u.day().atStartOfDay(ZoneOffset.UTC).toInstant())
-                ? u.lastCall() : u.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant written = u.lastCall() != null
+                        && u.lastCall()
+                                .isAfter(u.day().atStartOfDay(ZoneOffset.UTC).toInstant())
+                ? u.lastCall()
+                : u.day().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant dayEnds = u.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant cooled = u.lastCall() == null ? Instant.MIN : u.lastCall().plus(cooldown);
         Instant until = cooled.isAfter(dayEnds) ? cooled : dayEnds;
@@ -119,7 +121,8 @@ public final class InMemoryQuota implements PhrasingQuota {
     }
 
     private static Duration untilMidnight(Instant now) {
-        return Duration.between(now, day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return Duration.between(
+                now, day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     private static LocalDate day(Instant now) {

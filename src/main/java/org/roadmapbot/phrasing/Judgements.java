@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  */
 final class Judgements {
 
-    private static final String GOOD_OR_BAD = "great|good|excellent|solid|fantastic|amazing|awesome|perfect|ideal|outstanding"
-            + "|terrible|awful|bad|poor|mediocre|weak|horrible|fine|decent|smart|wise|safe|risky|top";
+    private static final String GOOD_OR_BAD =
+            "great|good|excellent|solid|fantastic|amazing|awesome|perfect|ideal|outstanding"
+                    + "|terrible|awful|bad|poor|mediocre|weak|horrible|fine|decent|smart|wise|safe|risky|top";
     private static final Pattern JUDGEMENT = Pattern.compile("(?i)\\b(?:"
             + "scam(?:s|my|mers?)?|fraud(?:ulent)?|rip-?offs?|con\\s+artists?|waste\\s+of\\s+(?:time|money)|worthless|useless|pointless"
             + "|over-?priced|over-?rated|under-?rated|pricey|(?:too\\s+|very\\s+|quite\\s+)?expensive|cheap(?:er|est|ly)?|affordable"
@@ -27,14 +28,14 @@ final class Judgements {
             + "|(?:i|we)\\s+(?:really\\s+)?(?:think|believe|feel|love|like|prefer|hate|'d\\s+go|would\\s+go)"
             + "|go\\s+with|stick\\s+with|(?:is|are|'s|’s|was|were)\\s+(?:really\\s+|very\\s+|so\\s+|pretty\\s+|quite\\s+)?(?:"
             + GOOD_OR_BAD + "|outdated|obsolete|legit|sketchy|shady|dodgy|reliable|trustworthy|overkill|enough)"
-            + "|(?:" + GOOD_OR_BAD + ")\\s+(?:choice|option|pick|course|platform|program|investment|value|deal|fit|resource|way"
+            + "|(?:" + GOOD_OR_BAD
+            + ")\\s+(?:choice|option|pick|course|platform|program|investment|value|deal|fit|resource|way"
             + "|path|bet)"
             + "|top-notch|world-class|industry-leading|guarantee[sd]?|easy|easiest|easier|harder|hardest|simplest|strongest"
             + "|fastest|most\\s+popular|popular|leading|premier|must-have|essential|mandatory|required"
             + ")\\b");
 
-    private Judgements() {
-    }
+    private Judgements() {}
 
     static Optional<String> check(String output, String facts) {
         String allowed = facts.toLowerCase(Locale.ROOT).replace('’', '\'');

@@ -14,18 +14,21 @@ import java.util.regex.Pattern;
  */
 final class LinksAndMentions {
 
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|hxxps?|ftp)\\s*:\\s*/\\s*/\\S*|\\bwww\\s*\\.\\s*\\S+");
+    private static final Pattern URL =
+            Pattern.compile("(?i)\\b(?:https?|hxxps?|ftp)\\s*:\\s*/\\s*/\\S*|\\bwww\\s*\\.\\s*\\S+");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\s*\\(|\\]\\s*<|\\[[^\\]]*\\]\\s*\\[");
     /** A dotted name ending in letters: a domain unless the facts or the question write it (Node.js, boot.dev). */
-    private static final Pattern DOTTED = Pattern.compile("(?i)(?<![\\p{L}\\d@])[\\p{L}\\d][\\p{L}\\d-]*(?:\\.[\\p{L}\\d-]+)*\\.[a-z]{2,24}\\b(?:/\\S*)?");
+    private static final Pattern DOTTED = Pattern.compile(
+            "(?i)(?<![\\p{L}\\d@])[\\p{L}\\d][\\p{L}\\d-]*(?:\\.[\\p{L}\\d-]+)*\\.[a-z]{2,24}\\b(?:/\\S*)?");
+
     private static final Pattern SPELLED_DOMAIN = Pattern.compile(
             "(?i)\\b[\\p{L}\\d-]+\\s*(?:\\(dot\\)|\\[dot]|\\bdot\\b)\\s*(?:com|org|net|io|dev|co|gg|ly|app|ai|edu|gov|xyz|me|tv|info)\\b");
-    private static final Pattern MENTION = Pattern.compile("@|<\\s*[@#:/]|<a:|<t:|\\bdiscord\\.gg\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MENTION =
+            Pattern.compile("@|<\\s*[@#:/]|<a:|<t:|\\bdiscord\\.gg\\b", Pattern.CASE_INSENSITIVE);
     /** Dotted abbreviations that are no domain. */
     private static final Pattern ABBREVIATION = Pattern.compile("(?i)e\\.g|i\\.e|u\\.s|a\\.m|p\\.m|etc");
 
-    private LinksAndMentions() {
-    }
+    private LinksAndMentions() {}
 
     static Optional<String> check(String output, String factsAndQuestion) {
         String allowed = factsAndQuestion.toLowerCase(Locale.ROOT);

@@ -48,6 +48,7 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
     /** The line that tells a member an answer was AI-phrased (Discord small text). */
     public static final String AI_MARK = "-# AI-phrased: an AI model reworded the facts from the entries above.";
+
     static final String FOOTER_PREFIX = "AI-phrased · ";
 
     private static final int THREADS = 4;
@@ -57,11 +58,22 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
     /** How one phrasing attempt ended. Only {@link #PHRASED} shows the model's text. */
     public enum Reason {
-        PHRASED, COOLDOWN, DAILY_LIMIT,
+        PHRASED,
+        COOLDOWN,
+        DAILY_LIMIT,
         /** The model could not be asked or gave nothing usable. */
-        BUSY, TIMEOUT, ERROR, EMPTY, TOO_LONG,
+        BUSY,
+        TIMEOUT,
+        ERROR,
+        EMPTY,
+        TOO_LONG,
         /** The model answered, and the guard refused it ({@link FactGuard}). */
-        CHANGED_FACTS, NEW_NAME, JUDGEMENT, LINK_OR_MENTION, HIDDEN_CHARACTERS, LEAK;
+        CHANGED_FACTS,
+        NEW_NAME,
+        JUDGEMENT,
+        LINK_OR_MENTION,
+        HIDDEN_CHARACTERS,
+        LEAK;
 
         boolean rejectedByGuard() {
             return compareTo(CHANGED_FACTS) >= 0;
@@ -71,7 +83,8 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     /** The note under a plain answer when the model could not help. */
     public static final String UNAVAILABLE_NOTE = "-# AI phrasing is unavailable right now — here is the plain answer.";
     /** The note under a plain answer when the model's rewording failed the fact check. */
-    public static final String REJECTED_NOTE = "-# The AI rewording didn't match the facts, so here is the plain answer.";
+    public static final String REJECTED_NOTE =
+            "-# The AI rewording didn't match the facts, so here is the plain answer.";
 
     /**
      * The text to send: the model's when {@code reason} is PHRASED, else the plain text.
@@ -84,7 +97,9 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
         /** The text with the AI mark or the quota note appended, ready for a message. */
         public String markedText() {
-            return phrased() ? text + "\n" + AI_MARK : note.map(n -> text + "\n" + n).orElse(text);
+            return phrased()
+                    ? text + "\n" + AI_MARK
+                    : note.map(n -> text + "\n" + n).orElse(text);
         }
     }
 
@@ -99,10 +114,16 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
     /** Told how long the guard took per model reply, reading the facts and checking (`bench phrasing` listens). */
-    private volatile LongConsumer guardChecked = nanos -> { };
+    private volatile LongConsumer guardChecked = nanos -> {};
 
-    LlmPhraser(ChatModel model, PhrasingConfig config, PromptTemplates prompts, GuardVocabulary vocabulary, PhrasingQuota quota,
-               Clock clock, BotMetrics metrics) {
+    LlmPhraser(
+            ChatModel model,
+            PhrasingConfig config,
+            PromptTemplates prompts,
+            GuardVocabulary vocabulary,
+            PhrasingQuota quota,
+            Clock clock,
+            BotMetrics metrics) {
         this.model = model;
         this.config = config;
         this.prompts = prompts;
@@ -111,8 +132,14 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.systemPrompt = prompts.system(config.maxOutputChars());
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
+        this.executor = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                daemonThreads(),
+                new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         for (Reason reason : Reason.values()) {
             counts.put(reason, new LongAdder());
@@ -124,23 +151,35 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * LLMs. Prompts are loaded and checked here, at start-up.
      */
     public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, BotMetrics metrics) {
-        return config.enabled() ? start(config, knowledge, chatModel(config), Clock.systemUTC(), metrics) : Optional.empty();
+        return config.enabled()
+                ? start(config, knowledge, chatModel(config), Clock.systemUTC(), metrics)
+                : Optional.empty();
     }
 
     /**
      * As {@link #start(PhrasingConfig, KnowledgeBase, BotMetrics)} with another model (tests, benchmarks) and clock;
      * each outcome goes to {@code metrics} (phrased, or the plain text and why).
      */
-    public static Optional<LlmPhraser> start(PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock,
-                                             BotMetrics metrics) {
+    public static Optional<LlmPhraser> start(
+            PhrasingConfig config, KnowledgeBase knowledge, ChatModel model, Clock clock, BotMetrics metrics) {
         if (!config.enabled()) {
             return Optional.empty();
         }
         PromptTemplates prompts = PromptTemplates.loadBundled();
-        LlmPhraser phraser = new LlmPhraser(model, config, prompts, GuardVocabulary.of(knowledge, prompts.instructionsText()),
-                new InMemoryQuota(config.dailyQuota(), config.cooldown()), clock, metrics);
-        LOG.info("LLM phrasing on: model {} at {} (budget {} ms, {} per member per day, cooldown {} s)",
-                config.model(), config.endpointForLog(), config.timeout().toMillis(), config.dailyQuota(),
+        LlmPhraser phraser = new LlmPhraser(
+                model,
+                config,
+                prompts,
+                GuardVocabulary.of(knowledge, prompts.instructionsText()),
+                new InMemoryQuota(config.dailyQuota(), config.cooldown()),
+                clock,
+                metrics);
+        LOG.info(
+                "LLM phrasing on: model {} at {} (budget {} ms, {} per member per day, cooldown {} s)",
+                config.model(),
+                config.endpointForLog(),
+                config.timeout().toMillis(),
+                config.dailyQuota(),
                 config.cooldown().toSeconds());
         return Optional.of(phraser);
     }
@@ -196,13 +235,16 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         // The router's quota step looked the member's allowance up before the answer was built.
         PhrasingQuota.Decision allowance = request.found(PhrasingQuota.Decision.class)
                 .orElseGet(() -> allowance(request.guildId(), request.memberId()));
-        Outcome outcome = run(request.guildId(), request.memberId(), allowance, true, user, guard, buildNanos, plain.content());
+        Outcome outcome =
+                run(request.guildId(), request.memberId(), allowance, true, user, guard, buildNanos, plain.content());
         if (outcome.phrased()) {
             String citation = AnswerService.citation(answer.entries());
             String content = outcome.text() + "\n\n" + citation + "\n" + AI_MARK;
             return withContent(plain, content, FOOTER_PREFIX + (plain.footer() == null ? citation : plain.footer()));
         }
-        return outcome.note().map(n -> withContent(plain, plain.content() + "\n" + n, plain.footer())).orElse(plain);
+        return outcome.note()
+                .map(n -> withContent(plain, plain.content() + "\n" + n, plain.footer()))
+                .orElse(plain);
     }
 
     /**
@@ -226,8 +268,15 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         FactGuard guard = new FactGuard(List.of(new Fact("nudge", plainText)), facts, "", vocabulary);
         long buildNanos = System.nanoTime() - built;
         String user = prompts.nudge(facts.isEmpty() ? "(none)" : factsBlock(facts), keep(guard), plainText);
-        Outcome outcome = run(guildId, memberId, quota.peek(guildId, memberId, clock.instant(), false), false, user, guard,
-                buildNanos, plainText);
+        Outcome outcome = run(
+                guildId,
+                memberId,
+                quota.peek(guildId, memberId, clock.instant(), false),
+                false,
+                user,
+                guard,
+                buildNanos,
+                plainText);
         // The member did not ask for this message, so a quota note would only puzzle them.
         return new Outcome(outcome.text(), outcome.reason(), Optional.empty());
     }
@@ -273,8 +322,15 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
      * {@code early}: the allowance before the call (the call itself checks again, atomically);
      * {@code guardNanos}: the time the guard took to read the facts, counted with its check.
      */
-    private Outcome run(String guildId, String memberId, PhrasingQuota.Decision early, boolean cooldown, String userPrompt,
-                        FactGuard guard, long guardNanos, String plainText) {
+    private Outcome run(
+            String guildId,
+            String memberId,
+            PhrasingQuota.Decision early,
+            boolean cooldown,
+            String userPrompt,
+            FactGuard guard,
+            long guardNanos,
+            String plainText) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         if (!early.allowed()) {
             return limited(early, plainText);
@@ -290,7 +346,8 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
             call = future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return fallback(Reason.TIMEOUT, "no reply within " + config.timeout().toMillis() + " ms", plainText);
+            return fallback(
+                    Reason.TIMEOUT, "no reply within " + config.timeout().toMillis() + " ms", plainText);
         } catch (ExecutionException e) {
             return fallback(Reason.ERROR, describe(e.getCause()), plainText);
         } catch (InterruptedException e) {
@@ -323,15 +380,18 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
         ChatResponse response = model.chat(ChatRequest.builder()
                 .messages(SystemMessage.from(systemPrompt), UserMessage.from(userPrompt))
                 .build());
-        String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        String text = response == null || response.aiMessage() == null
+                ? null
+                : response.aiMessage().text();
         return new Call(text, response == null ? null : response.finishReason(), null);
     }
 
-    private record Call(String text, FinishReason finish, PhrasingQuota.Decision denied) {
-    }
+    private record Call(String text, FinishReason finish, PhrasingQuota.Decision denied) {}
 
     private Outcome check(Call call, FactGuard guard, long guardNanos, String plainText) {
-        String text = call.text() == null ? "" : THINKING.matcher(call.text()).replaceAll("").strip();
+        String text = call.text() == null
+                ? ""
+                : THINKING.matcher(call.text()).replaceAll("").strip();
         if (text.isEmpty()) {
             return fallback(Reason.EMPTY, "empty reply", plainText);
         }
@@ -373,7 +433,11 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
     private static String factsBlock(List<Fact> facts) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < facts.size(); i++) {
-            out.append(i == 0 ? "" : "\n\n").append("[").append(i + 1).append("] ").append(facts.get(i).text());
+            out.append(i == 0 ? "" : "\n\n")
+                    .append("[")
+                    .append(i + 1)
+                    .append("] ")
+                    .append(facts.get(i).text());
         }
         return out.toString();
     }
@@ -384,22 +448,37 @@ public final class LlmPhraser implements AskCommand.Phraser, AutoCloseable {
 
     /** The member's question on one line, with nothing that could close or open a tag. */
     static String delimited(String question) {
-        String oneLine = question.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replace('<', '‹').replace('>', '›').strip();
+        String oneLine = question.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ")
+                .replace('<', '‹')
+                .replace('>', '›')
+                .strip();
         return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500);
     }
 
     /** One log-safe line: provider error bodies can echo a key back, so it is scrubbed. */
     private String describe(Throwable t) {
-        String message = t == null || t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
+        String message =
+                t == null || t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ");
         if (config.apiKey().isPresent()) {
             message = message.replace(config.apiKey().get(), "(key)");
         }
         String name = t == null ? "unknown" : t.getClass().getSimpleName();
-        return name + (message.isEmpty() ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
+        return name
+                + (message.isEmpty()
+                        ? ""
+                        : ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
     }
 
     private static Reply withContent(Reply r, String content, String footer) {
-        return new Reply(content, r.title(), r.fields(), footer, r.ephemeral(), r.error(), r.attachments(), r.buttons(),
+        return new Reply(
+                content,
+                r.title(),
+                r.fields(),
+                footer,
+                r.ephemeral(),
+                r.error(),
+                r.attachments(),
+                r.buttons(),
                 r.sources());
     }
 

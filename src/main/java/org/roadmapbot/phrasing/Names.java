@@ -19,10 +19,12 @@ import org.roadmapbot.phrasing.Words.Word;
 final class Names {
 
     /** Capitalised words that are never names. */
-    private static final Set<String> NOT_NAMES = Set.of("i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "ok");
+    private static final Set<String> NOT_NAMES =
+            Set.of("i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "ok");
     /** Lowercase abbreviations a friendly answer may use. */
-    private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "approx", "hrs", "hr", "mins", "min",
-            "yr", "yrs", "mo", "mos", "wk", "wks", "info", "ok", "okay", "dev", "devs", "app", "apps", "repo", "repos");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "e.g", "i.e", "etc", "vs", "approx", "hrs", "hr", "mins", "min", "yr", "yrs", "mo", "mos", "wk", "wks",
+            "info", "ok", "okay", "dev", "devs", "app", "apps", "repo", "repos");
 
     private static final Pattern LEADING_DIGITS = Pattern.compile("^[\\d.,]+");
 
@@ -86,8 +88,7 @@ final class Names {
         }
     }
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * Maximal runs of capitalised or brand-like words, joined by single spaces or " of "; a
@@ -99,10 +100,14 @@ final class Names {
         List<Word> current = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
-            boolean nameish = !w.number() && !Character.isDigit(w.text().codePointAt(0)) && (w.capitalised() || w.brandLike());
+            boolean nameish =
+                    !w.number() && !Character.isDigit(w.text().codePointAt(0)) && (w.capitalised() || w.brandLike());
             if (!nameish) {
-                boolean connector = w.text().equals("of") && !current.isEmpty() && i + 1 < words.size()
-                        && words.get(i + 1).capitalised() && gap(text, current.get(current.size() - 1), w).equals(" ")
+                boolean connector = w.text().equals("of")
+                        && !current.isEmpty()
+                        && i + 1 < words.size()
+                        && words.get(i + 1).capitalised()
+                        && gap(text, current.get(current.size() - 1), w).equals(" ")
                         && gap(text, w, words.get(i + 1)).equals(" ");
                 if (connector) {
                     current.add(w);
@@ -131,8 +136,12 @@ final class Names {
             List<Word> words = run.words();
             Word first = words.get(0);
             // "Honestly" opening a sentence is a word; "Scrimba" opening one is still a name.
-            int from = first.sentenceStart() && !first.brandLike()
-                    && ordinary.contains(Words.stripPossessive(first.text()).toLowerCase(Locale.ROOT)) ? 1 : 0;
+            int from = first.sentenceStart()
+                            && !first.brandLike()
+                            && ordinary.contains(
+                                    Words.stripPossessive(first.text()).toLowerCase(Locale.ROOT))
+                    ? 1
+                    : 0;
             for (int i = from; i < words.size(); i++) {
                 if (!words.get(i).text().equals("of")) {
                     names.add(Words.key(words.get(i).text()));
@@ -165,10 +174,13 @@ final class Names {
                 continue;
             }
             for (String part : parts(w.text())) {
-                if (!vocabulary.ordinary(part) && !allowed.anyCaseWords().contains(part) && !ABBREVIATIONS.contains(part)) {
-                    return Optional.of(vocabulary.knownName(Words.key(w.text()))
-                            ? "named '" + w.text() + "', which these facts don't mention"
-                            : "used the unknown word '" + w.text() + "'");
+                if (!vocabulary.ordinary(part)
+                        && !allowed.anyCaseWords().contains(part)
+                        && !ABBREVIATIONS.contains(part)) {
+                    return Optional.of(
+                            vocabulary.knownName(Words.key(w.text()))
+                                    ? "named '" + w.text() + "', which these facts don't mention"
+                                    : "used the unknown word '" + w.text() + "'");
                 }
             }
         }
@@ -199,9 +211,10 @@ final class Names {
                 continue;
             }
             String name = run.key(i, words.size() - 1);
-            return Optional.of(vocabulary.knownName(Words.key(w.text())) || vocabulary.knownName(name)
-                    ? "named '" + w.text() + "', which these facts don't mention"
-                    : "named something new: '" + w.text() + "'");
+            return Optional.of(
+                    vocabulary.knownName(Words.key(w.text())) || vocabulary.knownName(name)
+                            ? "named '" + w.text() + "', which these facts don't mention"
+                            : "named something new: '" + w.text() + "'");
         }
         return Optional.empty();
     }

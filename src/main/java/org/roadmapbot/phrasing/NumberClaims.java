@@ -45,7 +45,14 @@ final class NumberClaims {
     }
 
     /** What a context word is: only a DATE ("May") goes with a year, and only the others with a measure. */
-    private enum Kind { PACE, PERIOD, ROLE, NAME, LABEL, DATE }
+    private enum Kind {
+        PACE,
+        PERIOD,
+        ROLE,
+        NAME,
+        LABEL,
+        DATE
+    }
 
     private record Mark(String term, Kind kind, int start, int end) {
 
@@ -55,16 +62,24 @@ final class NumberClaims {
         }
     }
 
-    private record Binding(Mark mark, List<Mention> to) {
-    }
+    private record Binding(Mark mark, List<Mention> to) {}
 
     /** What a text says about its numbers. */
-    record Analysis(String canonicalText, List<Mention> mentions, List<Binding> bindings, Map<Mention, Set<String>> near,
-                    Map<Mention, Set<String>> sentenceWords, Set<String> labels, Set<String> claimTerms) {
+    record Analysis(
+            String canonicalText,
+            List<Mention> mentions,
+            List<Binding> bindings,
+            Map<Mention, Set<String>> near,
+            Map<Mention, Set<String>> sentenceWords,
+            Set<String> labels,
+            Set<String> claimTerms) {
 
         /** The numbers as the canonical text writes them ("$24.50", "6-10", "15%"), in order. */
         List<String> written() {
-            return mentions.stream().map(m -> canonicalText.substring(m.start(), m.end()).strip()).distinct().toList();
+            return mentions.stream()
+                    .map(m -> canonicalText.substring(m.start(), m.end()).strip())
+                    .distinct()
+                    .toList();
         }
 
         Set<String> values() {
@@ -94,13 +109,16 @@ final class NumberClaims {
                 if (m.unit() != null) {
                     units.get(m.value()).add(m.unit());
                 }
-                sentenceWords.computeIfAbsent(m.value(), v -> new HashSet<>()).addAll(facts.sentenceWords().get(m));
+                sentenceWords
+                        .computeIfAbsent(m.value(), v -> new HashSet<>())
+                        .addAll(facts.sentenceWords().get(m));
                 nearWords.addAll(facts.near().get(m));
             }
             for (Binding b : facts.bindings()) {
                 allBound.add(b.mark().term());
                 for (Mention m : b.to()) {
-                    bound.computeIfAbsent(m.value(), v -> new HashSet<>()).add(b.mark().term());
+                    bound.computeIfAbsent(m.value(), v -> new HashSet<>())
+                            .add(b.mark().term());
                 }
             }
         }
@@ -121,8 +139,10 @@ final class NumberClaims {
                     + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
                     + "|seventeen|eighteen|nineteen)\\b");
     private static final String AMOUNT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\s+(\\$?" + AMOUNT + ")\\s+and\\s+\\$?(" + AMOUNT + ")");
-    private static final Pattern RANGE_WORDS = Pattern.compile("(?i)(\\$?" + AMOUNT + ")\\s*(?:-|\\bto\\b|\\bthrough\\b|\\bthru\\b)\\s*\\$?(" + AMOUNT + ")(?![\\d.,]*\\d)");
+    private static final Pattern BETWEEN =
+            Pattern.compile("(?i)\\bbetween\\s+(\\$?" + AMOUNT + ")\\s+and\\s+\\$?(" + AMOUNT + ")");
+    private static final Pattern RANGE_WORDS = Pattern.compile("(?i)(\\$?" + AMOUNT
+            + ")\\s*(?:-|\\bto\\b|\\bthrough\\b|\\bthru\\b)\\s*\\$?(" + AMOUNT + ")(?![\\d.,]*\\d)");
     private static final Pattern ORDINAL_PHASE = Pattern.compile("(?i)\\b(first|second|third|fourth)\\s+phase\\b");
     private static final Pattern LABEL = Pattern.compile("(?i)\\b(phase|part)\\s+(\\d+)\\b");
     private static final Pattern LABEL_TOKEN = Pattern.compile("(?i)\\b(phase|part)_(\\d+)");
@@ -133,22 +153,25 @@ final class NumberClaims {
             "(?i)\\s*-?\\s*(hours?|hrs?|months?|mos|years?|yrs?|weeks?|wks?|days?|minutes?|mins?|dollars?|usd|bucks)\\b");
     private static final Pattern UNIT_BEFORE = Pattern.compile("(?i)\\b(hours?|months?|years?|weeks?|days?)\\s+$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+(?=\\s|$)|\\n|•");
-    private static final Pattern HARD = Pattern.compile(
-            ";|\\s[—–-]\\s|,\\s+(?=(?:and|but|or|while|whereas|so|plus|yet)\\b)|\\s·\\s|\\|");
+    private static final Pattern HARD =
+            Pattern.compile(";|\\s[—–-]\\s|,\\s+(?=(?:and|but|or|while|whereas|so|plus|yet)\\b)|\\s·\\s|\\|");
     /** Clause ends (a comma inside "133,080" is none). */
-    private static final Pattern SOFT = Pattern.compile("(?<!\\d),|,(?!\\d)|[():]|\\s(?:but|while|whereas|vs\\.?|versus)\\s");
+    private static final Pattern SOFT =
+            Pattern.compile("(?<!\\d),|,(?!\\d)|[():]|\\s(?:but|while|whereas|vs\\.?|versus)\\s");
     /**
      * A bare "and"/"or" ends a clause only between two numbers ("6-10 months full-time and 10-15
      * part-time"); elsewhere it joins names ("Node.js/Express or Python/FastAPI (months 3-4)").
      */
     private static final Pattern AND_OR = Pattern.compile("\\s(?:and|or)\\s");
+
     private static final Map<Pattern, String> PACES = Map.of(
             Pattern.compile("(?i)\\bfull[- ]?time\\b"), "pace:full-time",
             Pattern.compile("(?i)\\bpart[- ]?time\\b"), "pace:part-time");
     private static final String EVERY = "(?:/\\s*|\\bper\\s+|\\ba\\s+|\\ban\\s+|\\beach\\s+|\\bevery\\s+)";
     private static final Map<Pattern, String> PERIODS = Map.of(
             Pattern.compile("(?i)" + EVERY + "(?:mo|mon|month)\\b|\\bmonthly\\b"), "period:month",
-            Pattern.compile("(?i)" + EVERY + "(?:yr|year)\\b|\\bannual(?:ly)?\\b|\\byearly\\b|\\bper\\s+annum\\b"), "period:year",
+            Pattern.compile("(?i)" + EVERY + "(?:yr|year)\\b|\\bannual(?:ly)?\\b|\\byearly\\b|\\bper\\s+annum\\b"),
+                    "period:year",
             Pattern.compile("(?i)" + EVERY + "(?:wk|week)\\b|\\bweekly\\b"), "period:week",
             Pattern.compile("(?i)" + EVERY + "day\\b|\\bdaily\\b"), "period:day",
             Pattern.compile("(?i)" + EVERY + "(?:hr|hour)\\b|\\bhourly\\b"), "period:hour");
@@ -160,15 +183,78 @@ final class NumberClaims {
             Pattern.compile("(?i)\\bdev[- ]?ops\\b"), "role:devops",
             Pattern.compile("(?i)\\bdata\\s+engineers?\\b"), "role:data");
     /** Words too common to tell two numbers apart. */
-    private static final Set<String> STOP = Set.of("about", "roughly", "approximately", "around", "nearly", "almost", "over",
-            "under", "than", "from", "with", "that", "this", "these", "those", "your", "you're", "they", "their", "there", "will",
-            "would", "could", "should", "just", "only", "also", "still", "then", "very", "more", "most", "less", "least", "each",
-            "every", "into", "onto", "which", "while", "what", "when", "where", "have", "has", "had", "takes", "take", "took",
-            "usually", "typically", "expect", "some", "costs", "cost", "hour", "hours", "month", "months", "year",
-            "years", "week", "weeks", "percent", "dollars", "does", "need", "needs", "plan");
+    private static final Set<String> STOP = Set.of(
+            "about",
+            "roughly",
+            "approximately",
+            "around",
+            "nearly",
+            "almost",
+            "over",
+            "under",
+            "than",
+            "from",
+            "with",
+            "that",
+            "this",
+            "these",
+            "those",
+            "your",
+            "you're",
+            "they",
+            "their",
+            "there",
+            "will",
+            "would",
+            "could",
+            "should",
+            "just",
+            "only",
+            "also",
+            "still",
+            "then",
+            "very",
+            "more",
+            "most",
+            "less",
+            "least",
+            "each",
+            "every",
+            "into",
+            "onto",
+            "which",
+            "while",
+            "what",
+            "when",
+            "where",
+            "have",
+            "has",
+            "had",
+            "takes",
+            "take",
+            "took",
+            "usually",
+            "typically",
+            "expect",
+            "some",
+            "costs",
+            "cost",
+            "hour",
+            "hours",
+            "month",
+            "months",
+            "year",
+            "years",
+            "week",
+            "weeks",
+            "percent",
+            "dollars",
+            "does",
+            "need",
+            "needs",
+            "plan");
 
-    private NumberClaims() {
-    }
+    private NumberClaims() {}
 
     /** Numbered list markers the model may add ("1. ") are layout, not numbers. */
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^(\\s*)\\d{1,2}[.)](?=\\s)");
@@ -176,7 +262,10 @@ final class NumberClaims {
     /** Rewrites number words, ranges and phase labels to one form, so "six to ten" reads as "6-10". */
     static String canonical(String text) {
         String t = Words.withoutMarkup(text);
-        t = LIST_MARKER.matcher(t).replaceAll(m -> m.group(1) + " ".repeat(m.group().length() - m.group(1).length()));
+        t = LIST_MARKER
+                .matcher(t)
+                .replaceAll(m ->
+                        m.group(1) + " ".repeat(m.group().length() - m.group(1).length()));
         t = DASH_BETWEEN_NUMBERS.matcher(t).replaceAll("$1-");
         t = NUMBER_WORD.matcher(t).replaceAll(m -> {
             if (m.group(3) != null) {
@@ -188,10 +277,15 @@ final class NumberClaims {
         });
         t = BETWEEN.matcher(t).replaceAll("$1-$2");
         t = RANGE_WORDS.matcher(t).replaceAll("$1-$2");
-        t = ORDINAL_PHASE.matcher(t).replaceAll(m -> "Phase " + (List.of("first", "second", "third", "fourth")
-                .indexOf(m.group(1).toLowerCase(Locale.ROOT)) + 1));
-        t = LABEL.matcher(t).replaceAll(m -> Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1).toLowerCase(Locale.ROOT)
-                + "_" + m.group(2));
+        t = ORDINAL_PHASE
+                .matcher(t)
+                .replaceAll(m -> "Phase "
+                        + (List.of("first", "second", "third", "fourth")
+                                        .indexOf(m.group(1).toLowerCase(Locale.ROOT))
+                                + 1));
+        t = LABEL.matcher(t)
+                .replaceAll(m -> Character.toUpperCase(m.group(1).charAt(0))
+                        + m.group(1).substring(1).toLowerCase(Locale.ROOT) + "_" + m.group(2));
         return t;
     }
 
@@ -206,7 +300,9 @@ final class NumberClaims {
         Map<Mention, Set<String>> near = new HashMap<>();
         Map<Mention, Set<String>> sentenceWords = new HashMap<>();
         for (int[] s : sentences) {
-            List<Mention> inSentence = mentions.stream().filter(m -> m.start() >= s[0] && m.start() < s[1]).toList();
+            List<Mention> inSentence = mentions.stream()
+                    .filter(m -> m.start() >= s[0] && m.start() < s[1])
+                    .toList();
             if (inSentence.isEmpty()) {
                 continue;
             }
@@ -218,8 +314,10 @@ final class NumberClaims {
             List<Integer> between = new ArrayList<>();
             for (int cut : cuts(AND_OR, sentence, s[0])) {
                 int clause = segment(cut, soft);
-                boolean before = inSentence.stream().anyMatch(m -> m.end() <= cut && segment(m.start(), soft) == clause);
-                boolean after = inSentence.stream().anyMatch(m -> m.start() > cut && segment(m.start(), soft) == clause);
+                boolean before =
+                        inSentence.stream().anyMatch(m -> m.end() <= cut && segment(m.start(), soft) == clause);
+                boolean after =
+                        inSentence.stream().anyMatch(m -> m.start() > cut && segment(m.start(), soft) == clause);
                 if (before && after) {
                     between.add(cut);
                 }
@@ -242,13 +340,16 @@ final class NumberClaims {
                 }
             }
             Set<String> content = new HashSet<>();
-            List<Word> sentenceWordList = words.stream().filter(w -> w.start() >= s[0] && w.start() < s[1]).toList();
+            List<Word> sentenceWordList = words.stream()
+                    .filter(w -> w.start() >= s[0] && w.start() < s[1])
+                    .toList();
             sentenceWordList.forEach(w -> contentWord(w).ifPresent(content::add));
             for (Mention m : inSentence) {
                 sentenceWords.put(m, content);
                 Set<String> close = new HashSet<>();
                 for (Word w : sentenceWordList) {
-                    if (segment(w.start(), soft) == segment(m.start(), soft) && distance(w.start(), w.end(), m, wordIndex) <= 2) {
+                    if (segment(w.start(), soft) == segment(m.start(), soft)
+                            && distance(w.start(), w.end(), m, wordIndex) <= 2) {
                         contentWord(w).ifPresent(close::add);
                     }
                 }
@@ -291,15 +392,19 @@ final class NumberClaims {
             }
             Set<String> units = facts.units.get(m.value());
             if (m.unit() != null && !units.contains(m.unit())) {
-                return Optional.of("gave " + shown(m.value()) + " the unit '" + m.unit() + "' (the facts: " + new TreeSet<>(units) + ")");
+                return Optional.of("gave " + shown(m.value()) + " the unit '" + m.unit() + "' (the facts: "
+                        + new TreeSet<>(units) + ")");
             }
         }
         for (Binding b : output.bindings()) {
-            boolean fits = b.to().stream().anyMatch(m -> facts.bound.getOrDefault(m.value(), Set.of()).contains(b.mark().term()))
+            boolean fits = b.to().stream()
+                            .anyMatch(m -> facts.bound
+                                    .getOrDefault(m.value(), Set.of())
+                                    .contains(b.mark().term()))
                     || !b.mark().strict() && !facts.allBound.contains(b.mark().term());
             if (!fits) {
-                return Optional.of("put '" + b.mark().term() + "' with " + shown(b.to().get(0).value())
-                        + ", which the facts don't");
+                return Optional.of("put '" + b.mark().term() + "' with "
+                        + shown(b.to().get(0).value()) + ", which the facts don't");
             }
         }
         for (Mention m : output.mentions()) {
@@ -384,20 +489,28 @@ final class NumberClaims {
         addMarks(t, PACES, Kind.PACE, marks);
         addMarks(t, PERIODS, Kind.PERIOD, marks);
         addMarks(t, ROLES, Kind.ROLE, marks);
-        MONTH_BEFORE_YEAR.matcher(t).results()
-                .forEach(r -> marks.add(new Mark("date:" + r.group().toLowerCase(Locale.ROOT), Kind.DATE, r.start(), r.end())));
+        MONTH_BEFORE_YEAR
+                .matcher(t)
+                .results()
+                .forEach(r -> marks.add(
+                        new Mark("date:" + r.group().toLowerCase(Locale.ROOT), Kind.DATE, r.start(), r.end())));
         Set<Integer> dates = new HashSet<>();
         marks.stream().filter(mk -> mk.kind() == Kind.DATE).forEach(mk -> dates.add(mk.start()));
         Matcher label = LABEL_TOKEN.matcher(t);
         while (label.find()) {
-            marks.add(new Mark("name:" + label.group(1).toLowerCase(Locale.ROOT) + " " + label.group(2), Kind.LABEL,
-                    label.start(), label.end()));
+            marks.add(new Mark(
+                    "name:" + label.group(1).toLowerCase(Locale.ROOT) + " " + label.group(2),
+                    Kind.LABEL,
+                    label.start(),
+                    label.end()));
         }
         for (Names.Run run : Names.runs(t)) {
             for (int i = 0; i < run.words().size(); i++) {
                 Word w = run.words().get(i);
                 boolean label1 = w.end() < t.length() && t.charAt(w.end()) == '_';
-                boolean opensSentence = i == 0 && w.sentenceStart() && !w.brandLike()
+                boolean opensSentence = i == 0
+                        && w.sentenceStart()
+                        && !w.brandLike()
                         && vocabulary.ordinary(Words.stripPossessive(w.text()).toLowerCase(Locale.ROOT));
                 if (!label1 && !opensSentence && !w.text().equals("of") && !dates.contains(w.start())) {
                     marks.add(new Mark("name:" + Words.key(w.text()), Kind.NAME, w.start(), w.end()));
@@ -408,8 +521,8 @@ final class NumberClaims {
     }
 
     private static void addMarks(String t, Map<Pattern, String> patterns, Kind kind, List<Mark> marks) {
-        patterns.forEach((pattern, term) -> pattern.matcher(t).results()
-                .forEach(r -> marks.add(new Mark(term, kind, r.start(), r.end()))));
+        patterns.forEach((pattern, term) ->
+                pattern.matcher(t).results().forEach(r -> marks.add(new Mark(term, kind, r.start(), r.end()))));
     }
 
     private static List<int[]> sentences(String t) {
@@ -436,7 +549,9 @@ final class NumberClaims {
         }
         int close = t.indexOf(')', open);
         int end = close < 0 ? t.length() : close;
-        return mentions.stream().filter(m -> m.start() > open && m.start() < end).toList();
+        return mentions.stream()
+                .filter(m -> m.start() > open && m.start() < end)
+                .toList();
     }
 
     private static List<Integer> cuts(Pattern pattern, String sentence, int offset) {
@@ -460,8 +575,7 @@ final class NumberClaims {
         int best = Integer.MAX_VALUE;
         List<Mention> nearest = new ArrayList<>();
         for (Mention m : mentions) {
-            boolean target = mark.kind() == Kind.DATE ? m.year()
-                    : !m.year() && (mark.strict() || !m.count());
+            boolean target = mark.kind() == Kind.DATE ? m.year() : !m.year() && (mark.strict() || !m.count());
             if (!target || segment(m.start(), cuts) != segment || m.start() <= mark.start() && mark.start() < m.end()) {
                 continue;
             }
@@ -503,7 +617,11 @@ final class NumberClaims {
 
     private static Optional<String> contentWord(Word w) {
         String text = w.text().toLowerCase(Locale.ROOT);
-        if (w.capitalised() || w.number() || text.length() < 4 || STOP.contains(text) || !text.chars().allMatch(Character::isLetter)) {
+        if (w.capitalised()
+                || w.number()
+                || text.length() < 4
+                || STOP.contains(text)
+                || !text.chars().allMatch(Character::isLetter)) {
             return Optional.empty();
         }
         return Optional.of(text.length() > 4 && text.endsWith("s") ? text.substring(0, text.length() - 1) : text);
@@ -511,8 +629,26 @@ final class NumberClaims {
 
     private static Map<String, Integer> numberWords() {
         Map<String, Integer> words = new HashMap<>();
-        String[] small = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        String[] small = {
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen"
+        };
         for (int i = 0; i < small.length; i++) {
             words.put(small[i], i + 2);
         }

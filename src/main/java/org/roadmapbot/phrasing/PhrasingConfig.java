@@ -47,24 +47,27 @@ public record PhrasingConfig(
 
     /** Retrieval takes milliseconds, so 2.5 s keeps an undeferred reply inside Discord's 3 s window. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2500);
+
     public static final int DEFAULT_DAILY_QUOTA = 20;
     public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(10);
     /** Discord's message limit is 2,000 characters; the rest is for the source line and the AI mark. */
     public static final int DEFAULT_MAX_CHARS = 1600;
 
     public PhrasingConfig {
-        apiKey = apiKey == null ? Optional.empty() : apiKey.filter(k -> !k.isBlank()).map(String::strip);
+        apiKey = apiKey == null
+                ? Optional.empty()
+                : apiKey.filter(k -> !k.isBlank()).map(String::strip);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         cooldown = cooldown == null ? DEFAULT_COOLDOWN : cooldown;
         if (enabled) {
             if (baseUrl == null || baseUrl.isBlank()) {
-                throw new IllegalArgumentException(BASE_URL + " must be set when LLM phrasing is enabled ("
-                        + ENABLED + "=true), e.g. http://localhost:11434/v1 for Ollama");
+                throw new IllegalArgumentException(BASE_URL + " must be set when LLM phrasing is enabled (" + ENABLED
+                        + "=true), e.g. http://localhost:11434/v1 for Ollama");
             }
             baseUrl = validUrl(baseUrl.strip());
             if (model == null || model.isBlank()) {
-                throw new IllegalArgumentException(MODEL + " must name the model when LLM phrasing is enabled"
-                        + " (e.g. llama3.2 for Ollama)");
+                throw new IllegalArgumentException(
+                        MODEL + " must name the model when LLM phrasing is enabled" + " (e.g. llama3.2 for Ollama)");
             }
             model = model.strip();
         }
@@ -84,8 +87,15 @@ public record PhrasingConfig(
 
     /** Phrasing off: the bot answers plainly and says nothing about LLMs. */
     public static PhrasingConfig off() {
-        return new PhrasingConfig(false, null, null, Optional.empty(), DEFAULT_TIMEOUT, DEFAULT_DAILY_QUOTA,
-                DEFAULT_COOLDOWN, DEFAULT_MAX_CHARS);
+        return new PhrasingConfig(
+                false,
+                null,
+                null,
+                Optional.empty(),
+                DEFAULT_TIMEOUT,
+                DEFAULT_DAILY_QUOTA,
+                DEFAULT_COOLDOWN,
+                DEFAULT_MAX_CHARS);
     }
 
     /**
@@ -170,7 +180,8 @@ public record PhrasingConfig(
         try {
             URI uri = new URI(raw);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL such as http://localhost:11434/v1");
+                throw new IllegalArgumentException(
+                        BASE_URL + " must be an http(s) URL such as http://localhost:11434/v1");
             }
             return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
         } catch (URISyntaxException e) {

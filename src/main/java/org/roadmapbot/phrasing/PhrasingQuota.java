@@ -21,7 +21,11 @@ public interface PhrasingQuota {
         }
     }
 
-    enum Verdict { ALLOWED, COOLDOWN, DAILY_LIMIT }
+    enum Verdict {
+        ALLOWED,
+        COOLDOWN,
+        DAILY_LIMIT
+    }
 
     /** Whether a call would be allowed, changing nothing. */
     Decision peek(String guildId, String memberId, Instant now, boolean cooldown);

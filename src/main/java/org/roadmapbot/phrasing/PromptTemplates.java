@@ -50,7 +50,8 @@ public final class PromptTemplates {
 
     /** The user prompt of an answer: the facts, what to keep, and the member's question (already delimited). */
     String answer(String facts, String keep, String question) {
-        return answer.apply(Map.of(FACTS, facts, KEEP, keep, QUESTION, question)).text();
+        return answer.apply(Map.of(FACTS, facts, KEEP, keep, QUESTION, question))
+                .text();
     }
 
     /** The user prompt of a nudge: the facts it may use, what to keep, and the plain message. */
@@ -87,8 +88,8 @@ public final class PromptTemplates {
         Set<String> found = new TreeSet<>();
         PLACEHOLDER.matcher(template).results().forEach(r -> found.add(r.group(1)));
         if (!found.containsAll(needed)) {
-            throw new IllegalArgumentException("prompt template " + name + " must use " + new TreeSet<>(needed)
-                    + " but uses " + found);
+            throw new IllegalArgumentException(
+                    "prompt template " + name + " must use " + new TreeSet<>(needed) + " but uses " + found);
         }
         Set<String> unknown = new TreeSet<>(found);
         unknown.removeAll(needed);

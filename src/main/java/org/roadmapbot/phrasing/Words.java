@@ -15,6 +15,7 @@ final class Words {
 
     /** A word, with inner dots, apostrophes or hyphens kept: Node.js, C#, C++, don't, job-ready, U.S. */
     static final Pattern WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\p{M}\\d]*(?:[.'’\\-][\\p{L}\\p{M}\\d]+)*[+#]*");
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DOTTED = Pattern.compile("\\p{L}\\.\\p{L}");
     /** Emphasis and code markers: layout, not words. */
@@ -47,8 +48,7 @@ final class Words {
         }
     }
 
-    private Words() {
-    }
+    private Words() {}
 
     /** Bold, italics and code markers replaced by spaces (offsets stay those of the text). */
     static String withoutMarkup(String text) {
@@ -66,7 +66,8 @@ final class Words {
 
     /** The comparison key of a name or word: lower case, no possessive, no ".js"/"JS" suffix, no dots. */
     static String key(String name) {
-        String k = SPACES.matcher(stripPossessive(name).toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String k =
+                SPACES.matcher(stripPossessive(name).toLowerCase(Locale.ROOT)).replaceAll(" ");
         if (k.length() > 4 && k.endsWith(".js")) {
             k = k.substring(0, k.length() - 3);
         } else if (k.length() > 4 && k.endsWith("js") && Character.isUpperCase(name.charAt(name.length() - 1))) {
@@ -88,7 +89,9 @@ final class Words {
     /** Whether the word at {@code index} opens a sentence, a list item, a heading or a clause in brackets. */
     static boolean startsSentence(String text, int index) {
         int i = index - 1;
-        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n' || "\"'“‘*_[`#>".indexOf(text.charAt(i)) >= 0)) {
+        while (i >= 0
+                && (Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n'
+                        || "\"'“‘*_[`#>".indexOf(text.charAt(i)) >= 0)) {
             i--;
         }
         if (i < 0) {

@@ -30,13 +30,13 @@ public final class PersonalData {
      * missing from this list.
      */
     public static final List<String> TABLES = List.of(
-            "nudge_sent",       // V3: which week's nudge went out (the Quartz job is a Holder: NudgeService)
-            "nudge_settings",   // V3: weekly nudge day, hour, zone, pause, why it was turned off
-            "leaderboard_score",        // V4: topics completed per period (derived from progress)
-            "leaderboard_member",       // V4: phase and percent for the group view (derived)
-            "progress_event",   // V1: history of every progress change
-            "topic_progress",   // V1: current state per topic
-            "member_track",     // V1: chosen track, pace, start date
+            "nudge_sent", // V3: which week's nudge went out (the Quartz job is a Holder: NudgeService)
+            "nudge_settings", // V3: weekly nudge day, hour, zone, pause, why it was turned off
+            "leaderboard_score", // V4: topics completed per period (derived from progress)
+            "leaderboard_member", // V4: phase and percent for the group view (derived)
+            "progress_event", // V1: history of every progress change
+            "topic_progress", // V1: current state per topic
+            "member_track", // V1: chosen track, pace, start date
             "member_settings"); // V1: leaderboard visibility
 
     /**
@@ -46,9 +46,9 @@ public final class PersonalData {
      * moderator's /privacy delete does not stop the server's schedule.
      */
     public static final List<String> LINKED_TABLES = List.of(
-            "leaderboard_schedule",      // V4: the weekly post a moderator set up (V5: kept without them)
+            "leaderboard_schedule", // V4: the weekly post a moderator set up (V5: kept without them)
             "leaderboard_post_failure", // V4: failed posts the moderator was told about
-            "faq_answer");              // V6: a server's curated answer; member_id: the moderator who last wrote it
+            "faq_answer"); // V6: a server's curated answer; member_id: the moderator who last wrote it
 
     /**
      * Member data kept outside those tables (for example scheduled jobs in a scheduler's own
@@ -112,15 +112,17 @@ public final class PersonalData {
 
     /** The {@link #LINKED_TABLES} that name the member in this server. */
     public List<String> linkedTables(String guildId, String memberId) {
-        return LINKED_TABLES.stream().filter(t -> count(List.of(t), guildId, memberId) > 0).toList();
+        return LINKED_TABLES.stream()
+                .filter(t -> count(List.of(t), guildId, memberId) > 0)
+                .toList();
     }
 
     private int count(List<String> tables, String guildId, String memberId) {
         return Jdbc.read(dataSource, c -> {
             int sum = 0;
             for (String table : tables) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
                     ps.setString(1, guildId);
                     ps.setString(2, memberId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -143,7 +145,8 @@ public final class PersonalData {
         Map<String, Integer> deleted = Jdbc.transaction(dataSource, c -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String table : TABLES) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
                     ps.setString(1, guildId);
                     ps.setString(2, memberId);
                     counts.put(table, ps.executeUpdate());
@@ -167,7 +170,8 @@ public final class PersonalData {
 
     private static ArrayNode rows(Connection c, String table, String guildId, String memberId) throws SQLException {
         ArrayNode rows = JSON.createArrayNode();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
             ps.setString(1, guildId);
             ps.setString(2, memberId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param enrollment empty until the member runs /progress start
  * @param topics     topic id -> current mark; topics never touched are absent
  */
-public record MemberProgress(String guildId, String memberId, Optional<Enrollment> enrollment, Map<String, TopicMark> topics) {
+public record MemberProgress(
+        String guildId, String memberId, Optional<Enrollment> enrollment, Map<String, TopicMark> topics) {
 
     public MemberProgress {
         topics = Map.copyOf(topics);

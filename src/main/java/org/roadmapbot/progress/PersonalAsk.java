@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
-import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
 
@@ -36,14 +35,20 @@ public final class PersonalAsk implements Command {
      * @param intents        the personal intent of a question: "start", "next", "standing", or empty
      * @param progress       /progress, when member data is available (asked only for a personal question)
      */
-    public PersonalAsk(Command ask, String questionOption, Function<String, Optional<String>> intents,
-                       Supplier<Optional<ProgressCommand>> progress) {
+    public PersonalAsk(
+            Command ask,
+            String questionOption,
+            Function<String, Optional<String>> intents,
+            Supplier<Optional<ProgressCommand>> progress) {
         this.ask = ask;
         this.questionOption = questionOption;
         this.intents = intents;
         this.progress = progress;
         // The plain /ask's buttons ("More about …") keep working through this wrapper.
-        this.handlers = Handlers.builder(ask.spec()).command(this::answer).buttonsOf(ask.handlers()).build();
+        this.handlers = Handlers.builder(ask.spec())
+                .command(this::answer)
+                .buttonsOf(ask.handlers())
+                .build();
     }
 
     @Override
@@ -56,12 +61,16 @@ public final class PersonalAsk implements Command {
         String sub = intents.apply(question)
                 .map(intent -> intent.equals("standing") ? ProgressCommand.SHOW : ProgressCommand.NEXT)
                 .orElse(null);
-        Optional<ProgressCommand> started = sub == null ? Optional.empty()
+        Optional<ProgressCommand> started = sub == null
+                ? Optional.empty()
                 : progress.get().filter(p -> p.started(request.guildId(), request.memberId()));
         if (started.isEmpty()) {
             return ask.handlers().forSubcommand(null).orElseThrow().handle(request);
         }
-        Reply personal = started.get().handlers().forSubcommand(sub).orElseThrow()
+        Reply personal = started.get()
+                .handlers()
+                .forSubcommand(sub)
+                .orElseThrow()
                 .handle(request.withOptions(ProgressCommand.NAME, sub, Map.of()));
         Reply.Builder reply = personal.toBuilder();
         if (personal.sources().isEmpty()) {

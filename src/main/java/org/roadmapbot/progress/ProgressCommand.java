@@ -57,7 +57,9 @@ public final class ProgressCommand implements Command {
      * For buttons in a DM (a nudge), where the press arrives without a server.
      */
     public static String doneButtonId(String guildId, String topicId) {
-        return guildId == null || guildId.isEmpty() ? doneButtonId(topicId) : ButtonId.of(NAME, DONE, guildId, topicId).encode();
+        return guildId == null || guildId.isEmpty()
+                ? doneButtonId(topicId)
+                : ButtonId.of(NAME, DONE, guildId, topicId).encode();
     }
 
     private static String topicButtonId(String action, String topicId) {
@@ -69,6 +71,7 @@ public final class ProgressCommand implements Command {
     private static final int NEXT_COUNT = 3;
     /** Discord user ids are snowflakes; the console uses short ids. Anything else is not a member. */
     private static final java.util.regex.Pattern MEMBER_ID = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,32}");
+
     private static final int BAR_WIDTH = 10;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -83,16 +86,23 @@ public final class ProgressCommand implements Command {
         this.matcher = new TopicMatcher(kb);
         String[] tracks = kb.roadmap().tracks().stream().map(Track::id).toArray(String[]::new);
         String[] paces = kb.roadmap().paces().stream().map(Pace::id).toArray(String[]::new);
-        OptionSpec topic = OptionSpec.string(TOPIC, "Topic name or id, e.g. http-basics", true, 100).withAutocomplete();
-        CommandSpec spec = CommandSpec.withSubcommands(NAME, "Track your progress through the backend roadmap",
-                SubcommandSpec.of(START, "Choose your track and pace (again to switch; your topics are kept)",
+        OptionSpec topic = OptionSpec.string(TOPIC, "Topic name or id, e.g. http-basics", true, 100)
+                .withAutocomplete();
+        CommandSpec spec = CommandSpec.withSubcommands(
+                NAME,
+                "Track your progress through the backend roadmap",
+                SubcommandSpec.of(
+                        START,
+                        "Choose your track and pace (again to switch; your topics are kept)",
                         OptionSpec.string(TRACK, "Language track", true, 40).withChoices(tracks),
                         OptionSpec.string(PACE, "How fast you study", true, 40).withChoices(paces)),
                 SubcommandSpec.of(DONE, "Mark a topic done", topic),
                 SubcommandSpec.of(STUDYING, "Mark a topic as in progress", topic),
                 SubcommandSpec.of(SKIP, "Skip a topic (you know it already, or it's not for you)", topic),
                 SubcommandSpec.of(UNDO, "Remove the mark from a topic", topic),
-                SubcommandSpec.of(SHOW, "Your progress (or another member's, read-only)",
+                SubcommandSpec.of(
+                        SHOW,
+                        "Your progress (or another member's, read-only)",
                         OptionSpec.of(MEMBER, "Whose progress to show (default: yours)", OptionType.USER, false)),
                 SubcommandSpec.of(NEXT, "What to study next, with resources"));
         this.handlers = Handlers.builder(spec)
@@ -105,7 +115,11 @@ public final class ProgressCommand implements Command {
                 .subcommand(NEXT, this::next)
                 // Topic buttons: <topic>, or <guild>:<topic> from a DM (a nudge), where the press has no server.
                 .button(DONE, 1, 2, (presser, button) -> pressed(presser, button, Optional.of(TopicState.DONE)))
-                .button(STUDYING, 1, 2, (presser, button) -> pressed(presser, button, Optional.of(TopicState.IN_PROGRESS)))
+                .button(
+                        STUDYING,
+                        1,
+                        2,
+                        (presser, button) -> pressed(presser, button, Optional.of(TopicState.IN_PROGRESS)))
                 .button(SKIP, 1, 2, (presser, button) -> pressed(presser, button, Optional.of(TopicState.SKIPPED)))
                 .button(UNDO, 1, 2, (presser, button) -> pressed(presser, button, Optional.empty()))
                 .button(NEXT, (presser, button) -> next(presser))
@@ -127,8 +141,9 @@ public final class ProgressCommand implements Command {
             }
             presser = presser.inGuild(guildId);
         }
-        Topic topic = kb.topic(topicId).orElseThrow(() -> new UserError(
-                "That topic is no longer part of the roadmap. `/progress next` shows what's current."));
+        Topic topic = kb.topic(topicId)
+                .orElseThrow(() -> new UserError(
+                        "That topic is no longer part of the roadmap. `/progress next` shows what's current."));
         return apply(presser, requireEnrollment(presser), topic, target);
     }
 
@@ -144,11 +159,18 @@ public final class ProgressCommand implements Command {
             candidates.removeIf(t -> progress.state(t.id()).isEmpty());
         } else {
             // Not-yet-handled topics first, in roadmap order: usually what the member means.
-            candidates.sort((a, b) -> Boolean.compare(progress.state(a.id()).isPresent(), progress.state(b.id()).isPresent()));
+            candidates.sort((a, b) -> Boolean.compare(
+                    progress.state(a.id()).isPresent(), progress.state(b.id()).isPresent()));
         }
         return matcher.suggest(typed, candidates, 25).stream()
-                .map(t -> new Choice(Text.truncate(t.name() + " · phase " + kb.phaseOf(t).number()
-                        + progress.state(t.id()).map(s -> " · " + s.label()).orElse(""), 100), t.id()))
+                .map(t -> new Choice(
+                        Text.truncate(
+                                t.name() + " · phase " + kb.phaseOf(t).number()
+                                        + progress.state(t.id())
+                                                .map(s -> " · " + s.label())
+                                                .orElse(""),
+                                100),
+                        t.id()))
                 .toList();
     }
 
@@ -156,38 +178,78 @@ public final class ProgressCommand implements Command {
 
     private Reply start(CommandRequest request) {
         Track track = kb.roadmap().tracks().stream()
-                .filter(t -> t.id().equalsIgnoreCase(request.string(TRACK).orElseThrow().strip())).findFirst().orElseThrow();
+                .filter(t -> t.id().equalsIgnoreCase(
+                                request.string(TRACK).orElseThrow().strip()))
+                .findFirst()
+                .orElseThrow();
         Pace pace = kb.roadmap().paces().stream()
-                .filter(p -> p.id().equalsIgnoreCase(request.string(PACE).orElseThrow().strip())).findFirst().orElseThrow();
+                .filter(p -> p.id().equalsIgnoreCase(
+                                request.string(PACE).orElseThrow().strip()))
+                .findFirst()
+                .orElseThrow();
         Optional<Enrollment> current = service.repository().enrollment(request.guildId(), request.memberId());
-        if (current.isPresent() && current.get().trackId().equals(track.id()) && current.get().paceId().equals(pace.id())) {
-            throw new UserError("You're already on the " + track.name() + " track at the " + pace.name().toLowerCase(Locale.ROOT)
+        if (current.isPresent()
+                && current.get().trackId().equals(track.id())
+                && current.get().paceId().equals(pace.id())) {
+            throw new UserError("You're already on the " + track.name() + " track at the "
+                    + pace.name().toLowerCase(Locale.ROOT)
                     + " pace (since " + date(current.get()) + "), so nothing changed. "
                     + "To switch, run `/progress start` with another track or pace; your topics are kept.");
         }
         Optional<Enrollment> before = service.start(request.guildId(), request.memberId(), track.id(), pace.id());
-        ProgressReport report = service.report(request.guildId(), request.memberId()).orElseThrow();
+        ProgressReport report =
+                service.report(request.guildId(), request.memberId()).orElseThrow();
         StringBuilder text = new StringBuilder();
         if (before.isEmpty()) {
-            text.append("🚀 You're on the **").append(track.name()).append("** track at the **")
-                    .append(pace.name().toLowerCase(Locale.ROOT)).append("** pace (").append(pace.months())
-                    .append(" months), starting ").append(DATE.format(report.startedOn())).append(".\n")
-                    .append("Expected finish: between ").append(DATE.format(report.finishEarliest())).append(" and ")
-                    .append(DATE.format(report.finishLatest())).append(".\n");
+            text.append("🚀 You're on the **")
+                    .append(track.name())
+                    .append("** track at the **")
+                    .append(pace.name().toLowerCase(Locale.ROOT))
+                    .append("** pace (")
+                    .append(pace.months())
+                    .append(" months), starting ")
+                    .append(DATE.format(report.startedOn()))
+                    .append(".\n")
+                    .append("Expected finish: between ")
+                    .append(DATE.format(report.finishEarliest()))
+                    .append(" and ")
+                    .append(DATE.format(report.finishLatest()))
+                    .append(".\n");
         } else {
             Enrollment old = before.get();
-            text.append("🔀 Switched from ").append(trackName(old.trackId())).append(" / ").append(paceName(old.paceId()))
-                    .append(" to **").append(track.name()).append("** / **").append(pace.name().toLowerCase(Locale.ROOT))
-                    .append("** (").append(pace.months()).append(" months). Your start date (")
-                    .append(DATE.format(report.startedOn())).append(") and your topic marks are kept; ")
-                    .append("you're ").append(report.percent()).append("% through.\n")
-                    .append("Expected finish: between ").append(DATE.format(report.finishEarliest())).append(" and ")
-                    .append(DATE.format(report.finishLatest())).append(".\n");
+            text.append("🔀 Switched from ")
+                    .append(trackName(old.trackId()))
+                    .append(" / ")
+                    .append(paceName(old.paceId()))
+                    .append(" to **")
+                    .append(track.name())
+                    .append("** / **")
+                    .append(pace.name().toLowerCase(Locale.ROOT))
+                    .append("** (")
+                    .append(pace.months())
+                    .append(" months). Your start date (")
+                    .append(DATE.format(report.startedOn()))
+                    .append(") and your topic marks are kept; ")
+                    .append("you're ")
+                    .append(report.percent())
+                    .append("% through.\n")
+                    .append("Expected finish: between ")
+                    .append(DATE.format(report.finishEarliest()))
+                    .append(" and ")
+                    .append(DATE.format(report.finishLatest()))
+                    .append(".\n");
         }
-        report.next().stream().findFirst().ifPresent(t -> text.append("First up: **").append(t.name())
-                .append("** (phase ").append(kb.phaseOf(t).number()).append("). "));
+        report.next().stream()
+                .findFirst()
+                .ifPresent(t -> text.append("First up: **")
+                        .append(t.name())
+                        .append("** (phase ")
+                        .append(kb.phaseOf(t).number())
+                        .append("). "));
         text.append("`/progress next` shows what to study; `/progress done topic:<topic>` marks a topic done.");
-        Reply.Builder reply = Reply.builder(text.toString()).title("Progress — " + track.name() + " track").ephemeral(true);
+        Reply.Builder reply = Reply.builder(text.toString())
+                .title("Progress — " + track.name() + " track")
+                .ephemeral(true);
         reply.button(new Reply.Button(NEXT_BUTTON, "What should I study next?", Reply.Button.Style.PRIMARY));
         return reply.build();
     }
@@ -206,44 +268,72 @@ public final class ProgressCommand implements Command {
 
     private Reply apply(CommandRequest request, Enrollment enrollment, Topic topic, Optional<TopicState> target) {
         if (topic.track() != null && !topic.track().equals(enrollment.trackId())) {
-            throw new UserError("**" + topic.name() + "** is on the " + trackName(topic.track()) + " track, and you're on "
-                    + trackName(enrollment.trackId()) + ". Pick a topic of your track (`/progress next`), "
-                    + "or switch with `/progress start`.");
+            throw new UserError(
+                    "**" + topic.name() + "** is on the " + trackName(topic.track()) + " track, and you're on "
+                            + trackName(enrollment.trackId()) + ". Pick a topic of your track (`/progress next`), "
+                            + "or switch with `/progress start`.");
         }
-        Optional<TopicState> before = service.change(new TopicChange(request.guildId(), request.memberId(), topic.id(), target));
+        Optional<TopicState> before =
+                service.change(new TopicChange(request.guildId(), request.memberId(), topic.id(), target));
         if (before.equals(target)) {
-            return Reply.error(target.isEmpty()
-                    ? "Nothing to undo: **" + topic.name() + "** has no mark (it's not started)."
-                    : "**" + topic.name() + "** is already marked " + target.get().label() + ", so nothing changed.");
+            return Reply.error(
+                    target.isEmpty()
+                            ? "Nothing to undo: **" + topic.name() + "** has no mark (it's not started)."
+                            : "**" + topic.name() + "** is already marked "
+                                    + target.get().label() + ", so nothing changed.");
         }
-        ProgressReport report = service.report(request.guildId(), request.memberId()).orElseThrow();
+        ProgressReport report =
+                service.report(request.guildId(), request.memberId()).orElseThrow();
         StringBuilder text = new StringBuilder();
         List<Reply.Button> buttons = new ArrayList<>();
         if (target.isEmpty()) {
-            text.append("↩️ Removed the *").append(before.orElseThrow().label()).append("* mark from **")
-                    .append(topic.name()).append("**; it's back to not started.");
+            text.append("↩️ Removed the *")
+                    .append(before.orElseThrow().label())
+                    .append("* mark from **")
+                    .append(topic.name())
+                    .append("**; it's back to not started.");
         } else {
             switch (target.get()) {
-                case DONE -> text.append("✅ Marked **").append(topic.name()).append("** done")
-                        .append(before.isPresent() ? " (was " + before.get().label() + ")" : "").append('.');
-                case IN_PROGRESS -> text.append("📖 **").append(topic.name()).append("** is now in progress. ")
-                        .append(TopicResources.line(kb, topic));
-                case SKIPPED -> text.append("⏭️ Skipped **").append(topic.name())
-                        .append("**: it no longer counts toward your percent.");
+                case DONE ->
+                    text.append("✅ Marked **")
+                            .append(topic.name())
+                            .append("** done")
+                            .append(before.isPresent() ? " (was " + before.get().label() + ")" : "")
+                            .append('.');
+                case IN_PROGRESS ->
+                    text.append("📖 **")
+                            .append(topic.name())
+                            .append("** is now in progress. ")
+                            .append(TopicResources.line(kb, topic));
+                case SKIPPED ->
+                    text.append("⏭️ Skipped **")
+                            .append(topic.name())
+                            .append("**: it no longer counts toward your percent.");
             }
             buttons.add(new Reply.Button(topicButtonId(UNDO, topic.id()), "Undo", Reply.Button.Style.SECONDARY));
         }
-        text.append("\nYou're ").append(report.percent()).append("% through the ").append(report.track().name())
-                .append(" track (").append(report.done()).append('/').append(report.total() - report.skipped())
+        text.append("\nYou're ")
+                .append(report.percent())
+                .append("% through the ")
+                .append(report.track().name())
+                .append(" track (")
+                .append(report.done())
+                .append('/')
+                .append(report.total() - report.skipped())
                 .append(" topics done).");
         if (target.equals(Optional.of(TopicState.DONE))) {
             Phase phase = kb.phaseOf(topic);
-            boolean phaseFinished = report.phases().stream().anyMatch(p -> p.phase().equals(phase) && p.finished());
+            boolean phaseFinished =
+                    report.phases().stream().anyMatch(p -> p.phase().equals(phase) && p.finished());
             if (report.currentPhase().isEmpty()) {
                 text.append("\n🏁 That's every topic of your track. Congratulations — time to build and apply!");
             } else if (phaseFinished) {
-                text.append("\n🎉 Phase ").append(phase.number()).append(" (").append(phase.title())
-                        .append(") complete! Milestone: ").append(phase.milestone());
+                text.append("\n🎉 Phase ")
+                        .append(phase.number())
+                        .append(" (")
+                        .append(phase.title())
+                        .append(") complete! Milestone: ")
+                        .append(phase.milestone());
             }
         }
         if (report.currentPhase().isPresent()) {
@@ -255,21 +345,29 @@ public final class ProgressCommand implements Command {
     }
 
     private Reply unknownTopic(String typed, List<Topic> suggestions, Optional<TopicState> target) {
-        StringBuilder text = new StringBuilder("I don't know the topic `").append(Text.code(typed)).append("`.");
+        StringBuilder text = new StringBuilder("I don't know the topic `")
+                .append(Text.code(typed))
+                .append("`.");
         List<Reply.Button> buttons = new ArrayList<>();
         if (suggestions.isEmpty()) {
             text.append(" Use a topic name or id from `/roadmap phase:<n>` (for example `http-basics`).");
         } else {
-            text.append(" Did you mean: ").append(suggestions.stream()
-                    .map(t -> "**" + t.name() + "** (`" + t.id() + "`)").collect(Collectors.joining(", "))).append('?');
+            text.append(" Did you mean: ")
+                    .append(suggestions.stream()
+                            .map(t -> "**" + t.name() + "** (`" + t.id() + "`)")
+                            .collect(Collectors.joining(", ")))
+                    .append('?');
             String action = target.map(s -> switch (s) {
-                case DONE -> DONE;
-                case IN_PROGRESS -> STUDYING;
-                case SKIPPED -> SKIP;
-            }).orElse(UNDO);
+                        case DONE -> DONE;
+                        case IN_PROGRESS -> STUDYING;
+                        case SKIPPED -> SKIP;
+                    })
+                    .orElse(UNDO);
             for (Topic t : suggestions.subList(0, Math.min(3, suggestions.size()))) {
-                buttons.add(new Reply.Button(topicButtonId(action, t.id()),
-                        Text.truncate(verb(action) + " " + t.name(), 80), Reply.Button.Style.SECONDARY));
+                buttons.add(new Reply.Button(
+                        topicButtonId(action, t.id()),
+                        Text.truncate(verb(action) + " " + t.name(), 80),
+                        Reply.Button.Style.SECONDARY));
             }
         }
         Reply.Builder reply = Reply.builder(text.toString()).ephemeral(true).error(true);
@@ -296,49 +394,85 @@ public final class ProgressCommand implements Command {
         }
         String who = self ? Text.escape(request.displayName()) : "<@" + target + ">";
         if (!self && service.repository().leaderboardHidden(request.guildId(), target)) {
-            return Reply.builder(who + " keeps their progress private.").ephemeral(true).build();
+            return Reply.builder(who + " keeps their progress private.")
+                    .ephemeral(true)
+                    .build();
         }
         Optional<ProgressReport> maybe = service.report(request.guildId(), target);
         if (maybe.isEmpty()) {
-            return Reply.builder(self
-                            ? "You haven't started the roadmap here yet. Choose a track and pace with `/progress start` "
-                            + "(tracks: " + ids(kb.roadmap().tracks().stream().map(Track::id).toList()) + "; paces: "
-                            + ids(kb.roadmap().paces().stream().map(Pace::id).toList()) + ")."
-                            : who + " hasn't started the roadmap in this server yet.")
-                    .ephemeral(true).build();
+            return Reply.builder(
+                            self
+                                    ? "You haven't started the roadmap here yet. Choose a track and pace with `/progress start` "
+                                            + "(tracks: "
+                                            + ids(kb.roadmap().tracks().stream()
+                                                    .map(Track::id)
+                                                    .toList()) + "; paces: "
+                                            + ids(kb.roadmap().paces().stream()
+                                                    .map(Pace::id)
+                                                    .toList()) + ")."
+                                    : who + " hasn't started the roadmap in this server yet.")
+                    .ephemeral(true)
+                    .build();
         }
         ProgressReport r = maybe.get();
-        StringBuilder text = new StringBuilder("**").append(who).append("** · ").append(r.track().name()).append(" track · ")
-                .append(r.pace().name().toLowerCase(Locale.ROOT)).append(" pace (").append(r.pace().months()).append(" months)\n");
+        StringBuilder text = new StringBuilder("**")
+                .append(who)
+                .append("** · ")
+                .append(r.track().name())
+                .append(" track · ")
+                .append(r.pace().name().toLowerCase(Locale.ROOT))
+                .append(" pace (")
+                .append(r.pace().months())
+                .append(" months)\n");
         if (r.currentPhase().isPresent()) {
             Phase p = r.currentPhase().get();
-            text.append("Phase ").append(p.number()).append(" of ").append(kb.phases().size()).append(": ").append(p.title());
+            text.append("Phase ")
+                    .append(p.number())
+                    .append(" of ")
+                    .append(kb.phases().size())
+                    .append(": ")
+                    .append(p.title());
         } else {
             text.append("Every phase complete 🏁");
         }
-        text.append(" · **").append(r.percent()).append("%** complete (").append(r.done()).append('/')
-                .append(r.total() - r.skipped()).append(" topics done");
+        text.append(" · **")
+                .append(r.percent())
+                .append("%** complete (")
+                .append(r.done())
+                .append('/')
+                .append(r.total() - r.skipped())
+                .append(" topics done");
         if (r.skipped() > 0) {
             text.append(", ").append(r.skipped()).append(" skipped");
         }
         if (r.inProgress() > 0) {
             text.append(", ").append(r.inProgress()).append(" in progress");
         }
-        text.append(")\nStarted ").append(DATE.format(r.startedOn())).append(" · expected finish between ")
-                .append(DATE.format(r.finishEarliest())).append(" and ").append(DATE.format(r.finishLatest()))
-                .append(" · ").append(scheduleText(r.onSchedule()));
-        Reply.Builder reply = Reply.builder(text.toString()).title("Progress — " + r.track().name() + " track")
+        text.append(")\nStarted ")
+                .append(DATE.format(r.startedOn()))
+                .append(" · expected finish between ")
+                .append(DATE.format(r.finishEarliest()))
+                .append(" and ")
+                .append(DATE.format(r.finishLatest()))
+                .append(" · ")
+                .append(scheduleText(r.onSchedule()));
+        Reply.Builder reply = Reply.builder(text.toString())
+                .title("Progress — " + r.track().name() + " track")
                 .ephemeral(!self);
         for (ProgressReport.PhaseCount pc : r.phases()) {
-            reply.field("Phase " + pc.phase().number() + " · " + pc.phase().title(),
-                    "`" + bar(pc.done(), pc.total() - pc.skipped()) + "` " + pc.done() + "/" + (pc.total() - pc.skipped()) + " done"
+            reply.field(
+                    "Phase " + pc.phase().number() + " · " + pc.phase().title(),
+                    "`" + bar(pc.done(), pc.total() - pc.skipped()) + "` " + pc.done() + "/"
+                            + (pc.total() - pc.skipped()) + " done"
                             + (pc.skipped() > 0 ? ", " + pc.skipped() + " skipped" : "")
-                            + (pc.inProgress() > 0 ? ", " + pc.inProgress() + " in progress" : ""), false);
+                            + (pc.inProgress() > 0 ? ", " + pc.inProgress() + " in progress" : ""),
+                    false);
         }
         if (self && r.currentPhase().isPresent()) {
             reply.button(new Reply.Button(NEXT_BUTTON, "What next?", Reply.Button.Style.PRIMARY));
         }
-        reply.attachment(new Reply.Attachment(CARD_FILE, "image/png", card(self ? request.displayName() : null, target, r)));
+        reply.attachment(
+                new Reply.Attachment(CARD_FILE, "image/png", card(self ? request.displayName() : null, target, r)));
         return reply.footer("Pace from the guide: " + r.pace().description()).build();
     }
 
@@ -348,17 +482,25 @@ public final class ProgressCommand implements Command {
     static byte[] card(String displayName, String memberId, ProgressReport r) {
         String tail = memberId.length() > 4 ? memberId.substring(memberId.length() - 4) : memberId;
         List<ProgressCardImage.PhaseBar> bars = r.phases().stream()
-                .map(pc -> new ProgressCardImage.PhaseBar("Phase " + pc.phase().number() + " · " + pc.phase().title(),
-                        pc.done(), pc.total() - pc.skipped()))
+                .map(pc -> new ProgressCardImage.PhaseBar(
+                        "Phase " + pc.phase().number() + " · " + pc.phase().title(),
+                        pc.done(),
+                        pc.total() - pc.skipped()))
                 .toList();
-        String status = r.percent() + "% · " + switch (r.onSchedule()) {
-            case AHEAD -> "ahead of pace";
-            case ON_TRACK -> "on track";
-            case BEHIND -> "behind pace";
-            case FINISHED -> "finished";
-        };
-        return ProgressCardImage.render(new ProgressCardImage.Card(displayName, "Member …" + tail,
-                r.track().name() + " track · " + r.pace().name().toLowerCase(Locale.ROOT) + " pace", status, r.percent(), bars));
+        String status = r.percent() + "% · "
+                + switch (r.onSchedule()) {
+                    case AHEAD -> "ahead of pace";
+                    case ON_TRACK -> "on track";
+                    case BEHIND -> "behind pace";
+                    case FINISHED -> "finished";
+                };
+        return ProgressCardImage.render(new ProgressCardImage.Card(
+                displayName,
+                "Member …" + tail,
+                r.track().name() + " track · " + r.pace().name().toLowerCase(Locale.ROOT) + " pace",
+                status,
+                r.percent(),
+                bars));
     }
 
     private static String scheduleText(ProgressReport.Schedule schedule) {
@@ -382,25 +524,36 @@ public final class ProgressCommand implements Command {
         requireEnrollment(request);
         ProgressReport r = service.report(request.guildId(), request.memberId()).orElseThrow();
         if (r.next().isEmpty()) {
-            return Reply.builder("🏁 You've handled every topic on the " + r.track().name()
-                    + " track. Time to build portfolio projects (`/projects`) and apply!").ephemeral(true).build();
+            return Reply.builder("🏁 You've handled every topic on the "
+                            + r.track().name() + " track. Time to build portfolio projects (`/projects`) and apply!")
+                    .ephemeral(true)
+                    .build();
         }
         List<Topic> next = r.next().subList(0, Math.min(NEXT_COUNT, r.next().size()));
         Phase phase = r.currentPhase().orElse(kb.phaseOf(next.get(0)));
         Reply.Builder reply = Reply.builder("Next for you (phase " + phase.number() + ": " + phase.title() + ", "
-                        + r.percent() + "% done so far):\n" + next.stream().map(t -> "• **" + t.name() + "**"
-                        + r.progress().state(t.id()).map(s -> " (" + s.label() + ")").orElse("")).collect(Collectors.joining("\n")))
+                        + r.percent() + "% done so far):\n"
+                        + next.stream()
+                                .map(t -> "• **" + t.name() + "**"
+                                        + r.progress()
+                                                .state(t.id())
+                                                .map(s -> " (" + s.label() + ")")
+                                                .orElse(""))
+                                .collect(Collectors.joining("\n")))
                 .title("What to study next")
                 .ephemeral(true)
                 .footer("Source: roadmap phases and courses of the bundled guide")
                 .sources(next.stream().map(t -> kb.phaseOf(t).id()).distinct().toList());
         for (Topic t : next) {
-            reply.field("Phase " + kb.phaseOf(t).number() + " · " + t.name(), Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024), false);
-            reply.button(new Reply.Button(doneButtonId(t.id()), Text.truncate("Mark " + t.name() + " done", 80), Reply.Button.Style.SUCCESS));
+            reply.field(
+                    "Phase " + kb.phaseOf(t).number() + " · " + t.name(),
+                    Text.truncate(t.details() + "\n" + TopicResources.line(kb, t), 1024),
+                    false);
+            reply.button(new Reply.Button(
+                    doneButtonId(t.id()), Text.truncate("Mark " + t.name() + " done", 80), Reply.Button.Style.SUCCESS));
         }
         return reply.build();
     }
-
 
     // ---- helpers ----
 
@@ -410,8 +563,9 @@ public final class ProgressCommand implements Command {
     }
 
     private Enrollment requireEnrollment(CommandRequest request) {
-        return service.repository().enrollment(request.guildId(), request.memberId()).orElseThrow(() -> new UserError(
-                "Start first: choose a track and pace with `/progress start` (tracks: "
+        return service.repository()
+                .enrollment(request.guildId(), request.memberId())
+                .orElseThrow(() -> new UserError("Start first: choose a track and pace with `/progress start` (tracks: "
                         + ids(kb.roadmap().tracks().stream().map(Track::id).toList()) + "; paces: "
                         + ids(kb.roadmap().paces().stream().map(Pace::id).toList()) + ")."));
     }
@@ -421,12 +575,19 @@ public final class ProgressCommand implements Command {
     }
 
     private String trackName(String id) {
-        return kb.roadmap().tracks().stream().filter(t -> t.id().equals(id)).map(Track::name).findFirst().orElse(id);
+        return kb.roadmap().tracks().stream()
+                .filter(t -> t.id().equals(id))
+                .map(Track::name)
+                .findFirst()
+                .orElse(id);
     }
 
     private String paceName(String id) {
-        return kb.roadmap().paces().stream().filter(p -> p.id().equals(id)).map(p -> p.name().toLowerCase(Locale.ROOT))
-                .findFirst().orElse(id);
+        return kb.roadmap().paces().stream()
+                .filter(p -> p.id().equals(id))
+                .map(p -> p.name().toLowerCase(Locale.ROOT))
+                .findFirst()
+                .orElse(id);
     }
 
     private static String date(Enrollment e) {

@@ -11,8 +11,16 @@ import java.time.Instant;
  * @param trackId       for "start": the chosen track
  * @param paceId        for "start": the chosen pace
  */
-public record ProgressEvent(long id, String guildId, String memberId, String kind, String topicId,
-                            String previousState, String trackId, String paceId, Instant occurredAt) {
+public record ProgressEvent(
+        long id,
+        String guildId,
+        String memberId,
+        String kind,
+        String topicId,
+        String previousState,
+        String trackId,
+        String paceId,
+        Instant occurredAt) {
 
     public static final String START = "start";
     public static final String UNDO = "undo";

@@ -53,7 +53,12 @@ public record ProgressReport(
     }
 
     /** How the member stands against their pace. */
-    public enum Schedule { AHEAD, ON_TRACK, BEHIND, FINISHED }
+    public enum Schedule {
+        AHEAD,
+        ON_TRACK,
+        BEHIND,
+        FINISHED
+    }
 
     /** @return empty when the member has not started (no track chosen) */
     public static Optional<ProgressReport> of(KnowledgeBase kb, MemberProgress progress, Instant now) {
@@ -61,9 +66,13 @@ public record ProgressReport(
             return Optional.empty();
         }
         Enrollment enrollment = progress.enrollment().get();
-        Track track = kb.roadmap().tracks().stream().filter(t -> t.id().equals(enrollment.trackId())).findFirst()
+        Track track = kb.roadmap().tracks().stream()
+                .filter(t -> t.id().equals(enrollment.trackId()))
+                .findFirst()
                 .orElse(new Track(enrollment.trackId(), enrollment.trackId(), ""));
-        Pace pace = kb.roadmap().paces().stream().filter(p -> p.id().equals(enrollment.paceId())).findFirst()
+        Pace pace = kb.roadmap().paces().stream()
+                .filter(p -> p.id().equals(enrollment.paceId()))
+                .findFirst()
                 .orElse(kb.roadmap().paces().get(0));
 
         List<PhaseCount> phases = new ArrayList<>();
@@ -117,8 +126,22 @@ public record ProgressReport(
         LocalDate startedOn = LocalDate.ofInstant(enrollment.startedAt(), ZoneOffset.UTC);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Schedule schedule = schedule(current.isEmpty(), percent, startedOn, today, pace);
-        return Optional.of(new ProgressReport(progress, track, pace, startedOn, phases, total, done, skipped, inProgress,
-                current, percent, next, startedOn.plusMonths(pace.minMonths()), startedOn.plusMonths(pace.maxMonths()), schedule));
+        return Optional.of(new ProgressReport(
+                progress,
+                track,
+                pace,
+                startedOn,
+                phases,
+                total,
+                done,
+                skipped,
+                inProgress,
+                current,
+                percent,
+                next,
+                startedOn.plusMonths(pace.minMonths()),
+                startedOn.plusMonths(pace.maxMonths()),
+                schedule));
     }
 
     /** How a member stands against their pace; also used by the leaderboard's group view. */
@@ -126,7 +149,8 @@ public record ProgressReport(
         if (finished) {
             return Schedule.FINISHED;
         }
-        double plannedDays = ChronoUnit.DAYS.between(start, start.plusMonths(pace.minMonths() + pace.maxMonths()) ) / 2.0;
+        double plannedDays =
+                ChronoUnit.DAYS.between(start, start.plusMonths(pace.minMonths() + pace.maxMonths())) / 2.0;
         double elapsedShare = Math.max(0, ChronoUnit.DAYS.between(start, today)) / Math.max(1.0, plannedDays);
         double doneShare = percent / 100.0;
         if (doneShare >= elapsedShare + 0.10) {

@@ -81,7 +81,12 @@ public final class ProgressRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String topic = rs.getString("topic_id");
-                        topics.put(topic, new TopicMark(topic, TopicState.fromDb(rs.getString("state")), Jdbc.instant(rs, "updated_at")));
+                        topics.put(
+                                topic,
+                                new TopicMark(
+                                        topic,
+                                        TopicState.fromDb(rs.getString("state")),
+                                        Jdbc.instant(rs, "updated_at")));
                     }
                 }
             }
@@ -128,8 +133,10 @@ public final class ProgressRepository {
                 addEvent(event, guildId, memberId, ProgressEvent.START, null, null, trackId, paceId, now);
                 event.executeUpdate();
             }
-            notifyListeners(c, List.of(new ProgressEvent(0, guildId, memberId, ProgressEvent.START, null, null,
-                    trackId, paceId, now)));
+            notifyListeners(
+                    c,
+                    List.of(new ProgressEvent(
+                            0, guildId, memberId, ProgressEvent.START, null, null, trackId, paceId, now)));
             return before;
         });
     }
@@ -154,10 +161,10 @@ public final class ProgressRepository {
             List<Optional<TopicState>> before = new ArrayList<>(changes.size());
             List<ProgressEvent> recorded = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(SELECT_TOPIC_FOR_UPDATE);
-                 PreparedStatement update = c.prepareStatement(UPDATE_TOPIC);
-                 PreparedStatement insert = c.prepareStatement(INSERT_TOPIC);
-                 PreparedStatement delete = c.prepareStatement(DELETE_TOPIC);
-                 PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
+                    PreparedStatement update = c.prepareStatement(UPDATE_TOPIC);
+                    PreparedStatement insert = c.prepareStatement(INSERT_TOPIC);
+                    PreparedStatement delete = c.prepareStatement(DELETE_TOPIC);
+                    PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
                 for (TopicChange change : changes) {
                     Optional<TopicState> previous = currentState(select, change);
                     before.add(previous);
@@ -176,11 +183,27 @@ public final class ProgressRepository {
                         insert.setObject(5, Jdbc.utc(now));
                         insert.executeUpdate();
                     }
-                    addEvent(event, change.guildId(), change.memberId(), change.eventKind(), change.topicId(),
-                            previous.map(TopicState::dbValue).orElse(null), null, null, now);
+                    addEvent(
+                            event,
+                            change.guildId(),
+                            change.memberId(),
+                            change.eventKind(),
+                            change.topicId(),
+                            previous.map(TopicState::dbValue).orElse(null),
+                            null,
+                            null,
+                            now);
                     event.addBatch();
-                    recorded.add(new ProgressEvent(0, change.guildId(), change.memberId(), change.eventKind(), change.topicId(),
-                            previous.map(TopicState::dbValue).orElse(null), null, null, now));
+                    recorded.add(new ProgressEvent(
+                            0,
+                            change.guildId(),
+                            change.memberId(),
+                            change.eventKind(),
+                            change.topicId(),
+                            previous.map(TopicState::dbValue).orElse(null),
+                            null,
+                            null,
+                            now));
                 }
                 event.executeBatch();
             }
@@ -198,9 +221,16 @@ public final class ProgressRepository {
                 ps.setString(2, memberId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new ProgressEvent(rs.getLong("event_id"), guildId, memberId, rs.getString("kind"),
-                                rs.getString("topic_id"), rs.getString("previous_state"), rs.getString("track_id"),
-                                rs.getString("pace_id"), Jdbc.instant(rs, "occurred_at")));
+                        events.add(new ProgressEvent(
+                                rs.getLong("event_id"),
+                                guildId,
+                                memberId,
+                                rs.getString("kind"),
+                                rs.getString("topic_id"),
+                                rs.getString("previous_state"),
+                                rs.getString("track_id"),
+                                rs.getString("pace_id"),
+                                Jdbc.instant(rs, "occurred_at")));
                     }
                 }
             }
@@ -257,17 +287,20 @@ public final class ProgressRepository {
         return readEnrollment(c, SELECT_TRACK, guildId, memberId);
     }
 
-    private static Optional<Enrollment> enrollmentForUpdate(Connection c, String guildId, String memberId) throws SQLException {
+    private static Optional<Enrollment> enrollmentForUpdate(Connection c, String guildId, String memberId)
+            throws SQLException {
         return readEnrollment(c, SELECT_TRACK + " FOR UPDATE", guildId, memberId);
     }
 
-    private static Optional<Enrollment> readEnrollment(Connection c, String sql, String guildId, String memberId) throws SQLException {
+    private static Optional<Enrollment> readEnrollment(Connection c, String sql, String guildId, String memberId)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, guildId);
             ps.setString(2, memberId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Enrollment(rs.getString("track_id"), rs.getString("pace_id"), Jdbc.instant(rs, "started_at")))
+                        ? Optional.of(new Enrollment(
+                                rs.getString("track_id"), rs.getString("pace_id"), Jdbc.instant(rs, "started_at")))
                         : Optional.empty();
             }
         }
@@ -288,8 +321,17 @@ public final class ProgressRepository {
         return ps;
     }
 
-    private static void addEvent(PreparedStatement ps, String guildId, String memberId, String kind, String topicId,
-                                 String previousState, String trackId, String paceId, Instant at) throws SQLException {
+    private static void addEvent(
+            PreparedStatement ps,
+            String guildId,
+            String memberId,
+            String kind,
+            String topicId,
+            String previousState,
+            String trackId,
+            String paceId,
+            Instant at)
+            throws SQLException {
         ps.setString(1, guildId);
         ps.setString(2, memberId);
         ps.setString(3, kind);

@@ -15,15 +15,12 @@ import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 public final class TopicMatcher {
 
     /** The outcome of a look-up. */
-    public sealed interface Result permits Found, NotFound {
-    }
+    public sealed interface Result permits Found, NotFound {}
 
-    public record Found(Topic topic) implements Result {
-    }
+    public record Found(Topic topic) implements Result {}
 
     /** Nothing matched well enough; {@code suggestions} are the nearest topics, best first (may be empty). */
-    public record NotFound(List<Topic> suggestions) implements Result {
-    }
+    public record NotFound(List<Topic> suggestions) implements Result {}
 
     private static final int MAX_SUGGESTIONS = 3;
 
@@ -47,16 +44,21 @@ public final class TopicMatcher {
             }
         }
         List<Topic> partial = topics.stream()
-                .filter(t -> query.length() >= 3 && (compact(t.id()).contains(query) || compact(t.name()).contains(query)))
+                .filter(t -> query.length() >= 3
+                        && (compact(t.id()).contains(query) || compact(t.name()).contains(query)))
                 .toList();
         if (partial.size() > 1 && trackId != null) {
-            List<Topic> onTrack = partial.stream().filter(t -> t.track() == null || t.track().equals(trackId)).toList();
+            List<Topic> onTrack = partial.stream()
+                    .filter(t -> t.track() == null || t.track().equals(trackId))
+                    .toList();
             partial = onTrack.isEmpty() ? partial : onTrack;
         }
         if (partial.size() > 1) {
             // "sql" means SQL fundamentals rather than ORM with SQLAlchemy: a name that starts with it wins.
             List<Topic> prefixed = partial.stream()
-                    .filter(t -> compact(t.id()).startsWith(query) || compact(t.name()).startsWith(query)).toList();
+                    .filter(t -> compact(t.id()).startsWith(query)
+                            || compact(t.name()).startsWith(query))
+                    .toList();
             partial = prefixed.size() == 1 ? prefixed : partial;
         }
         if (partial.size() == 1) {
@@ -87,11 +89,14 @@ public final class TopicMatcher {
     }
 
     private List<Topic> nearest(String query) {
-        record Scored(Topic topic, int distance) {
-        }
+        record Scored(Topic topic, int distance) {}
         int bound = Math.max(2, query.length() / 3);
         return topics.stream()
-                .map(t -> new Scored(t, Math.min(EditDistance.distance(query, compact(t.id()), bound), EditDistance.distance(query, compact(t.name()), bound))))
+                .map(t -> new Scored(
+                        t,
+                        Math.min(
+                                EditDistance.distance(query, compact(t.id()), bound),
+                                EditDistance.distance(query, compact(t.name()), bound))))
                 .filter(s -> s.distance <= bound)
                 .sorted(Comparator.comparingInt(Scored::distance))
                 .limit(MAX_SUGGESTIONS)

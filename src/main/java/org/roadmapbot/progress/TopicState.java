@@ -28,7 +28,10 @@ public enum TopicState {
     }
 
     public static TopicState fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown topic state in database: " + value.toLowerCase(Locale.ROOT)));
+        return Arrays.stream(values())
+                .filter(s -> s.dbValue.equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "unknown topic state in database: " + value.toLowerCase(Locale.ROOT)));
     }
 }

@@ -28,11 +28,12 @@ public final class InFlight {
     /** @param name the threads' name (they are daemons: a stop never waits on them beyond {@link #await}) */
     public InFlight(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         pool.allowCoreThreadTimeOut(true); // idle most of the week: no threads kept for it
         this.threads = pool;
     }
@@ -56,7 +57,8 @@ public final class InFlight {
     /** Waits until everything tracked now has completed, at most {@code limit}; returns whether it did. */
     public boolean await(Duration limit) {
         try {
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;

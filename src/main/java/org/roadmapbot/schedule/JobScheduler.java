@@ -162,8 +162,8 @@ public final class JobScheduler implements AutoCloseable {
             return false;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = ? AND instance_name = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = ? AND instance_name = ?")) {
             ps.setString(1, SCHEDULER_NAME);
             ps.setString(2, instance);
             try (ResultSet rs = ps.executeQuery()) {
@@ -228,8 +228,7 @@ public final class JobScheduler implements AutoCloseable {
         }
 
         @Override
-        public void initialize() {
-        }
+        public void initialize() {}
     }
 
     /** Replaces a closed scheduler's provider so its name cannot reach a closed pool. */
@@ -240,11 +239,9 @@ public final class JobScheduler implements AutoCloseable {
         }
 
         @Override
-        public void shutdown() {
-        }
+        public void shutdown() {}
 
         @Override
-        public void initialize() {
-        }
+        public void initialize() {}
     }
 }

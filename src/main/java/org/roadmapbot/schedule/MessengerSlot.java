@@ -47,6 +47,7 @@ public final class MessengerSlot implements Messenger {
     }
 
     private static CompletableFuture<Void> notYet() {
-        return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, "no messenger connected yet"));
+        return Messenger.failed(
+                new DeliveryException(DeliveryException.Reason.TEMPORARY, "no messenger connected yet"));
     }
 }

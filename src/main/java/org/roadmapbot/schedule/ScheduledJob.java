@@ -12,5 +12,4 @@ import org.quartz.Job;
  * @param factory   builds one job run
  * @param reconcile makes Quartz's jobs of this kind match the feature's state; run before firing starts
  */
-public record ScheduledJob(Class<? extends Job> type, Supplier<? extends Job> factory, Runnable reconcile) {
-}
+public record ScheduledJob(Class<? extends Job> type, Supplier<? extends Job> factory, Runnable reconcile) {}

@@ -34,7 +34,8 @@ public record SchedulerConfig(boolean clustered, int threads, boolean autoStart)
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(THREADS + " must be a whole number, not '" + threads + "'");
         }
-        return new SchedulerConfig(Boolean.parseBoolean(env.getOrDefault(CLUSTERED, "false").strip()), count, false);
+        return new SchedulerConfig(
+                Boolean.parseBoolean(env.getOrDefault(CLUSTERED, "false").strip()), count, false);
     }
 
     public SchedulerConfig withAutoStart(boolean value) {

@@ -28,15 +28,15 @@ import org.roadmapbot.core.UserError;
 public final class TimeZones {
 
     /** A zone understood from what was typed, and a note saying how when it wasn't a plain IANA name. */
-    public record Parsed(ZoneId zone, Optional<String> note) {
-    }
+    public record Parsed(ZoneId zone, Optional<String> note) {}
 
     /** Lower-case name → canonical name, for every region id the JDK knows (tzdb). */
     private static final Map<String, String> BY_LOWER = new TreeMap<>();
+
     private static final Map<String, String> ABBREVIATIONS = abbreviations();
     /** "+5", "+05:30", "-0330", "UTC+2", "GMT-3:30", "utc + 5". */
-    private static final Pattern OFFSET = Pattern.compile(
-            "(?:(?:utc|gmt|ut)\\s*)?([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OFFSET =
+            Pattern.compile("(?:(?:utc|gmt|ut)\\s*)?([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?", Pattern.CASE_INSENSITIVE);
 
     static {
         for (String id : ZoneId.getAvailableZoneIds()) {
@@ -50,8 +50,7 @@ public final class TimeZones {
         }
     }
 
-    private TimeZones() {
-    }
+    private TimeZones() {}
 
     /** The zone for what a member typed, or empty when it names none. */
     public static Optional<Parsed> parse(String typed) {
@@ -61,19 +60,25 @@ public final class TimeZones {
         String text = typed.strip();
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.equals("utc") || lower.equals("gmt") || lower.equals("z") || lower.equals("ut")) {
-            return Optional.of(new Parsed(ZoneId.of("UTC"), lower.equals("utc") ? Optional.empty()
-                    : Optional.of(text + " → UTC")));
+            return Optional.of(new Parsed(
+                    ZoneId.of("UTC"), lower.equals("utc") ? Optional.empty() : Optional.of(text + " → UTC")));
         }
         String named = ABBREVIATIONS.get(lower);
         if (named != null) {
-            return Optional.of(new Parsed(ZoneId.of(named), Optional.of(text.toUpperCase(Locale.ROOT) + " → " + named)));
+            return Optional.of(
+                    new Parsed(ZoneId.of(named), Optional.of(text.toUpperCase(Locale.ROOT) + " → " + named)));
         }
         String id = BY_LOWER.get(lower.replace(' ', '_'));
         if (id != null) {
             return Optional.of(new Parsed(ZoneId.of(id), Optional.empty()));
         }
-        return offset(text).map(offset -> new Parsed(offset, Optional.of(text + " → " + label(offset)
-                + " (a fixed offset: it does not follow daylight saving; a city name such as Europe/Berlin does)")));
+        return offset(text)
+                .map(
+                        offset -> new Parsed(
+                                offset,
+                                Optional.of(
+                                        text + " → " + label(offset)
+                                                + " (a fixed offset: it does not follow daylight saving; a city name such as Europe/Berlin does)")));
     }
 
     /** As {@link #parse}, or a polite error naming close matches and saying that nothing was changed. */
@@ -82,8 +87,14 @@ public final class TimeZones {
             List<String> close = matching(typed, 3);
             return new UserError("`" + Text.code(typed.strip()) + "` isn't a time zone I know. Use a name such as "
                     + "Europe/Berlin or America/New_York, an abbreviation such as EST or CET, or an offset such as UTC+2"
-                    + (close.isEmpty() ? "" : " (did you mean "
-                    + String.join(", ", close.stream().map(z -> "`" + z + "`").toList()) + "?)")
+                    + (close.isEmpty()
+                            ? ""
+                            : " (did you mean "
+                                    + String.join(
+                                            ", ",
+                                            close.stream()
+                                                    .map(z -> "`" + z + "`")
+                                                    .toList()) + "?)")
                     + ". Nothing was changed.");
         });
     }
@@ -105,14 +116,16 @@ public final class TimeZones {
             hits.add(abbreviated);
         }
         for (Map.Entry<String, String> e : BY_LOWER.entrySet()) {
-            boolean wanted = q.isEmpty() ? e.getValue().contains("/") && !e.getValue().startsWith("Etc/")
+            boolean wanted = q.isEmpty()
+                    ? e.getValue().contains("/") && !e.getValue().startsWith("Etc/")
                     : e.getKey().contains(q);
             if (wanted && !hits.contains(e.getValue())) {
                 hits.add(e.getValue());
             }
         }
         List<String> ranked = new ArrayList<>(hits.subList(abbreviated == null ? 0 : 1, hits.size()));
-        ranked.sort(Comparator.comparingInt((String id) -> rank(id.toLowerCase(Locale.ROOT), q)).thenComparing(id -> id));
+        ranked.sort(Comparator.comparingInt((String id) -> rank(id.toLowerCase(Locale.ROOT), q))
+                .thenComparing(id -> id));
         if (abbreviated != null) {
             ranked.add(0, abbreviated);
         }
@@ -162,7 +175,8 @@ public final class TimeZones {
         }
         Map<String, String> map = new TreeMap<>();
         // ZoneId.of fails here, at class load, for a misspelt zone in the file; a test loads the class.
-        file.forEach((k, v) -> map.put(((String) k).toLowerCase(Locale.ROOT), ZoneId.of((String) v).getId()));
+        file.forEach((k, v) -> map.put(
+                ((String) k).toLowerCase(Locale.ROOT), ZoneId.of((String) v).getId()));
         return Map.copyOf(map);
     }
 }

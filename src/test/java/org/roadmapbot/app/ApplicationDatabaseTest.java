@@ -39,8 +39,11 @@ class ApplicationDatabaseTest {
         CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
         try (Application app = Application.start(config())) {
             ConsoleSession console = new ConsoleSession(app.router(), caller, false);
-            assertThat(console.handle("/progress start track:python pace:full-time").error()).isFalse();
-            assertThat(console.handle("/progress done topic:\"how http works\"").content()).contains("Marked **How HTTP works** done");
+            assertThat(console.handle("/progress start track:python pace:full-time")
+                            .error())
+                    .isFalse();
+            assertThat(console.handle("/progress done topic:\"how http works\"").content())
+                    .contains("Marked **How HTTP works** done");
         }
         try (Application app = Application.start(config())) {
             ConsoleSession console = new ConsoleSession(app.router(), caller, false);
@@ -55,11 +58,20 @@ class ApplicationDatabaseTest {
     @Test
     void askStillAnswersWithTheDatabaseOpen() {
         try (Application app = Application.start(config())) {
-            Reply reply = app.router().dispatch(new CommandRequest("1", "1", "console", false, "ask", null,
-                    Map.of("question", "How long does it take to become a backend developer?")));
+            Reply reply = app.router()
+                    .dispatch(new CommandRequest(
+                            "1",
+                            "1",
+                            "console",
+                            false,
+                            "ask",
+                            null,
+                            Map.of("question", "How long does it take to become a backend developer?")));
             // The right entry, not just any: the answer names it and says what it holds.
             assertThat(reply.sources()).containsExactly("faq-how-long");
-            assertThat(reply.content()).contains("6-10 months of full-time study").contains("10-15 months part-time");
+            assertThat(reply.content())
+                    .contains("6-10 months of full-time study")
+                    .contains("10-15 months part-time");
         }
     }
 
@@ -69,10 +81,18 @@ class ApplicationDatabaseTest {
             Reply before = ask(app, "1", "What should I study next?");
             assertThat(before.content()).doesNotContain("Next for you");
 
-            app.router().dispatch(new CommandRequest("1", "1", "console", false, "progress", "start",
-                    Map.of("track", "python", "pace", "full-time")));
-            app.router().dispatch(new CommandRequest("1", "1", "console", false, "progress", "done",
-                    Map.of("topic", "pick-primary-language")));
+            app.router()
+                    .dispatch(new CommandRequest(
+                            "1",
+                            "1",
+                            "console",
+                            false,
+                            "progress",
+                            "start",
+                            Map.of("track", "python", "pace", "full-time")));
+            app.router()
+                    .dispatch(new CommandRequest(
+                            "1", "1", "console", false, "progress", "done", Map.of("topic", "pick-primary-language")));
 
             Reply next = ask(app, "1", "What should I study next?");
             Reply standing = ask(app, "1", "how far am I?");
@@ -90,14 +110,16 @@ class ApplicationDatabaseTest {
     }
 
     private static Reply ask(Application app, String member, String question) {
-        return app.router().dispatch(new CommandRequest("1", member, "console", false, "ask", null, Map.of("question", question)));
+        return app.router()
+                .dispatch(new CommandRequest("1", member, "console", false, "ask", null, Map.of("question", question)));
     }
 
     @Test
     void aDataErrorAtStartLeavesTheDatabaseFreeForTheNextProcess() throws Exception {
         // The database opens while the knowledge loads; a data error must not leave it open (locked).
         Path noData = Files.createDirectories(dir.resolve("no-data"));
-        assertThatThrownBy(() -> Application.start(new AppConfig(dir, Optional.of(noData)))).isInstanceOf(DataError.class);
+        assertThatThrownBy(() -> Application.start(new AppConfig(dir, Optional.of(noData))))
+                .isInstanceOf(DataError.class);
 
         Process holder = ChildJvm.start(HoldDatabase.class, dir.toString());
         try {
@@ -125,16 +147,23 @@ class ApplicationDatabaseTest {
             int exit = Main.execute("console", "--data-dir", dir.toString());
 
             assertThat(exit).isEqualTo(2);
-            assertThat(output.err()).startsWith("roadmap-bot: cannot start: the database")
-                    .contains("in use by another process").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(output.err())
+                    .startsWith("roadmap-bot: cannot start: the database")
+                    .contains("in use by another process")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
 
             // A one-shot ask needs no database for a general question, so the running bot's lock is no obstacle;
             // a personal question says politely that it cannot read the progress now.
             output.reset();
-            assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?")).isZero();
-            assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how far am I?")).isEqualTo(1);
-            assertThat(output.out()).contains("$49")
-                    .contains("I couldn't open the bot's data to answer from your progress").contains("in use by another process")
+            assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?"))
+                    .isZero();
+            assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how far am I?"))
+                    .isEqualTo(1);
+            assertThat(output.out())
+                    .contains("$49")
+                    .contains("I couldn't open the bot's data to answer from your progress")
+                    .contains("in use by another process")
                     .doesNotContain("Exception");
         } finally {
             holder.getOutputStream().close();
@@ -147,8 +176,14 @@ class ApplicationDatabaseTest {
     @Test
     void databaseSettingsComeFromTheEnvironment() {
         AppConfig config = AppConfig.fromEnvironment(Map.of(
-                DatabaseConfig.URL, "jdbc:postgresql://db:5432/bot", DatabaseConfig.USER, "bot",
-                DatabaseConfig.PASSWORD, "s3cret", AppConfig.DATA_DIR, "/tmp/x"));
+                DatabaseConfig.URL,
+                "jdbc:postgresql://db:5432/bot",
+                DatabaseConfig.USER,
+                "bot",
+                DatabaseConfig.PASSWORD,
+                "s3cret",
+                AppConfig.DATA_DIR,
+                "/tmp/x"));
 
         assertThat(config.database().jdbcUrl(config.dataDir())).isEqualTo("jdbc:postgresql://db:5432/bot");
         assertThat(config.database().user()).isEqualTo("bot");
@@ -156,6 +191,7 @@ class ApplicationDatabaseTest {
         assertThat(config.toString()).doesNotContain("s3cret");
         assertThat(config.withDataDir(dir).database()).isEqualTo(config.database());
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(DatabaseConfig.URL, "mysql://x")))
-                .isInstanceOf(StartupException.class).hasMessageContaining("ROADMAP_BOT_DB_URL");
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("ROADMAP_BOT_DB_URL");
     }
 }

@@ -12,10 +12,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.H2Backup;
+import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.testing.ChildJvm;
 import org.roadmapbot.testing.HoldDatabase;
 
@@ -33,20 +33,27 @@ class BackupCliTest {
         Path data = dir.resolve("data");
         mark(data, "m1", "git-basics");
         Path zip = dir.resolve("b.zip");
-        assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", zip.toString())).isZero();
+        assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", zip.toString()))
+                .isZero();
         assertThat(output.out()).contains("Backed up");
         mark(data, "m2", "git-basics"); // after the backup
 
         byte[] current = Files.readAllBytes(data.resolve(H2Backup.STORE_FILE));
-        assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", zip.toString())).isEqualTo(2);
+        assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", zip.toString()))
+                .isEqualTo(2);
         assertThat(errorLine()).contains("already holds a database", "--force");
-        assertThat(Files.readAllBytes(data.resolve(H2Backup.STORE_FILE))).as("nothing changed").isEqualTo(current);
+        assertThat(Files.readAllBytes(data.resolve(H2Backup.STORE_FILE)))
+                .as("nothing changed")
+                .isEqualTo(current);
 
-        assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", zip.toString(), "--force")).isZero();
+        assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", zip.toString(), "--force"))
+                .isZero();
         assertThat(data.resolve(H2Backup.STORE_FILE + H2Backup.REPLACED_SUFFIX)).exists();
         try (Application app = Application.start(new AppConfig(data, Optional.empty()))) {
             assertThat(show(app, "m1").content()).doesNotContain("haven't started");
-            assertThat(show(app, "m2").content()).as("the change made after the backup").contains("haven't started");
+            assertThat(show(app, "m2").content())
+                    .as("the change made after the backup")
+                    .contains("haven't started");
         }
     }
 
@@ -55,7 +62,8 @@ class BackupCliTest {
         Path data = dir.resolve("data");
         mark(data, "m1", "git-basics");
         Path taken = Files.writeString(dir.resolve("taken.zip"), "keep me");
-        assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", taken.toString())).isEqualTo(2);
+        assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", taken.toString()))
+                .isEqualTo(2);
         assertThat(errorLine()).contains("already exists");
         assertThat(Files.readString(taken)).isEqualTo("keep me");
 
@@ -65,13 +73,15 @@ class BackupCliTest {
             ChildJvm.awaitLine(childOut, "READY");
             Path zip = dir.resolve("running.zip");
             output.reset();
-            assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", zip.toString())).isEqualTo(2);
+            assertThat(Main.execute("backup", "--data-dir", data.toString(), "--to", zip.toString()))
+                    .isEqualTo(2);
             assertThat(errorLine()).contains("in use by a running bot");
             assertThat(zip).doesNotExist();
             output.reset();
             Path other = dir.resolve("other.zip");
             Files.copy(taken, other);
-            assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", other.toString(), "--force")).isEqualTo(2);
+            assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", other.toString(), "--force"))
+                    .isEqualTo(2);
         } finally {
             bot.getOutputStream().close();
             bot.waitFor();
@@ -95,7 +105,8 @@ class BackupCliTest {
         for (Path bad : new Path[] {notZip, otherZip, dir.resolve("missing.zip")}) {
             output.reset();
             assertThat(Main.execute("restore", "--data-dir", data.toString(), "--from", bad.toString(), "--force"))
-                    .as(bad.toString()).isEqualTo(2);
+                    .as(bad.toString())
+                    .isEqualTo(2);
             assertThat(errorLine()).startsWith("roadmap-bot: cannot start: restore: ");
             assertThat(Files.readAllBytes(data.resolve(H2Backup.STORE_FILE))).isEqualTo(current);
         }
@@ -114,7 +125,9 @@ class BackupCliTest {
             assertThat(show(app, "m1").content()).doesNotContain("haven't started");
         }
         output.reset();
-        assertThat(Main.execute("compact", "--data-dir", dir.resolve("nothing-here").toString())).isEqualTo(2);
+        assertThat(Main.execute(
+                        "compact", "--data-dir", dir.resolve("nothing-here").toString()))
+                .isEqualTo(2);
         assertThat(errorLine()).contains("no database in");
     }
 

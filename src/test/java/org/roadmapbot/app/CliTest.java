@@ -20,7 +20,8 @@ class CliTest {
 
     @Test
     void askJsonPrintsQuestionAnswerAndSources() throws Exception {
-        int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "How", "much", "does", "boot.dev", "cost?");
+        int code =
+                Main.execute("ask", "--data-dir", dir.toString(), "--json", "How", "much", "does", "boot.dev", "cost?");
         assertThat(code).isZero();
         JsonNode line = new ObjectMapper().readTree(output.out().strip());
         assertThat(line.get("question").asText()).isEqualTo("How much does boot.dev cost?");
@@ -36,7 +37,9 @@ class CliTest {
         String[] lines = output.out().strip().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(lines[0]).get("sources")).extracting(JsonNode::asText).containsExactly("stack-go");
+        assertThat(json.readTree(lines[0]).get("sources"))
+                .extracting(JsonNode::asText)
+                .containsExactly("stack-go");
         assertThat(json.readTree(lines[0]).get("answer").asText()).contains("high-performance microservices");
         JsonNode none = json.readTree(lines[1]);
         assertThat(none.get("sources")).isEmpty();
@@ -52,7 +55,8 @@ class CliTest {
 
     @Test
     void everySubcommandPrintsItsHelpWithoutFormatWarnings() {
-        for (String[] args : new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"migrate-data", "--help"}}) {
+        for (String[] args :
+                new String[][] {{"--help"}, {"ask", "--help"}, {"console", "--help"}, {"migrate-data", "--help"}}) {
             output.reset();
             assertThat(Main.execute(args)).as(String.join(" ", args)).isZero();
             assertThat(output.out()).as(String.join(" ", args)).contains("Usage: roadmap-bot");
@@ -67,11 +71,13 @@ class CliTest {
     @Test
     void aOneShotAskInAnEmptyFolderCreatesNothing() throws Exception {
         java.nio.file.Path data = dir.resolve("never-created");
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how much is boot.dev?")).isZero();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how much is boot.dev?"))
+                .isZero();
         assertThat(output.out()).contains("$49");
         output.reset();
         // A personal question with no database: nobody has started, so the plain pointer to Phase 1.
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how far am I?")).isZero();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "how far am I?"))
+                .isZero();
         assertThat(output.out()).contains("/progress start");
         assertThat(data).doesNotExist();
     }
@@ -80,18 +86,38 @@ class CliTest {
     void aOneShotPersonalQuestionOpensTheDatabaseThatIsThereAndAnswersFromProgress() {
         java.nio.file.Path data = dir.resolve("bot-data");
         try (Application app = Application.start(new AppConfig(data, java.util.Optional.empty()))) {
-            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
-                    "start", java.util.Map.of("track", "python", "pace", "part-time"))).error()).isFalse();
-            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("console", "42", "Ann", false, "progress",
-                    "done", java.util.Map.of("topic", "http-basics"))).error()).isFalse();
+            assertThat(app.router()
+                            .dispatch(new org.roadmapbot.core.CommandRequest(
+                                    "console",
+                                    "42",
+                                    "Ann",
+                                    false,
+                                    "progress",
+                                    "start",
+                                    java.util.Map.of("track", "python", "pace", "part-time")))
+                            .error())
+                    .isFalse();
+            assertThat(app.router()
+                            .dispatch(new org.roadmapbot.core.CommandRequest(
+                                    "console",
+                                    "42",
+                                    "Ann",
+                                    false,
+                                    "progress",
+                                    "done",
+                                    java.util.Map.of("topic", "http-basics")))
+                            .error())
+                    .isFalse();
         }
         output.reset();
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "42", "how far am I?"))
+        assertThat(Main.execute(
+                        "ask", "--data-dir", data.toString(), "--guild", "console", "--user", "42", "how far am I?"))
                 .isZero();
         assertThat(output.out()).contains("Python track").contains("1/");
         output.reset();
         // Another member of the same folder has not started: the plain answer.
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "console", "--user", "43", "how far am I?"))
+        assertThat(Main.execute(
+                        "ask", "--data-dir", data.toString(), "--guild", "console", "--user", "43", "how far am I?"))
                 .isZero();
         assertThat(output.out()).contains("/progress start").doesNotContain("Python track");
     }
@@ -100,19 +126,34 @@ class CliTest {
     void aOneShotAskWithGuildAnswersFromThatServersFaqAndWithoutItFromTheBundledData() {
         java.nio.file.Path data = dir.resolve("faq-data");
         try (Application app = Application.start(new AppConfig(data, java.util.Optional.empty()))) {
-            assertThat(app.router().dispatch(new org.roadmapbot.core.CommandRequest("777", "9", "Mod", true, "faq", "add",
-                    java.util.Map.of("question", "when is the study call? | what time is the study call",
-                            "answer", "Every Tuesday at 18:00 UTC in #study-hall"))).error()).isFalse();
+            assertThat(app.router()
+                            .dispatch(new org.roadmapbot.core.CommandRequest(
+                                    "777",
+                                    "9",
+                                    "Mod",
+                                    true,
+                                    "faq",
+                                    "add",
+                                    java.util.Map.of(
+                                            "question",
+                                            "when is the study call? | what time is the study call",
+                                            "answer",
+                                            "Every Tuesday at 18:00 UTC in #study-hall")))
+                            .error())
+                    .isFalse();
         }
         output.reset();
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "777", "when is the study call?")).isZero();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "777", "when is the study call?"))
+                .isZero();
         assertThat(output.out()).contains("Every Tuesday at 18:00 UTC");
         output.reset();
         // Another server's members, and an ask naming no server, get the bundled data's answer (none here).
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "778", "when is the study call?")).isZero();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "--guild", "778", "when is the study call?"))
+                .isZero();
         assertThat(output.out()).doesNotContain("Every Tuesday");
         output.reset();
-        assertThat(Main.execute("ask", "--data-dir", data.toString(), "when is the study call?")).isZero();
+        assertThat(Main.execute("ask", "--data-dir", data.toString(), "when is the study call?"))
+                .isZero();
         assertThat(output.out()).doesNotContain("Every Tuesday");
     }
 
@@ -121,7 +162,8 @@ class CliTest {
         assertThat(Main.execute("ask", "--data-dir", dir.toString(), "")).isEqualTo(1);
         assertThat(output.out()).contains("`question` cannot be empty.");
         output.reset();
-        assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?")).isZero();
+        assertThat(Main.execute("ask", "--data-dir", dir.toString(), "how much is boot.dev?"))
+                .isZero();
         assertThat(output.out()).contains("$49");
         assertThat(output.err()).as("no start-up log lines from a one-shot ask").doesNotContain(" INFO ");
     }
@@ -134,14 +176,23 @@ class CliTest {
 
     @Test
     void aMisspeltLogLevelStopsStartUpWithOneLine() throws Exception {
-        ProcessBuilder child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "ask", "--data-dir", dir.toString(), "hi");
+        ProcessBuilder child = new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "ask",
+                "--data-dir",
+                dir.toString(),
+                "hi");
         child.environment().put("ROADMAP_BOT_LOG_LEVEL", "LOUD");
         child.redirectErrorStream(true);
         Process process = child.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isEqualTo(2);
-        assertThat(output.strip()).isEqualTo("roadmap-bot: cannot start: ROADMAP_BOT_LOG_LEVEL must be one of trace, debug, "
-                + "info, warn, error, off, not 'LOUD'");
+        assertThat(output.strip())
+                .isEqualTo("roadmap-bot: cannot start: ROADMAP_BOT_LOG_LEVEL must be one of trace, debug, "
+                        + "info, warn, error, off, not 'LOUD'");
     }
 }

@@ -20,13 +20,13 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.DataMigration;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.testing.CapturedOutput;
 import org.roadmapbot.testing.TableDigest;
 import org.roadmapbot.testing.TestPostgres;
 
@@ -42,8 +42,7 @@ class MigrateDataTest {
     /** A job that never runs here; it only has to be stored and copied. */
     public static final class WeeklyJob implements Job {
         @Override
-        public void execute(JobExecutionContext context) {
-        }
+        public void execute(JobExecutionContext context) {}
     }
 
     static final TriggerKey WEEKLY = TriggerKey.triggerKey("member-7", "test-weekly");
@@ -53,27 +52,51 @@ class MigrateDataTest {
         List<Topic> topics = app.knowledge().topicsForTrack("python");
         for (int m = 0; m < 40; m++) {
             String member = String.valueOf(700_000_000_000_000_000L + m);
-            run(app, member, "progress", "start", Map.of("track", m % 3 == 0 ? "javascript" : "python", "pace", "part-time"));
+            run(
+                    app,
+                    member,
+                    "progress",
+                    "start",
+                    Map.of("track", m % 3 == 0 ? "javascript" : "python", "pace", "part-time"));
             if (m % 3 != 0) {
                 for (int t = 0; t < m % 7; t++) {
-                    run(app, member, "progress", t % 4 == 3 ? "skip" : "done", Map.of("topic", topics.get(t).id()));
+                    run(
+                            app,
+                            member,
+                            "progress",
+                            t % 4 == 3 ? "skip" : "done",
+                            Map.of("topic", topics.get(t).id()));
                 }
                 if (m % 5 == 0 && m % 7 > 0) {
-                    run(app, member, "progress", "undo", Map.of("topic", topics.get(0).id()));
+                    run(
+                            app,
+                            member,
+                            "progress",
+                            "undo",
+                            Map.of("topic", topics.get(0).id()));
                 }
             }
             if (m % 4 == 0) {
                 run(app, member, "privacy", "leaderboard", Map.of("visible", false));
             }
         }
-        app.scheduler().quartz().scheduleJob(
-                JobBuilder.newJob(WeeklyJob.class).withIdentity("member-7", "test-weekly").usingJobData("zone", "Europe/Berlin")
-                        .usingJobData("hour", 18).build(),
-                TriggerBuilder.newTrigger().withIdentity(WEEKLY).withSchedule(CronScheduleBuilder.cronSchedule("0 0 18 ? * MON")).build());
+        app.scheduler()
+                .quartz()
+                .scheduleJob(
+                        JobBuilder.newJob(WeeklyJob.class)
+                                .withIdentity("member-7", "test-weekly")
+                                .usingJobData("zone", "Europe/Berlin")
+                                .usingJobData("hour", 18)
+                                .build(),
+                        TriggerBuilder.newTrigger()
+                                .withIdentity(WEEKLY)
+                                .withSchedule(CronScheduleBuilder.cronSchedule("0 0 18 ? * MON"))
+                                .build());
     }
 
     private static Reply run(Application app, String member, String command, String sub, Map<String, Object> options) {
-        Reply reply = app.router().dispatch(new CommandRequest("900000000000000042", member, "M", false, command, sub, options));
+        Reply reply = app.router()
+                .dispatch(new CommandRequest("900000000000000042", member, "M", false, command, sub, options));
         assertThat(reply.error()).as(reply.content()).isFalse();
         return reply;
     }
@@ -81,8 +104,11 @@ class MigrateDataTest {
     /** Every copied table's normalised rows (the tables migrate-data leaves out are left out here too). */
     static Map<String, List<String>> data(Database db) {
         Map<String, List<String>> all = new TreeMap<>(TableDigest.contents(db.dataSource()));
-        all.keySet().removeIf(t -> t.equals("flyway_schema_history") || t.equals("qrtz_scheduler_state")
-                || t.equals("qrtz_fired_triggers") || t.equals("qrtz_locks"));
+        all.keySet()
+                .removeIf(t -> t.equals("flyway_schema_history")
+                        || t.equals("qrtz_scheduler_state")
+                        || t.equals("qrtz_fired_triggers")
+                        || t.equals("qrtz_locks"));
         return all;
     }
 
@@ -94,12 +120,19 @@ class MigrateDataTest {
         try (Application app = Application.start(new AppConfig(h2, Optional.empty()))) {
             fill(app);
             nextFire = app.scheduler().quartz().getTrigger(WEEKLY).getNextFireTime();
-            showBefore = run(app, "700000000000000001", "progress", "show", Map.of()).content();
+            showBefore =
+                    run(app, "700000000000000001", "progress", "show", Map.of()).content();
         }
         DatabaseConfig postgres = TestPostgres.freshDatabase();
 
-        int code = Main.execute("migrate-data", "--data-dir", h2.toString(), "--to", postgres.url().orElseThrow(),
-                "--to-user", "postgres");
+        int code = Main.execute(
+                "migrate-data",
+                "--data-dir",
+                h2.toString(),
+                "--to",
+                postgres.url().orElseThrow(),
+                "--to-user",
+                "postgres");
 
         assertThat(code).as(output.err()).isZero();
         assertThat(output.out()).contains("Copied ").contains("member_track").contains("qrtz_triggers");
@@ -112,7 +145,9 @@ class MigrateDataTest {
             Map<String, List<String>> target = data(db);
             assertThat(target.keySet()).isEqualTo(source.keySet());
             for (String table : source.keySet()) {
-                assertThat(target.get(table)).as("rows of %s", table).hasSameSizeAs(source.get(table))
+                assertThat(target.get(table))
+                        .as("rows of %s", table)
+                        .hasSameSizeAs(source.get(table))
                         .containsExactlyElementsOf(source.get(table));
             }
         }
@@ -122,11 +157,19 @@ class MigrateDataTest {
         assertThat(source.get("qrtz_cron_triggers")).hasSize(1);
 
         // The bot runs on the copy: same answers, the schedule intact, new rows get fresh ids.
-        try (Application app = Application.start(new AppConfig(dir.resolve("unused"), Optional.empty()).withDatabase(postgres))) {
-            assertThat(run(app, "700000000000000001", "progress", "show", Map.of()).content()).isEqualTo(showBefore);
+        try (Application app =
+                Application.start(new AppConfig(dir.resolve("unused"), Optional.empty()).withDatabase(postgres))) {
+            assertThat(run(app, "700000000000000001", "progress", "show", Map.of())
+                            .content())
+                    .isEqualTo(showBefore);
             Trigger copied = app.scheduler().quartz().getTrigger(WEEKLY);
             assertThat(copied.getNextFireTime()).isEqualTo(nextFire);
-            assertThat(app.scheduler().quartz().getJobDetail(copied.getJobKey()).getJobDataMap().getString("zone")).isEqualTo("Europe/Berlin");
+            assertThat(app.scheduler()
+                            .quartz()
+                            .getJobDetail(copied.getJobKey())
+                            .getJobDataMap()
+                            .getString("zone"))
+                    .isEqualTo("Europe/Berlin");
             run(app, "700000000000000001", "progress", "done", Map.of("topic", "git"));
             run(app, "700000000000000099", "progress", "start", Map.of("track", "python", "pace", "full-time"));
         }
@@ -139,18 +182,33 @@ class MigrateDataTest {
             fill(app);
         }
         DatabaseConfig postgres = TestPostgres.freshDatabase();
-        assertThat(Main.execute("migrate-data", "--data-dir", h2.toString(), "--to", postgres.url().orElseThrow(),
-                "--to-user", "postgres")).isZero();
+        assertThat(Main.execute(
+                        "migrate-data",
+                        "--data-dir",
+                        h2.toString(),
+                        "--to",
+                        postgres.url().orElseThrow(),
+                        "--to-user",
+                        "postgres"))
+                .isZero();
         String digest;
         try (Database db = Database.open(postgres, dir)) {
             digest = TableDigest.digest(db.dataSource());
         }
 
-        int again = Main.execute("migrate-data", "--data-dir", h2.toString(), "--to", postgres.url().orElseThrow(),
-                "--to-user", "postgres");
+        int again = Main.execute(
+                "migrate-data",
+                "--data-dir",
+                h2.toString(),
+                "--to",
+                postgres.url().orElseThrow(),
+                "--to-user",
+                "postgres");
 
         assertThat(again).isEqualTo(2);
-        assertThat(output.err()).contains("already holds data").contains("member_track: 40 rows")
+        assertThat(output.err())
+                .contains("already holds data")
+                .contains("member_track: 40 rows")
                 .contains("migrate into a new, empty database");
         try (Database db = Database.open(postgres, dir)) {
             assertThat(TableDigest.digest(db.dataSource())).isEqualTo(digest);
@@ -167,19 +225,23 @@ class MigrateDataTest {
     void triggersCaughtMidFireWaitAgainInTheCopy() throws Exception {
         try (Application app = Application.start(new AppConfig(dir.resolve("a"), Optional.empty()))) {
             fill(app);
-            try (Connection c = app.database().dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = app.database().dataSource().getConnection();
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE qrtz_triggers SET trigger_state = 'ACQUIRED'");
             }
             try (Database target = Database.open(DatabaseConfig.embedded(), dir.resolve("b"))) {
-                DataMigration.Report report = DataMigration.copy(app.database().dataSource(), target.dataSource(), line -> { });
+                DataMigration.Report report =
+                        DataMigration.copy(app.database().dataSource(), target.dataSource(), line -> {});
                 assertThat(report.rows()).containsEntry("qrtz_triggers", 1L).containsEntry("member_track", 40L);
-                try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement();
-                     var rs = s.executeQuery("SELECT trigger_state FROM qrtz_triggers")) {
+                try (Connection c = target.dataSource().getConnection();
+                        Statement s = c.createStatement();
+                        var rs = s.executeQuery("SELECT trigger_state FROM qrtz_triggers")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("WAITING");
                 }
                 // The H2 identity moved on too: a new event does not collide with a copied one.
-                try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement()) {
+                try (Connection c = target.dataSource().getConnection();
+                        Statement s = c.createStatement()) {
                     s.executeUpdate("INSERT INTO progress_event (guild_id, member_id, kind, occurred_at) "
                             + "VALUES ('g', 'm', 'start', CURRENT_TIMESTAMP)");
                 }

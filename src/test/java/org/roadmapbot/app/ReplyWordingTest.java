@@ -26,7 +26,9 @@ class ReplyWordingTest {
 
     /** A word or a phrase of up to five words said twice in a row. */
     private static final Pattern DOUBLED = Pattern.compile("(?i)(?<![\\w/:`-])([a-z]+(?:\\s+[a-z]+){0,4})\\s+\\1\\b");
-    private static final Pattern AWKWARD = Pattern.compile("(?<!\\.)\\.\\.(?!\\.)|\\bthe (this|last|all) (week|month|time)\\b|\\(moderators\\) \\(moderators\\)");
+
+    private static final Pattern AWKWARD = Pattern.compile(
+            "(?<!\\.)\\.\\.(?!\\.)|\\bthe (this|last|all) (week|month|time)\\b|\\(moderators\\) \\(moderators\\)");
 
     @TempDir
     Path dir;
@@ -46,25 +48,61 @@ class ReplyWordingTest {
             for (String period : List.of("week", "last-week", "month", "all-time")) {
                 boards.add("/leaderboard show period:" + period);
             }
-            List<String> beforeStarting = new ArrayList<>(List.of("/help", "/progress show", "/progress next", "/nudge show",
-                    "/privacy export", "/privacy delete", "/privacy leaderboard visible:true", "what should I study next?",
-                    "how far am I?", "/roadmap", "/roadmap phase:2", "/courses", "/courses max_price:0", "/projects",
-                    "/projects level:capstone", "how much is boot.dev?", "what is the weather tomorrow?"));
+            List<String> beforeStarting = new ArrayList<>(List.of(
+                    "/help",
+                    "/progress show",
+                    "/progress next",
+                    "/nudge show",
+                    "/privacy export",
+                    "/privacy delete",
+                    "/privacy leaderboard visible:true",
+                    "what should I study next?",
+                    "how far am I?",
+                    "/roadmap",
+                    "/roadmap phase:2",
+                    "/courses",
+                    "/courses max_price:0",
+                    "/projects",
+                    "/projects level:capstone",
+                    "how much is boot.dev?",
+                    "what is the weather tomorrow?"));
             beforeStarting.addAll(boards);
-            List<String> afterStarting = new ArrayList<>(List.of("/progress start track:python pace:part-time",
-                    "/progress done topic:http-basics", "/progress done topic:http-basics", "/progress studying topic:git-basics",
-                    "/progress skip topic:git-basics", "/progress undo topic:git-basics", "/progress show", "/progress next",
-                    "/progress start track:javascript pace:full-time", "/nudge on day:monday hour:18 timezone:EST", "/nudge show",
-                    "/nudge pause weeks:2", "/nudge off", "/privacy leaderboard visible:false",
-                    "/privacy leaderboard visible:false", "/privacy leaderboard visible:true", "what should I study next?",
-                    "how far am I?", "/leaderboard post channel:123 period:week", "/leaderboard post channel:123 period:all-time",
+            List<String> afterStarting = new ArrayList<>(List.of(
+                    "/progress start track:python pace:part-time",
+                    "/progress done topic:http-basics",
+                    "/progress done topic:http-basics",
+                    "/progress studying topic:git-basics",
+                    "/progress skip topic:git-basics",
+                    "/progress undo topic:git-basics",
+                    "/progress show",
+                    "/progress next",
+                    "/progress start track:javascript pace:full-time",
+                    "/nudge on day:monday hour:18 timezone:EST",
+                    "/nudge show",
+                    "/nudge pause weeks:2",
+                    "/nudge off",
+                    "/privacy leaderboard visible:false",
+                    "/privacy leaderboard visible:false",
+                    "/privacy leaderboard visible:true",
+                    "what should I study next?",
+                    "how far am I?",
+                    "/leaderboard post channel:123 period:week",
+                    "/leaderboard post channel:123 period:all-time",
                     "/leaderboard schedule channel:123 day:friday hour:18 timezone:europe/berlin",
-                    "/leaderboard schedule channel:124 day:monday hour:9 timezone:UTC+2", "/leaderboard unschedule",
-                    "/leaderboard unschedule", "/roadmap phase:9", "/courses language:", "/progress done topic:nonsense"));
+                    "/leaderboard schedule channel:124 day:monday hour:9 timezone:UTC+2",
+                    "/leaderboard unschedule",
+                    "/leaderboard unschedule",
+                    "/roadmap phase:9",
+                    "/courses language:",
+                    "/progress done topic:nonsense"));
             afterStarting.addAll(boards);
             for (Map.Entry<String, CommandRequest> caller : callers.entrySet()) {
                 for (String line : beforeStarting) {
-                    check(problems, caller.getKey() + " before starting", line, run(app, parser, caller.getValue(), line));
+                    check(
+                            problems,
+                            caller.getKey() + " before starting",
+                            line,
+                            run(app, parser, caller.getValue(), line));
                 }
             }
             run(app, parser, other, "/progress start track:javascript pace:full-time");

@@ -37,6 +37,7 @@ class AskAnywhereTest {
 
     @TempDir
     Path dir;
+
     Application app;
     final MutableClock clock = new MutableClock(Instant.now());
     final List<String> replies = new ArrayList<>();
@@ -78,20 +79,36 @@ class AskAnywhereTest {
         Reply mine = menu("1", "Has anyone here used boot.dev? How much does boot.dev cost per month?");
         assertThat(mine.ephemeral()).isTrue();
         assertThat(mine.content()).contains("$49");
-        String post = mine.buttons().stream().map(Reply.Button::customId).filter(id -> id.startsWith("2:ask-roadmap-bot:post:"))
-                .findFirst().orElseThrow();
+        String post = mine.buttons().stream()
+                .map(Reply.Button::customId)
+                .filter(id -> id.startsWith("2:ask-roadmap-bot:post:"))
+                .findFirst()
+                .orElseThrow();
         assertThat(press("2", post).content()).as("someone else's answer").contains("can't be posted");
         assertThat(replies).isEmpty();
         assertThat(press("1", post).content()).contains("Posted as a reply to the message in <#" + CHANNEL + ">");
-        assertThat(replies).singleElement().asString().startsWith(G + "/" + CHANNEL + "/777: ").contains("$49");
+        assertThat(replies)
+                .singleElement()
+                .asString()
+                .startsWith(G + "/" + CHANNEL + "/777: ")
+                .contains("$49");
         assertThat(press("1", post).content()).contains("can't be posted any more");
         assertThat(replies).hasSize(1);
 
         Reply none = menu("1", "what a lovely sunset today");
         assertThat(none.sources()).isEmpty();
         assertThat(none.buttons()).noneMatch(b -> b.customId().startsWith("2:ask-roadmap-bot:"));
-        assertThat(app.router().dispatch(new CommandRequest(G, "1", "Ann", false, "Ask Roadmap Bot", null,
-                Map.of(CommandSpec.MESSAGE_CHANNEL, CHANNEL, CommandSpec.MESSAGE_ID, "778"))).content()).contains("no text I can answer");
+        assertThat(app.router()
+                        .dispatch(new CommandRequest(
+                                G,
+                                "1",
+                                "Ann",
+                                false,
+                                "Ask Roadmap Bot",
+                                null,
+                                Map.of(CommandSpec.MESSAGE_CHANNEL, CHANNEL, CommandSpec.MESSAGE_ID, "778")))
+                        .content())
+                .contains("no text I can answer");
     }
 
     @Test
@@ -99,53 +116,100 @@ class AskAnywhereTest {
         String story = "I have been learning for a while and I really enjoy it. ".repeat(12)
                 + "How much does boot.dev cost per month?";
         assertThat(MessageQuestion.of(story, 500)).isEqualTo("How much does boot.dev cost per month?");
-        assertThat(MessageQuestion.of("<@200000000000000001> how long is phase 2?", 500)).isEqualTo("how long is phase 2?");
+        assertThat(MessageQuestion.of("<@200000000000000001> how long is phase 2?", 500))
+                .isEqualTo("how long is phase 2?");
         assertThat(MessageQuestion.of("word ".repeat(200), 500)).hasSizeLessThanOrEqualTo(500);
     }
 
     @Test
     void mentionsAreAnsweredPointedToHelpAndLimitedPerMember() {
-        assertThat(mention("1", "<@200000000000000001> how much does boot.dev cost per month?").orElseThrow().content()).contains("$49");
-        assertThat(mention("1", "<@200000000000000001> what's the weather in Paris tomorrow?").orElseThrow().content())
+        assertThat(mention("1", "<@200000000000000001> how much does boot.dev cost per month?")
+                        .orElseThrow()
+                        .content())
+                .contains("$49");
+        assertThat(mention("1", "<@200000000000000001> what's the weather in Paris tomorrow?")
+                        .orElseThrow()
+                        .content())
                 .isEqualTo(MessageAnswers.NO_ANSWER);
-        assertThat(mention("1", "<@200000000000000001>").orElseThrow().content()).isEqualTo(MessageAnswers.EMPTY);
-        assertThat(mention("1", "<@200000000000000001> how long is phase 2?").orElseThrow().content()).contains("asking quickly")
+        assertThat(mention("1", "<@200000000000000001>").orElseThrow().content())
+                .isEqualTo(MessageAnswers.EMPTY);
+        assertThat(mention("1", "<@200000000000000001> how long is phase 2?")
+                        .orElseThrow()
+                        .content())
+                .contains("asking quickly")
                 .contains("Try again in 60 s");
         assertThat(mention("1", "<@200000000000000001> how long is phase 3?")).isEmpty();
         // Other members are not held back by one member's pace.
-        assertThat(mention("2", "<@200000000000000001> how long is phase 3?").orElseThrow().sources()).isNotEmpty();
+        assertThat(mention("2", "<@200000000000000001> how long is phase 3?")
+                        .orElseThrow()
+                        .sources())
+                .isNotEmpty();
         clock.advance(Duration.ofSeconds(61));
-        assertThat(mention("1", "<@200000000000000001> how long is phase 3?").orElseThrow().sources()).isNotEmpty();
+        assertThat(mention("1", "<@200000000000000001> how long is phase 3?")
+                        .orElseThrow()
+                        .sources())
+                .isNotEmpty();
     }
 
     @Test
     void aMemberProgressAnswerIsNeverPostedInTheChannel() {
-        app.router().dispatch(new CommandRequest(G, "5", "Eve", false, "progress", "start", Map.of("track", "python", "pace", "full-time")));
-        Reply reply = mention("5", "<@200000000000000001> what should I study next?").orElseThrow();
+        app.router()
+                .dispatch(new CommandRequest(
+                        G, "5", "Eve", false, "progress", "start", Map.of("track", "python", "pace", "full-time")));
+        Reply reply =
+                mention("5", "<@200000000000000001> what should I study next?").orElseThrow();
         assertThat(reply.content()).isEqualTo(MessageAnswers.PERSONAL);
     }
 
     @Test
     void aHelpChannelsPostsAreAnsweredOnlyWhenTheBotIsSure() {
-        assertThat(post("3", HELP, null, false, false, "How many months does the whole roadmap take?")).isEmpty();
+        assertThat(post("3", HELP, null, false, false, "How many months does the whole roadmap take?"))
+                .isEmpty();
         app.router().dispatch(new CommandRequest(G, "9", "Mod", true, "faq", "settings", Map.of("help_channel", HELP)));
-        assertThat(post("3", HELP, null, false, false, "How many months does the whole roadmap take?").orElseThrow().sources())
+        assertThat(post("3", HELP, null, false, false, "How many months does the whole roadmap take?")
+                        .orElseThrow()
+                        .sources())
                 .isNotEmpty();
-        assertThat(post("3", HELP, null, false, false, "anyone up for lunch later?")).isEmpty();
-        assertThat(post("3", HELP, null, false, true, "How many months does the whole roadmap take?")).as("a reply in the channel").isEmpty();
-        assertThat(post("3", CHANNEL, null, false, false, "How many months does the whole roadmap take?")).as("another channel").isEmpty();
+        assertThat(post("3", HELP, null, false, false, "anyone up for lunch later?"))
+                .isEmpty();
+        assertThat(post("3", HELP, null, false, true, "How many months does the whole roadmap take?"))
+                .as("a reply in the channel")
+                .isEmpty();
+        assertThat(post("3", CHANNEL, null, false, false, "How many months does the whole roadmap take?"))
+                .as("another channel")
+                .isEmpty();
         // A forum: a new post is a thread of the forum, its first message opening it.
-        assertThat(post("3", "555", HELP, true, false, "Can someone explain Docker to me?").orElseThrow().sources()).isNotEmpty();
-        assertThat(post("3", "555", HELP, false, false, "Can someone explain Docker to me?")).as("later in the thread").isEmpty();
+        assertThat(post("3", "555", HELP, true, false, "Can someone explain Docker to me?")
+                        .orElseThrow()
+                        .sources())
+                .isNotEmpty();
+        assertThat(post("3", "555", HELP, false, false, "Can someone explain Docker to me?"))
+                .as("later in the thread")
+                .isEmpty();
         // Not counted: nobody asked the bot.
         app.askLog().flush();
-        assertThat(app.router().dispatch(new CommandRequest(G, "9", "Mod", true, "insights", null, Map.of())).content())
+        assertThat(app.router()
+                        .dispatch(new CommandRequest(G, "9", "Mod", true, "insights", null, Map.of()))
+                        .content())
                 .contains("**0** questions asked");
     }
 
     private Reply menu(String member, String text) {
-        return app.router().dispatch(new CommandRequest(G, member, "Member", false, "Ask Roadmap Bot", null,
-                Map.of(CommandSpec.MESSAGE_TEXT, text, CommandSpec.MESSAGE_CHANNEL, CHANNEL, CommandSpec.MESSAGE_ID, "777")));
+        return app.router()
+                .dispatch(new CommandRequest(
+                        G,
+                        member,
+                        "Member",
+                        false,
+                        "Ask Roadmap Bot",
+                        null,
+                        Map.of(
+                                CommandSpec.MESSAGE_TEXT,
+                                text,
+                                CommandSpec.MESSAGE_CHANNEL,
+                                CHANNEL,
+                                CommandSpec.MESSAGE_ID,
+                                "777")));
     }
 
     private Reply press(String member, String id) {
@@ -153,12 +217,25 @@ class AskAnywhereTest {
     }
 
     private Optional<Reply> mention(String member, String text) {
-        return app.channelMessages().answer(new Posted(G, CHANNEL, null, "m" + System.nanoTime(), member, "Member", false, true, false,
-                false, text));
+        return app.channelMessages()
+                .answer(new Posted(
+                        G, CHANNEL, null, "m" + System.nanoTime(), member, "Member", false, true, false, false, text));
     }
 
-    private Optional<Reply> post(String member, String channel, String parent, boolean startsThread, boolean isReply, String text) {
-        return app.channelMessages().answer(new Posted(G, channel, parent, startsThread ? channel : "m" + System.nanoTime(), member,
-                "Member", false, false, startsThread, isReply, text));
+    private Optional<Reply> post(
+            String member, String channel, String parent, boolean startsThread, boolean isReply, String text) {
+        return app.channelMessages()
+                .answer(new Posted(
+                        G,
+                        channel,
+                        parent,
+                        startsThread ? channel : "m" + System.nanoTime(),
+                        member,
+                        "Member",
+                        false,
+                        false,
+                        startsThread,
+                        isReply,
+                        text));
     }
 }

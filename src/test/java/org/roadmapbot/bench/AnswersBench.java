@@ -17,10 +17,16 @@ import picocli.CommandLine.Option;
 @Command(name = "answers", description = "Measure answer latency and the time from JVM start to the first answer.")
 public final class AnswersBench implements Callable<Integer> {
 
-    @Option(names = "--questions", description = "How many questions to time (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    @Option(
+            names = "--questions",
+            description = "How many questions to time (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10000")
     int questions;
 
-    @Option(names = "--warmup", description = "Untimed questions first (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    @Option(
+            names = "--warmup",
+            description = "Untimed questions first (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2000")
     int warmup;
 
     @Mixin
@@ -31,7 +37,8 @@ public final class AnswersBench implements Callable<Integer> {
         try (BenchSetup.Run run = setup.start("roadmap-bot-answers")) {
             Application app = run.app();
             app.answers().answer("How long does it take to become a backend developer?");
-            long firstAnswerMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long firstAnswerMs = System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
 
             List<String> pool = LoadDriver.questions(app.knowledge());
             for (int i = 0; i < warmup; i++) {
@@ -46,10 +53,17 @@ public final class AnswersBench implements Callable<Integer> {
             }
             Arrays.sort(nanos);
             BenchSetup.header();
-            System.out.printf(Locale.ROOT, "| answer latency p50 (%d questions) | %.3f ms |%n", questions, percentile(nanos, 50) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| answer latency p50 (%d questions) | %.3f ms |%n",
+                    questions,
+                    percentile(nanos, 50) / 1e6);
             System.out.printf(Locale.ROOT, "| answer latency p99 | %.3f ms |%n", percentile(nanos, 99) / 1e6);
             System.out.printf(Locale.ROOT, "| answer latency max | %.3f ms |%n", nanos[nanos.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "| start-up to first answer in this JVM (JVM start → answer) | %d ms |%n", firstAnswerMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| start-up to first answer in this JVM (JVM start → answer) | %d ms |%n",
+                    firstAnswerMs);
             BenchSetup.machine();
         }
         return 0;

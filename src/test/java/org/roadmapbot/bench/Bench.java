@@ -27,10 +27,23 @@ import picocli.CommandLine.Spec;
  * that prints a markdown table of `| figure | value |` rows ({@link BenchSetup#header}); it then
  * appears in this table with no other change. `bench <feature>` runs one alone.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Print all of the project's figures in one table (or run one: bench <feature>).",
-        subcommands = {AnswersBench.class, StartupBench.class, ProgressBench.class, NudgeBench.class, LeaderboardBench.class, LoadBench.class,
-            StorageBench.class, PhrasingBench.class, DiscordBench.class, FaqBench.class})
+        subcommands = {
+            AnswersBench.class,
+            StartupBench.class,
+            ProgressBench.class,
+            NudgeBench.class,
+            LeaderboardBench.class,
+            LoadBench.class,
+            StorageBench.class,
+            PhrasingBench.class,
+            DiscordBench.class,
+            FaqBench.class
+        })
 public final class Bench implements Callable<Integer> {
 
     /** `bench [--quick] [--only a,b]`, or `bench <feature> [options]`; exits with the run's status. */
@@ -47,7 +60,18 @@ public final class Bench implements Callable<Integer> {
             "answers", List.of("--questions", "2000", "--warmup", "500"),
             "startup", List.of("--runs", "1"),
             "progress", List.of("--members", "2000", "--writes", "2000", "--shows", "500"),
-            "load", List.of("--duration", "5s", "--max-duration", "3s", "--warmup", "2s", "--members", "200", "--threads", "8"),
+            "load",
+                    List.of(
+                            "--duration",
+                            "5s",
+                            "--max-duration",
+                            "3s",
+                            "--warmup",
+                            "2s",
+                            "--members",
+                            "200",
+                            "--threads",
+                            "8"),
             "nudges", List.of("--members", "500", "--commands", "100", "--shows", "200"),
             "leaderboard", List.of("--members", "2000"),
             "storage", List.of("--members", "2000", "--duration", "10s", "--every", "5s"),
@@ -82,7 +106,9 @@ public final class Bench implements Callable<Integer> {
             try {
                 List<String> args = quick ? QUICK.getOrDefault(name, List.of()) : List.of();
                 // A fresh CommandLine per run: picocli keeps option values on the command object.
-                code = new CommandLine(sub.getValue().getCommandSpec().userObject().getClass()).execute(args.toArray(String[]::new));
+                code = new CommandLine(
+                                sub.getValue().getCommandSpec().userObject().getClass())
+                        .execute(args.toArray(String[]::new));
             } catch (RuntimeException e) {
                 code = -1;
             } finally {
@@ -126,7 +152,9 @@ public final class Bench implements Callable<Integer> {
             if (bar < 0) {
                 continue;
             }
-            rows.add(new String[] {inner.substring(0, bar).strip(), inner.substring(bar + 1).strip()});
+            rows.add(new String[] {
+                inner.substring(0, bar).strip(), inner.substring(bar + 1).strip()
+            });
         }
         return rows;
     }

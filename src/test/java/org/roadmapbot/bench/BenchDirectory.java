@@ -27,7 +27,9 @@ public final class BenchDirectory implements AutoCloseable {
 
     /** {@code given} if not null, else a new temporary directory named after {@code prefix}. */
     public static BenchDirectory of(Path given, String prefix) throws IOException {
-        return given != null ? new BenchDirectory(given, false) : new BenchDirectory(Files.createTempDirectory(prefix), true);
+        return given != null
+                ? new BenchDirectory(given, false)
+                : new BenchDirectory(Files.createTempDirectory(prefix), true);
     }
 
     public Path path() {

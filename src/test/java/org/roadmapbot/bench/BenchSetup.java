@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  */
 final class BenchSetup {
 
-    @Option(names = "--data-dir", description = "Database directory (default: a fresh temporary one, deleted afterwards).")
+    @Option(
+            names = "--data-dir",
+            description = "Database directory (default: a fresh temporary one, deleted afterwards).")
     Path dataDir;
 
     /** A benchmark's directory and the bot started on it; closing stops the bot, then deletes a temporary directory. */

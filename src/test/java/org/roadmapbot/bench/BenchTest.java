@@ -20,7 +20,8 @@ class BenchTest {
 
         assertThat(code).as(table).isZero();
         assertThat(table).startsWith("| bench | figure | value |\n|---|---|---|\n");
-        assertThat(table).contains("| startup | start-up to first answer, fresh JVM")
+        assertThat(table)
+                .contains("| startup | start-up to first answer, fresh JVM")
                 .contains("| startup | memory after start-up: live heap after full GC |")
                 .contains("| load | commands/s sustained (2,000/s offered for 5 s) |")
                 .contains("| load | errors | 0 |")
@@ -37,12 +38,15 @@ class BenchTest {
         String table = output.out();
 
         assertThat(code).as(table).isZero();
-        assertThat(table).containsPattern("\\| H2 file / compacted copy after seeding \\| [0-9.,]+ MB / [0-9.,]+ MB \\([0-9.]+×\\) \\|")
+        assertThat(table)
+                .containsPattern(
+                        "\\| H2 file / compacted copy after seeding \\| [0-9.,]+ MB / [0-9.,]+ MB \\([0-9.]+×\\) \\|")
                 .containsPattern("\\| H2 file every 2 s at 10 writes/s \\(MB\\) \\| \\d+, \\d+ \\|")
                 .containsPattern("\\| compacted copy before / after the writes \\| [0-9.,]+ MB / [0-9.,]+ MB \\|")
                 .containsPattern("\\| largest file / compacted copy ratio at 10 writes/s \\| [0-9.]+× \\|");
-        java.util.regex.Matcher restart = java.util.regex.Pattern
-                .compile("\\| H2 file / compacted copy after a clean restart \\| .* \\(([0-9.]+)×\\) \\|").matcher(table);
+        java.util.regex.Matcher restart = java.util.regex.Pattern.compile(
+                        "\\| H2 file / compacted copy after a clean restart \\| .* \\(([0-9.]+)×\\) \\|")
+                .matcher(table);
         assertThat(restart.find()).as(table).isTrue();
         // The goal: after a clean stop (which compacts) the file is at most twice its live data.
         assertThat(Double.parseDouble(restart.group(1))).isLessThanOrEqualTo(2.0);
@@ -51,8 +55,12 @@ class BenchTest {
     @Test
     void everyBenchmarkPrintsItsHelp() {
         assertThat(Bench.execute("--help")).isZero();
-        assertThat(output.out()).contains("Usage: bench").contains("answers").contains("discord")
-                .contains("phrasing").contains("storage");
+        assertThat(output.out())
+                .contains("Usage: bench")
+                .contains("answers")
+                .contains("discord")
+                .contains("phrasing")
+                .contains("storage");
         output.reset();
         assertThat(Bench.execute("load", "--help")).isZero();
         assertThat(output.out()).contains("Usage: bench load").contains("10 % leaderboard share");

@@ -19,14 +19,20 @@ class BotJarTest {
 
     @Test
     void theBotsClassesHoldNoBenchmarkCode() throws IOException, URISyntaxException {
-        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(classes.resolve("org/roadmapbot/app/Main.class")).as("the main classes of the jar").exists();
+        Path classes = Path.of(
+                Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertThat(classes.resolve("org/roadmapbot/app/Main.class"))
+                .as("the main classes of the jar")
+                .exists();
         List<String> found;
         try (Stream<Path> files = Files.walk(classes)) {
             found = files.map(p -> classes.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> p.endsWith(".class"))
-                    .filter(p -> p.startsWith("org/roadmapbot/bench/") || p.contains("Bench") || p.contains("LocalOpenAiServer")
-                            || p.contains("LoadDriver") || p.contains("Latenc"))
+                    .filter(p -> p.startsWith("org/roadmapbot/bench/")
+                            || p.contains("Bench")
+                            || p.contains("LocalOpenAiServer")
+                            || p.contains("LoadDriver")
+                            || p.contains("Latenc"))
                     .toList();
         }
         assertThat(found).isEmpty();

@@ -1,12 +1,10 @@
 package org.roadmapbot.bench;
 
 import static org.roadmapbot.bench.BenchSetup.row;
-
 import static org.roadmapbot.discord.fake.FakeDiscord.focused;
 import static org.roadmapbot.discord.fake.FakeDiscord.option;
 import static org.roadmapbot.discord.fake.FakeDiscord.subcommand;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,23 +40,34 @@ import picocli.CommandLine.Option;
  *
  * <p>{@code -Dbench.trace} prints, per interaction, when its first callback reached the fake and when it was answered.
  */
-@Command(name = "discord", description = "Measure Discord acknowledgement latency of the real bot against the fake Discord.")
+@Command(
+        name = "discord",
+        description = "Measure Discord acknowledgement latency of the real bot against the fake Discord.")
 public final class DiscordBench implements Callable<Integer> {
 
     static final Duration WINDOW = Duration.ofSeconds(3);
 
-    @Option(names = "--commands", description = "Commands in the burst (default: ${DEFAULT-VALUE}).", defaultValue = "200")
+    @Option(
+            names = "--commands",
+            description = "Commands in the burst (default: ${DEFAULT-VALUE}).",
+            defaultValue = "200")
     int commands;
 
-    @Option(names = "--seconds", description = "The burst is sent within this many seconds (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--seconds",
+            description = "The burst is sent within this many seconds (default: ${DEFAULT-VALUE}).",
             defaultValue = "1")
     double seconds;
 
-    @Option(names = "--latency-ms", description = "The fake's time per REST call and member request (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--latency-ms",
+            description = "The fake's time per REST call and member request (default: ${DEFAULT-VALUE}).",
             defaultValue = "50")
     int latencyMs;
 
-    @Option(names = "--warm-up", description = "Commands before the burst, over 10 ms each (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--warm-up",
+            description = "Commands before the burst, over 10 ms each (default: ${DEFAULT-VALUE}).",
             defaultValue = "600")
     int warmUp;
 
@@ -69,11 +78,16 @@ public final class DiscordBench implements Callable<Integer> {
     public Integer call() throws Exception {
         int members = 50;
         try (BenchDirectory directory = setup.directory("roadmap-bot-bench-discord");
-             FakeDiscord discord = new FakeDiscord(new Realism(Duration.ofMillis(latencyMs), 0))) {
+                FakeDiscord discord = new FakeDiscord(new Realism(Duration.ofMillis(latencyMs), 0))) {
             Path dir = directory.path();
-            DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
-                    Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of());
-            try (BotProcess bot = BotProcess.start(new AppConfig(dir, Optional.empty()).withDiscord(Optional.of(config)))) {
+            DiscordConfig config = new DiscordConfig(
+                    DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
+                    Optional.of(discord.restUrl()),
+                    Optional.of(discord.gatewayUrl()),
+                    List.of(),
+                    Set.of());
+            try (BotProcess bot =
+                    BotProcess.start(new AppConfig(dir, Optional.empty()).withDiscord(Optional.of(config)))) {
                 List<Member> learners = seed(bot, discord, members);
                 // A warm-up of every command type but the leaderboard (class loading, Java2D's fonts for the
                 // pictures), so the burst measures a running bot; the member cache stays cold for the burst.
@@ -99,26 +113,42 @@ public final class DiscordBench implements Callable<Integer> {
                 long[] ms = new long[commands];
                 for (int i = 0; i < commands; i++) {
                     discord.awaitCallback(burst.get(i));
-                    ms[i] = discord.acknowledgedAfter(burst.get(i)).orElseThrow().toMillis();
+                    ms[i] = discord.acknowledgedAfter(burst.get(i))
+                            .orElseThrow()
+                            .toMillis();
                 }
                 if (System.getProperty("bench.trace") != null) {
                     for (Interaction i : burst) {
-                        System.out.println(i.id() + " arrived " + discord.callbackArrivedAfter(i).orElseThrow().toMillis()
-                                + " acked " + discord.acknowledgedAfter(i).orElseThrow().toMillis() + " type " + discord.awaitCallback(i).callbackType());
+                        System.out.println(i.id() + " arrived "
+                                + discord.callbackArrivedAfter(i).orElseThrow().toMillis() + " acked "
+                                + discord.acknowledgedAfter(i).orElseThrow().toMillis() + " type "
+                                + discord.awaitCallback(i).callbackType());
                     }
                 }
                 Arrays.sort(ms);
-                long missed = Arrays.stream(ms).filter(m -> m > WINDOW.toMillis()).count();
-                long deferred = burst.stream().filter(i -> discord.awaitCallback(i).callbackType() == 5).count();
+                long missed =
+                        Arrays.stream(ms).filter(m -> m > WINDOW.toMillis()).count();
+                long deferred = burst.stream()
+                        .filter(i -> discord.awaitCallback(i).callbackType() == 5)
+                        .count();
                 BenchSetup.header();
-                String mix = "50 % `/ask`, 15 % `/leaderboard show`, 15 % `/progress show`, 10 % `/roadmap`, 10 % autocomplete";
-                row("mix", commands + " commands from " + members + " members sent within " + String.format(Locale.ROOT, "%.2f s", sentIn)
-                        + " after a warm-up of " + warmUp + ", member cache cold: " + mix);
-                row("fake Discord", latencyMs + " ms per REST call and gateway member request, one request at a time per bucket");
-                row("acknowledgement latency p50 / p99 / max", percentile(ms, 50) + " / " + percentile(ms, 99) + " / "
-                        + ms[ms.length - 1] + " ms");
+                String mix =
+                        "50 % `/ask`, 15 % `/leaderboard show`, 15 % `/progress show`, 10 % `/roadmap`, 10 % autocomplete";
+                row(
+                        "mix",
+                        commands + " commands from " + members + " members sent within "
+                                + String.format(Locale.ROOT, "%.2f s", sentIn) + " after a warm-up of " + warmUp
+                                + ", member cache cold: " + mix);
+                row(
+                        "fake Discord",
+                        latencyMs + " ms per REST call and gateway member request, one request at a time per bucket");
+                row(
+                        "acknowledgement latency p50 / p99 / max",
+                        percentile(ms, 50) + " / " + percentile(ms, 99) + " / " + ms[ms.length - 1] + " ms");
                 row("acknowledged later than 3 s (missed)", String.valueOf(missed));
-                row("deferred (\"thinking…\", then edited) / answered directly", deferred + " / " + (commands - deferred));
+                row(
+                        "deferred (\"thinking…\", then edited) / answered directly",
+                        deferred + " / " + (commands - deferred));
                 BenchSetup.machine();
             }
         }
@@ -138,8 +168,13 @@ public final class DiscordBench implements Callable<Integer> {
         return discord.autocomplete(m, "courses", focused("language", 3, "Py"));
     }
 
-    private static final String[] QUESTIONS = {"how much is boot.dev?", "how long does the roadmap take?",
-            "what is in phase 2?", "which course is free?", "what does a backend developer earn?"};
+    private static final String[] QUESTIONS = {
+        "how much is boot.dev?",
+        "how long does the roadmap take?",
+        "what is in phase 2?",
+        "which course is free?",
+        "what does a backend developer earn?"
+    };
 
     /** Members the fake knows by name, each with some progress (through the router: setup, not measured). */
     private static List<Member> seed(BotProcess bot, FakeDiscord discord, int members) {
@@ -158,13 +193,14 @@ public final class DiscordBench implements Callable<Integer> {
     }
 
     private static void dispatch(BotProcess bot, Member m, String sub, java.util.Map<String, Object> options) {
-        Reply reply = bot.application().router().dispatch(new CommandRequest(FakeDiscord.GUILD_ID, m.id(), m.username(), false,
-                "progress", sub, options));
+        Reply reply = bot.application()
+                .router()
+                .dispatch(new CommandRequest(
+                        FakeDiscord.GUILD_ID, m.id(), m.username(), false, "progress", sub, options));
         if (reply.error()) {
             throw new IllegalStateException("bench setup failed: " + reply.content());
         }
     }
-
 
     private static long percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

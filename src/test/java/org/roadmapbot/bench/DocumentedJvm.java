@@ -22,8 +22,7 @@ final class DocumentedJvm {
     static final String OPTIONS = "jvm.options";
     static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
-    private DocumentedJvm() {
-    }
+    private DocumentedJvm() {}
 
     /** The flags of {@code jvm.options}, comments and blank lines left out. */
     static List<String> flags() {
@@ -59,7 +58,8 @@ final class DocumentedJvm {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
         Process child = builder.start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 out.println(line);
             }
@@ -69,7 +69,8 @@ final class DocumentedJvm {
 
     /** How this JVM was started: its flags and the environment settings above, for a bench's table. */
     static String describeThisJvm() {
-        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> flags =
+                new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         ENVIRONMENT.keySet().forEach(k -> flags.add(k + "=" + System.getenv().getOrDefault(k, "(unset)")));
         return String.join(" ", flags);
     }

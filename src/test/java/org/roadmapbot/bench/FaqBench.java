@@ -29,33 +29,94 @@ import picocli.CommandLine.Option;
  * number of servers). Each asked question is a paraphrase of one of the server's answers; a curated
  * answer that is not found is counted, so a broken index can't make the figures look good.
  */
-@Command(name = "faq", description = "10,000 servers × 50 curated answers: heap, time to a server's first answer, warm /ask p99.")
+@Command(
+        name = "faq",
+        description = "10,000 servers × 50 curated answers: heap, time to a server's first answer, warm /ask p99.")
 public final class FaqBench implements Callable<Integer> {
 
     /** Subjects of the generated answers: each server gets --answers of them, in its own order. */
-    private static final String[] SUBJECTS = {"book club", "study call", "code review", "resume review", "mentor program", "study buddy",
-        "job board", "showcase channel", "voice hangout", "hackathon", "office hours", "pair programming", "interview practice",
-        "reading group", "game night", "project jam", "accountability thread", "demo day", "lightning talks", "coffee chat",
-        "welcome tour", "moderator election", "server rules", "nickname policy", "bot commands channel", "meme channel",
-        "introductions channel", "weekly challenge", "monthly newsletter", "alumni role", "verified role", "helper role",
-        "event calendar", "ticket system", "appeal process", "sponsorship", "merch store", "donation link", "github organization",
-        "open source day", "linux install party", "typing contest", "algorithm club", "database workshop", "cloud credits",
-        "laptop fund", "scholarship", "translation team", "music bot", "birthday role"};
+    private static final String[] SUBJECTS = {
+        "book club",
+        "study call",
+        "code review",
+        "resume review",
+        "mentor program",
+        "study buddy",
+        "job board",
+        "showcase channel",
+        "voice hangout",
+        "hackathon",
+        "office hours",
+        "pair programming",
+        "interview practice",
+        "reading group",
+        "game night",
+        "project jam",
+        "accountability thread",
+        "demo day",
+        "lightning talks",
+        "coffee chat",
+        "welcome tour",
+        "moderator election",
+        "server rules",
+        "nickname policy",
+        "bot commands channel",
+        "meme channel",
+        "introductions channel",
+        "weekly challenge",
+        "monthly newsletter",
+        "alumni role",
+        "verified role",
+        "helper role",
+        "event calendar",
+        "ticket system",
+        "appeal process",
+        "sponsorship",
+        "merch store",
+        "donation link",
+        "github organization",
+        "open source day",
+        "linux install party",
+        "typing contest",
+        "algorithm club",
+        "database workshop",
+        "cloud credits",
+        "laptop fund",
+        "scholarship",
+        "translation team",
+        "music bot",
+        "birthday role"
+    };
 
-    @Option(names = "--servers", description = "Servers with curated answers (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    @Option(
+            names = "--servers",
+            description = "Servers with curated answers (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10000")
     int servers;
 
-    @Option(names = "--answers", description = "Curated answers per server (default: ${DEFAULT-VALUE}, at most 50).", defaultValue = "50")
+    @Option(
+            names = "--answers",
+            description = "Curated answers per server (default: ${DEFAULT-VALUE}, at most 50).",
+            defaultValue = "50")
     int answers;
 
-    @Option(names = "--cold", description = "Servers asked for the first time, for the time to a first answer (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--cold",
+            description =
+                    "Servers asked for the first time, for the time to a first answer (default: ${DEFAULT-VALUE}).",
             defaultValue = "200")
     int cold;
 
-    @Option(names = "--warm", description = "Servers kept warm for the /ask p99 (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    @Option(
+            names = "--warm",
+            description = "Servers kept warm for the /ask p99 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "50")
     int warm;
 
-    @Option(names = "--asks", description = "Questions asked on warm servers (default: ${DEFAULT-VALUE}).", defaultValue = "20000")
+    @Option(
+            names = "--asks",
+            description = "Questions asked on warm servers (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20000")
     int asks;
 
     @Mixin
@@ -64,7 +125,8 @@ public final class FaqBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (answers < 1 || answers > SUBJECTS.length || servers < cold + warm) {
-            System.err.println("bench faq: --answers must be 1-" + SUBJECTS.length + " and --servers at least --cold + --warm");
+            System.err.println(
+                    "bench faq: --answers must be 1-" + SUBJECTS.length + " and --servers at least --cold + --warm");
             return 2;
         }
         try (BenchSetup.Run run = setup.start("roadmap-bot-faq")) {
@@ -110,8 +172,15 @@ public final class FaqBench implements Callable<Integer> {
             for (int i = 0; i < asks; i++) {
                 int s = warmFrom + random.nextInt(warm);
                 long t = System.nanoTime();
-                app.router().dispatch(new CommandRequest(guild(servers + 1), "5", "Member", false, "ask", null,
-                        Map.of("question", question(s, random.nextInt(answers)))));
+                app.router()
+                        .dispatch(new CommandRequest(
+                                guild(servers + 1),
+                                "5",
+                                "Member",
+                                false,
+                                "ask",
+                                null,
+                                Map.of("question", question(s, random.nextInt(answers)))));
                 Latencies.record(plain, System.nanoTime() - t);
             }
 
@@ -127,23 +196,56 @@ public final class FaqBench implements Callable<Integer> {
             int asked = cold + warm + asks + (servers - cold - warm);
 
             BenchSetup.header();
-            BenchSetup.row("servers × curated answers (stored in the database in)", String.format(Locale.ROOT, "%,d × %d (%.0f s)", servers, answers,
-                    fillSeconds));
-            BenchSetup.row("time to a server's first answer (index built): median / p99", String.format(Locale.ROOT, "%.1f ms / %.1f ms",
-                    first.getValueAtPercentile(50) / 1e6, first.getValueAtPercentile(99) / 1e6));
-            BenchSetup.row(String.format(Locale.ROOT, "/ask p99, warm server index (%,d asks over %d servers)", asks, warm),
-                    String.format(Locale.ROOT, "%.2f ms (median %.2f ms)", warmAsk.getValueAtPercentile(99) / 1e6, warmAsk.getValueAtPercentile(50) / 1e6));
-            BenchSetup.row("/ask p99, same questions in a server without curated answers", String.format(Locale.ROOT, "%.2f ms (median %.2f ms)",
-                    plain.getValueAtPercentile(99) / 1e6, plain.getValueAtPercentile(50) / 1e6));
-            BenchSetup.row(String.format(Locale.ROOT, "every server asked once (%,d servers)", servers - cold - warm),
-                    String.format(Locale.ROOT, "%.0f s (%.1f ms per server)", sweepSeconds,
+            BenchSetup.row(
+                    "servers × curated answers (stored in the database in)",
+                    String.format(Locale.ROOT, "%,d × %d (%.0f s)", servers, answers, fillSeconds));
+            BenchSetup.row(
+                    "time to a server's first answer (index built): median / p99",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f ms / %.1f ms",
+                            first.getValueAtPercentile(50) / 1e6,
+                            first.getValueAtPercentile(99) / 1e6));
+            BenchSetup.row(
+                    String.format(Locale.ROOT, "/ask p99, warm server index (%,d asks over %d servers)", asks, warm),
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f ms (median %.2f ms)",
+                            warmAsk.getValueAtPercentile(99) / 1e6,
+                            warmAsk.getValueAtPercentile(50) / 1e6));
+            BenchSetup.row(
+                    "/ask p99, same questions in a server without curated answers",
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f ms (median %.2f ms)",
+                            plain.getValueAtPercentile(99) / 1e6,
+                            plain.getValueAtPercentile(50) / 1e6));
+            BenchSetup.row(
+                    String.format(Locale.ROOT, "every server asked once (%,d servers)", servers - cold - warm),
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f s (%.1f ms per server)",
+                            sweepSeconds,
                             sweepSeconds * 1000 / Math.max(1, servers - cold - warm)));
-            BenchSetup.row("server indexes cached after every server was asked (estimated bytes, bound)", String.format(Locale.ROOT,
-                    "%,d (%.1f MB of %.0f MB)", app.faqs().cachedServers(), app.faqs().cachedBytes() / 1e6,
-                    ServerFaqs.DEFAULT_CACHE_BYTES / 1e6));
-            BenchSetup.row("live heap after full GC: data stored → every server asked once", String.format(Locale.ROOT, "%.1f MB → %.1f MB (%+.1f MB)",
-                    heapBefore, heapAfter, heapAfter - heapBefore));
-            BenchSetup.row("paraphrases not answered by their curated answer", String.format(Locale.ROOT, "%d of %,d", misses[0], asked));
+            BenchSetup.row(
+                    "server indexes cached after every server was asked (estimated bytes, bound)",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d (%.1f MB of %.0f MB)",
+                            app.faqs().cachedServers(),
+                            app.faqs().cachedBytes() / 1e6,
+                            ServerFaqs.DEFAULT_CACHE_BYTES / 1e6));
+            BenchSetup.row(
+                    "live heap after full GC: data stored → every server asked once",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f MB → %.1f MB (%+.1f MB)",
+                            heapBefore,
+                            heapAfter,
+                            heapAfter - heapBefore));
+            BenchSetup.row(
+                    "paraphrases not answered by their curated answer",
+                    String.format(Locale.ROOT, "%d of %,d", misses[0], asked));
             BenchSetup.row("database size", directory.databaseSize());
             BenchSetup.machine();
             return 0;
@@ -155,10 +257,12 @@ public final class FaqBench implements Callable<Integer> {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = app.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement server = c.prepareStatement("INSERT INTO faq_server (guild_id, revision, next_number, keep_questions,"
-                    + " help_channel_id, updated_at) VALUES (?, 1, ?, TRUE, NULL, ?)");
-                 PreparedStatement answer = c.prepareStatement("INSERT INTO faq_answer (guild_id, answer_number, questions, answer,"
-                         + " member_id, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)")) {
+            try (PreparedStatement server = c.prepareStatement(
+                            "INSERT INTO faq_server (guild_id, revision, next_number, keep_questions,"
+                                    + " help_channel_id, updated_at) VALUES (?, 1, ?, TRUE, NULL, ?)");
+                    PreparedStatement answer =
+                            c.prepareStatement("INSERT INTO faq_answer (guild_id, answer_number, questions, answer,"
+                                    + " member_id, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)")) {
                 for (int s = 0; s < servers; s++) {
                     String guild = guild(s);
                     server.setString(1, guild);
@@ -169,9 +273,14 @@ public final class FaqBench implements Callable<Integer> {
                         String subject = subject(s, n - 1);
                         answer.setString(1, guild);
                         answer.setInt(2, n);
-                        answer.setString(3, "Is there a " + subject + " on this server?\nHow does the " + subject + " work here?");
-                        answer.setString(4, "Our " + subject + " (" + s + "-" + n + ") is run by the moderators: see the pinned message in #"
-                                + subject.replace(' ', '-') + " for the times and how to join.");
+                        answer.setString(
+                                3,
+                                "Is there a " + subject + " on this server?\nHow does the " + subject + " work here?");
+                        answer.setString(
+                                4,
+                                "Our " + subject + " (" + s + "-" + n
+                                        + ") is run by the moderators: see the pinned message in #"
+                                        + subject.replace(' ', '-') + " for the times and how to join.");
                         answer.setObject(5, now);
                         answer.setObject(6, now);
                         answer.addBatch();
@@ -196,8 +305,9 @@ public final class FaqBench implements Callable<Integer> {
     }
 
     private Reply ask(Application app, int s, int n) {
-        return app.router().dispatch(new CommandRequest(guild(s), "5" + (s % 1000), "Member", false, "ask", null,
-                Map.of("question", question(s, n))));
+        return app.router()
+                .dispatch(new CommandRequest(
+                        guild(s), "5" + (s % 1000), "Member", false, "ask", null, Map.of("question", question(s, n))));
     }
 
     /** A member's wording of server s's n-th answer (none of its example questions word for word). */

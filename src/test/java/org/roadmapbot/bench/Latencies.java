@@ -13,8 +13,7 @@ final class Latencies {
 
     private static final long HIGHEST = TimeUnit.HOURS.toNanos(1);
 
-    private Latencies() {
-    }
+    private Latencies() {}
 
     static Histogram histogram() {
         return new Histogram(1, HIGHEST, 3);

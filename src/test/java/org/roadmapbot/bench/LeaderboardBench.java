@@ -1,6 +1,5 @@
 package org.roadmapbot.bench;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,13 +42,22 @@ public final class LeaderboardBench implements Callable<Integer> {
 
     private static final String GUILD = "bench-guild";
 
-    @Option(names = "--members", description = "Members in the server (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
+    @Option(
+            names = "--members",
+            description = "Members in the server (default: ${DEFAULT-VALUE}).",
+            defaultValue = "100000")
     int members;
 
-    @Option(names = "--topics", description = "Topics a member can complete (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    @Option(
+            names = "--topics",
+            description = "Topics a member can complete (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60")
     int topicCount;
 
-    @Option(names = "--boards", description = "Leaderboards to time per period (default: ${DEFAULT-VALUE}).", defaultValue = "300")
+    @Option(
+            names = "--boards",
+            description = "Leaderboards to time per period (default: ${DEFAULT-VALUE}).",
+            defaultValue = "300")
     int boards;
 
     @Mixin
@@ -78,30 +86,73 @@ public final class LeaderboardBench implements Callable<Integer> {
             String topic = topics.get(topics.size() - 1);
             // Every timed board follows a member's change, as on a busy server: H2 cannot answer from
             // its result cache, and the scores' version moves (counts recounted in the background).
-            Changes changes = i -> app.progress().change(i % 2 == 0 ? TopicChange.set(GUILD, writer, topic, TopicState.DONE)
-                    : TopicChange.clear(GUILD, writer, topic));
+            Changes changes = i -> app.progress()
+                    .change(
+                            i % 2 == 0
+                                    ? TopicChange.set(GUILD, writer, topic, TopicState.DONE)
+                                    : TopicChange.clear(GUILD, writer, topic));
             List<Object[]> perPeriod = new ArrayList<>();
             for (Period period : List.of(Period.WEEK, Period.MONTH, Period.ALL)) {
-                afterChange(changes, Math.min(boards, 100), i -> service.board(GUILD, period, 1, LeaderboardService.PAGE_SIZE,
-                        member(random.nextInt(members)), "Bench"));
-                long[] nanos = afterChange(changes, boards, i -> service.board(GUILD, period, 1, LeaderboardService.PAGE_SIZE,
-                        member(random.nextInt(members)), "Bench"));
+                afterChange(
+                        changes,
+                        Math.min(boards, 100),
+                        i -> service.board(
+                                GUILD,
+                                period,
+                                1,
+                                LeaderboardService.PAGE_SIZE,
+                                member(random.nextInt(members)),
+                                "Bench"));
+                long[] nanos = afterChange(
+                        changes,
+                        boards,
+                        i -> service.board(
+                                GUILD,
+                                period,
+                                1,
+                                LeaderboardService.PAGE_SIZE,
+                                member(random.nextInt(members)),
+                                "Bench"));
                 Board sample = service.board(GUILD, period, 1, LeaderboardService.PAGE_SIZE, null, null);
                 perPeriod.add(new Object[] {period, nanos, sample.ranked()});
             }
-            long[] page5 = afterChange(changes, boards, i -> service.board(GUILD, Period.ALL, 5, LeaderboardService.PAGE_SIZE,
-                    member(random.nextInt(members)), "Bench"));
+            long[] page5 = afterChange(
+                    changes,
+                    boards,
+                    i -> service.board(
+                            GUILD,
+                            Period.ALL,
+                            5,
+                            LeaderboardService.PAGE_SIZE,
+                            member(random.nextInt(members)),
+                            "Bench"));
             // The recount of members per count, which runs in the background (at most once a second).
-            long[] recount = afterChange(changes, Math.min(boards, 50), i -> app.leaderboards().scores().histogram(GUILD,
-                    Period.ALL.key(app.leaderboards().clock().instant(), app.leaderboards().config().zone())));
+            long[] recount = afterChange(
+                    changes,
+                    Math.min(boards, 50),
+                    i -> app.leaderboards()
+                            .scores()
+                            .histogram(
+                                    GUILD,
+                                    Period.ALL.key(
+                                            app.leaderboards().clock().instant(),
+                                            app.leaderboards().config().zone())));
             // Nothing cached: the first board of a server after start awaits the counts and the group view.
             long[] coldAll = afterChange(changes, Math.min(boards, 50), i -> {
                 service.clearCache();
-                return service.board(GUILD, Period.ALL, 1, LeaderboardService.PAGE_SIZE, member(random.nextInt(members)), "Bench");
+                return service.board(
+                        GUILD, Period.ALL, 1, LeaderboardService.PAGE_SIZE, member(random.nextInt(members)), "Bench");
             });
             long[] command = afterChange(changes, boards, i -> {
-                Reply r = app.router().dispatch(new CommandRequest(GUILD, member(random.nextInt(members)), "Bench", false,
-                        "leaderboard", "show", Map.of("period", "week")));
+                Reply r = app.router()
+                        .dispatch(new CommandRequest(
+                                GUILD,
+                                member(random.nextInt(members)),
+                                "Bench",
+                                false,
+                                "leaderboard",
+                                "show",
+                                Map.of("period", "week")));
                 if (r.error() || r.attachments().isEmpty()) {
                     throw new IllegalStateException("benchmark /leaderboard show failed: " + r.content());
                 }
@@ -113,44 +164,100 @@ public final class LeaderboardBench implements Callable<Integer> {
             long[] png10 = time(200, i -> LeaderboardImage.render(top10, null));
             long[] png25 = time(200, i -> LeaderboardImage.render(top25, null));
             byte[] sampleBytes = LeaderboardImage.render(top10, null);
-            ProgressCardImage.Card card = new ProgressCardImage.Card("Bench member", "Member", "Python track · part-time pace",
-                    "42% · on track", 42, app.knowledge().phases().stream()
-                    .map(p -> new ProgressCardImage.PhaseBar("Phase " + p.number() + " · " + p.title(), 3, 7)).toList());
+            ProgressCardImage.Card card = new ProgressCardImage.Card(
+                    "Bench member",
+                    "Member",
+                    "Python track · part-time pace",
+                    "42% · on track",
+                    42,
+                    app.knowledge().phases().stream()
+                            .map(p -> new ProgressCardImage.PhaseBar("Phase " + p.number() + " · " + p.title(), 3, 7))
+                            .toList());
             time(50, i -> ProgressCardImage.render(card));
             long[] cardNanos = time(200, i -> ProgressCardImage.render(card));
 
             BenchSetup.header();
-            System.out.printf(Locale.ROOT, "| database | %s |%n", app.database().isH2() ? "embedded H2 file" : "external (ROADMAP_BOT_DB_URL)");
-            System.out.printf(Locale.ROOT, "| server | %,d members, %d topics, %,d progress events over a year, %,d topic rows (seeded in %.0f s) |%n",
-                    members, topics.size(), rows[0], rows[1], seedSeconds);
-            System.out.printf(Locale.ROOT, "| scores built from the history (first start after upgrading) | %.1f s |%n", rebuildSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| database | %s |%n",
+                    app.database().isH2() ? "embedded H2 file" : "external (ROADMAP_BOT_DB_URL)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| server | %,d members, %d topics, %,d progress events over a year, %,d topic rows (seeded in %.0f s) |%n",
+                    members,
+                    topics.size(),
+                    rows[0],
+                    rows[1],
+                    seedSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| scores built from the history (first start after upgrading) | %.1f s |%n",
+                    rebuildSeconds);
             for (Object[] p : perPeriod) {
                 long[] nanos = (long[]) p[1];
-                System.out.printf(Locale.ROOT, "| leaderboard `%s` (top 10 + asker's rank, after a change; %,d ranked), p50 / p99 / max | %.2f / %.2f / %.2f ms |%n",
-                        ((Period) p[0]).id(), (long) p[2], ms(nanos, 50), ms(nanos, 99), nanos[nanos.length - 1] / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| leaderboard `%s` (top 10 + asker's rank, after a change; %,d ranked), p50 / p99 / max | %.2f / %.2f / %.2f ms |%n",
+                        ((Period) p[0]).id(),
+                        (long) p[2],
+                        ms(nanos, 50),
+                        ms(nanos, 99),
+                        nanos[nanos.length - 1] / 1e6);
             }
-            System.out.printf(Locale.ROOT, "| leaderboard `all-time` page 5, p50 / p99 | %.2f / %.2f ms |%n", ms(page5, 50), ms(page5, 99));
-            System.out.printf(Locale.ROOT, "| members-per-count recount, `all-time` (runs in the background, at most once a second), p50 / p99 | %.1f / %.1f ms |%n",
-                    ms(recount, 50), ms(recount, 99));
-            System.out.printf(Locale.ROOT, "| leaderboard `all-time`, nothing cached (first board of a server after start: counts and group view awaited), p50 / p99 | %.1f / %.1f ms |%n",
-                    ms(coldAll, 50), ms(coldAll, 99));
-            System.out.printf(Locale.ROOT, "| group view uncached (members per phase, on track, week total), p50 / p99 | %.1f / %.1f ms |%n",
-                    ms(groupCold, 50), ms(groupCold, 99));
-            System.out.printf(Locale.ROOT, "| `/leaderboard show` full command (board + text + PNG), p50 / p99 | %.1f / %.1f ms |%n",
-                    ms(command, 50), ms(command, 99));
-            System.out.printf(Locale.ROOT, "| leaderboard PNG render, 10 rows (%,d bytes), p50 / p99 | %.1f / %.1f ms |%n",
-                    sampleBytes.length, ms(png10, 50), ms(png10, 99));
-            System.out.printf(Locale.ROOT, "| leaderboard PNG render, 25 rows, p50 / p99 | %.1f / %.1f ms |%n", ms(png25, 50), ms(png25, 99));
-            System.out.printf(Locale.ROOT, "| progress card PNG render, p50 / p99 | %.1f / %.1f ms |%n", ms(cardNanos, 50), ms(cardNanos, 99));
-            System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s |%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| leaderboard `all-time` page 5, p50 / p99 | %.2f / %.2f ms |%n",
+                    ms(page5, 50),
+                    ms(page5, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| members-per-count recount, `all-time` (runs in the background, at most once a second), p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(recount, 50),
+                    ms(recount, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| leaderboard `all-time`, nothing cached (first board of a server after start: counts and group view awaited), p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(coldAll, 50),
+                    ms(coldAll, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| group view uncached (members per phase, on track, week total), p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(groupCold, 50),
+                    ms(groupCold, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| `/leaderboard show` full command (board + text + PNG), p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(command, 50),
+                    ms(command, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| leaderboard PNG render, 10 rows (%,d bytes), p50 / p99 | %.1f / %.1f ms |%n",
+                    sampleBytes.length,
+                    ms(png10, 50),
+                    ms(png10, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| leaderboard PNG render, 25 rows, p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(png25, 50),
+                    ms(png25, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| progress card PNG render, p50 / p99 | %.1f / %.1f ms |%n",
+                    ms(cardNanos, 50),
+                    ms(cardNanos, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| machine | %d cores, Java %s |%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
         }
         return 0;
     }
 
     /** The Python track's topics, then synthetic ids up to --topics (they count on boards, not in percents). */
     private List<String> topicIds(Application app) {
-        List<String> ids = new ArrayList<>(app.knowledge().topicsForTrack("python").stream().map(Topic::id).toList());
+        List<String> ids = new ArrayList<>(
+                app.knowledge().topicsForTrack("python").stream().map(Topic::id).toList());
         for (int i = ids.size(); i < topicCount; i++) {
             ids.add(String.format(Locale.ROOT, "bench-topic-%02d", i));
         }
@@ -168,18 +275,23 @@ public final class LeaderboardBench implements Callable<Integer> {
         SplittableRandom random = new SplittableRandom(42);
         Instant now = app.leaderboards().clock().instant();
         long yearSeconds = Duration.ofDays(365).toSeconds();
-        List<String> paces = app.knowledge().roadmap().paces().stream().map(Pace::id).toList();
+        List<String> paces =
+                app.knowledge().roadmap().paces().stream().map(Pace::id).toList();
         long events = 0;
         long topicRows = 0;
         try (Connection c = app.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement track = c.prepareStatement("INSERT INTO member_track (guild_id, member_id, track_id, pace_id, started_at, updated_at) VALUES (?, ?, 'python', ?, ?, ?)");
-                 PreparedStatement topic = c.prepareStatement("INSERT INTO topic_progress (guild_id, member_id, topic_id, state, updated_at) VALUES (?, ?, ?, 'done', ?)");
-                 PreparedStatement event = c.prepareStatement("INSERT INTO progress_event (guild_id, member_id, kind, topic_id, previous_state, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement track = c.prepareStatement(
+                            "INSERT INTO member_track (guild_id, member_id, track_id, pace_id, started_at, updated_at) VALUES (?, ?, 'python', ?, ?, ?)");
+                    PreparedStatement topic = c.prepareStatement(
+                            "INSERT INTO topic_progress (guild_id, member_id, topic_id, state, updated_at) VALUES (?, ?, ?, 'done', ?)");
+                    PreparedStatement event = c.prepareStatement(
+                            "INSERT INTO progress_event (guild_id, member_id, kind, topic_id, previous_state, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (int m = 0; m < members; m++) {
                     String member = member(m);
                     long startOffset = random.nextLong(yearSeconds);
-                    OffsetDateTime started = now.minusSeconds(yearSeconds - startOffset).atOffset(ZoneOffset.UTC);
+                    OffsetDateTime started =
+                            now.minusSeconds(yearSeconds - startOffset).atOffset(ZoneOffset.UTC);
                     track.setString(1, GUILD);
                     track.setString(2, member);
                     track.setString(3, paces.get(random.nextInt(paces.size())));
@@ -216,7 +328,8 @@ public final class LeaderboardBench implements Callable<Integer> {
         return new long[] {events, topicRows};
     }
 
-    private static int addEvent(PreparedStatement ps, String member, String kind, String topic, String previous, OffsetDateTime at)
+    private static int addEvent(
+            PreparedStatement ps, String member, String kind, String topic, String previous, OffsetDateTime at)
             throws SQLException {
         ps.setString(1, GUILD);
         ps.setString(2, member);
@@ -249,7 +362,7 @@ public final class LeaderboardBench implements Callable<Integer> {
     }
 
     private static long[] time(int n, IntFunction<Object> work) {
-        return afterChange(i -> { }, n, work);
+        return afterChange(i -> {}, n, work);
     }
 
     private static double ms(long[] sorted, double p) {
@@ -260,5 +373,4 @@ public final class LeaderboardBench implements Callable<Integer> {
     private static String member(int n) {
         return String.valueOf(100_000_000_000_000_000L + n);
     }
-
 }

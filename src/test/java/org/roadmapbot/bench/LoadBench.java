@@ -2,21 +2,20 @@ package org.roadmapbot.bench;
 
 import static org.roadmapbot.bench.BenchSetup.row;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.discord.DiscordBot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,37 +29,58 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", description = "Command mix from many threads: throughput, p99, errors, heap after a soak.")
 public final class LoadBench implements Callable<Integer> {
 
-    @Option(names = "--duration", description = "Soak length at the offered rate, e.g. 60s, 10m (default: ${DEFAULT-VALUE}).",
-            defaultValue = "60s", converter = DurationConverter.class)
+    @Option(
+            names = "--duration",
+            description = "Soak length at the offered rate, e.g. 60s, 10m (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60s",
+            converter = DurationConverter.class)
     Duration duration;
 
-    @Option(names = "--rate", description = "Commands/s offered during the soak (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    @Option(
+            names = "--rate",
+            description = "Commands/s offered during the soak (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2000")
     double rate;
 
-    @Option(names = "--max-duration", description = "Length of the as-fast-as-possible run; 0 skips it (default: ${DEFAULT-VALUE}).",
-            defaultValue = "20s", converter = DurationConverter.class)
+    @Option(
+            names = "--max-duration",
+            description = "Length of the as-fast-as-possible run; 0 skips it (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20s",
+            converter = DurationConverter.class)
     Duration maxDuration;
 
-    @Option(names = "--warmup", description = "Untimed load first (default: ${DEFAULT-VALUE}).", defaultValue = "10s",
+    @Option(
+            names = "--warmup",
+            description = "Untimed load first (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10s",
             converter = DurationConverter.class)
     Duration warmup;
 
-    @Option(names = "--threads", description = "Commands run at once (default: ${DEFAULT-VALUE}, as the Discord adapter's workers).",
+    @Option(
+            names = "--threads",
+            description = "Commands run at once (default: ${DEFAULT-VALUE}, as the Discord adapter's workers).",
             defaultValue = "" + DiscordBot.WORKERS)
     int threads;
 
-    @Option(names = "--members", description = "Members taking part, all started on a track (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    @Option(
+            names = "--members",
+            description = "Members taking part, all started on a track (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2000")
     int members;
 
-    @Option(names = "--roadmap-for-leaderboard", description = "Use /roadmap for the 10 %% leaderboard share "
-            + "(to compare: /leaderboard show renders a PNG every time).")
+    @Option(
+            names = "--roadmap-for-leaderboard",
+            description = "Use /roadmap for the 10 %% leaderboard share "
+                    + "(to compare: /leaderboard show renders a PNG every time).")
     boolean roadmapForLeaderboard;
 
     @Mixin
     BenchSetup setup;
 
-    @Option(names = "--in-this-jvm", description = "Measure in this JVM as it was started, instead of a fresh one "
-            + "with the documented flags (jvm.options, MALLOC_ARENA_MAX=2).")
+    @Option(
+            names = "--in-this-jvm",
+            description = "Measure in this JVM as it was started, instead of a fresh one "
+                    + "with the documented flags (jvm.options, MALLOC_ARENA_MAX=2).")
     boolean inThisJvm;
 
     @Spec
@@ -83,42 +103,81 @@ public final class LoadBench implements Callable<Integer> {
         try (BenchSetup.Run run = setup.start("roadmap-bot-load")) {
             BenchDirectory directory = run.directory();
             Application app = run.app();
-            String database = app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
+            String database =
+                    app.database().isH2() ? "embedded H2 file (the default)" : "external (ROADMAP_BOT_DB_URL)";
             BenchSetup.header();
-            LoadDriver driver = new LoadDriver(app.router(), app.knowledge(), new LoadDriver.Settings(threads, members, 42, !roadmapForLeaderboard));
+            LoadDriver driver = new LoadDriver(
+                    app.router(),
+                    app.knowledge(),
+                    new LoadDriver.Settings(threads, members, 42, !roadmapForLeaderboard));
             driver.enrolMembers();
-            row("mix", "70 % `/ask`, 10 % `/progress done`/`undo`, 10 % `/progress show`/`next`, 10 % "
-                    + driver.leaderboardLabel());
+            row(
+                    "mix",
+                    "70 % `/ask`, 10 % `/progress done`/`undo`, 10 % `/progress show`/`next`, 10 % "
+                            + driver.leaderboardLabel());
             row("database, clients, members", database + ", " + threads + " threads, " + members + " members");
             if (!maxDuration.isZero()) {
                 LoadDriver.Result max = driver.run(new LoadDriver.Run(warmup, maxDuration, 0));
-                row("most commands/s (as fast as possible, " + Durations.format(maxDuration) + ")",
-                        String.format(Locale.ROOT, "%,.0f (p99 %s, %,d errors)", max.throughput(), ms(max.latency(), 99), max.errors()));
+                row(
+                        "most commands/s (as fast as possible, " + Durations.format(maxDuration) + ")",
+                        String.format(
+                                Locale.ROOT,
+                                "%,.0f (p99 %s, %,d errors)",
+                                max.throughput(),
+                                ms(max.latency(), 99),
+                                max.errors()));
             }
             String fileBefore = directory.databaseSize();
             LoadDriver.Result soak = driver.run(new LoadDriver.Run(warmup, duration, rate));
             String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
-            row("commands/s sustained (" + at + ")", String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
-            row("latency p50 / p99 / p99.9 / max", ms(soak.latency(), 50) + " / " + ms(soak.latency(), 99) + " / "
-                    + ms(soak.latency(), 99.9) + " / " + String.format(Locale.ROOT, "%.1f ms", soak.latency().getMaxValue() / 1e6));
+            row(
+                    "commands/s sustained (" + at + ")",
+                    String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
+            row(
+                    "latency p50 / p99 / p99.9 / max",
+                    ms(soak.latency(), 50) + " / " + ms(soak.latency(), 99) + " / " + ms(soak.latency(), 99.9) + " / "
+                            + String.format(
+                                    Locale.ROOT, "%.1f ms", soak.latency().getMaxValue() / 1e6));
             for (var kind : soak.byKind().entrySet()) {
-                row("p99 " + kind.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        ms(kind.getValue(), 99) + " (" + String.format(Locale.ROOT, "%,d", kind.getValue().getTotalCount()) + " commands)");
+                row(
+                        "p99 " + kind.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        ms(kind.getValue(), 99) + " ("
+                                + String.format(
+                                        Locale.ROOT, "%,d", kind.getValue().getTotalCount()) + " commands)");
             }
-            row("errors", String.format(Locale.ROOT, "%,d", soak.errors())
-                    + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
+            row(
+                    "errors",
+                    String.format(Locale.ROOT, "%,d", soak.errors())
+                            + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
             LoadDriver.Heap heap = soak.heap();
-            row("heap after full GC, after warm-up → after soak", String.format(Locale.ROOT, "%.1f MB → %.1f MB (%+.1f MB)",
-                    heap.afterWarmupMb(), heap.afterSoakMb(), heap.growthMb()));
-            row("live heap after a full GC every " + Durations.format(heap.window()) + " of the soak (MB)",
-                    heap.windowFloorsMb().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(", ")));
+            row(
+                    "heap after full GC, after warm-up → after soak",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f MB → %.1f MB (%+.1f MB)",
+                            heap.afterWarmupMb(),
+                            heap.afterSoakMb(),
+                            heap.growthMb()));
+            row(
+                    "live heap after a full GC every " + Durations.format(heap.window()) + " of the soak (MB)",
+                    heap.windowFloorsMb().stream()
+                            .map(v -> String.format(Locale.ROOT, "%.0f", v))
+                            .collect(Collectors.joining(", ")));
             if (app.database().isH2()) {
                 row("H2 file before → after the soak", fileBefore + " → " + directory.databaseSize());
-                app.database().h2File().ifPresent(file -> row("H2 file / compacted copy after the soak",
-                        StorageBench.sample(app.database(), file).show()));
+                app.database()
+                        .h2File()
+                        .ifPresent(file -> row(
+                                "H2 file / compacted copy after the soak",
+                                StorageBench.sample(app.database(), file).show()));
             }
-            Machine.residentMegabytes().ifPresent(rss -> row("process resident memory at the end / peak", rss + " MB / "
-                    + Machine.peakResidentMegabytes().map(p -> p + " MB").orElse("n/a")));
+            Machine.residentMegabytes()
+                    .ifPresent(rss -> row(
+                            "process resident memory at the end / peak",
+                            rss + " MB / "
+                                    + Machine.peakResidentMegabytes()
+                                            .map(p -> p + " MB")
+                                            .orElse("n/a")));
             row("JVM flags", "`" + DocumentedJvm.describeThisJvm() + "`");
             row("machine", Machine.describe());
             return soak.errors() == 0 ? 0 : 1;
@@ -128,7 +187,6 @@ public final class LoadBench implements Callable<Integer> {
     private static String ms(Histogram h, double p) {
         return Latencies.ms(h, p);
     }
-
 
     /** Lets --duration take 10m, 90s, 1h. */
     static final class DurationConverter implements ITypeConverter<Duration> {

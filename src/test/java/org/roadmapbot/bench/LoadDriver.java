@@ -1,7 +1,6 @@
 package org.roadmapbot.bench;
 
 import java.time.Duration;
-import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.CommandSpec;
@@ -56,12 +56,14 @@ public final class LoadDriver {
     }
 
     /** One timed run after an untimed warm-up. {@code rate} is commands/s over all threads; 0 = as fast as possible. */
-    public record Run(Duration warmup, Duration duration, double rate) {
-    }
+    public record Run(Duration warmup, Duration duration, double rate) {}
 
     /** The kinds of command in the mix, with their share in percent. */
     public enum Kind {
-        ASK(70), PROGRESS_WRITE(10), PROGRESS_READ(10), LEADERBOARD(10);
+        ASK(70),
+        PROGRESS_WRITE(10),
+        PROGRESS_READ(10),
+        LEADERBOARD(10);
 
         final int percent;
 
@@ -77,8 +79,16 @@ public final class LoadDriver {
         }
     }
 
-    public record Result(Run run, long commands, long errors, List<String> errorSamples, double seconds,
-                         Histogram latency, Map<Kind, Histogram> byKind, Heap heap, String leaderboardCommand) {
+    public record Result(
+            Run run,
+            long commands,
+            long errors,
+            List<String> errorSamples,
+            double seconds,
+            Histogram latency,
+            Map<Kind, Histogram> byKind,
+            Heap heap,
+            String leaderboardCommand) {
         public double throughput() {
             return commands / seconds;
         }
@@ -94,6 +104,7 @@ public final class LoadDriver {
     private final Optional<Leaderboard> leaderboard;
     /** Whether each member's toggle topic is marked done now; member m is only ever driven by thread m % threads. */
     private final boolean[] marked;
+
     private int runs;
 
     public LoadDriver(CommandRouter router, KnowledgeBase kb, Settings settings) {
@@ -113,8 +124,11 @@ public final class LoadDriver {
             pool.addAll(e.askedAs());
             pool.add("what about " + e.title() + "?");
         }
-        pool.addAll(List.of("what's the weather tomorrow?", "write me a poem about cats",
-                "how do I reverse a linked list in java", "who won the football game yesterday?"));
+        pool.addAll(List.of(
+                "what's the weather tomorrow?",
+                "write me a poem about cats",
+                "how do I reverse a linked list in java",
+                "who won the football game yesterday?"));
         return List.copyOf(pool);
     }
 
@@ -127,7 +141,8 @@ public final class LoadDriver {
                 int first = t;
                 futures.add(pool.submit(() -> {
                     for (int m = first; m < settings.members(); m += settings.threads()) {
-                        Reply r = router.dispatch(request(m, "progress", "start", Map.of("track", "python", "pace", "part-time")));
+                        Reply r = router.dispatch(
+                                request(m, "progress", "start", Map.of("track", "python", "pace", "part-time")));
                         if (r.error() && !r.content().contains("already on")) {
                             throw new IllegalStateException("could not enrol a load member: " + r.content());
                         }
@@ -160,8 +175,16 @@ public final class LoadDriver {
             watch.stop();
         }
         double afterSoak = Machine.liveHeapMegabytes();
-        return new Result(run, soak.commands, soak.errors, soak.errorSamples, soak.seconds, soak.latency, soak.byKind,
-                new Heap(afterWarmup, afterSoak, watch.floors(), watch.window), leaderboardLabel());
+        return new Result(
+                run,
+                soak.commands,
+                soak.errors,
+                soak.errorSamples,
+                soak.seconds,
+                soak.latency,
+                soak.byKind,
+                new Heap(afterWarmup, afterSoak, watch.floors(), watch.window),
+                leaderboardLabel());
     }
 
     /** Members whose toggle topic the driver left marked done (what the database must hold). */
@@ -224,7 +247,9 @@ public final class LoadDriver {
                 for (Kind k : Kind.values()) {
                     phase.byKind.get(k).add(w.byKind.get(k));
                 }
-                w.errorSamples.stream().limit(5 - Math.min(5, phase.errorSamples.size())).forEach(phase.errorSamples::add);
+                w.errorSamples.stream()
+                        .limit(5 - Math.min(5, phase.errorSamples.size()))
+                        .forEach(phase.errorSamples::add);
             }
             phase.seconds = (System.nanoTime() - start) / 1e9;
             return phase;
@@ -322,22 +347,29 @@ public final class LoadDriver {
         private Reply send(Kind kind) {
             int member = id + random.nextInt(memberCount) * settings.threads();
             return switch (kind) {
-                case ASK -> router.dispatch(request(member, "ask", null,
-                        Map.of("question", questions.get(random.nextInt(questions.size())))));
+                case ASK ->
+                    router.dispatch(request(
+                            member, "ask", null, Map.of("question", questions.get(random.nextInt(questions.size())))));
                 case PROGRESS_WRITE -> {
                     // Each member toggles a topic of its own: done, then undo, so every write is a real change.
                     boolean done = !marked[member];
-                    Reply r = router.dispatch(request(member, "progress", done ? "done" : "undo",
+                    Reply r = router.dispatch(request(
+                            member,
+                            "progress",
+                            done ? "done" : "undo",
                             Map.of("topic", topics.get(member % topics.size()).id())));
                     if (!r.error()) {
                         marked[member] = done;
                     }
                     yield r;
                 }
-                case PROGRESS_READ -> router.dispatch(request(member, "progress", random.nextBoolean() ? "show" : "next", Map.of()));
-                case LEADERBOARD -> leaderboard.map(l -> router.dispatch(request(member, l.command(), l.subcommand(), Map.of())))
-                        .orElseGet(() -> router.dispatch(request(member, "roadmap", null,
-                                Map.of("phase", (long) (1 + random.nextInt(kb.phases().size()))))));
+                case PROGRESS_READ ->
+                    router.dispatch(request(member, "progress", random.nextBoolean() ? "show" : "next", Map.of()));
+                case LEADERBOARD ->
+                    leaderboard
+                            .map(l -> router.dispatch(request(member, l.command(), l.subcommand(), Map.of())))
+                            .orElseGet(() -> router.dispatch(request(member, "roadmap", null, Map.of("phase", (long)
+                                    (1 + random.nextInt(kb.phases().size()))))));
             };
         }
     }
@@ -365,13 +397,16 @@ public final class LoadDriver {
                 return Optional.empty();
             }
             if (spec.subcommands().isEmpty()) {
-                return spec.options().stream().anyMatch(o -> o.required()) ? Optional.empty()
+                return spec.options().stream().anyMatch(o -> o.required())
+                        ? Optional.empty()
                         : Optional.of(new Leaderboard(spec.name(), null));
             }
             List<CommandSpec.SubcommandSpec> usable = spec.subcommands().stream()
                     .filter(s -> !s.moderatorOnly() && s.options().stream().noneMatch(o -> o.required()))
                     .toList();
-            return usable.stream().filter(s -> List.of("show", "view", "top", "week").contains(s.name())).findFirst()
+            return usable.stream()
+                    .filter(s -> List.of("show", "view", "top", "week").contains(s.name()))
+                    .findFirst()
                     .or(() -> usable.stream().findFirst())
                     .map(s -> new Leaderboard(spec.name(), s.name()));
         }
@@ -392,18 +427,20 @@ public final class LoadDriver {
         }
 
         void start() {
-            thread = new Thread(() -> {
-                long next = System.nanoTime() + window.toNanos();
-                while (running) {
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(Math.min(wait, 100_000_000L));
-                        continue;
-                    }
-                    floors.add(Machine.liveHeapMegabytes(1));
-                    next += window.toNanos();
-                }
-            }, "load-heap-watch");
+            thread = new Thread(
+                    () -> {
+                        long next = System.nanoTime() + window.toNanos();
+                        while (running) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(Math.min(wait, 100_000_000L));
+                                continue;
+                            }
+                            floors.add(Machine.liveHeapMegabytes(1));
+                            next += window.toNanos();
+                        }
+                    },
+                    "load-heap-watch");
             thread.setDaemon(true);
             thread.start();
         }

@@ -13,15 +13,20 @@ import java.util.Optional;
 /** What a figure was measured on: cores, CPU, memory, Java, OS. */
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     public static String describe() {
         Runtime rt = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "%d cores%s, Java %s (%s), %s %s %s, max heap %d MB",
-                rt.availableProcessors(), cpuModel().map(m -> " (" + m + ")").orElse(""),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+        return String.format(
+                Locale.ROOT,
+                "%d cores%s, Java %s (%s), %s %s %s, max heap %d MB",
+                rt.availableProcessors(),
+                cpuModel().map(m -> " (" + m + ")").orElse(""),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
                 rt.maxMemory() / (1024 * 1024));
     }
 

@@ -1,7 +1,6 @@
 package org.roadmapbot.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,18 +35,34 @@ import picocli.CommandLine.Option;
 public final class NudgeBench implements Callable<Integer> {
 
     private static final String GUILD = "900000000000000001";
-    private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "America/Sao_Paulo",
-            "Australia/Sydney", "Africa/Lagos", "Asia/Tokyo"};
+    private static final String[] ZONES = {
+        "Europe/Berlin",
+        "America/New_York",
+        "Asia/Kolkata",
+        "UTC",
+        "America/Sao_Paulo",
+        "Australia/Sydney",
+        "Africa/Lagos",
+        "Asia/Tokyo"
+    };
     private static final String[] DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-    @Option(names = "--members", description = "Members to schedule (default: ${DEFAULT-VALUE}).", defaultValue = "50000")
+    @Option(
+            names = "--members",
+            description = "Members to schedule (default: ${DEFAULT-VALUE}).",
+            defaultValue = "50000")
     int members;
 
-    @Option(names = "--commands", description = "Further members scheduled one `/nudge on` at a time, timed (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--commands",
+            description = "Further members scheduled one `/nudge on` at a time, timed (default: ${DEFAULT-VALUE}).",
             defaultValue = "5000")
     int commands;
 
-    @Option(names = "--shows", description = "/nudge show calls to time (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    @Option(
+            names = "--shows",
+            description = "/nudge show calls to time (default: ${DEFAULT-VALUE}).",
+            defaultValue = "2000")
     int shows;
 
     @Mixin
@@ -68,7 +83,10 @@ public final class NudgeBench implements Callable<Integer> {
 
             long[] onNanos = schedule(app);
             double commandSeconds = Arrays.stream(onNanos).sum() / 1e9;
-            int jobs = app.scheduler().quartz().getJobKeys(GroupMatcher.jobGroupEquals(NudgeService.GROUP)).size();
+            int jobs = app.scheduler()
+                    .quartz()
+                    .getJobKeys(GroupMatcher.jobGroupEquals(NudgeService.GROUP))
+                    .size();
             long[] showNanos = showLatencies(app);
 
             AtomicInteger delivered = new AtomicInteger();
@@ -79,22 +97,53 @@ public final class NudgeBench implements Callable<Integer> {
             long heapRunning = usedHeapAfterGc();
 
             BenchSetup.header();
-            System.out.printf(Locale.ROOT, "| database | %s |%n", app.database().isH2() ? "embedded H2 file, WRITE_DELAY=0" : "external (ROADMAP_BOT_DB_URL)");
-            System.out.printf(Locale.ROOT, "| schedule %,d members' weekly nudges in bulk (settings rows, then one Quartz job + "
-                    + "trigger each, 500 per transaction) | %.1f s (settings %.1f s + Quartz %.1f s; %,.0f members/s) |%n",
-                    members, bulkSeconds, settingsSeconds, bulkSeconds - settingsSeconds, members / bulkSeconds);
-            System.out.printf(Locale.ROOT, "| `/nudge on` one member at a time (%,d more members: settings commit + Quartz commit + reply) "
-                    + "| %,.0f members/s · p50 %.2f ms · p99 %.2f ms |%n", commands, commands / commandSeconds,
-                    percentile(onNanos, 50) / 1e6, percentile(onNanos, 99) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| database | %s |%n",
+                    app.database().isH2() ? "embedded H2 file, WRITE_DELAY=0" : "external (ROADMAP_BOT_DB_URL)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| schedule %,d members' weekly nudges in bulk (settings rows, then one Quartz job + "
+                            + "trigger each, 500 per transaction) | %.1f s (settings %.1f s + Quartz %.1f s; %,.0f members/s) |%n",
+                    members,
+                    bulkSeconds,
+                    settingsSeconds,
+                    bulkSeconds - settingsSeconds,
+                    members / bulkSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| `/nudge on` one member at a time (%,d more members: settings commit + Quartz commit + reply) "
+                            + "| %,.0f members/s · p50 %.2f ms · p99 %.2f ms |%n",
+                    commands,
+                    commands / commandSeconds,
+                    percentile(onNanos, 50) / 1e6,
+                    percentile(onNanos, 99) / 1e6);
             System.out.printf(Locale.ROOT, "| Quartz jobs stored | %,d |%n", jobs);
-            System.out.printf(Locale.ROOT, "| `/nudge show` p50 / p99 (%d calls) | %.3f ms / %.3f ms |%n", shows,
-                    percentile(showNanos, 50) / 1e6, percentile(showNanos, 99) / 1e6);
-            System.out.printf(Locale.ROOT, "| scheduler start with %,d nudges (reconcile + Quartz start) | %.0f ms |%n", members, startupMs);
-            System.out.printf(Locale.ROOT, "| heap used after GC: before / after scheduling / scheduler running | %s / %s / %s |%n",
-                    mb(heapBefore), mb(heapScheduled), mb(heapRunning));
-            System.out.printf(Locale.ROOT, "| nudges that came due during the run and were delivered | %d |%n", delivered.get());
-            System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s, max heap %s |%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), mb(Runtime.getRuntime().maxMemory()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| `/nudge show` p50 / p99 (%d calls) | %.3f ms / %.3f ms |%n",
+                    shows,
+                    percentile(showNanos, 50) / 1e6,
+                    percentile(showNanos, 99) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| scheduler start with %,d nudges (reconcile + Quartz start) | %.0f ms |%n",
+                    members,
+                    startupMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| heap used after GC: before / after scheduling / scheduler running | %s / %s / %s |%n",
+                    mb(heapBefore),
+                    mb(heapScheduled),
+                    mb(heapRunning));
+            System.out.printf(
+                    Locale.ROOT, "| nudges that came due during the run and were delivered | %d |%n", delivered.get());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| machine | %d cores, Java %s, max heap %s |%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    mb(Runtime.getRuntime().maxMemory()));
         }
         return 0;
     }
@@ -105,8 +154,9 @@ public final class NudgeBench implements Callable<Integer> {
         OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
         try (Connection c = app.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO nudge_settings (guild_id, member_id, send_day, send_hour, "
-                    + "zone_id, enabled, schedule_from, updated_at) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO nudge_settings (guild_id, member_id, send_day, send_hour, "
+                            + "zone_id, enabled, schedule_from, updated_at) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)")) {
                 for (int m = 0; m < members; m++) {
                     ps.setString(1, GUILD);
                     ps.setString(2, member(m));
@@ -130,10 +180,13 @@ public final class NudgeBench implements Callable<Integer> {
         SplittableRandom random = new SplittableRandom(7);
         long[] nanos = new long[commands];
         for (int i = 0; i < commands; i++) {
-            CommandRequest request = request(members + i, NudgeCommand.ON, Map.of(
-                    NudgeCommand.DAY, DAYS[random.nextInt(DAYS.length)],
-                    NudgeCommand.HOUR, (long) random.nextInt(24),
-                    NudgeCommand.TIMEZONE, ZONES[random.nextInt(ZONES.length)]));
+            CommandRequest request = request(
+                    members + i,
+                    NudgeCommand.ON,
+                    Map.of(
+                            NudgeCommand.DAY, DAYS[random.nextInt(DAYS.length)],
+                            NudgeCommand.HOUR, (long) random.nextInt(24),
+                            NudgeCommand.TIMEZONE, ZONES[random.nextInt(ZONES.length)]));
             long start = System.nanoTime();
             Reply reply = app.router().dispatch(request);
             nanos[i] = System.nanoTime() - start;
@@ -164,15 +217,15 @@ public final class NudgeBench implements Callable<Integer> {
     private static Messenger counting(AtomicInteger delivered) {
         return new Messenger() {
             @Override
-            public java.util.concurrent.CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message,
-                                                                             String deliveryKey) {
+            public java.util.concurrent.CompletableFuture<Void> sendDirect(
+                    String guildId, String memberId, Reply message, String deliveryKey) {
                 delivered.incrementAndGet();
                 return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
 
             @Override
-            public java.util.concurrent.CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message,
-                                                                                String deliveryKey) {
+            public java.util.concurrent.CompletableFuture<Void> postToChannel(
+                    String guildId, String channelId, Reply message, String deliveryKey) {
                 delivered.incrementAndGet();
                 return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
@@ -208,5 +261,4 @@ public final class NudgeBench implements Callable<Integer> {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
-
 }

@@ -3,9 +3,7 @@ package org.roadmapbot.bench;
 import static org.roadmapbot.bench.BenchSetup.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
@@ -32,17 +31,23 @@ import picocli.CommandLine.Option;
  * found /ask goes through the real router, LangChain4j client, HTTP and guard. Then the endpoint
  * stops answering, and each ask must come back plain within the budget.
  */
-@Command(name = "phrasing", description = "Measure what LLM phrasing adds to /ask: the guard's checks, the round trip, the budget.")
+@Command(
+        name = "phrasing",
+        description = "Measure what LLM phrasing adds to /ask: the guard's checks, the round trip, the budget.")
 public final class PhrasingBench implements Callable<Integer> {
 
     @Option(names = "--asks", description = "Phrased asks to time (default: ${DEFAULT-VALUE}).", defaultValue = "600")
     int asks;
 
-    @Option(names = "--model-ms", description = "How long the fake model takes per answer (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--model-ms",
+            description = "How long the fake model takes per answer (default: ${DEFAULT-VALUE}).",
             defaultValue = "0")
     int modelMillis;
 
-    @Option(names = "--stalled", description = "Asks against a model that never answers (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--stalled",
+            description = "Asks against a model that never answers (default: ${DEFAULT-VALUE}).",
             defaultValue = "8")
     int stalled;
 
@@ -52,11 +57,19 @@ public final class PhrasingBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (LocalOpenAiServer model = new LocalOpenAiServer();
-             BenchDirectory directory = setup.directory("roadmap-bot-phrasing")) {
+                BenchDirectory directory = setup.directory("roadmap-bot-phrasing")) {
             model.respond(request -> echoFacts(request, modelMillis));
-            PhrasingConfig phrasing = new PhrasingConfig(true, model.baseUrl(), "bench-model", Optional.empty(),
-                    PhrasingConfig.DEFAULT_TIMEOUT, 100_000, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
-            try (Application app = Application.start(BenchSetup.config(directory.path()).withPhrasing(phrasing))) {
+            PhrasingConfig phrasing = new PhrasingConfig(
+                    true,
+                    model.baseUrl(),
+                    "bench-model",
+                    Optional.empty(),
+                    PhrasingConfig.DEFAULT_TIMEOUT,
+                    100_000,
+                    Duration.ZERO,
+                    PhrasingConfig.DEFAULT_MAX_CHARS);
+            try (Application app =
+                    Application.start(BenchSetup.config(directory.path()).withPhrasing(phrasing))) {
                 // Questions with an answer whose facts, sent back whole, fit the length cap: a real model
                 // shortens long ones; this echo cannot, and the cap would refuse it before the guard ran.
                 List<String> found = new ArrayList<>();
@@ -101,18 +114,27 @@ public final class PhrasingBench implements Callable<Integer> {
                 }
                 long budget = PhrasingConfig.DEFAULT_TIMEOUT.toMillis();
                 BenchSetup.header();
-                row("phrased `/ask` answers (model answers in " + modelMillis + " ms, " + asks + " asks of "
-                        + found.size() + " found questions)", String.format(Locale.ROOT, "%d of %d passed the guard", phrased, asks));
-                row("guard per model reply (reading the facts, checking the reply; goal p99 ≤ 100 ms), p50 / p99 / max ("
-                        + checks.getTotalCount() + " replies after warm-up)",
-                        ms(checks.getValueAtPercentile(50)) + " / " + ms(checks.getValueAtPercentile(99)) + " / " + ms(checks.getMaxValue()));
-                row("phrased `/ask` end to end (retrieval, prompt, HTTP, LangChain4j, guard), p50 / p99 / max",
-                        ms(total.getValueAtPercentile(50)) + " / " + ms(total.getValueAtPercentile(99)) + " / " + ms(total.getMaxValue()));
-                row("phrased `/ask` p99 minus the model's own time (retrieval, HTTP, client, guard)",
+                row(
+                        "phrased `/ask` answers (model answers in " + modelMillis + " ms, " + asks + " asks of "
+                                + found.size() + " found questions)",
+                        String.format(Locale.ROOT, "%d of %d passed the guard", phrased, asks));
+                row(
+                        "guard per model reply (reading the facts, checking the reply; goal p99 ≤ 100 ms), p50 / p99 / max ("
+                                + checks.getTotalCount() + " replies after warm-up)",
+                        ms(checks.getValueAtPercentile(50)) + " / " + ms(checks.getValueAtPercentile(99)) + " / "
+                                + ms(checks.getMaxValue()));
+                row(
+                        "phrased `/ask` end to end (retrieval, prompt, HTTP, LangChain4j, guard), p50 / p99 / max",
+                        ms(total.getValueAtPercentile(50)) + " / " + ms(total.getValueAtPercentile(99)) + " / "
+                                + ms(total.getMaxValue()));
+                row(
+                        "phrased `/ask` p99 minus the model's own time (retrieval, HTTP, client, guard)",
                         ms(Math.max(0, total.getValueAtPercentile(99) - TimeUnit.MILLISECONDS.toNanos(modelMillis))));
-                row("model that never answers: plain answer after, p99 / max (budget " + budget + " ms, goal ≤ "
-                        + (budget + 100) + " ms)", ms(stalledTimes.getValueAtPercentile(99)) + " / " + ms(stalledTimes.getMaxValue())
-                        + String.format(Locale.ROOT, " (%d of %d plain with the note)", plain, stalled));
+                row(
+                        "model that never answers: plain answer after, p99 / max (budget " + budget + " ms, goal ≤ "
+                                + (budget + 100) + " ms)",
+                        ms(stalledTimes.getValueAtPercentile(99)) + " / " + ms(stalledTimes.getMaxValue())
+                                + String.format(Locale.ROOT, " (%d of %d plain with the note)", plain, stalled));
                 System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
             }
         }
@@ -120,10 +142,16 @@ public final class PhrasingBench implements Callable<Integer> {
     }
 
     private static Reply ask(Application app, String question) {
-        return app.router().dispatch(new CommandRequest("bench", "member", "Bench", false, AskCommand.NAME, null,
-                Map.of(AskCommand.QUESTION, question)));
+        return app.router()
+                .dispatch(new CommandRequest(
+                        "bench",
+                        "member",
+                        "Bench",
+                        false,
+                        AskCommand.NAME,
+                        null,
+                        Map.of(AskCommand.QUESTION, question)));
     }
-
 
     private static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
@@ -140,6 +168,7 @@ public final class PhrasingBench implements Callable<Integer> {
         }
         String user = LocalOpenAiServer.message(request, "user");
         int from = user.indexOf("<facts>\n") + "<facts>\n".length();
-        return LocalOpenAiServer.completion(user.substring(from, user.indexOf("\n</facts>", from)).replaceAll("(?m)^\\[\\d+] ", ""));
+        return LocalOpenAiServer.completion(
+                user.substring(from, user.indexOf("\n</facts>", from)).replaceAll("(?m)^\\[\\d+] ", ""));
     }
 }

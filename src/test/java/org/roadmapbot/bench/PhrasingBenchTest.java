@@ -18,9 +18,13 @@ class PhrasingBenchTest {
         String table = output.out();
 
         assertThat(code).as(table).isZero();
-        assertThat(table).contains("| figure | value |")
-                .containsPattern("\\| phrased `/ask` answers \\(model answers in 0 ms, 40 asks of \\d+ found questions\\) \\| 40 of 40 passed the guard \\|")
-                .containsPattern("\\| guard per model reply \\(reading the facts, checking the reply; goal p99 ≤ 100 ms\\), p50 / p99 / max \\(40 replies after warm-up\\) \\| [\\d.]+ ms / [\\d.]+ ms / [\\d.]+ ms \\|")
-                .containsPattern("\\| model that never answers: plain answer after, p99 / max \\(budget 2500 ms, goal ≤ 2600 ms\\) \\| [\\d.]+ ms / [\\d.]+ ms \\(1 of 1 plain with the note\\) \\|");
+        assertThat(table)
+                .contains("| figure | value |")
+                .containsPattern(
+                        "\\| phrased `/ask` answers \\(model answers in 0 ms, 40 asks of \\d+ found questions\\) \\| 40 of 40 passed the guard \\|")
+                .containsPattern(
+                        "\\| guard per model reply \\(reading the facts, checking the reply; goal p99 ≤ 100 ms\\), p50 / p99 / max \\(40 replies after warm-up\\) \\| [\\d.]+ ms / [\\d.]+ ms / [\\d.]+ ms \\|")
+                .containsPattern(
+                        "\\| model that never answers: plain answer after, p99 / max \\(budget 2500 ms, goal ≤ 2600 ms\\) \\| [\\d.]+ ms / [\\d.]+ ms \\(1 of 1 plain with the note\\) \\|");
     }
 }

@@ -1,6 +1,5 @@
 package org.roadmapbot.bench;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,21 +33,35 @@ import picocli.CommandLine.Option;
  * the figures are for the embedded default (H2 file, WRITE_DELAY=0); ROADMAP_BOT_DB_URL, if
  * set, points it at another database instead.
  */
-@Command(name = "progress", description = "Measure progress writes/s and /progress show latency with many members stored.")
+@Command(
+        name = "progress",
+        description = "Measure progress writes/s and /progress show latency with many members stored.")
 public final class ProgressBench implements Callable<Integer> {
 
     static final String GUILD = "bench-guild";
 
-    @Option(names = "--members", description = "Members stored before measuring (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
+    @Option(
+            names = "--members",
+            description = "Members stored before measuring (default: ${DEFAULT-VALUE}).",
+            defaultValue = "100000")
     int members;
 
-    @Option(names = "--writes", description = "Progress changes to time (default: ${DEFAULT-VALUE}).", defaultValue = "20000")
+    @Option(
+            names = "--writes",
+            description = "Progress changes to time (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20000")
     int writes;
 
-    @Option(names = "--threads", description = "Concurrent members writing (default: ${DEFAULT-VALUE}).", defaultValue = "16")
+    @Option(
+            names = "--threads",
+            description = "Concurrent members writing (default: ${DEFAULT-VALUE}).",
+            defaultValue = "16")
     int threads;
 
-    @Option(names = "--shows", description = "/progress show calls to time (default: ${DEFAULT-VALUE}).", defaultValue = "5000")
+    @Option(
+            names = "--shows",
+            description = "/progress show calls to time (default: ${DEFAULT-VALUE}).",
+            defaultValue = "5000")
     int shows;
 
     @Mixin
@@ -71,20 +84,44 @@ public final class ProgressBench implements Callable<Integer> {
             long[] showNanos = showLatencies(app);
 
             BenchSetup.header();
-            System.out.printf(Locale.ROOT, "| database | %s |%n", app.database().isH2() ? "embedded H2 file, WRITE_DELAY=0" : "external (ROADMAP_BOT_DB_URL)");
-            System.out.printf(Locale.ROOT, "| members stored | %,d (%,d rows, seeded in %.1f s) |%n", members, rows, seedSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| database | %s |%n",
+                    app.database().isH2() ? "embedded H2 file, WRITE_DELAY=0" : "external (ROADMAP_BOT_DB_URL)");
+            System.out.printf(
+                    Locale.ROOT, "| members stored | %,d (%,d rows, seeded in %.1f s) |%n", members, rows, seedSeconds);
             if (app.database().isH2()) {
                 // H2 keeps every chunk of the last 45 s (its safe default), so thousands of commits/s grow the file.
-                System.out.printf(Locale.ROOT, "| H2 file size after seeding / after the write runs | %s / %s |%n", seededSize, directory.databaseSize());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| H2 file size after seeding / after the write runs | %s / %s |%n",
+                        seededSize,
+                        directory.databaseSize());
             }
             System.out.printf(Locale.ROOT, "| progress writes/s, one writer (one commit each) | %,.0f |%n", sequential);
-            System.out.printf(Locale.ROOT, "| progress writes/s, %d concurrent writers (group commit) | %,.0f |%n", threads, grouped);
-            System.out.printf(Locale.ROOT, "| `/progress done`+`undo` commands/s, %d concurrent members (full command and reply) | %,.0f |%n", threads, viaCommand);
-            System.out.printf(Locale.ROOT, "| `/progress show` p50 (%d calls, random members) | %.3f ms |%n", shows, percentile(showNanos, 50) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| progress writes/s, %d concurrent writers (group commit) | %,.0f |%n",
+                    threads,
+                    grouped);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| `/progress done`+`undo` commands/s, %d concurrent members (full command and reply) | %,.0f |%n",
+                    threads,
+                    viaCommand);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| `/progress show` p50 (%d calls, random members) | %.3f ms |%n",
+                    shows,
+                    percentile(showNanos, 50) / 1e6);
             System.out.printf(Locale.ROOT, "| `/progress show` p99 | %.3f ms |%n", percentile(showNanos, 99) / 1e6);
-            System.out.printf(Locale.ROOT, "| `/progress show` max | %.3f ms |%n", showNanos[showNanos.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "| machine | %d cores, Java %s |%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf(
+                    Locale.ROOT, "| `/progress show` max | %.3f ms |%n", showNanos[showNanos.length - 1] / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| machine | %d cores, Java %s |%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
         }
         return 0;
     }
@@ -99,9 +136,12 @@ public final class ProgressBench implements Callable<Integer> {
         long rows = 0;
         try (Connection c = app.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement track = c.prepareStatement("INSERT INTO member_track (guild_id, member_id, track_id, pace_id, started_at, updated_at) VALUES (?, ?, 'python', 'part-time', ?, ?)");
-                 PreparedStatement topic = c.prepareStatement("INSERT INTO topic_progress (guild_id, member_id, topic_id, state, updated_at) VALUES (?, ?, ?, 'done', ?)");
-                 PreparedStatement event = c.prepareStatement("INSERT INTO progress_event (guild_id, member_id, kind, topic_id, occurred_at) VALUES (?, ?, 'done', ?, ?)")) {
+            try (PreparedStatement track = c.prepareStatement(
+                            "INSERT INTO member_track (guild_id, member_id, track_id, pace_id, started_at, updated_at) VALUES (?, ?, 'python', 'part-time', ?, ?)");
+                    PreparedStatement topic = c.prepareStatement(
+                            "INSERT INTO topic_progress (guild_id, member_id, topic_id, state, updated_at) VALUES (?, ?, ?, 'done', ?)");
+                    PreparedStatement event = c.prepareStatement(
+                            "INSERT INTO progress_event (guild_id, member_id, kind, topic_id, occurred_at) VALUES (?, ?, 'done', ?, ?)")) {
                 for (int m = 0; m < members; m++) {
                     String member = member(m);
                     track.setString(1, GUILD);
@@ -138,7 +178,8 @@ public final class ProgressBench implements Callable<Integer> {
      * Each writer owns one member and toggles a topic the seed left untouched (done, then undo),
      * so every call is a real change with its event. Returns changes per second.
      */
-    private double writeRate(Application app, List<Topic> topics, int writers, int total, boolean viaCommand) throws Exception {
+    private double writeRate(Application app, List<Topic> topics, int writers, int total, boolean viaCommand)
+            throws Exception {
         ProgressService progress = app.progress();
         String topicId = topics.get(topics.size() - 1).id();
         // An even number of steps per writer: each member ends where it began (topic not marked).
@@ -147,7 +188,11 @@ public final class ProgressBench implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             // Warm-up: the same work, untimed.
-            runWriters(pool, writers, Math.min(perWriter, 300), w -> writer(app, progress, "warm" + run + "-" + w, topicId, viaCommand));
+            runWriters(
+                    pool,
+                    writers,
+                    Math.min(perWriter, 300),
+                    w -> writer(app, progress, "warm" + run + "-" + w, topicId, viaCommand));
             long start = System.nanoTime();
             runWriters(pool, writers, perWriter, w -> writer(app, progress, "w" + run + "-" + w, topicId, viaCommand));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -161,26 +206,30 @@ public final class ProgressBench implements Callable<Integer> {
         void run(int i);
     }
 
-    private static Step writer(Application app, ProgressService progress, String member, String topicId, boolean viaCommand) {
+    private static Step writer(
+            Application app, ProgressService progress, String member, String topicId, boolean viaCommand) {
         if (viaCommand) {
             app.router().dispatch(request(member, "start", Map.of("track", "python", "pace", "part-time")));
             return i -> {
-                Reply reply = app.router().dispatch(request(member, i % 2 == 0 ? "done" : "undo", Map.of("topic", topicId)));
+                Reply reply =
+                        app.router().dispatch(request(member, i % 2 == 0 ? "done" : "undo", Map.of("topic", topicId)));
                 if (reply.error()) {
                     throw new IllegalStateException("benchmark write refused: " + reply.content());
                 }
             };
         }
-        return i -> progress.change(i % 2 == 0
-                ? TopicChange.set(GUILD, member, topicId, TopicState.DONE)
-                : TopicChange.clear(GUILD, member, topicId));
+        return i -> progress.change(
+                i % 2 == 0
+                        ? TopicChange.set(GUILD, member, topicId, TopicState.DONE)
+                        : TopicChange.clear(GUILD, member, topicId));
     }
 
     private interface WriterFactory {
         Step create(int writer);
     }
 
-    private static void runWriters(ExecutorService pool, int writers, int steps, WriterFactory factory) throws Exception {
+    private static void runWriters(ExecutorService pool, int writers, int steps, WriterFactory factory)
+            throws Exception {
         List<Step> prepared = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             prepared.add(factory.create(w));
@@ -230,6 +279,4 @@ public final class ProgressBench implements Callable<Integer> {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
-
-
 }

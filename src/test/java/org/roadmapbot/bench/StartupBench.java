@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.roadmapbot.app.Application;
 import org.roadmapbot.app.AppConfig;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import picocli.CommandLine.Command;
@@ -51,10 +51,15 @@ public final class StartupBench implements Callable<Integer> {
                 samples.add(child(directory.path()));
             }
             BenchSetup.header();
-            System.out.printf(Locale.ROOT, "| start-up to first answer, fresh JVM (median of %d; first run creates the database) | %.0f ms |%n",
-                    runs, median(samples, 0));
-            System.out.printf(Locale.ROOT, "| memory after start-up: live heap after full GC | %.1f MB |%n", median(samples, 1));
-            System.out.printf(Locale.ROOT, "| memory after start-up: process resident set | %.0f MB |%n", median(samples, 2));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| start-up to first answer, fresh JVM (median of %d; first run creates the database) | %.0f ms |%n",
+                    runs,
+                    median(samples, 0));
+            System.out.printf(
+                    Locale.ROOT, "| memory after start-up: live heap after full GC | %.1f MB |%n", median(samples, 1));
+            System.out.printf(
+                    Locale.ROOT, "| memory after start-up: process resident set | %.0f MB |%n", median(samples, 2));
             System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
             return 0;
         }
@@ -64,9 +69,17 @@ public final class StartupBench implements Callable<Integer> {
     private Integer probe() {
         AppConfig config = BenchSetup.config(setup.dataDir);
         try (Application app = Application.start(config)) {
-            Reply reply = app.router().dispatch(new CommandRequest("1", "1", "bench", false, "ask", null,
-                    Map.of("question", "How long does it take to become a backend developer?")));
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            Reply reply = app.router()
+                    .dispatch(new CommandRequest(
+                            "1",
+                            "1",
+                            "bench",
+                            false,
+                            "ask",
+                            null,
+                            Map.of("question", "How long does it take to become a backend developer?")));
+            long ms = System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
             if (reply.sources().isEmpty()) {
                 throw new IllegalStateException("the start-up probe got no answer: " + reply.content());
             }
@@ -78,12 +91,21 @@ public final class StartupBench implements Callable<Integer> {
     }
 
     private static double[] child(Path dir) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Bench.class.getName(),
-                "startup", "--probe", "--data-dir", dir.toString());
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Bench.class.getName(),
+                "startup",
+                "--probe",
+                "--data-dir",
+                dir.toString());
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String found = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(PROBE_PREFIX)) {
@@ -103,6 +125,8 @@ public final class StartupBench implements Callable<Integer> {
 
     private static double median(List<double[]> samples, int column) {
         double[] values = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
-        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return values.length % 2 == 1
+                ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 }

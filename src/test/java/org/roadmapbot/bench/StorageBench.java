@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.roadmapbot.app.Application;
 import org.roadmapbot.app.AppConfig;
+import org.roadmapbot.app.Application;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.H2Compaction;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
@@ -31,21 +31,35 @@ import picocli.CommandLine.Option;
  * it), after a bulk seed, after a clean restart, and every 30 s of a steady realistic write rate
  * (10 progress changes a second, each committed alone as a member's command is).
  */
-@Command(name = "storage", description = "H2 file size against its live data: after seeding, after a clean restart, "
-        + "and over time at a steady write rate.")
+@Command(
+        name = "storage",
+        description = "H2 file size against its live data: after seeding, after a clean restart, "
+                + "and over time at a steady write rate.")
 public final class StorageBench implements Callable<Integer> {
 
-    @Option(names = "--members", description = "Members stored in bulk first (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
+    @Option(
+            names = "--members",
+            description = "Members stored in bulk first (default: ${DEFAULT-VALUE}).",
+            defaultValue = "100000")
     int members;
 
-    @Option(names = "--rate", description = "Progress changes per second afterwards (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    @Option(
+            names = "--rate",
+            description = "Progress changes per second afterwards (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
     double rate;
 
-    @Option(names = "--duration", description = "How long to write at that rate (default: ${DEFAULT-VALUE}).", defaultValue = "10m",
+    @Option(
+            names = "--duration",
+            description = "How long to write at that rate (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10m",
             converter = LoadBench.DurationConverter.class)
     Duration duration;
 
-    @Option(names = "--every", description = "Measure the file this often while writing (default: ${DEFAULT-VALUE}).", defaultValue = "30s",
+    @Option(
+            names = "--every",
+            description = "Measure the file this often while writing (default: ${DEFAULT-VALUE}).",
+            defaultValue = "30s",
             converter = LoadBench.DurationConverter.class)
     Duration every;
 
@@ -70,8 +84,10 @@ public final class StorageBench implements Callable<Integer> {
             Application app = Application.start(config);
             Path file;
             try {
-                file = app.database().h2File().orElseThrow(() -> new IllegalStateException(
-                        "bench storage measures the embedded H2 file; unset ROADMAP_BOT_DB_URL"));
+                file = app.database()
+                        .h2File()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "bench storage measures the embedded H2 file; unset ROADMAP_BOT_DB_URL"));
             } catch (RuntimeException e) {
                 app.close();
                 throw e;
@@ -86,9 +102,17 @@ public final class StorageBench implements Callable<Integer> {
                 app.close();
                 throw e;
             }
-            row("members stored in bulk", String.format(Locale.ROOT, "%,d (%,d rows in %.1f s)", members, rows,
-                    (System.nanoTime() - seedStart) / 1e9));
-            row("H2 file / compacted copy after seeding", sample(app.database(), file).show());
+            row(
+                    "members stored in bulk",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d (%,d rows in %.1f s)",
+                            members,
+                            rows,
+                            (System.nanoTime() - seedStart) / 1e9));
+            row(
+                    "H2 file / compacted copy after seeding",
+                    sample(app.database(), file).show());
 
             long closeStart = System.nanoTime();
             app.close(); // a clean stop compacts the file
@@ -99,7 +123,9 @@ public final class StorageBench implements Callable<Integer> {
             try {
                 Sample restarted = sample(app.database(), file);
                 row("H2 file / compacted copy after a clean restart", restarted.show());
-                row("clean stop (with compaction) / start again", String.format(Locale.ROOT, "%.1f s / %.1f s", closeSeconds, openSeconds));
+                row(
+                        "clean stop (with compaction) / start again",
+                        String.format(Locale.ROOT, "%.1f s / %.1f s", closeSeconds, openSeconds));
                 steadyWrites(app, topics, file, restarted.compacted());
             } finally {
                 app.close();
@@ -123,18 +149,26 @@ public final class StorageBench implements Callable<Integer> {
         AtomicLong failures = new AtomicLong();
         boolean[] marked = new boolean[members];
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-        writer.scheduleAtFixedRate(() -> {
-            int m = random.nextInt(members);
-            String member = ProgressBench.member(m);
-            try {
-                app.progress().change(marked[m] ? TopicChange.clear(ProgressBench.GUILD, member, topicId)
-                        : TopicChange.set(ProgressBench.GUILD, member, topicId, TopicState.DONE));
-                marked[m] = !marked[m];
-                writes.incrementAndGet();
-            } catch (RuntimeException e) {
-                failures.incrementAndGet();
-            }
-        }, 0, Math.round(1e9 / rate), TimeUnit.NANOSECONDS);
+        writer.scheduleAtFixedRate(
+                () -> {
+                    int m = random.nextInt(members);
+                    String member = ProgressBench.member(m);
+                    try {
+                        app.progress()
+                                .change(
+                                        marked[m]
+                                                ? TopicChange.clear(ProgressBench.GUILD, member, topicId)
+                                                : TopicChange.set(
+                                                        ProgressBench.GUILD, member, topicId, TopicState.DONE));
+                        marked[m] = !marked[m];
+                        writes.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                },
+                0,
+                Math.round(1e9 / rate),
+                TimeUnit.NANOSECONDS);
         List<Long> sizes = new ArrayList<>();
         long start = System.nanoTime();
         try {
@@ -145,8 +179,13 @@ public final class StorageBench implements Callable<Integer> {
                 }
                 long size = Files.size(file);
                 sizes.add(size);
-                System.err.printf(Locale.ROOT, "bench storage: %s: file %s (%.2f× the compacted copy before), %,d writes%n",
-                        Durations.format(Duration.ofNanos(next)), mb(size), (double) size / compactedBefore, writes.get());
+                System.err.printf(
+                        Locale.ROOT,
+                        "bench storage: %s: file %s (%.2f× the compacted copy before), %,d writes%n",
+                        Durations.format(Duration.ofNanos(next)),
+                        mb(size),
+                        (double) size / compactedBefore,
+                        writes.get());
             }
         } finally {
             writer.shutdown();
@@ -154,13 +193,21 @@ public final class StorageBench implements Callable<Integer> {
         }
         Sample after = sample(app.database(), file);
         String at = String.format(Locale.ROOT, "%,.0f writes/s", rate);
-        row("progress changes at " + at + " for " + Durations.format(duration), String.format(Locale.ROOT, "%,d (%,d failed)",
-                writes.get(), failures.get()));
-        row("H2 file every " + Durations.format(every) + " at " + at + " (MB)", sizes.stream()
-                .map(size -> String.format(Locale.ROOT, "%.0f", size / 1e6)).collect(Collectors.joining(", ")));
+        row(
+                "progress changes at " + at + " for " + Durations.format(duration),
+                String.format(Locale.ROOT, "%,d (%,d failed)", writes.get(), failures.get()));
+        row(
+                "H2 file every " + Durations.format(every) + " at " + at + " (MB)",
+                sizes.stream()
+                        .map(size -> String.format(Locale.ROOT, "%.0f", size / 1e6))
+                        .collect(Collectors.joining(", ")));
         row("compacted copy before / after the writes", mb(compactedBefore) + " / " + mb(after.compacted()));
-        row("largest file / compacted copy ratio at " + at, String.format(Locale.ROOT, "%.2f×",
-                sizes.stream().mapToLong(Long::longValue).max().orElse(0) / (double) compactedBefore));
+        row(
+                "largest file / compacted copy ratio at " + at,
+                String.format(
+                        Locale.ROOT,
+                        "%.2f×",
+                        sizes.stream().mapToLong(Long::longValue).max().orElse(0) / (double) compactedBefore));
     }
 
     static Sample sample(Database database, Path file) {
@@ -175,5 +222,4 @@ public final class StorageBench implements Callable<Integer> {
     static String mb(long bytes) {
         return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
-
 }

@@ -28,11 +28,21 @@ import org.roadmapbot.schedule.SchedulerConfig;
 public final class ClusterBotNode {
 
     public static void main(String[] args) throws Exception {
-        DiscordConfig discord = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN), Optional.of(args[2]),
-                Optional.of(args[3]), List.of(), Set.of()).withShards(new Shards(2, List.of(Integer.parseInt(args[4]))));
+        DiscordConfig discord = new DiscordConfig(
+                        DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
+                        Optional.of(args[2]),
+                        Optional.of(args[3]),
+                        List.of(),
+                        Set.of())
+                .withShards(new Shards(2, List.of(Integer.parseInt(args[4]))));
         AppConfig config = new AppConfig(Path.of(args[1]), Optional.empty())
-                .withDatabase(DatabaseConfig.fromEnvironment(Map.of(DatabaseConfig.URL, args[0],
-                        DatabaseConfig.USER, "postgres", DatabaseConfig.PASSWORD, "unused")))
+                .withDatabase(DatabaseConfig.fromEnvironment(Map.of(
+                        DatabaseConfig.URL,
+                        args[0],
+                        DatabaseConfig.USER,
+                        "postgres",
+                        DatabaseConfig.PASSWORD,
+                        "unused")))
                 .withScheduler(new SchedulerConfig(true, 4, false))
                 .withDiscord(Optional.of(discord));
         try (BotProcess bot = BotProcess.start(config)) {

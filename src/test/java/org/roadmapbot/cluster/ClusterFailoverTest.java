@@ -57,9 +57,11 @@ class ClusterFailoverTest {
 
         // 1,000 members with weekly nudges whose slot this week (the current UTC hour) has come;
         // once both processes are up, each gets a one-shot firing of its nudge job.
-        try (Application setup = Application.start(new AppConfig(dir.resolve("setup"), Optional.empty()).withDatabase(database))) {
+        try (Application setup =
+                Application.start(new AppConfig(dir.resolve("setup"), Optional.empty()).withDatabase(database))) {
             DataSource ds = setup.database().dataSource();
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute(RecordingMessenger.SCHEMA);
             }
             ZonedDateTime now = ZonedDateTime.now(ZoneId.of("UTC"));
@@ -69,7 +71,7 @@ class ClusterFailoverTest {
             }
             // As if they had turned nudges on yesterday: this week's slot is due, not "before they asked".
             try (Connection c = ds.getConnection();
-                 PreparedStatement ps = c.prepareStatement("UPDATE nudge_settings SET schedule_from = ?")) {
+                    PreparedStatement ps = c.prepareStatement("UPDATE nudge_settings SET schedule_from = ?")) {
                 ps.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
                 assertThat(ps.executeUpdate()).isEqualTo(MEMBERS);
             }
@@ -80,7 +82,8 @@ class ClusterFailoverTest {
         Process a = ChildJvm.start(ClusterNode.class, url, "A", dir.resolve("a").toString(), "10");
         Process b = ChildJvm.start(ClusterNode.class, url, "B", dir.resolve("b").toString());
         try (Database db = new Database(url);
-             Application control = Application.start(new AppConfig(dir.resolve("control"), Optional.empty()).withDatabase(database))) {
+                Application control = Application.start(
+                        new AppConfig(dir.resolve("control"), Optional.empty()).withDatabase(database))) {
             ChildJvm.awaitLineStartingWith(ChildJvm.stdout(a), "READY");
             BufferedReader bOut = ChildJvm.stdout(b);
             ChildJvm.awaitLineStartingWith(bOut, "READY");
@@ -89,7 +92,8 @@ class ClusterFailoverTest {
             Scheduler quartz = control.scheduler().quartz();
             Instant firstDue = Instant.now().plusSeconds(5);
             for (int i = 0; i < MEMBERS; i++) {
-                quartz.scheduleJob(TriggerBuilder.newTrigger().withIdentity("burst-" + i, "cluster-test")
+                quartz.scheduleJob(TriggerBuilder.newTrigger()
+                        .withIdentity("burst-" + i, "cluster-test")
                         .forJob(NudgeService.jobKey(GUILD, member(i)))
                         .startAt(Date.from(firstDue.plusMillis(30_000L * i / MEMBERS)))
                         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -99,7 +103,9 @@ class ClusterFailoverTest {
             // Halfway: SIGKILL A (no shutdown hook, no clean-up: its claims and Quartz rows stay behind).
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (db.count("SELECT COUNT(*) FROM cluster_delivery") < MEMBERS / 2) {
-                assertThat(System.nanoTime()).as("half the nudges delivered within 2 minutes").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("half the nudges delivered within 2 minutes")
+                        .isLessThan(deadline);
                 Thread.sleep(50);
             }
             long byAAtKill = db.count("SELECT COUNT(*) FROM cluster_delivery WHERE node = 'A'");
@@ -111,8 +117,11 @@ class ClusterFailoverTest {
             // The survivor finishes the rest, including A's triggers and the jobs A was running.
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
             while (db.count("SELECT COUNT(*) FROM nudge_sent WHERE state = 'sent'") < MEMBERS) {
-                assertThat(System.nanoTime()).as("every nudge recorded as sent within 150 s of the kill: %s",
-                        db.rows("SELECT state, COUNT(*) FROM nudge_sent GROUP BY state")).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as(
+                                "every nudge recorded as sent within 150 s of the kill: %s",
+                                db.rows("SELECT state, COUNT(*) FROM nudge_sent GROUP BY state"))
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
             Thread.sleep(2000); // anything still running would show up as an extra attempt now
@@ -122,26 +131,35 @@ class ClusterFailoverTest {
             long repeatedKeys = db.count("SELECT COUNT(*) FROM (SELECT delivery_key FROM cluster_attempt "
                     + "GROUP BY delivery_key HAVING COUNT(*) > 1) r");
             long takenOver = db.count("SELECT COUNT(*) FROM nudge_sent WHERE takeovers > 0");
-            System.out.printf("cluster: %d delivered (%d before the kill, %d of them by A), %d send attempts, "
-                    + "%d weeks sent twice and deduplicated by their delivery key, %d claims taken over from A%n",
+            System.out.printf(
+                    "cluster: %d delivered (%d before the kill, %d of them by A), %d send attempts, "
+                            + "%d weeks sent twice and deduplicated by their delivery key, %d claims taken over from A%n",
                     deliveries, atKill, byAAtKill, attempts, repeatedKeys, takenOver);
 
             // Every member's nudge exactly once: one delivery per member, none lost, none twice.
             assertThat(deliveries).isEqualTo(MEMBERS);
-            assertThat(db.count("SELECT COUNT(DISTINCT member_id) FROM cluster_delivery")).isEqualTo(MEMBERS);
+            assertThat(db.count("SELECT COUNT(DISTINCT member_id) FROM cluster_delivery"))
+                    .isEqualTo(MEMBERS);
             assertThat(db.count("SELECT COUNT(*) FROM nudge_sent")).isEqualTo(MEMBERS);
-            assertThat(db.count("SELECT COUNT(*) FROM nudge_sent WHERE state <> 'sent'")).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM nudge_sent WHERE state <> 'sent'"))
+                    .isZero();
             // Both processes delivered; A's share stopped at the kill, B did the rest.
             assertThat(byAAtKill).isPositive();
-            assertThat(db.count("SELECT COUNT(*) FROM cluster_delivery WHERE node = 'A'")).isEqualTo(byAAtKill);
-            assertThat(db.count("SELECT COUNT(*) FROM cluster_delivery WHERE node = 'B'")).isEqualTo(MEMBERS - byAAtKill);
+            assertThat(db.count("SELECT COUNT(*) FROM cluster_delivery WHERE node = 'A'"))
+                    .isEqualTo(byAAtKill);
+            assertThat(db.count("SELECT COUNT(*) FROM cluster_delivery WHERE node = 'B'"))
+                    .isEqualTo(MEMBERS - byAAtKill);
             // A was killed with sends out but not noted (its slow ones): B took those claims over...
-            assertThat(takenOver).as("claims of the killed process taken over by the survivor").isPositive();
+            assertThat(takenOver)
+                    .as("claims of the killed process taken over by the survivor")
+                    .isPositive();
             // ...and a repeated send happens only for such a week (and is dropped by its delivery key).
             assertThat(repeatedKeys).isLessThanOrEqualTo(takenOver);
-            assertThat(db.count("SELECT COUNT(*) FROM cluster_attempt a WHERE a.node = 'B' AND a.delivery_key IN "
-                    + "(SELECT delivery_key FROM cluster_attempt WHERE node = 'A') AND NOT EXISTS (SELECT 1 FROM nudge_sent s "
-                    + "WHERE 'nudge:' || s.guild_id || ':' || s.member_id || ':' || s.iso_week = a.delivery_key AND s.takeovers > 0)"))
+            assertThat(
+                            db.count(
+                                    "SELECT COUNT(*) FROM cluster_attempt a WHERE a.node = 'B' AND a.delivery_key IN "
+                                            + "(SELECT delivery_key FROM cluster_attempt WHERE node = 'A') AND NOT EXISTS (SELECT 1 FROM nudge_sent s "
+                                            + "WHERE 'nudge:' || s.guild_id || ':' || s.member_id || ':' || s.iso_week = a.delivery_key AND s.takeovers > 0)"))
                     .isZero();
             // The dead instance is gone from the cluster; the survivor is alone.
             assertThat(db.count("SELECT COUNT(*) FROM qrtz_scheduler_state")).isEqualTo(1);
@@ -168,7 +186,8 @@ class ClusterFailoverTest {
         }
 
         long count(String sql) throws Exception {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -176,7 +195,8 @@ class ClusterFailoverTest {
 
         List<String> rows(String sql) throws Exception {
             List<String> rows = new ArrayList<>();
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     rows.add(rs.getString(1) + "=" + rs.getString(2));
                 }

@@ -58,24 +58,43 @@ class ClusterLeaderboardPostTest {
         Member bea = Member.regular("500000000000000079", "bea").withNick("Bea the Builder");
         Member moderator = Member.regular("500000000000000078", "mod");
         DayOfWeek today = Instant.now().atZone(ZoneOffset.UTC).getDayOfWeek();
-        String onTheBoard = today == DayOfWeek.MONDAY || today == DayOfWeek.TUESDAY ? "Bea the Builder" : "Ada the Learner";
+        String onTheBoard =
+                today == DayOfWeek.MONDAY || today == DayOfWeek.TUESDAY ? "Bea the Builder" : "Ada the Learner";
         try (FakeDiscord discord = new FakeDiscord(new FakeDiscord.Realism(Duration.ofMillis(20), 0))) {
             discord.addGuildMember(ada);
             discord.addGuildMember(bea);
             progress(database, Clock.offset(Clock.systemUTC(), Duration.ofDays(-7)), bea);
             progress(database, Clock.systemUTC(), ada);
-            try (Application setup = Application.start(new AppConfig(dir.resolve("setup"), Optional.empty()).withDatabase(database))) {
+            try (Application setup =
+                    Application.start(new AppConfig(dir.resolve("setup"), Optional.empty()).withDatabase(database))) {
                 // The weekly schedule as /leaderboard schedule stores it (its own trigger is days away).
-                setup.leaderboardPosts().schedule(new ScheduleStore.Schedule(FakeDiscord.GUILD_ID, FakeDiscord.GENERAL_CHANNEL,
-                        DayOfWeek.MONDAY, 9, ZoneOffset.UTC, moderator.id(), Instant.now()));
+                setup.leaderboardPosts()
+                        .schedule(new ScheduleStore.Schedule(
+                                FakeDiscord.GUILD_ID,
+                                FakeDiscord.GENERAL_CHANNEL,
+                                DayOfWeek.MONDAY,
+                                9,
+                                ZoneOffset.UTC,
+                                moderator.id(),
+                                Instant.now()));
             }
 
-            Process a = ChildJvm.start(ClusterBotNode.class, url, dir.resolve("a").toString(), discord.restUrl(),
-                    discord.gatewayUrl(), "0");
-            Process b = ChildJvm.start(ClusterBotNode.class, url, dir.resolve("b").toString(), discord.restUrl(),
-                    discord.gatewayUrl(), "1");
-            try (Application control = Application.start(new AppConfig(dir.resolve("control"), Optional.empty())
-                    .withDatabase(database))) {
+            Process a = ChildJvm.start(
+                    ClusterBotNode.class,
+                    url,
+                    dir.resolve("a").toString(),
+                    discord.restUrl(),
+                    discord.gatewayUrl(),
+                    "0");
+            Process b = ChildJvm.start(
+                    ClusterBotNode.class,
+                    url,
+                    dir.resolve("b").toString(),
+                    discord.restUrl(),
+                    discord.gatewayUrl(),
+                    "1");
+            try (Application control =
+                    Application.start(new AppConfig(dir.resolve("control"), Optional.empty()).withDatabase(database))) {
                 BufferedReader aOut = ChildJvm.stdout(a);
                 BufferedReader bOut = ChildJvm.stdout(b);
                 ChildJvm.awaitLineStartingWith(aOut, "READY");
@@ -103,10 +122,16 @@ class ClusterLeaderboardPostTest {
 
                 List<RestCall> posts = posts(discord);
                 assertThat(posts).hasSize(5);
-                assertThat(posts.stream().map(p -> p.message().path("nonce").asText()).distinct()).as("one nonce per run").hasSize(5);
+                assertThat(posts.stream()
+                                .map(p -> p.message().path("nonce").asText())
+                                .distinct())
+                        .as("one nonce per run")
+                        .hasSize(5);
                 assertThat(posts).allSatisfy(p -> {
                     assertThat(p.message().path("enforce_nonce").asBoolean()).isTrue();
-                    assertThat(p.files()).extracting(RestCall.FilePart::fileName).containsExactly("leaderboard.png");
+                    assertThat(p.files())
+                            .extracting(RestCall.FilePart::fileName)
+                            .containsExactly("leaderboard.png");
                     assertThat(p.visibleText()).contains(onTheBoard);
                 });
                 assertThat(discord.duplicateMessages()).isZero();
@@ -128,36 +153,52 @@ class ClusterLeaderboardPostTest {
 
     /** The member starts the roadmap and completes a topic, at the clock's time. */
     private void progress(DatabaseConfig database, Clock clock, Member m) {
-        try (Application app = Application.start(new AppConfig(dir.resolve("seed-" + m.id()), Optional.empty())
-                .withDatabase(database), clock)) {
-            for (Object[] c : new Object[][] {{"start", Map.of("track", "python", "pace", "part-time")},
-                    {"done", Map.of("topic", "http-basics")}}) {
+        try (Application app = Application.start(
+                new AppConfig(dir.resolve("seed-" + m.id()), Optional.empty()).withDatabase(database), clock)) {
+            for (Object[] c : new Object[][] {
+                {"start", Map.of("track", "python", "pace", "part-time")}, {"done", Map.of("topic", "http-basics")}
+            }) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> options = (Map<String, Object>) c[1];
-                assertThat(app.router().dispatch(new CommandRequest(FakeDiscord.GUILD_ID, m.id(), m.username(), false,
-                        "progress", (String) c[0], options)).error()).isFalse();
+                assertThat(app.router()
+                                .dispatch(new CommandRequest(
+                                        FakeDiscord.GUILD_ID,
+                                        m.id(),
+                                        m.username(),
+                                        false,
+                                        "progress",
+                                        (String) c[0],
+                                        options))
+                                .error())
+                        .isFalse();
             }
         }
     }
 
     /** A one-shot run of the server's weekly post job two seconds from now; waits until the fake has that many posts. */
     private void fireThePostOnce(Application control, FakeDiscord discord, int expectedPosts) throws Exception {
-        control.scheduler().quartz().scheduleJob(TriggerBuilder.newTrigger()
-                .withIdentity("run-" + runs.incrementAndGet(), "cluster-test")
-                .forJob(LeaderboardPosts.jobKey(FakeDiscord.GUILD_ID))
-                .startAt(Date.from(Instant.now().plusSeconds(2)))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build());
+        control.scheduler()
+                .quartz()
+                .scheduleJob(TriggerBuilder.newTrigger()
+                        .withIdentity("run-" + runs.incrementAndGet(), "cluster-test")
+                        .forJob(LeaderboardPosts.jobKey(FakeDiscord.GUILD_ID))
+                        .startAt(Date.from(Instant.now().plusSeconds(2)))
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                        .build());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (posts(discord).size() < expectedPosts) {
-            assertThat(System.nanoTime()).as("post %d delivered within 60 s", expectedPosts).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("post %d delivered within 60 s", expectedPosts)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }
 
     private static List<RestCall> posts(FakeDiscord discord) {
-        return discord.calls().stream().filter(c -> c.method().equals("POST")
-                && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")).toList();
+        return discord.calls().stream()
+                .filter(c -> c.method().equals("POST")
+                        && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages"))
+                .toList();
     }
 
     private static void tell(PrintStream in, BufferedReader out, String command, String answer) throws Exception {

@@ -20,12 +20,17 @@ public final class ClusterNode {
 
     public static void main(String[] args) throws Exception {
         AppConfig config = new AppConfig(Path.of(args[2]), Optional.empty())
-                .withDatabase(DatabaseConfig.fromEnvironment(Map.of(DatabaseConfig.URL, args[0],
-                        DatabaseConfig.USER, "postgres", DatabaseConfig.PASSWORD, "unused")))
+                .withDatabase(DatabaseConfig.fromEnvironment(Map.of(
+                        DatabaseConfig.URL,
+                        args[0],
+                        DatabaseConfig.USER,
+                        "postgres",
+                        DatabaseConfig.PASSWORD,
+                        "unused")))
                 .withScheduler(new SchedulerConfig(true, 4, false));
         try (Application app = Application.start(config)) {
-            app.startScheduler(new RecordingMessenger(app.database().dataSource(), args[1],
-                    args.length > 3 ? Integer.parseInt(args[3]) : 0));
+            app.startScheduler(new RecordingMessenger(
+                    app.database().dataSource(), args[1], args.length > 3 ? Integer.parseInt(args[3]) : 0));
             System.out.println("READY " + app.scheduler().runId());
             System.out.flush();
             while (System.in.read() >= 0) {

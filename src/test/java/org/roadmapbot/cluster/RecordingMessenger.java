@@ -55,13 +55,15 @@ public final class RecordingMessenger implements Messenger {
 
     @Override
     public CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
-        String key = deliveryKey != null ? deliveryKey : "unkeyed:" + guildId + ":" + memberId + ":" + System.nanoTime();
+        String key =
+                deliveryKey != null ? deliveryKey : "unkeyed:" + guildId + ":" + memberId + ":" + System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection();
-             PreparedStatement attempt = c.prepareStatement(
-                     "INSERT INTO cluster_attempt (delivery_key, member_id, node, at) VALUES (?, ?, ?, ?)");
-             PreparedStatement delivery = c.prepareStatement("INSERT INTO cluster_delivery (delivery_key, member_id, node, at) "
-                     + "VALUES (?, ?, ?, ?) ON CONFLICT (delivery_key) DO NOTHING")) {
+                PreparedStatement attempt = c.prepareStatement(
+                        "INSERT INTO cluster_attempt (delivery_key, member_id, node, at) VALUES (?, ?, ?, ?)");
+                PreparedStatement delivery =
+                        c.prepareStatement("INSERT INTO cluster_delivery (delivery_key, member_id, node, at) "
+                                + "VALUES (?, ?, ?, ?) ON CONFLICT (delivery_key) DO NOTHING")) {
             for (PreparedStatement ps : new PreparedStatement[] {attempt, delivery}) {
                 ps.setString(1, key);
                 ps.setString(2, memberId);
@@ -70,18 +72,20 @@ public final class RecordingMessenger implements Messenger {
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.TEMPORARY, "recording failed: " + e.getMessage(), e));
+            return Messenger.failed(new DeliveryException(
+                    DeliveryException.Reason.TEMPORARY, "recording failed: " + e.getMessage(), e));
         }
         if (slowEvery > 0 && sends.incrementAndGet() % slowEvery == 0) {
             // Delivered, but the answer takes 3 s to come back (as a slow network's would).
-            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
+            return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
         }
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
-        return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "the cluster test only sends DMs"));
+        return Messenger.failed(
+                new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "the cluster test only sends DMs"));
     }
 
     @Override

@@ -16,16 +16,24 @@ class ConsoleParserTest {
 
     private final ConsoleParser parser = new ConsoleParser(List.of(
             CommandSpec.of("ask", "Ask", OptionSpec.string("question", "Q", true, 500)),
-            CommandSpec.of("courses", "Courses",
+            CommandSpec.of(
+                    "courses",
+                    "Courses",
                     OptionSpec.string("language", "L", false, 40),
                     OptionSpec.number("max_price", "P", false, 0, 1000),
                     OptionSpec.string("format", "F", false, 40)),
             CommandSpec.of("roadmap", "Roadmap", OptionSpec.integer("phase", "P", false, 1, 4)),
-            CommandSpec.withSubcommands("progress", "Progress",
-                    CommandSpec.SubcommandSpec.of("start", "Start",
+            CommandSpec.withSubcommands(
+                    "progress",
+                    "Progress",
+                    CommandSpec.SubcommandSpec.of(
+                            "start",
+                            "Start",
                             OptionSpec.string("track", "T", true, 20).withChoices("javascript", "python"),
                             OptionSpec.string("pace", "P", true, 20).withChoices("full-time", "part-time"))),
-            CommandSpec.withSubcommands("privacy", "Privacy",
+            CommandSpec.withSubcommands(
+                    "privacy",
+                    "Privacy",
                     CommandSpec.SubcommandSpec.of("leaderboard", "Visibility", OptionSpec.bool("visible", "V", true)),
                     CommandSpec.SubcommandSpec.of("export", "Export")),
             CommandSpec.of("show", "Show", OptionSpec.of("member", "M", OptionType.USER, false))));
@@ -61,18 +69,22 @@ class ConsoleParserTest {
 
     @Test
     void quotedAndUnquotedValuesWithSpaces() {
-        assertThat(request("/courses format:\"project-based\" language:'Node.js'").options())
-                .containsEntry("format", "project-based").containsEntry("language", "Node.js");
+        assertThat(request("/courses format:\"project-based\" language:'Node.js'")
+                        .options())
+                .containsEntry("format", "project-based")
+                .containsEntry("language", "Node.js");
         assertThat(request("/ask question:what is \"phase 2\" about?").string("question"))
                 .contains("what is \"phase 2\" about?");
         assertThat(request("/courses language:Node js format:interactive").options())
-                .containsEntry("language", "Node js").containsEntry("format", "interactive");
+                .containsEntry("language", "Node js")
+                .containsEntry("format", "interactive");
         assertThat(request("/ask \"with: a colon\"").string("question")).contains("with: a colon");
     }
 
     @Test
     void escapedQuoteInsideQuotes() {
-        assertThat(request("/courses language:\"say \\\"hi\\\"\"").string("language")).contains("say \"hi\"");
+        assertThat(request("/courses language:\"say \\\"hi\\\"\"").string("language"))
+                .contains("say \"hi\"");
     }
 
     @Test
@@ -111,12 +123,16 @@ class ConsoleParserTest {
 
     @Test
     void anUnknownOptionAfterAKnownOneIsReportedAsUnknown() {
-        assertThat(invalid("/progress start track:python pace:part-time extra:1")).contains("has no option `extra`");
+        assertThat(invalid("/progress start track:python pace:part-time extra:1"))
+                .contains("has no option `extra`");
         assertThat(invalid("/roadmap phase:2 foo:1")).contains("has no option `foo`");
         assertThat(invalid("/roadmap foo:1")).contains("has no option `foo`");
         // Free text may contain "word:" and keeps it.
-        assertThat(request("/ask question:what is this: a test").options()).containsEntry("question", "what is this: a test");
-        assertThat(request("/courses language:Go max_price:0").options()).containsEntry("language", "Go").containsEntry("max_price", 0.0);
+        assertThat(request("/ask question:what is this: a test").options())
+                .containsEntry("question", "what is this: a test");
+        assertThat(request("/courses language:Go max_price:0").options())
+                .containsEntry("language", "Go")
+                .containsEntry("max_price", 0.0);
     }
 
     @Test

@@ -27,7 +27,10 @@ class ConsoleSessionTest {
         try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
             new ConsoleSession(app.router(), caller, true)
-                    .run(new BufferedReader(new StringReader(input)), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+                    .run(
+                            new BufferedReader(new StringReader(input)),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
         }
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(4);
@@ -53,10 +56,16 @@ class ConsoleSessionTest {
         try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
             new ConsoleSession(app.router(), caller, false)
-                    .run(new BufferedReader(new StringReader("/help\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+                    .run(
+                            new BufferedReader(new StringReader("/help\n")),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
         }
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("/ask question:string").contains("/courses [language:string]").contains("(only you can see this)");
+        assertThat(out)
+                .contains("/ask question:string")
+                .contains("/courses [language:string]")
+                .contains("(only you can see this)");
     }
 
     @Test
@@ -67,7 +76,10 @@ class ConsoleSessionTest {
         try (Application app = Application.start(new AppConfig(dir.resolve("data"), java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "7", "Ada", false, "help", null, Map.of());
             new ConsoleSession(app.router(), caller, true, new AttachmentFiles(out))
-                    .run(new BufferedReader(new StringReader(input)), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+                    .run(
+                            new BufferedReader(new StringReader(input)),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
         }
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(4);
@@ -76,18 +88,22 @@ class ConsoleSessionTest {
         JsonNode secondCard = json.readTree(lines[2]).get("attachments").get(0);
         JsonNode export = json.readTree(lines[3]).get("attachments").get(0);
 
-        // Each attachment is a real file at the printed path; the second card with the same name does not overwrite the first.
+        // Each attachment is a real file at the printed path; the second card with the same name does not overwrite the
+        // first.
         java.nio.file.Path first = java.nio.file.Path.of(firstCard.get("path").asText());
         java.nio.file.Path second = java.nio.file.Path.of(secondCard.get("path").asText());
         assertThat(first.getParent()).isEqualTo(out.toAbsolutePath());
         assertThat(second).isNotEqualTo(first);
-        assertThat(firstCard.get("name").asText()).isEqualTo(secondCard.get("name").asText());
+        assertThat(firstCard.get("name").asText())
+                .isEqualTo(secondCard.get("name").asText());
         java.awt.image.BufferedImage card = javax.imageio.ImageIO.read(first.toFile());
         assertThat(card).as("a PNG ImageIO can decode").isNotNull();
         assertThat(card.getWidth()).isGreaterThan(100);
-        assertThat(java.nio.file.Files.size(second)).isEqualTo(secondCard.get("bytes").asLong());
+        assertThat(java.nio.file.Files.size(second))
+                .isEqualTo(secondCard.get("bytes").asLong());
 
-        JsonNode exported = json.readTree(java.nio.file.Path.of(export.get("path").asText()).toFile());
+        JsonNode exported =
+                json.readTree(java.nio.file.Path.of(export.get("path").asText()).toFile());
         assertThat(exported.toString()).contains("python").contains("part-time");
     }
 
@@ -98,7 +114,10 @@ class ConsoleSessionTest {
         try (Application app = Application.start(new AppConfig(dir.resolve("data"), java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "7", "Ada", false, "help", null, Map.of());
             new ConsoleSession(app.router(), caller, false, new AttachmentFiles(out))
-                    .run(new BufferedReader(new StringReader("/privacy export\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+                    .run(
+                            new BufferedReader(new StringReader("/privacy export\n")),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
         try (var files = java.nio.file.Files.list(out)) {
@@ -121,10 +140,20 @@ class ConsoleSessionTest {
         try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
             CommandRequest moderator = new CommandRequest("1", "1", "mod", true, "help", null, Map.of());
             new ConsoleSession(app.router(), moderator, false)
-                    .run(new BufferedReader(new StringReader("/help\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+                    .run(
+                            new BufferedReader(new StringReader("/help\n")),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
         }
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("/leaderboard post").contains("(moderators)").doesNotContain("(moderators) (moderators)");
-        assertThat(out.lines().filter(l -> l.contains("/leaderboard schedule")).findFirst().orElseThrow()).endsWith("(moderators)");
+        assertThat(out)
+                .contains("/leaderboard post")
+                .contains("(moderators)")
+                .doesNotContain("(moderators) (moderators)");
+        assertThat(out.lines()
+                        .filter(l -> l.contains("/leaderboard schedule"))
+                        .findFirst()
+                        .orElseThrow())
+                .endsWith("(moderators)");
     }
 }

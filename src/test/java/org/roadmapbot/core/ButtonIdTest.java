@@ -23,24 +23,42 @@ class ButtonIdTest {
     void versionOneIdsInOldMessagesStillParseToTheSameCommandActionAndArguments() {
         assertThat(ButtonId.parse("progress:done:100:http-basics"))
                 .contains(new ButtonId(1, "progress", "done", List.of("100", "http-basics")));
-        assertThat(ButtonId.parse("ask:more:course-boot-dev")).contains(new ButtonId(1, "ask", "more", List.of("course-boot-dev")));
+        assertThat(ButtonId.parse("ask:more:course-boot-dev"))
+                .contains(new ButtonId(1, "ask", "more", List.of("course-boot-dev")));
         assertThat(ButtonId.parse("leaderboard:page:all-time:2"))
                 .contains(new ButtonId(1, "leaderboard", "page", List.of("all-time", "2")));
-        assertThat(ButtonId.parse("privacy:cancel-delete")).contains(new ButtonId(1, "privacy", "cancel-delete", List.of()));
+        assertThat(ButtonId.parse("privacy:cancel-delete"))
+                .contains(new ButtonId(1, "privacy", "cancel-delete", List.of()));
         assertThat(ButtonId.parse("progress:next").orElseThrow().encode()).isEqualTo("progress:next");
     }
 
     @Test
     void anythingTheEncoderCouldNotHaveWrittenIsRefused() {
-        for (String forged : new String[] {"", "progress", "progress:", ":done", "progress::x", "progress:done:", "Progress:done",
-                "progress:done:a b", "progress:done:<@123>", "3:progress:done:x", "2:", "2:progress", "progress:done:" + "x".repeat(65),
-                "progress:" + "d".repeat(33), "a:b:" + "c".repeat(60) + ":" + "d".repeat(40)}) {
+        for (String forged : new String[] {
+            "",
+            "progress",
+            "progress:",
+            ":done",
+            "progress::x",
+            "progress:done:",
+            "Progress:done",
+            "progress:done:a b",
+            "progress:done:<@123>",
+            "3:progress:done:x",
+            "2:",
+            "2:progress",
+            "progress:done:" + "x".repeat(65),
+            "progress:" + "d".repeat(33),
+            "a:b:" + "c".repeat(60) + ":" + "d".repeat(40)
+        }) {
             assertThat(ButtonId.parse(forged)).as(forged).isEmpty();
         }
         assertThat(ButtonId.parse(null)).isEmpty();
         assertThatThrownBy(() -> ButtonId.of("progress", "done", "a:b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ButtonId.of("progress", "done", "x".repeat(64), "y".repeat(64)).encode())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
+        assertThatThrownBy(() -> ButtonId.of("progress", "done", "x".repeat(64), "y".repeat(64))
+                        .encode())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100");
     }
 
     /** Fuzzed: hostile text never throws, and whatever parses is exactly what encoding it writes back. */
@@ -64,7 +82,10 @@ class ButtonIdTest {
             for (int a = 0; a < args.length; a++) {
                 args[a] = word(random, alphabet + "ABC.", 1 + random.nextInt(12));
             }
-            ButtonId id = ButtonId.of("c" + word(random, alphabet, random.nextInt(12)), "a" + word(random, alphabet, random.nextInt(12)), args);
+            ButtonId id = ButtonId.of(
+                    "c" + word(random, alphabet, random.nextInt(12)),
+                    "a" + word(random, alphabet, random.nextInt(12)),
+                    args);
             assertThat(ButtonId.parse(id.encode())).contains(id);
             parsed++;
         }

@@ -13,12 +13,18 @@ class CommandRouterTest {
     private static final class TestCommand implements Command {
         @Override
         public Handlers handlers() {
-            return Handlers.builder(CommandSpec.withSubcommands("test", "Test command",
-                    CommandSpec.SubcommandSpec.of("echo", "Echo", OptionSpec.string("text", "Text", true, 10),
-                            OptionSpec.string("suffix", "Optional text", false, 10)),
-                    CommandSpec.SubcommandSpec.moderator("purge", "Moderators only"),
-                    CommandSpec.SubcommandSpec.of("boom", "Fails")))
-                    .subcommand("echo", request -> Reply.text(request.string("text").orElseThrow()))
+            return Handlers.builder(CommandSpec.withSubcommands(
+                            "test",
+                            "Test command",
+                            CommandSpec.SubcommandSpec.of(
+                                    "echo",
+                                    "Echo",
+                                    OptionSpec.string("text", "Text", true, 10),
+                                    OptionSpec.string("suffix", "Optional text", false, 10)),
+                            CommandSpec.SubcommandSpec.moderator("purge", "Moderators only"),
+                            CommandSpec.SubcommandSpec.of("boom", "Fails")))
+                    .subcommand(
+                            "echo", request -> Reply.text(request.string("text").orElseThrow()))
                     .subcommand("purge", request -> Reply.text("purged"))
                     .subcommand("boom", request -> {
                         throw new IllegalStateException("database on fire: secret=hunter2");
@@ -47,7 +53,8 @@ class CommandRouterTest {
 
     @Test
     void unknownOptionTooLongTextAndWrongTypeAreRefused() {
-        assertThat(run(false, "echo", Map.of("text", "hi", "colour", "red")).content()).contains("has no option `colour`");
+        assertThat(run(false, "echo", Map.of("text", "hi", "colour", "red")).content())
+                .contains("has no option `colour`");
         assertThat(run(false, "echo", Map.of("text", "x".repeat(11))).content()).contains("too long");
         assertThat(run(false, "echo", Map.of("text", 5L)).content()).contains("must be text");
     }
@@ -76,8 +83,11 @@ class CommandRouterTest {
         Reply reply = run(false, "boom", Map.of());
         assertThat(reply.error()).isTrue();
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.content()).contains("something went wrong").contains("incident")
-                .doesNotContain("hunter2").doesNotContain("Exception");
+        assertThat(reply.content())
+                .contains("something went wrong")
+                .contains("incident")
+                .doesNotContain("hunter2")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -89,13 +99,23 @@ class CommandRouterTest {
 
     @Test
     void handlersThatDoNotMatchTheSpecAreRefusedWhenTheCommandIsBuilt() {
-        CommandSpec half = CommandSpec.withSubcommands("half", "Half handled", CommandSpec.SubcommandSpec.of("a", "A"),
+        CommandSpec half = CommandSpec.withSubcommands(
+                "half",
+                "Half handled",
+                CommandSpec.SubcommandSpec.of("a", "A"),
                 CommandSpec.SubcommandSpec.of("b", "B"));
-        assertThatThrownBy(() -> Handlers.builder(half).subcommand("a", request -> Reply.text("a")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/half");
-        assertThatThrownBy(() -> Handlers.builder(half).subcommand("a", request -> Reply.text("a"))
-                .subcommand("b", request -> Reply.text("b")).subcommand("c", request -> Reply.text("c")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/half");
+        assertThatThrownBy(() -> Handlers.builder(half)
+                        .subcommand("a", request -> Reply.text("a"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/half");
+        assertThatThrownBy(() -> Handlers.builder(half)
+                        .subcommand("a", request -> Reply.text("a"))
+                        .subcommand("b", request -> Reply.text("b"))
+                        .subcommand("c", request -> Reply.text("c"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/half");
     }
 
     @Test
@@ -103,9 +123,13 @@ class CommandRouterTest {
         Command waving = new Command() {
             @Override
             public Handlers handlers() {
-                return Handlers.builder(CommandSpec.of("wave", "Waves")).command(request -> Reply.text("hi"))
-                        .button("back", 1, (presser, id) -> Reply.text("waved back at " + id.arg(0) + " by " + presser.memberId()
-                                + " via /" + presser.command()))
+                return Handlers.builder(CommandSpec.of("wave", "Waves"))
+                        .command(request -> Reply.text("hi"))
+                        .button(
+                                "back",
+                                1,
+                                (presser, id) -> Reply.text("waved back at " + id.arg(0) + " by " + presser.memberId()
+                                        + " via /" + presser.command()))
                         .build();
             }
         };
@@ -122,7 +146,9 @@ class CommandRouterTest {
     void helpIsBuiltByTheRouterFromItsOwnCommands() {
         assertThat(router.specs()).extracting(CommandSpec::name).containsExactly("test", "help");
         Reply member = router.dispatch(new CommandRequest("g", "m", "Ann", false, "help", null, Map.of()));
-        assertThat(member.content()).contains("`/test echo text:string [suffix:string]` — Echo").contains("`/help` — What I can do")
+        assertThat(member.content())
+                .contains("`/test echo text:string [suffix:string]` — Echo")
+                .contains("`/help` — What I can do")
                 .doesNotContain("/test purge");
         Reply moderator = router.dispatch(new CommandRequest("g", "m", "Ann", true, "help", null, Map.of()));
         assertThat(moderator.content()).contains("`/test purge` — Moderators only");
@@ -133,15 +159,22 @@ class CommandRouterTest {
         Command echoQuota = new Command() {
             @Override
             public Handlers handlers() {
-                return Handlers.of(CommandSpec.of("costly", "Uses a quota"), request -> Reply.text("allowance " + request.found(String.class).orElse("none")));
+                return Handlers.of(
+                        CommandSpec.of("costly", "Uses a quota"),
+                        request -> Reply.text(
+                                "allowance " + request.found(String.class).orElse("none")));
             }
         };
-        CommandRouter router = new CommandRouter(List.of(echoQuota, new TestCommand()),
-                List.of(CommandStep.quota(java.util.Set.of("costly"), (guild, member) -> guild + "/" + member)), BotMetrics.NONE);
-        assertThat(router.dispatch(new CommandRequest("g", "m", "Ann", false, "costly", null, Map.of())).content())
+        CommandRouter router = new CommandRouter(
+                List.of(echoQuota, new TestCommand()),
+                List.of(CommandStep.quota(java.util.Set.of("costly"), (guild, member) -> guild + "/" + member)),
+                BotMetrics.NONE);
+        assertThat(router.dispatch(new CommandRequest("g", "m", "Ann", false, "costly", null, Map.of()))
+                        .content())
                 .isEqualTo("allowance g/m");
         // Steps run in order: the options step refuses before the quota is looked at.
-        assertThat(router.dispatch(new CommandRequest("g", "m", "Ann", false, "costly", null, Map.of("x", "y"))).content())
+        assertThat(router.dispatch(new CommandRequest("g", "m", "Ann", false, "costly", null, Map.of("x", "y")))
+                        .content())
                 .contains("has no option `x`");
     }
 

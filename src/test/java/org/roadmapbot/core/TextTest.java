@@ -16,7 +16,9 @@ class TextTest {
     @Test
     void massMentionsInAnyCaseAreBroken() {
         // Found by CommandFuzzTest: "@HERE" in a course filter came back intact.
-        assertThat(Text.escape("@HERE @Everyone @eVeRyOnE")).doesNotContainIgnoringCase("@here").doesNotContainIgnoringCase("@everyone");
+        assertThat(Text.escape("@HERE @Everyone @eVeRyOnE"))
+                .doesNotContainIgnoringCase("@here")
+                .doesNotContainIgnoringCase("@everyone");
     }
 
     @Test

@@ -38,20 +38,23 @@ class DatabaseTest {
         try (Database db = Database.open(DatabaseConfig.embedded(), dir)) {
             // Reaches H2's store through its internals: this fails if an H2 upgrade moves them.
             assertThat(H2Housekeeping.compact(db.dataSource())).isTrue();
-            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("h2-housekeeping"));
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .anyMatch(t -> t.getName().equals("h2-housekeeping"));
         }
     }
 
     @Test
     void reopeningAppliesNothingAndKeepsData() throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(), dir);
-             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO member_settings (guild_id, member_id, leaderboard_hidden, updated_at) "
                     + "VALUES ('g', 'm', TRUE, CURRENT_TIMESTAMP)");
         }
         try (Database db = Database.open(DatabaseConfig.embedded(), dir);
-             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT leaderboard_hidden FROM member_settings WHERE guild_id = 'g'")) {
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT leaderboard_hidden FROM member_settings WHERE guild_id = 'g'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBoolean(1)).isTrue();
             assertThat(appliedVersions(db)).hasSameSizeAs(Migrations.versions());
@@ -84,7 +87,8 @@ class DatabaseTest {
     @Test
     void aSchemaNewerThanTheCodeIsRefusedWithoutTouchingIt() throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(), dir);
-             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
                     + "checksum, installed_by, execution_time, success) VALUES (99, '99', 'From the future', 'SQL', "
                     + "'V99__From_the_future.sql', 0, 'sa', 0, TRUE)");
@@ -97,7 +101,8 @@ class DatabaseTest {
                 .hasMessageContaining("run that release");
 
         try (Connection c = DriverManager.getConnection(DatabaseConfig.defaultUrl(dir), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(Migrations.versions().size() + 1);
         }
@@ -106,8 +111,12 @@ class DatabaseTest {
     @Test
     void anUnreachableDatabaseNamesTheSettingsAndHidesThePassword() {
         DatabaseConfig config = DatabaseConfig.fromEnvironment(Map.of(
-                DatabaseConfig.URL, "jdbc:postgresql://127.0.0.1:1/roadmap?password=hunter2",
-                DatabaseConfig.USER, "bot", DatabaseConfig.PASSWORD, "s3cret"));
+                DatabaseConfig.URL,
+                "jdbc:postgresql://127.0.0.1:1/roadmap?password=hunter2",
+                DatabaseConfig.USER,
+                "bot",
+                DatabaseConfig.PASSWORD,
+                "s3cret"));
 
         assertThatThrownBy(() -> Database.open(config, dir))
                 .isInstanceOf(DatabaseException.class)
@@ -123,18 +132,23 @@ class DatabaseTest {
 
         assertThat(config.url()).isEmpty();
         assertThat(config.user()).isEqualTo("sa");
-        assertThat(config.jdbcUrl(dir)).startsWith("jdbc:h2:file:" + dir.toAbsolutePath())
-                .contains("MODE=PostgreSQL").contains("DATABASE_TO_LOWER=TRUE").contains("WRITE_DELAY=0");
+        assertThat(config.jdbcUrl(dir))
+                .startsWith("jdbc:h2:file:" + dir.toAbsolutePath())
+                .contains("MODE=PostgreSQL")
+                .contains("DATABASE_TO_LOWER=TRUE")
+                .contains("WRITE_DELAY=0");
         assertThat(config.toString()).doesNotContain("s3cret").contains("password=***");
         assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of(DatabaseConfig.URL, "postgres://x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:");
     }
 
     static List<String> tables(Database db) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -145,8 +159,9 @@ class DatabaseTest {
     static List<String> appliedVersions(Database db) throws Exception {
         List<String> versions = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
             while (rs.next()) {
                 versions.add(rs.getString(1));
             }

@@ -35,7 +35,7 @@ public final class FixtureGenerator {
             repo.setLeaderboardHidden("g1", "bob", true, T);
             repo.start("g2", "alice", "javascript", "frontend-to-backend", T);
             try (Connection c = db.dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement("SCRIPT TO ?")) {
+                    PreparedStatement ps = c.prepareStatement("SCRIPT TO ?")) {
                 ps.setString(1, out.toString());
                 ps.execute();
             }

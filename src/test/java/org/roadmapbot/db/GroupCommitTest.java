@@ -20,14 +20,16 @@ class GroupCommitTest {
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstBatchEntered = new CountDownLatch(1);
         CountDownLatch releaseFirstBatch = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(changes -> {
-            batchSizes.add(changes.size());
-            if (batchSizes.size() == 1) {
-                firstBatchEntered.countDown();
-                await(releaseFirstBatch);
-            }
-            return changes.stream().map(i -> "r" + i).toList();
-        }, 100);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(
+                changes -> {
+                    batchSizes.add(changes.size());
+                    if (batchSizes.size() == 1) {
+                        firstBatchEntered.countDown();
+                        await(releaseFirstBatch);
+                    }
+                    return changes.stream().map(i -> "r" + i).toList();
+                },
+                100);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             Future<String> first = pool.submit(() -> commit.submit(0));
@@ -53,12 +55,14 @@ class GroupCommitTest {
 
     @Test
     void aFailingChangeFailsOnlyItsOwnCaller() throws Exception {
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(changes -> {
-            if (changes.contains(13)) {
-                throw new IllegalStateException("unlucky");
-            }
-            return changes;
-        }, 100);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>(
+                changes -> {
+                    if (changes.contains(13)) {
+                        throw new IllegalStateException("unlucky");
+                    }
+                    return changes;
+                },
+                100);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         ConcurrentHashMap<Integer, Object> outcomes = new ConcurrentHashMap<>();
         try {
@@ -84,7 +88,6 @@ class GroupCommitTest {
         }
         assertThatThrownBy(() -> commit.submit(13)).hasMessage("unlucky");
     }
-
 
     private static void await(CountDownLatch latch) {
         try {

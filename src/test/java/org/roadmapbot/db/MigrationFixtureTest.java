@@ -32,7 +32,9 @@ class MigrationFixtureTest {
         restore("db/fixtures/v1-release.sql");
 
         try (Database db = Database.open(DatabaseConfig.embedded(), dir)) {
-            assertThat(DatabaseTest.appliedVersions(db)).startsWith("1").endsWith(Migrations.latest())
+            assertThat(DatabaseTest.appliedVersions(db))
+                    .startsWith("1")
+                    .endsWith(Migrations.latest())
                     .hasSize(Migrations.versions().size());
 
             ProgressRepository repo = new ProgressRepository(db.dataSource());
@@ -44,7 +46,8 @@ class MigrationFixtureTest {
             assertThat(repo.load("g1", "alice").state("git-basics")).contains(TopicState.IN_PROGRESS);
             assertThat(repo.load("g1", "alice").state("oop-basics")).contains(TopicState.SKIPPED);
             assertThat(repo.load("g1", "alice").state("command-line")).isEmpty();
-            assertThat(repo.events("g1", "alice")).extracting(ProgressEvent::kind)
+            assertThat(repo.events("g1", "alice"))
+                    .extracting(ProgressEvent::kind)
                     .containsExactly("start", "done", "in_progress", "skipped", "done", "undo");
             assertThat(repo.leaderboardHidden("g1", "bob")).isTrue();
             assertThat(repo.leaderboardHidden("g1", "alice")).isFalse();
@@ -66,7 +69,7 @@ class MigrationFixtureTest {
 
     private void restore(String classpathScript) throws Exception {
         try (Connection c = DriverManager.getConnection(DatabaseConfig.defaultUrl(dir), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM 'classpath:/" + classpathScript + "'");
         }
     }

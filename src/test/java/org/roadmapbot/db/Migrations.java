@@ -13,14 +13,17 @@ final class Migrations {
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__.+\\.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     static List<String> versions() {
         URL dir = Migrations.class.getClassLoader().getResource("db/migration");
         File[] files = new File(dir.getPath()).listFiles();
-        return Arrays.stream(files).map(f -> NAME.matcher(f.getName())).filter(Matcher::matches)
-                .map(m -> m.group(1)).sorted(Comparator.comparingInt(Integer::parseInt)).toList();
+        return Arrays.stream(files)
+                .map(f -> NAME.matcher(f.getName()))
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .sorted(Comparator.comparingInt(Integer::parseInt))
+                .toList();
     }
 
     static String latest() {

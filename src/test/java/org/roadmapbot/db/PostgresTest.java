@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,8 @@ class PostgresTest {
         DatabaseConfig config = freshDatabase();
         try (Database db = Database.open(config, dir)) {
             assertThat(db.isH2()).isFalse();
-            assertThat(DatabaseTest.tables(db)).contains("member_track", "topic_progress", "progress_event", "member_settings");
+            assertThat(DatabaseTest.tables(db))
+                    .contains("member_track", "topic_progress", "progress_event", "member_settings");
             assertThat(DatabaseTest.appliedVersions(db)).containsExactlyElementsOf(Migrations.versions());
         }
         try (Database db = Database.open(config, dir)) {
@@ -50,26 +50,40 @@ class PostgresTest {
     @Test
     void progressCommandsAndPrivacyWorkOnPostgres() throws Exception {
         try (TestBot bot = new TestBot(freshDatabase(), dir)) {
-            assertThat(bot.run("g", "1", "progress", "start", "track", "python", "pace", "part-time").error()).isFalse();
-            assertThat(bot.run("g", "1", "progress", "done", "topic", "http-basics").content()).contains("Marked **How HTTP works** done");
-            assertThat(bot.run("g", "1", "progress", "done", "topic", "http-basics").content()).contains("already marked done");
-            assertThat(bot.run("g", "1", "progress", "studying", "topic", "git").error()).isFalse();
-            assertThat(bot.run("g", "1", "progress", "undo", "topic", "git").content()).contains("Removed the *in progress* mark");
-            assertThat(bot.run("g", "1", "progress", "undo", "topic", "git").content()).contains("Nothing to undo");
+            assertThat(bot.run("g", "1", "progress", "start", "track", "python", "pace", "part-time")
+                            .error())
+                    .isFalse();
+            assertThat(bot.run("g", "1", "progress", "done", "topic", "http-basics")
+                            .content())
+                    .contains("Marked **How HTTP works** done");
+            assertThat(bot.run("g", "1", "progress", "done", "topic", "http-basics")
+                            .content())
+                    .contains("already marked done");
+            assertThat(bot.run("g", "1", "progress", "studying", "topic", "git").error())
+                    .isFalse();
+            assertThat(bot.run("g", "1", "progress", "undo", "topic", "git").content())
+                    .contains("Removed the *in progress* mark");
+            assertThat(bot.run("g", "1", "progress", "undo", "topic", "git").content())
+                    .contains("Nothing to undo");
             assertThat(bot.run("g", "1", "progress", "show").content()).contains("1/25 topics done");
             bot.run("g", "1", "privacy", "leaderboard", "visible", false);
             bot.run("g", "2", "progress", "start", "track", "javascript", "pace", "full-time");
 
             assertThat(bot.repository.load("g", "1").state("http-basics")).contains(TopicState.DONE);
-            assertThat(bot.repository.enrollment("g", "1").orElseThrow().startedAt()).isEqualTo(TestBot.T0);
-            assertThat(bot.repository.events("g", "1")).extracting(ProgressEvent::kind)
+            assertThat(bot.repository.enrollment("g", "1").orElseThrow().startedAt())
+                    .isEqualTo(TestBot.T0);
+            assertThat(bot.repository.events("g", "1"))
+                    .extracting(ProgressEvent::kind)
                     .containsExactly("start", "done", "in_progress", "undo");
             assertThat(bot.repository.leaderboardHidden("g", "1")).isTrue();
 
             Reply export = bot.run("g", "1", "privacy", "export");
-            JsonNode data = new ObjectMapper().readTree(export.attachments().get(0).data()).get("data");
+            JsonNode data = new ObjectMapper()
+                    .readTree(export.attachments().get(0).data())
+                    .get("data");
             assertThat(data.get("progress_event")).hasSize(4);
-            assertThat(data.get("member_track").get(0).get("started_at").asText()).isEqualTo(TestBot.T0.toString());
+            assertThat(data.get("member_track").get(0).get("started_at").asText())
+                    .isEqualTo(TestBot.T0.toString());
 
             bot.press("g", "1", PrivacyCommand.CONFIRM_DELETE);
             assertThat(bot.personalData.count("g", "1")).isZero();
@@ -80,9 +94,10 @@ class PostgresTest {
     @Test
     void everyMemberTableIsListedForPrivacyOnPostgresToo() throws Exception {
         try (TestBot bot = new TestBot(freshDatabase(), dir);
-             Connection c = bot.database.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.columns WHERE column_name = 'member_id' AND table_schema = 'public'")) {
+                Connection c = bot.database.dataSource().getConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT table_name FROM information_schema.columns WHERE column_name = 'member_id' AND table_schema = 'public'")) {
             List<String> tables = new ArrayList<>();
             while (rs.next()) {
                 tables.add(rs.getString(1));
@@ -115,7 +130,8 @@ class PostgresTest {
     void aNewerSchemaIsRefusedOnPostgresToo() throws Exception {
         DatabaseConfig config = freshDatabase();
         try (Database db = Database.open(config, dir);
-             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
                     + "checksum, installed_by, execution_time, success) VALUES (99, '99', 'From the future', 'SQL', "
                     + "'V99__From_the_future.sql', 0, 'postgres', 0, TRUE)");

@@ -43,10 +43,16 @@ class AcknowledgementTest {
     static final Realism REALISTIC = new Realism(Duration.ofMillis(50), 7);
 
     private static BotProcess start(FakeDiscord discord, List<Command> extra) throws Exception {
-        DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
-                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of());
-        return BotProcess.start(new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-ack"), Optional.empty())
-                .withDiscord(Optional.of(config)), extra);
+        DiscordConfig config = new DiscordConfig(
+                DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
+                Optional.of(discord.restUrl()),
+                Optional.of(discord.gatewayUrl()),
+                List.of(),
+                Set.of());
+        return BotProcess.start(
+                new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-ack"), Optional.empty())
+                        .withDiscord(Optional.of(config)),
+                extra);
     }
 
     /**
@@ -55,7 +61,8 @@ class AcknowledgementTest {
      */
     @Test
     void fourConcurrentBoardsOverTwentyUncachedMembersAndAnAskAreAllAcknowledgedInTime() throws Exception {
-        try (FakeDiscord discord = new FakeDiscord(REALISTIC); BotProcess bot = start(discord, List.of())) {
+        try (FakeDiscord discord = new FakeDiscord(REALISTIC);
+                BotProcess bot = start(discord, List.of())) {
             List<Member> learners = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Member m = Member.regular(String.valueOf(500_000_000_000_001_000L + i), "learner" + i);
@@ -63,14 +70,16 @@ class AcknowledgementTest {
                 discord.addGuildMember(m);
                 // Progress straight through the router: this test is about the boards, not about 60 more interactions.
                 dispatch(bot, m, "progress", "start", Map.of("track", "python", "pace", "part-time"));
-                for (String topic : List.of("http-basics", "git-basics", "command-line").subList(0, 1 + i % 3)) {
+                for (String topic :
+                        List.of("http-basics", "git-basics", "command-line").subList(0, 1 + i % 3)) {
                     dispatch(bot, m, "progress", "done", Map.of("topic", topic));
                 }
             }
 
             List<Interaction> boards = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                boards.add(discord.slash(learners.get(i), "leaderboard", subcommand("show", option("period", 3, "all-time"))));
+                boards.add(discord.slash(
+                        learners.get(i), "leaderboard", subcommand("show", option("period", 3, "all-time"))));
             }
             Interaction ask = discord.slash(learners.get(5), "ask", option("question", 3, "how much is boot.dev?"));
 
@@ -87,19 +96,25 @@ class AcknowledgementTest {
                 // Names came from Discord in one gateway batch, not the "Member …1234" fallback.
                 assertThat(text).contains("learner1").doesNotContain("Member …");
             }
-            RestCall answer = discord.awaitCall("the answer to /ask", c -> c.path().contains(ask.token())
-                    && (c.path().endsWith("/callback") && c.callbackType() == 4 || c.method().equals("PATCH")));
+            RestCall answer = discord.awaitCall(
+                    "the answer to /ask",
+                    c -> c.path().contains(ask.token())
+                            && (c.path().endsWith("/callback") && c.callbackType() == 4
+                                    || c.method().equals("PATCH")));
             assertThat(answer.visibleText().toLowerCase(java.util.Locale.ROOT)).contains("boot.dev");
 
             // One batch per board at most, and no member asked for twice: boards that start together share
             // what is in flight (each batch asks only for members no other board is already asking for);
             // no REST lookups one by one.
             List<String> asked = new ArrayList<>();
-            long memberRequests = discord.gatewayReceived().stream().filter(p -> p.path("op").asInt() == 8)
-                    .peek(p -> p.path("d").path("user_ids").forEach(id -> asked.add(id.asText()))).count();
+            long memberRequests = discord.gatewayReceived().stream()
+                    .filter(p -> p.path("op").asInt() == 8)
+                    .peek(p -> p.path("d").path("user_ids").forEach(id -> asked.add(id.asText())))
+                    .count();
             assertThat(memberRequests).isBetween(1L, 4L);
             assertThat(asked).hasSize(20).doesNotHaveDuplicates();
-            assertThat(discord.calls()).noneMatch(c -> c.path().startsWith("guilds/") && c.path().contains("/members/"));
+            assertThat(discord.calls())
+                    .noneMatch(c -> c.path().startsWith("guilds/") && c.path().contains("/members/"));
         }
     }
 
@@ -111,7 +126,8 @@ class AcknowledgementTest {
     @Test
     void anInteractionWaitingForAFreeWorkerIsDeferredInTimeAndAnsweredLater() throws Exception {
         TestCommands commands = new TestCommands(); // its /slow holds a worker until released
-        try (FakeDiscord discord = new FakeDiscord(REALISTIC); BotProcess bot = start(discord, commands.all())) {
+        try (FakeDiscord discord = new FakeDiscord(REALISTIC);
+                BotProcess bot = start(discord, commands.all())) {
             Member alice = Member.regular("500000000000000001", "alice");
             List<Interaction> blockers = new ArrayList<>();
             for (int i = 0; i < DiscordBot.WORKERS; i++) {
@@ -121,13 +137,17 @@ class AcknowledgementTest {
             Interaction typing = discord.autocomplete(alice, "courses", focused("language", 3, "Py"));
             try {
                 RestCall deferred = discord.awaitCallback(ask);
-                assertThat(deferred.callbackType()).as("deferred: no worker was free").isEqualTo(5);
+                assertThat(deferred.callbackType())
+                        .as("deferred: no worker was free")
+                        .isEqualTo(5);
                 assertThat(discord.acknowledgedAfter(ask).orElseThrow()).isLessThanOrEqualTo(WINDOW);
-                assertThat(discord.acknowledgedAfter(ask).orElseThrow()).as("deferred on arrival, not at the timer's deadline")
+                assertThat(discord.acknowledgedAfter(ask).orElseThrow())
+                        .as("deferred on arrival, not at the timer's deadline")
                         .isLessThan(InteractionHandler.AUTO_DEFER_AFTER);
                 RestCall suggestions = discord.awaitCallback(typing);
                 assertThat(suggestions.callbackType()).isEqualTo(8);
-                assertThat(suggestions.json().path("data").path("choices").toString()).contains("Python");
+                assertThat(suggestions.json().path("data").path("choices").toString())
+                        .contains("Python");
                 assertThat(discord.acknowledgedAfter(typing).orElseThrow()).isLessThanOrEqualTo(WINDOW);
                 for (Interaction b : blockers) {
                     assertThat(discord.awaitCallback(b).callbackType()).isEqualTo(5);
@@ -136,21 +156,24 @@ class AcknowledgementTest {
             } finally {
                 commands.releaseSlow.countDown();
             }
-            assertThat(discord.awaitOriginalEdit(ask).visibleText().toLowerCase(java.util.Locale.ROOT)).contains("boot.dev");
+            assertThat(discord.awaitOriginalEdit(ask).visibleText().toLowerCase(java.util.Locale.ROOT))
+                    .contains("boot.dev");
             for (Interaction b : blockers) {
                 assertThat(discord.awaitOriginalEdit(b).visibleText()).contains("Rendered your card.");
             }
             // Exactly one acknowledgement each: the worker never answered the callback after the timer had.
             for (Interaction i : List.of(ask, blockers.get(0))) {
-                assertThat(discord.calls()).filteredOn(c -> c.path().equals("interactions/" + i.id() + "/" + i.token() + "/callback"))
+                assertThat(discord.calls())
+                        .filteredOn(c -> c.path().equals("interactions/" + i.id() + "/" + i.token() + "/callback"))
                         .hasSize(1);
             }
         }
     }
 
     private static void dispatch(BotProcess bot, Member m, String command, String sub, Map<String, Object> options) {
-        Reply reply = bot.application().router().dispatch(new CommandRequest(FakeDiscord.GUILD_ID, m.id(), m.username(), false,
-                command, sub, options));
+        Reply reply = bot.application()
+                .router()
+                .dispatch(new CommandRequest(FakeDiscord.GUILD_ID, m.id(), m.username(), false, command, sub, options));
         assertThat(reply.error()).as("%s %s: %s", command, sub, reply.content()).isFalse();
     }
 }

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -39,7 +39,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.listeners.JobListenerSupport;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.BotProcess;
-import org.roadmapbot.core.CommandSpec;
 import org.roadmapbot.discord.fake.FakeDiscord;
 import org.roadmapbot.discord.fake.FakeDiscord.Interaction;
 import org.roadmapbot.discord.fake.FakeDiscord.Member;
@@ -78,13 +77,19 @@ class DiscordFeatureEndToEndTest {
     void startBot() throws Exception {
         discord = new FakeDiscord();
         dataDir = Files.createTempDirectory(temp, "roadmap-bot-e2e-features");
-        DiscordConfig config = new DiscordConfig(DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
-                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), List.of(), Set.of(FakeDiscord.MOD_ROLE_ID));
+        DiscordConfig config = new DiscordConfig(
+                DiscordConfig.TokenSource.of(FakeDiscord.TOKEN),
+                Optional.of(discord.restUrl()),
+                Optional.of(discord.gatewayUrl()),
+                List.of(),
+                Set.of(FakeDiscord.MOD_ROLE_ID));
         // Study channels for members with closed DMs: the locked one (the bot may not send there) first.
         NudgeConfig nudges = NudgeConfig.defaults()
                 .withStudyChannels(List.of(FakeDiscord.LOCKED_CHANNEL, FakeDiscord.GENERAL_CHANNEL))
                 .withRetryBackoff(List.of());
-        bot = BotProcess.start(new AppConfig(dataDir, Optional.empty()).withDiscord(Optional.of(config)).withNudges(nudges));
+        bot = BotProcess.start(new AppConfig(dataDir, Optional.empty())
+                .withDiscord(Optional.of(config))
+                .withNudges(nudges));
     }
 
     @AfterAll
@@ -125,16 +130,19 @@ class DiscordFeatureEndToEndTest {
     void aButtonOnANudgeInADirectMessageMarksTheTopicInItsServer() {
         startRoadmap(JUDY);
         String topic = "variables-functions-control-flow";
-        RestCall pressed = discord.awaitCallback(discord.pressButtonInDm(JUDY, ProgressCommand.doneButtonId(GUILD, topic)));
+        RestCall pressed =
+                discord.awaitCallback(discord.pressButtonInDm(JUDY, ProgressCommand.doneButtonId(GUILD, topic)));
         assertThat(pressed.visibleText()).startsWith("✅ Marked **");
         assertThat(topicState(JUDY, topic)).contains("done");
 
         // A server the member has not started in: a polite private refusal, nothing stored there.
         String elsewhere = "100000000000000777";
-        RestCall refused = discord.awaitCallback(discord.pressButtonInDm(JUDY, ProgressCommand.doneButtonId(elsewhere, topic)));
+        RestCall refused =
+                discord.awaitCallback(discord.pressButtonInDm(JUDY, ProgressCommand.doneButtonId(elsewhere, topic)));
         assertThat(refused.visibleText()).contains("Start first");
         assertThat(refused.ephemeral()).isTrue();
-        assertThat(count("SELECT COUNT(*) FROM topic_progress WHERE guild_id = ?", elsewhere)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM topic_progress WHERE guild_id = ?", elsewhere))
+                .isZero();
     }
 
     // ---------------------------------------------------------------- nudges
@@ -145,11 +153,15 @@ class DiscordFeatureEndToEndTest {
         turnNudgesOnForThisHour(GINA);
         fireNudgeNow(GINA);
 
-        RestCall open = discord.awaitCall("a DM channel for gina", c -> c.method().equals("POST")
-                && c.path().equals("users/@me/channels") && c.json().path("recipient_id").asText().equals(GINA.id()));
+        RestCall open = discord.awaitCall(
+                "a DM channel for gina",
+                c -> c.method().equals("POST")
+                        && c.path().equals("users/@me/channels")
+                        && c.json().path("recipient_id").asText().equals(GINA.id()));
         assertThat(open.authorization()).isEqualTo("Bot " + FakeDiscord.TOKEN);
-        RestCall dm = discord.awaitCall("the nudge DM", c -> c.method().equals("POST")
-                && c.path().equals("channels/" + dmChannel(GINA) + "/messages"));
+        RestCall dm = discord.awaitCall(
+                "the nudge DM",
+                c -> c.method().equals("POST") && c.path().equals("channels/" + dmChannel(GINA) + "/messages"));
         JsonNode embed = dm.message().path("embeds").get(0);
         assertThat(embed.path("title").asText()).isEqualTo("Your weekly roadmap nudge");
         assertThat(embed.path("description").asText()).contains("Phase 1 of").contains("Next up:");
@@ -162,7 +174,8 @@ class DiscordFeatureEndToEndTest {
         assertThat(customId).startsWith("2:progress:done:" + GUILD + ":");
         assertThat(buttons.get(0).path("label").asText()).startsWith("Mark ").endsWith(" done");
 
-        SentLog sent = bot.application().nudges().repository().latest(GUILD, GINA.id()).orElseThrow();
+        SentLog sent =
+                bot.application().nudges().repository().latest(GUILD, GINA.id()).orElseThrow();
         assertThat(sent.state()).isEqualTo(SentLog.SENT);
         assertThat(sent.deliveredVia()).contains(SentLog.VIA_DM);
         // The delivery key travels as an enforced nonce, so a retry after a crash is dropped by Discord.
@@ -183,23 +196,36 @@ class DiscordFeatureEndToEndTest {
         turnNudgesOnForThisHour(HANK);
         fireNudgeNow(HANK);
 
-        RestCall refusedDm = discord.awaitCall("the refused DM", c -> c.method().equals("POST")
-                && c.path().equals("channels/" + dmChannel(HANK) + "/messages"));
+        RestCall refusedDm = discord.awaitCall(
+                "the refused DM",
+                c -> c.method().equals("POST") && c.path().equals("channels/" + dmChannel(HANK) + "/messages"));
         assertThat(refusedDm.message().path("embeds").size()).isEqualTo(1);
-        RestCall post = discord.awaitCall("the nudge in the study channel", c -> c.method().equals("POST")
-                && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")
-                && c.visibleText().contains("<@" + HANK.id() + ">, your weekly roadmap nudge"));
-        assertThat(post.visibleText()).contains("I couldn't DM you").contains("`/nudge off`").contains("Start here");
+        RestCall post = discord.awaitCall(
+                "the nudge in the study channel",
+                c -> c.method().equals("POST")
+                        && c.path().equals("channels/" + FakeDiscord.GENERAL_CHANNEL + "/messages")
+                        && c.visibleText().contains("<@" + HANK.id() + ">, your weekly roadmap nudge"));
+        assertThat(post.visibleText())
+                .contains("I couldn't DM you")
+                .contains("`/nudge off`")
+                .contains("Start here");
         // No buttons in a channel (anyone could press them), and the name is shown without a ping.
         assertThat(post.message().path("components").size()).isZero();
         assertNoMentions(post);
         // The locked channel was skipped on the bot's permissions, without a request.
-        assertThat(discord.calls()).noneMatch(c -> c.path().equals("channels/" + FakeDiscord.LOCKED_CHANNEL + "/messages"));
+        assertThat(discord.calls())
+                .noneMatch(c -> c.path().equals("channels/" + FakeDiscord.LOCKED_CHANNEL + "/messages"));
 
-        SentLog sent = bot.application().nudges().repository().latest(GUILD, HANK.id()).orElseThrow();
+        SentLog sent =
+                bot.application().nudges().repository().latest(GUILD, HANK.id()).orElseThrow();
         assertThat(sent.state()).isEqualTo(SentLog.SENT);
         assertThat(sent.deliveredVia()).contains(SentLog.VIA_CHANNEL);
-        assertThat(bot.application().nudges().settings(GUILD, HANK.id()).orElseThrow().enabled()).isTrue();
+        assertThat(bot.application()
+                        .nudges()
+                        .settings(GUILD, HANK.id())
+                        .orElseThrow()
+                        .enabled())
+                .isTrue();
 
         RestCall show = discord.awaitCallback(discord.slash(HANK, "nudge", subcommand("show")));
         assertThat(show.visibleText()).contains("in the study channel (your DMs were closed)");
@@ -215,16 +241,20 @@ class DiscordFeatureEndToEndTest {
         } finally {
             discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, false);
         }
-        discord.awaitCall("the refused DM", c -> c.method().equals("POST")
-                && c.path().equals("channels/" + dmChannel(IVY) + "/messages"));
+        discord.awaitCall(
+                "the refused DM",
+                c -> c.method().equals("POST") && c.path().equals("channels/" + dmChannel(IVY) + "/messages"));
 
-        NudgeSettings settings = bot.application().nudges().settings(GUILD, IVY.id()).orElseThrow();
+        NudgeSettings settings =
+                bot.application().nudges().settings(GUILD, IVY.id()).orElseThrow();
         assertThat(settings.enabled()).isFalse();
         assertThat(settings.disabledReason()).contains(NudgeSettings.DMS_CLOSED);
-        SentLog log = bot.application().nudges().repository().latest(GUILD, IVY.id()).orElseThrow();
+        SentLog log =
+                bot.application().nudges().repository().latest(GUILD, IVY.id()).orElseThrow();
         assertThat(log.state()).isEqualTo(SentLog.FAILED);
         assertThat(log.detail().orElseThrow()).contains("DMs closed");
-        assertThat(bot.application().scheduler().quartz().checkExists(NudgeService.jobKey(GUILD, IVY.id()))).isFalse();
+        assertThat(bot.application().scheduler().quartz().checkExists(NudgeService.jobKey(GUILD, IVY.id())))
+                .isFalse();
 
         RestCall show = discord.awaitCallback(discord.slash(IVY, "nudge", subcommand("show")));
         assertThat(show.visibleText()).contains("**off**").contains("your DMs are closed");
@@ -243,14 +273,22 @@ class DiscordFeatureEndToEndTest {
         Member mod = Member.regular("500000000000000017", "moderator-lee").withRole(FakeDiscord.MOD_ROLE_ID);
         discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, true);
         try {
-            Interaction post = discord.slash(mod, "leaderboard", subcommand("post",
-                    option("channel", 7, FakeDiscord.GENERAL_CHANNEL), option("period", 3, "all-time")));
+            Interaction post = discord.slash(
+                    mod,
+                    "leaderboard",
+                    subcommand(
+                            "post",
+                            option("channel", 7, FakeDiscord.GENERAL_CHANNEL),
+                            option("period", 3, "all-time")));
             assertThat(discord.awaitOriginalEdit(post).visibleText()).contains("Posting the all-time leaderboard");
-            RestCall dm = discord.awaitCall("the DM to the moderator", c -> c.method().equals("POST")
-                    && c.path().equals("channels/" + dmChannel(mod) + "/messages"));
-            assertThat(dm.visibleText()).contains("I couldn't post the leaderboard in <#" + FakeDiscord.GENERAL_CHANNEL + ">")
+            RestCall dm = discord.awaitCall(
+                    "the DM to the moderator",
+                    c -> c.method().equals("POST") && c.path().equals("channels/" + dmChannel(mod) + "/messages"));
+            assertThat(dm.visibleText())
+                    .contains("I couldn't post the leaderboard in <#" + FakeDiscord.GENERAL_CHANNEL + ">")
                     .contains("50001");
-            assertThat(bot.application().leaderboardPosts().awaitPosts(Duration.ofSeconds(20))).isTrue();
+            assertThat(bot.application().leaderboardPosts().awaitPosts(Duration.ofSeconds(20)))
+                    .isTrue();
         } finally {
             discord.refusePostsIn(FakeDiscord.GENERAL_CHANNEL, false);
         }
@@ -275,7 +313,8 @@ class DiscordFeatureEndToEndTest {
         RestCall edit = discord.awaitOriginalEdit(export);
         assertThat(edit.files()).singleElement().satisfies(f -> {
             assertThat(f.fileName()).isEqualTo("roadmap-bot-data-" + GUILD + "-" + kim.id() + ".json");
-            assertThat(new String(f.data(), java.nio.charset.StandardCharsets.UTF_8)).contains("member_track");
+            assertThat(new String(f.data(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("member_track");
         });
         assertNoMentions(edit);
     }
@@ -283,20 +322,30 @@ class DiscordFeatureEndToEndTest {
     // ---------------------------------------------------------------- helpers
 
     private void startRoadmap(Member member) {
-        RestCall started = discord.awaitCallback(discord.slash(member, "progress",
-                subcommand("start", option("track", 3, "python"), option("pace", 3, "part-time"))));
+        RestCall started = discord.awaitCallback(discord.slash(
+                member, "progress", subcommand("start", option("track", 3, "python"), option("pace", 3, "part-time"))));
         assertThat(started.visibleText()).contains("You're on the **Python** track");
     }
 
     /** The real /nudge on, for today at the current UTC hour: that slot is this week's due time. */
     private void turnNudgesOnForThisHour(Member member) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        RestCall on = discord.awaitCallback(discord.slash(member, "nudge", subcommand("on",
-                option("day", 3, now.getDayOfWeek().name().toLowerCase(Locale.ROOT)),
-                option("hour", 4, now.getHour()), option("timezone", 3, "UTC"))));
+        RestCall on = discord.awaitCallback(discord.slash(
+                member,
+                "nudge",
+                subcommand(
+                        "on",
+                        option("day", 3, now.getDayOfWeek().name().toLowerCase(Locale.ROOT)),
+                        option("hour", 4, now.getHour()),
+                        option("timezone", 3, "UTC"))));
         assertThat(on.visibleText()).contains("Weekly nudges on");
         assertThat(on.ephemeral()).isTrue();
-        assertThat(bot.application().nudges().settings(GUILD, member.id()).orElseThrow().enabled()).isTrue();
+        assertThat(bot.application()
+                        .nudges()
+                        .settings(GUILD, member.id())
+                        .orElseThrow()
+                        .enabled())
+                .isTrue();
     }
 
     /**
@@ -307,7 +356,9 @@ class DiscordFeatureEndToEndTest {
     private void fireNudgeNow(Member member) throws Exception {
         NudgeService nudges = bot.application().nudges();
         NudgeSettings s = nudges.settings(GUILD, member.id()).orElseThrow();
-        nudges.repository().save(NudgeSettings.on(GUILD, member.id(), s.schedule(), Instant.now().minus(Duration.ofDays(1))));
+        nudges.repository()
+                .save(NudgeSettings.on(
+                        GUILD, member.id(), s.schedule(), Instant.now().minus(Duration.ofDays(1))));
         Scheduler quartz = bot.application().scheduler().quartz();
         JobKey job = NudgeService.jobKey(GUILD, member.id());
         CountDownLatch finished = new CountDownLatch(1);
@@ -327,15 +378,24 @@ class DiscordFeatureEndToEndTest {
         });
         try {
             // Weekly like the stored one, but starting in half a second: afterwards it waits a week, as in production.
-            Trigger soon = TriggerBuilder.newTrigger().withIdentity(NudgeService.triggerKey(GUILD, member.id())).forJob(job)
+            Trigger soon = TriggerBuilder.newTrigger()
+                    .withIdentity(NudgeService.triggerKey(GUILD, member.id()))
+                    .forJob(job)
                     .startAt(Date.from(Instant.now().plusMillis(500)))
-                    .withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule().withIntervalInWeeks(1)
+                    .withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
+                            .withIntervalInWeeks(1)
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
-            assertThat(quartz.rescheduleJob(soon.getKey(), soon)).as("the trigger /nudge on stored").isNotNull();
-            assertThat(finished.await(30, TimeUnit.SECONDS)).as("the nudge job ran").isTrue();
+            assertThat(quartz.rescheduleJob(soon.getKey(), soon))
+                    .as("the trigger /nudge on stored")
+                    .isNotNull();
+            assertThat(finished.await(30, TimeUnit.SECONDS))
+                    .as("the nudge job ran")
+                    .isTrue();
             // The job hands the DM to JDA and returns; the outcome is recorded when Discord answers.
-            assertThat(nudges.awaitDeliveries(Duration.ofSeconds(30))).as("the nudge's outcome recorded").isTrue();
+            assertThat(nudges.awaitDeliveries(Duration.ofSeconds(30)))
+                    .as("the nudge's outcome recorded")
+                    .isTrue();
         } finally {
             quartz.getListenerManager().removeJobListener(listener);
         }
@@ -355,8 +415,8 @@ class DiscordFeatureEndToEndTest {
 
     private Optional<String> topicState(Member member, String topic) {
         try (Connection c = bot.application().database().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT state FROM topic_progress WHERE guild_id = ? AND member_id = ? AND topic_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT state FROM topic_progress WHERE guild_id = ? AND member_id = ? AND topic_id = ?")) {
             ps.setString(1, GUILD);
             ps.setString(2, member.id());
             ps.setString(3, topic);
@@ -370,7 +430,7 @@ class DiscordFeatureEndToEndTest {
 
     private long count(String sql, String arg) {
         try (Connection c = bot.application().database().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

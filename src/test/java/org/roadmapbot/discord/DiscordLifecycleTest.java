@@ -37,19 +37,30 @@ class DiscordLifecycleTest {
     static final Member ALICE = Member.regular("500000000000000001", "alice");
 
     private static AppConfig config(FakeDiscord discord, String token, List<String> guildIds) throws Exception {
-        DiscordConfig discordConfig = new DiscordConfig(DiscordConfig.TokenSource.of(token),
-                Optional.of(discord.restUrl()), Optional.of(discord.gatewayUrl()), guildIds, Set.of());
-        return new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-life"), Optional.empty()).withDiscord(Optional.of(discordConfig));
+        DiscordConfig discordConfig = new DiscordConfig(
+                DiscordConfig.TokenSource.of(token),
+                Optional.of(discord.restUrl()),
+                Optional.of(discord.gatewayUrl()),
+                guildIds,
+                Set.of());
+        return new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-life"), Optional.empty())
+                .withDiscord(Optional.of(discordConfig));
     }
 
     @Test
     void registersPerServerWhenServersAreConfigured() throws Exception {
         try (FakeDiscord discord = new FakeDiscord();
-             BotProcess bot = BotProcess.start(config(discord, FakeDiscord.TOKEN, List.of(FakeDiscord.GUILD_ID)))) {
-            RestCall put = discord.awaitCall("the server's command registration", c -> c.method().equals("PUT")
-                    && c.path().equals("applications/" + FakeDiscord.APP_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands"));
-            assertThat(put.json().size()).isEqualTo(bot.application().router().specs().size());
-            assertThat(discord.calls()).noneMatch(c -> c.path().equals("applications/" + FakeDiscord.APP_ID + "/commands"));
+                BotProcess bot = BotProcess.start(config(discord, FakeDiscord.TOKEN, List.of(FakeDiscord.GUILD_ID)))) {
+            RestCall put = discord.awaitCall(
+                    "the server's command registration",
+                    c -> c.method().equals("PUT")
+                            && c.path()
+                                    .equals("applications/" + FakeDiscord.APP_ID + "/guilds/" + FakeDiscord.GUILD_ID
+                                            + "/commands"));
+            assertThat(put.json().size())
+                    .isEqualTo(bot.application().router().specs().size());
+            assertThat(discord.calls())
+                    .noneMatch(c -> c.path().equals("applications/" + FakeDiscord.APP_ID + "/commands"));
         }
     }
 
@@ -91,17 +102,26 @@ class DiscordLifecycleTest {
         try (FakeDiscord discord = new FakeDiscord()) {
             AppConfig config = config(discord, FakeDiscord.TOKEN, List.of());
             try (org.roadmapbot.app.Application app = org.roadmapbot.app.Application.start(config);
-                 DiscordBot bot = DiscordBot.start(config.discord().orElseThrow(), app.router(), DeferPolicy.of(Map.of(
-                         "help", DeferPolicy.Mode.PUBLIC, "roadmap", DeferPolicy.Mode.PRIVATE)))) {
+                    DiscordBot bot = DiscordBot.start(
+                            config.discord().orElseThrow(),
+                            app.router(),
+                            DeferPolicy.of(
+                                    Map.of("help", DeferPolicy.Mode.PUBLIC, "roadmap", DeferPolicy.Mode.PRIVATE)))) {
                 // /help answers privately: the public "thinking" message is deleted, the answer follows privately.
                 Interaction help = discord.slash(ALICE, "help");
                 RestCall deferred = discord.awaitCallback(help);
                 assertThat(deferred.callbackType()).isEqualTo(5);
                 assertThat(deferred.ephemeral()).isFalse();
-                discord.awaitCall("the deletion of the public placeholder", c -> c.method().equals("DELETE")
-                        && c.path().equals("webhooks/" + FakeDiscord.APP_ID + "/" + help.token() + "/messages/@original"));
-                RestCall followUp = discord.awaitCall("the private follow-up", c -> c.method().equals("POST")
-                        && c.path().equals("webhooks/" + FakeDiscord.APP_ID + "/" + help.token()));
+                discord.awaitCall(
+                        "the deletion of the public placeholder",
+                        c -> c.method().equals("DELETE")
+                                && c.path()
+                                        .equals("webhooks/" + FakeDiscord.APP_ID + "/" + help.token()
+                                                + "/messages/@original"));
+                RestCall followUp = discord.awaitCall(
+                        "the private follow-up",
+                        c -> c.method().equals("POST")
+                                && c.path().equals("webhooks/" + FakeDiscord.APP_ID + "/" + help.token()));
                 assertThat(followUp.ephemeral()).isTrue();
                 assertThat(followUp.visibleText()).contains("Roadmap Study Bot");
 
@@ -110,7 +130,9 @@ class DiscordLifecycleTest {
                 RestCall privateDefer = discord.awaitCallback(roadmap);
                 assertThat(privateDefer.callbackType()).isEqualTo(5);
                 assertThat(privateDefer.ephemeral()).isTrue();
-                assertThat(discord.awaitOriginalEdit(roadmap).visibleText()).contains("Phase 1").contains("Phase 4");
+                assertThat(discord.awaitOriginalEdit(roadmap).visibleText())
+                        .contains("Phase 1")
+                        .contains("Phase 4");
             }
         }
     }
@@ -134,7 +156,7 @@ class DiscordLifecycleTest {
         root.addAppender(logs);
         root.setLevel(Level.DEBUG);
         try (FakeDiscord discord = new FakeDiscord();
-             BotProcess bot = BotProcess.start(config(discord, FakeDiscord.TOKEN, List.of()))) {
+                BotProcess bot = BotProcess.start(config(discord, FakeDiscord.TOKEN, List.of()))) {
             discord.awaitCallback(discord.slash(ALICE, "ask", option("question", 3, "How long does it take?")));
             assertThat(bot.application().config().toString()).doesNotContain(FakeDiscord.TOKEN);
         } finally {
@@ -155,10 +177,12 @@ class DiscordLifecycleTest {
         Files.writeString(file, FakeDiscord.TOKEN + "\n");
         try (FakeDiscord discord = new FakeDiscord()) {
             DiscordConfig discordConfig = DiscordConfig.fromEnvironment(java.util.Map.of(
-                    DiscordConfig.TOKEN_FILE, file.toString(),
-                    DiscordConfig.API_BASE_URL, discord.restUrl(),
-                    DiscordConfig.GATEWAY_URL, discord.gatewayUrl())).orElseThrow();
-            AppConfig config = new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-life"), Optional.empty()).withDiscord(Optional.of(discordConfig));
+                            DiscordConfig.TOKEN_FILE, file.toString(),
+                            DiscordConfig.API_BASE_URL, discord.restUrl(),
+                            DiscordConfig.GATEWAY_URL, discord.gatewayUrl()))
+                    .orElseThrow();
+            AppConfig config = new AppConfig(Files.createTempDirectory(temp, "roadmap-bot-life"), Optional.empty())
+                    .withDiscord(Optional.of(discordConfig));
             try (BotProcess bot = BotProcess.start(config)) {
                 assertThat(discord.calls().get(0).authorization()).isEqualTo("Bot " + FakeDiscord.TOKEN);
             }

@@ -35,19 +35,23 @@ class ReplyRendererTest {
     @Test
     void textLongerThanOneDescriptionContinuesInASecondEmbedWithinTheTotal() {
         String text = "line of the answer\n".repeat(300); // 5,700 characters
-        List<MessageEmbed> embeds = ReplyRenderer.render(Reply.builder(text).title("Long").build()).getEmbeds();
+        List<MessageEmbed> embeds =
+                ReplyRenderer.render(Reply.builder(text).title("Long").build()).getEmbeds();
         assertThat(embeds).hasSize(2);
         assertThat(embeds.get(0).getDescription().length()).isLessThanOrEqualTo(4096);
         assertThat(embeds.get(0).getDescription()).endsWith("line of the answer");
         assertThat(total(embeds)).isLessThanOrEqualTo(6000);
-        assertThat(String.join("\n", embeds.get(0).getDescription(), embeds.get(1).getDescription()))
+        assertThat(String.join(
+                        "\n", embeds.get(0).getDescription(), embeds.get(1).getDescription()))
                 .isEqualTo(text.strip());
     }
 
     @Test
     void overlongTextIsShortenedWithANoteNeverBeyond6000() {
         String text = "x".repeat(20_000);
-        List<MessageEmbed> embeds = ReplyRenderer.render(Reply.builder(text).title("T").footer("Source: guide").build()).getEmbeds();
+        List<MessageEmbed> embeds = ReplyRenderer.render(
+                        Reply.builder(text).title("T").footer("Source: guide").build())
+                .getEmbeds();
         assertThat(total(embeds)).isLessThanOrEqualTo(6000);
         assertThat(embeds.get(embeds.size() - 1).getDescription()).endsWith("(shortened to fit Discord)");
         assertThat(embeds.get(embeds.size() - 1).getFooter().getText()).isEqualTo("Source: guide");
@@ -81,12 +85,14 @@ class ReplyRendererTest {
         }
         MessageCreateData message = ReplyRenderer.render(reply.build());
         assertThat(message.getComponents()).hasSize(5);
-        assertThat(message.getComponentTree().findAll(net.dv8tion.jda.api.components.buttons.Button.class)).hasSize(25);
+        assertThat(message.getComponentTree().findAll(net.dv8tion.jda.api.components.buttons.Button.class))
+                .hasSize(25);
     }
 
     @Test
     void attachmentsBecomeUploadsAndTheFirstImageShowsInTheEmbed() {
-        MessageCreateData message = ReplyRenderer.render(Reply.builder("Card").title("Card")
+        MessageCreateData message = ReplyRenderer.render(Reply.builder("Card")
+                .title("Card")
                 .attachment(new Reply.Attachment("my card (1).png", "image/png", new byte[] {1, 2, 3}))
                 .attachment(new Reply.Attachment("export.json", "application/json", new byte[] {'{', '}'}))
                 .build());
@@ -96,7 +102,10 @@ class ReplyRendererTest {
 
     @Test
     void errorsAreRedWhenEmbedded() {
-        MessageEmbed embed = ReplyRenderer.render(Reply.builder("No.").title("Refused").error(true).build()).getEmbeds().get(0);
+        MessageEmbed embed = ReplyRenderer.render(
+                        Reply.builder("No.").title("Refused").error(true).build())
+                .getEmbeds()
+                .get(0);
         assertThat(embed.getColorRaw()).isEqualTo(0xED4245);
     }
 

@@ -28,7 +28,8 @@ class RunCommandProcessTest {
         command[2] = System.getProperty("java.class.path");
         command[3] = "org.roadmapbot.app.Main";
         System.arraycopy(args, 0, command, 4, args.length);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("ROADMAP_BOT_"));
         env.put("ROADMAP_BOT_DATA_DIR", dataDir.toString());
@@ -45,17 +46,26 @@ class RunCommandProcessTest {
             pb.environment().put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
             Process process = pb.start();
             try {
-                discord.awaitCall("the command registration", c -> c.method().equals("PUT")
-                        && c.path().equals("applications/" + FakeDiscord.APP_ID + "/commands"), Duration.ofSeconds(90));
-                RestCall answer = discord.awaitCallback(discord.slash(DiscordEndToEndTest.ALICE, "ask",
+                discord.awaitCall(
+                        "the command registration",
+                        c -> c.method().equals("PUT")
+                                && c.path().equals("applications/" + FakeDiscord.APP_ID + "/commands"),
+                        Duration.ofSeconds(90));
+                RestCall answer = discord.awaitCallback(discord.slash(
+                        DiscordEndToEndTest.ALICE,
+                        "ask",
                         option("question", 3, "How long does it take to become a backend developer?")));
                 assertThat(answer.visibleText()).contains("6-10 months");
 
                 awaitLog(output, "bot is running");
                 process.destroy(); // SIGTERM
-                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("bot stopped after SIGTERM").isTrue();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                        .as("bot stopped after SIGTERM")
+                        .isTrue();
                 assertThat(process.exitValue()).isEqualTo(143); // terminated by SIGTERM, after the shutdown hook
-                assertThat(discord.awaitGatewayClosed(Duration.ofSeconds(10))).as("normal WebSocket close").isEqualTo(1000);
+                assertThat(discord.awaitGatewayClosed(Duration.ofSeconds(10)))
+                        .as("normal WebSocket close")
+                        .isEqualTo(1000);
             } finally {
                 process.destroyForcibly();
             }

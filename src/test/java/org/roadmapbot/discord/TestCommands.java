@@ -20,8 +20,41 @@ import org.roadmapbot.core.Reply;
 final class TestCommands {
 
     /** A tiny 1x1 PNG. */
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89};
+    static final byte[] PNG = {
+        (byte) 0x89,
+        'P',
+        'N',
+        'G',
+        '\r',
+        '\n',
+        0x1a,
+        '\n',
+        0,
+        0,
+        0,
+        13,
+        'I',
+        'H',
+        'D',
+        'R',
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        1,
+        8,
+        6,
+        0,
+        0,
+        0,
+        0x1f,
+        0x15,
+        (byte) 0xc4,
+        (byte) 0x89
+    };
 
     final BlockingQueue<String> presses = new LinkedBlockingQueue<>();
     final CountDownLatch releaseSlow = new CountDownLatch(1);
@@ -34,12 +67,16 @@ final class TestCommands {
     final class Greet implements Command {
         @Override
         public Handlers handlers() {
-            return Handlers.builder(CommandSpec.of("greet", "Say hello (test)")).command(this::greet).button("wave", 1, this::wave).build();
+            return Handlers.builder(CommandSpec.of("greet", "Say hello (test)"))
+                    .command(this::greet)
+                    .button("wave", 1, this::wave)
+                    .build();
         }
 
         private Reply greet(CommandRequest request) {
             return Reply.builder("Hello, " + request.displayName() + "!")
-                    .button(new Reply.Button(ButtonId.of("greet", "wave", "42").encode(), "Wave back", Reply.Button.Style.PRIMARY))
+                    .button(new Reply.Button(
+                            ButtonId.of("greet", "wave", "42").encode(), "Wave back", Reply.Button.Style.PRIMARY))
                     .build();
         }
 
@@ -54,13 +91,24 @@ final class TestCommands {
     static final class Board implements Command {
         @Override
         public Handlers handlers() {
-            return Handlers.builder(CommandSpec.withSubcommands("board", "Leaderboard-like (test)",
-                    CommandSpec.SubcommandSpec.of("show", "Show it",
-                            OptionSpec.integer("page", "Which page", false, 1, 50)),
-                    CommandSpec.SubcommandSpec.moderator("post", "Post it to a channel (moderators)",
-                            OptionSpec.of("channel", "Where to post", org.roadmapbot.core.OptionType.CHANNEL, true))))
-                    .subcommand("post", request -> Reply.text("Posted the board in <#" + request.string("channel").orElseThrow() + ">."))
-                    .subcommand("show", request -> Reply.text("Board page " + request.integer("page").orElse(1L) + "."))
+            return Handlers.builder(CommandSpec.withSubcommands(
+                            "board",
+                            "Leaderboard-like (test)",
+                            CommandSpec.SubcommandSpec.of(
+                                    "show", "Show it", OptionSpec.integer("page", "Which page", false, 1, 50)),
+                            CommandSpec.SubcommandSpec.moderator(
+                                    "post",
+                                    "Post it to a channel (moderators)",
+                                    OptionSpec.of(
+                                            "channel", "Where to post", org.roadmapbot.core.OptionType.CHANNEL, true))))
+                    .subcommand(
+                            "post",
+                            request -> Reply.text("Posted the board in <#"
+                                    + request.string("channel").orElseThrow() + ">."))
+                    .subcommand(
+                            "show",
+                            request -> Reply.text(
+                                    "Board page " + request.integer("page").orElse(1L) + "."))
                     .build();
         }
     }
@@ -69,8 +117,14 @@ final class TestCommands {
     static final class Purge implements Command {
         @Override
         public Handlers handlers() {
-            return Handlers.of(new CommandSpec("purge", "Moderator-only (test)",
-                    List.of(OptionSpec.string("reason", "Why", false, 100).withChoices("spam", "test")), List.of(), true),
+            return Handlers.of(
+                    new CommandSpec(
+                            "purge",
+                            "Moderator-only (test)",
+                            List.of(OptionSpec.string("reason", "Why", false, 100)
+                                    .withChoices("spam", "test")),
+                            List.of(),
+                            true),
                     request -> Reply.text("Purged."));
         }
     }
@@ -88,8 +142,10 @@ final class TestCommands {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Reply.builder("Rendered your card.").title("Slow card")
-                    .attachment(new Reply.Attachment("card.png", "image/png", PNG)).build();
+            return Reply.builder("Rendered your card.")
+                    .title("Slow card")
+                    .attachment(new Reply.Attachment("card.png", "image/png", PNG))
+                    .build();
         }
     }
 
@@ -101,11 +157,16 @@ final class TestCommands {
         }
 
         private Reply card(CommandRequest request) {
-            Reply.Builder reply = Reply.builder("Your progress card.").title("Progress of " + request.displayName())
-                    .field("Done", "3 topics", true).field("Next", "HTTP basics", true).footer("Source: test")
-                    .ephemeral(true).attachment(new Reply.Attachment("progress card.png", "image/png", PNG));
+            Reply.Builder reply = Reply.builder("Your progress card.")
+                    .title("Progress of " + request.displayName())
+                    .field("Done", "3 topics", true)
+                    .field("Next", "HTTP basics", true)
+                    .footer("Source: test")
+                    .ephemeral(true)
+                    .attachment(new Reply.Attachment("progress card.png", "image/png", PNG));
             for (int i = 1; i <= 7; i++) {
-                reply.button(new Reply.Button(ButtonId.of("card", "b" + i).encode(), "Button " + i, Reply.Button.Style.SECONDARY));
+                reply.button(new Reply.Button(
+                        ButtonId.of("card", "b" + i).encode(), "Button " + i, Reply.Button.Style.SECONDARY));
             }
             return reply.build();
         }

@@ -38,8 +38,7 @@ import org.roadmapbot.core.Reply;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CuratedParaphraseTest {
 
-    record Case(List<String> questions, String answer, List<String> paraphrases) {
-    }
+    record Case(List<String> questions, String answer, List<String> paraphrases) {}
 
     static final String ISSUE_SET = "/faq/curated-answers.json";
     static final String FRESH_SET = "/faq/curated-answers-fresh.json";
@@ -49,6 +48,7 @@ class CuratedParaphraseTest {
 
     @TempDir
     static Path dir;
+
     Application app;
 
     @BeforeAll
@@ -60,7 +60,12 @@ class CuratedParaphraseTest {
 
     private void teach(String server, List<Case> cases) {
         for (Case c : cases) {
-            Reply added = run(server, true, "faq", "add", Map.of("question", String.join(" | ", c.questions()), "answer", c.answer()));
+            Reply added = run(
+                    server,
+                    true,
+                    "faq",
+                    "add",
+                    Map.of("question", String.join(" | ", c.questions()), "answer", c.answer()));
             assertThat(added.error()).as(added.content()).isFalse();
             assertThat(added.content()).startsWith("Added answer **#");
         }
@@ -68,7 +73,7 @@ class CuratedParaphraseTest {
 
     static List<Case> cases(String set) throws IOException {
         try (InputStream in = CuratedParaphraseTest.class.getResourceAsStream(set)) {
-            return new ObjectMapper().readValue(in, new TypeReference<List<Case>>() { });
+            return new ObjectMapper().readValue(in, new TypeReference<List<Case>>() {});
         }
     }
 
@@ -83,7 +88,8 @@ class CuratedParaphraseTest {
 
     @ParameterizedTest
     @CsvSource({ISSUE_SET + ", " + SERVER + ", 0.95", FRESH_SET + ", " + FRESH_SERVER + ", 0.70"})
-    void paraphrasesFindTheirCuratedAnswerCitedAsTheServersFaq(String set, String server, double floor) throws IOException {
+    void paraphrasesFindTheirCuratedAnswerCitedAsTheServersFaq(String set, String server, double floor)
+            throws IOException {
         List<Case> cases = cases(set);
         int found = 0;
         int total = 0;
@@ -93,8 +99,10 @@ class CuratedParaphraseTest {
             for (String p : cases.get(i).paraphrases()) {
                 total++;
                 Reply r = run(server, false, "ask", null, Map.of("question", p));
-                if (r.sources().contains(id) && r.content().contains(cases.get(i).answer())
-                        && r.footer() != null && r.footer().contains("this server's FAQ, answer #" + (i + 1))) {
+                if (r.sources().contains(id)
+                        && r.content().contains(cases.get(i).answer())
+                        && r.footer() != null
+                        && r.footer().contains("this server's FAQ, answer #" + (i + 1))) {
                     found++;
                 } else {
                     misses.add(p + " -> " + r.sources());
@@ -104,9 +112,11 @@ class CuratedParaphraseTest {
                         .noneMatch(CuratedAnswer::isCurated);
             }
         }
-        System.out.printf("%s: %d of %d paraphrases found (%.1f %%)%n%s%n", set, found, total, 100.0 * found / total,
-                String.join("\n", misses));
-        assertThat((double) found / total).as("found %d of %d; missed:%n%s", found, total, String.join("\n", misses))
+        System.out.printf(
+                "%s: %d of %d paraphrases found (%.1f %%)%n%s%n",
+                set, found, total, 100.0 * found / total, String.join("\n", misses));
+        assertThat((double) found / total)
+                .as("found %d of %d; missed:%n%s", found, total, String.join("\n", misses))
                 .isGreaterThanOrEqualTo(floor);
     }
 
@@ -118,8 +128,11 @@ class CuratedParaphraseTest {
     void roadmapQuestionsInTheTeachingServerKeepTheRoadmapsAnswers() throws Exception {
         List<String> changed = new ArrayList<>();
         int asked = 0;
-        for (String set : List.of("/knowledge/sample-questions.jsonl", "/knowledge/paraphrase-holdout.jsonl",
-                "/knowledge/paraphrase-fresh.jsonl", "/knowledge/member-dev.jsonl")) {
+        for (String set : List.of(
+                "/knowledge/sample-questions.jsonl",
+                "/knowledge/paraphrase-holdout.jsonl",
+                "/knowledge/paraphrase-fresh.jsonl",
+                "/knowledge/member-dev.jsonl")) {
             try (InputStream in = getClass().getResourceAsStream(set)) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) {

@@ -31,8 +31,10 @@ class FaqAcrossProcessesTest {
 
     @TempDir
     Path dirA;
+
     @TempDir
     Path dirB;
+
     Application a;
     Application b;
 
@@ -61,15 +63,34 @@ class FaqAcrossProcessesTest {
         // B has the server warm in its cache, with no curated answer.
         assertThat(ask(b, question).sources()).noneMatch(CuratedAnswer::isCurated);
 
-        Reply added = run(a, "faq", "add", Map.of("question", "Is there a book club? | When does the book club meet?",
-                "answer", "The book club meets on the first Sunday of each month in #book-club."));
+        Reply added = run(
+                a,
+                "faq",
+                "add",
+                Map.of(
+                        "question",
+                        "Is there a book club? | When does the book club meet?",
+                        "answer",
+                        "The book club meets on the first Sunday of each month in #book-club."));
         assertThat(added.error()).as(added.content()).isFalse();
-        long addMs = waitFor(b, question, r -> r.content().contains("first Sunday") && r.sources().contains("server-faq-1"));
+        long addMs = waitFor(
+                b,
+                question,
+                r -> r.content().contains("first Sunday") && r.sources().contains("server-faq-1"));
         System.out.printf("curated answer added on A used by B after %d ms%n", addMs);
         assertThat(addMs).isLessThanOrEqualTo(LIMIT_MS);
 
-        Reply edited = run(a, "faq", "edit", Map.of("number", 1L, "question", "Is there a book club? | When does the book club meet?",
-                "answer", "The book club meets on the last Friday of each month in #book-club."));
+        Reply edited = run(
+                a,
+                "faq",
+                "edit",
+                Map.of(
+                        "number",
+                        1L,
+                        "question",
+                        "Is there a book club? | When does the book club meet?",
+                        "answer",
+                        "The book club meets on the last Friday of each month in #book-club."));
         assertThat(edited.error()).as(edited.content()).isFalse();
         long editMs = waitFor(b, question, r -> r.content().contains("last Friday"));
         System.out.printf("curated answer edited on A used by B after %d ms%n", editMs);
@@ -93,7 +114,8 @@ class FaqAcrossProcessesTest {
                 return ms;
             }
             if (ms > 2 * LIMIT_MS) {
-                throw new AssertionError("not seen by the other process after " + ms + " ms; last reply: " + last.content());
+                throw new AssertionError(
+                        "not seen by the other process after " + ms + " ms; last reply: " + last.content());
             }
             try {
                 Thread.sleep(100);
@@ -105,7 +127,8 @@ class FaqAcrossProcessesTest {
     }
 
     private static Reply ask(Application app, String question) {
-        return app.router().dispatch(new CommandRequest(G, "2002", "Ann", false, "ask", null, Map.of("question", question)));
+        return app.router()
+                .dispatch(new CommandRequest(G, "2002", "Ann", false, "ask", null, Map.of("question", question)));
     }
 
     private static Reply run(Application app, String command, String sub, Map<String, Object> options) {

@@ -26,11 +26,11 @@ import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
-import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Messenger;
+import org.roadmapbot.core.OptionSpec;
 import org.roadmapbot.core.Reply;
-import org.roadmapbot.schedule.MessengerSlot;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.schedule.MessengerSlot;
 import org.roadmapbot.testing.TableDigest;
 
 /**
@@ -48,6 +48,7 @@ class CommandFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 0x5EED2026L);
     /** Inputs per path: typed requests, then console lines (30 %). */
     static final int TOTAL = Integer.getInteger("fuzz.inputs", 1000);
+
     static final int INPUTS = TOTAL * 7 / 10;
     static final int LINES = TOTAL - INPUTS;
 
@@ -69,14 +70,14 @@ class CommandFuzzTest {
     /** Delivers nothing anywhere and always succeeds. */
     private static final class AcceptingMessenger implements Messenger {
         @Override
-        public java.util.concurrent.CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message,
-                                                                         String deliveryKey) {
+        public java.util.concurrent.CompletableFuture<Void> sendDirect(
+                String guildId, String memberId, Reply message, String deliveryKey) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message,
-                                                                            String deliveryKey) {
+        public java.util.concurrent.CompletableFuture<Void> postToChannel(
+                String guildId, String channelId, Reply message, String deliveryKey) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
@@ -104,7 +105,11 @@ class CommandFuzzTest {
             // A few marks, so /progress undo and show have something to work on.
             List<Topic> topics = app.knowledge().topicsForTrack(enrolled[i][0]);
             for (int t = 0; t < 6; t++) {
-                check(member, "progress", t % 3 == 0 ? "studying" : "done", Map.of("topic", topics.get(t * 2).id()));
+                check(
+                        member,
+                        "progress",
+                        t % 3 == 0 ? "studying" : "done",
+                        Map.of("topic", topics.get(t * 2).id()));
             }
             // Features whose subcommands need some state first (a pause needs nudges on).
             if (app.router().spec("nudge").isPresent()) {
@@ -113,8 +118,12 @@ class CommandFuzzTest {
         }
         // A weekly leaderboard post, so that unschedule has something to stop.
         if (app.router().spec("leaderboard").isPresent()) {
-            check(InputGenerator.MEMBERS.get(0), true, "leaderboard", "schedule", Map.of("channel", "700000000000000001",
-                    "day", "monday", "hour", 18L, "timezone", "UTC"));
+            check(
+                    InputGenerator.MEMBERS.get(0),
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    Map.of("channel", "700000000000000001", "day", "monday", "hour", 18L, "timezone", "UTC"));
         }
     }
 
@@ -122,8 +131,10 @@ class CommandFuzzTest {
         check(member, false, command, sub, options);
     }
 
-    private static void check(String member, boolean moderator, String command, String sub, Map<String, Object> options) {
-        Reply reply = app.router().dispatch(new CommandRequest(InputGenerator.GUILD, member, "Member", moderator, command, sub, options));
+    private static void check(
+            String member, boolean moderator, String command, String sub, Map<String, Object> options) {
+        Reply reply = app.router()
+                .dispatch(new CommandRequest(InputGenerator.GUILD, member, "Member", moderator, command, sub, options));
         assertThat(reply.error()).as(reply.content()).isFalse();
     }
 
@@ -142,8 +153,12 @@ class CommandFuzzTest {
 
     @Test
     void theFuzzerCoversEveryRegisteredCommand() {
-        List<String> names = InputGenerator.Path.all(app.router().specs()).stream().map(p -> p.spec().name()).distinct().toList();
-        assertThat(names).contains("ask", "roadmap", "courses", "projects", "progress", "privacy", "help")
+        List<String> names = InputGenerator.Path.all(app.router().specs()).stream()
+                .map(p -> p.spec().name())
+                .distinct()
+                .toList();
+        assertThat(names)
+                .contains("ask", "roadmap", "courses", "projects", "progress", "privacy", "help")
                 .hasSameSizeAs(app.router().specs());
     }
 
@@ -158,9 +173,12 @@ class CommandFuzzTest {
                 }
                 for (int i = 0; i < 300; i++) {
                     String typed = HostileStrings.next(random);
-                    CommandRequest caller = generator.caller(random).withOptions(path.spec().name(), path.subName(), Map.of());
+                    CommandRequest caller =
+                            generator.caller(random).withOptions(path.spec().name(), path.subName(), Map.of());
                     List<Command.Choice> choices = router.autocomplete(caller, option.name(), typed);
-                    assertThat(choices).as("%s %s typed #%d", path, option.name(), i).hasSizeLessThanOrEqualTo(25)
+                    assertThat(choices)
+                            .as("%s %s typed #%d", path, option.name(), i)
+                            .hasSizeLessThanOrEqualTo(25)
                             .allSatisfy(c -> {
                                 // Discord: name 1-100 chars, value up to 100.
                                 assertThat(c.name()).isNotBlank().hasSizeLessThanOrEqualTo(100);
@@ -190,9 +208,12 @@ class CommandFuzzTest {
             CommandRequest presser = generator.caller(random).withOptions("press", null, Map.of());
             String before = digest();
             Reply reply = app.router().button(presser, id);
-            assertThat(ReplyChecks.problems(reply)).as("button %s", describe(id)).isEmpty();
+            assertThat(ReplyChecks.problems(reply))
+                    .as("button %s", describe(id))
+                    .isEmpty();
             if (reply.error()) {
-                assertThat(digest()).as("refused button %s changed the database", describe(id))
+                assertThat(digest())
+                        .as("refused button %s changed the database", describe(id))
                         .isEqualTo(before);
             }
         }
@@ -219,21 +240,29 @@ class CommandFuzzTest {
             boolean console = i >= INPUTS;
             CommandRequest request = console ? generator.caller(random) : generator.request(path, random);
             String line = console ? generator.consoleLine(path, request, random) : null;
-            String input = console ? "console line " + describe(line) + " as " + describe(request.displayName())
+            String input = console
+                    ? "console line " + describe(line) + " as " + describe(request.displayName())
                     : "request " + describe(request.toString());
             Reply reply;
             try {
-                reply = console ? new ConsoleSession(app.router(), request, false).handle(line) : app.router().dispatch(request);
+                reply = console
+                        ? new ConsoleSession(app.router(), request, false).handle(line)
+                        : app.router().dispatch(request);
             } catch (Throwable t) {
                 throw new AssertionError(path + " input #" + i + " (seed " + SEED + ") threw, for " + input, t);
             }
-            assertThat(ReplyChecks.problems(reply)).as("%s input #%d (seed %d): %s", path, i, SEED, input).isEmpty();
+            assertThat(ReplyChecks.problems(reply))
+                    .as("%s input #%d (seed %d): %s", path, i, SEED, input)
+                    .isEmpty();
             if (reply.error()) {
                 errors++;
                 // The baseline was taken after the last accepted input: an unchanged digest proves
                 // this refusal left the database alone.
-                assertThat(digest()).as("%s input #%d (seed %d) was refused (%s) but changed the database: %s",
-                        path, i, SEED, reply.content(), input).isEqualTo(digest);
+                assertThat(digest())
+                        .as(
+                                "%s input #%d (seed %d) was refused (%s) but changed the database: %s",
+                                path, i, SEED, reply.content(), input)
+                        .isEqualTo(digest);
             } else {
                 answers++;
                 digest = digest();
@@ -253,7 +282,9 @@ class CommandFuzzTest {
         String shown = text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text;
         StringBuilder out = new StringBuilder("«");
         shown.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE) {
+            if (Character.isISOControl(cp)
+                    || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.SURROGATE) {
                 out.append(String.format("\\u%04x", cp));
             } else {
                 out.appendCodePoint(cp);
@@ -273,8 +304,17 @@ class CommandFuzzTest {
                 }
             }
         }
-        corpus.addAll(List.of("what should I do next?", "how far am I?", "http basics", "git", "sql", "Go", "Python",
-                "free", "interactive", "project-based"));
+        corpus.addAll(List.of(
+                "what should I do next?",
+                "how far am I?",
+                "http basics",
+                "git",
+                "sql",
+                "Go",
+                "Python",
+                "free",
+                "interactive",
+                "project-based"));
         return corpus;
     }
 }

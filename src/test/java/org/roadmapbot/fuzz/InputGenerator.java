@@ -52,8 +52,13 @@ final class InputGenerator {
     static final String GUILD = "900000000000000001";
     static final List<String> GUILDS = List.of(GUILD, "900000000000000002");
     /** Members 0-2 are enrolled before fuzzing starts; the others are not. */
-    static final List<String> MEMBERS = List.of("800000000000000001", "800000000000000002", "800000000000000003",
-            "800000000000000004", "800000000000000005", "1");
+    static final List<String> MEMBERS = List.of(
+            "800000000000000001",
+            "800000000000000002",
+            "800000000000000003",
+            "800000000000000004",
+            "800000000000000005",
+            "1");
 
     private final CommandRouter router;
     private final List<String> corpus;
@@ -66,7 +71,8 @@ final class InputGenerator {
     CommandRequest caller(SplittableRandom random) {
         String guild = GUILDS.get(random.nextInt(10) == 0 ? 1 : 0);
         String member = MEMBERS.get(random.nextInt(MEMBERS.size()));
-        String name = random.nextBoolean() ? "Member " + member.substring(member.length() - 1) : HostileStrings.next(random);
+        String name =
+                random.nextBoolean() ? "Member " + member.substring(member.length() - 1) : HostileStrings.next(random);
         return new CommandRequest(guild, member, name, random.nextInt(4) == 0, "help", null, Map.of());
     }
 
@@ -98,7 +104,10 @@ final class InputGenerator {
     /** A console line: "/command sub name:value ...", with quoting mistakes and junk mixed in. */
     String consoleLine(Path path, CommandRequest caller, SplittableRandom random) {
         StringBuilder line = new StringBuilder(random.nextInt(20) == 0 ? "  /" : "/");
-        line.append(random.nextInt(15) == 0 ? path.spec().name().toUpperCase(Locale.ROOT) : path.spec().name());
+        line.append(
+                random.nextInt(15) == 0
+                        ? path.spec().name().toUpperCase(Locale.ROOT)
+                        : path.spec().name());
         if (path.sub() != null && random.nextInt(25) != 0) {
             line.append(' ').append(path.sub().name());
         } else if (random.nextInt(25) == 0) {
@@ -173,7 +182,9 @@ final class InputGenerator {
             case NUMBER -> {
                 double min = option.minValue() == null ? -1000 : option.minValue();
                 double max = option.maxValue() == null ? 1000 : option.maxValue();
-                yield random.nextBoolean() ? (double) Math.round(min + random.nextDouble() * (max - min)) : min + random.nextDouble() * (max - min);
+                yield random.nextBoolean()
+                        ? (double) Math.round(min + random.nextDouble() * (max - min))
+                        : min + random.nextDouble() * (max - min);
             }
             case BOOLEAN -> random.nextBoolean();
             case USER -> MEMBERS.get(random.nextInt(MEMBERS.size()));
@@ -187,14 +198,27 @@ final class InputGenerator {
             case INTEGER -> {
                 long min = option.minValue() == null ? 0 : option.minValue().longValue();
                 long max = option.maxValue() == null ? 0 : option.maxValue().longValue();
-                long[] values = {min - 1, max + 1, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, min - 1_000_000, max * 1000 + 7};
+                long[] values = {
+                    min - 1, max + 1, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, min - 1_000_000, max * 1000 + 7
+                };
                 yield values[random.nextInt(values.length)];
             }
             case NUMBER -> {
                 double min = option.minValue() == null ? 0 : option.minValue();
                 double max = option.maxValue() == null ? 0 : option.maxValue();
-                double[] values = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MAX_VALUE,
-                        -Double.MAX_VALUE, Double.MIN_VALUE, min - 0.001, max + 1e-9, max * 10 + 1, Math.nextDown(min)};
+                double[] values = {
+                    Double.NaN,
+                    Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY,
+                    -0.0,
+                    Double.MAX_VALUE,
+                    -Double.MAX_VALUE,
+                    Double.MIN_VALUE,
+                    min - 0.001,
+                    max + 1e-9,
+                    max * 10 + 1,
+                    Math.nextDown(min)
+                };
                 yield values[random.nextInt(values.length)];
             }
             case BOOLEAN -> random.nextBoolean();
@@ -202,8 +226,26 @@ final class InputGenerator {
     }
 
     private static Object wrongType(SplittableRandom random) {
-        Object[] values = {"12", "true", HostileStrings.pick(random), 5L, -3L, 7, 1.5, -0.5, Boolean.TRUE, Boolean.FALSE,
-                List.of("x"), Map.of("k", "v"), new BigDecimal("1e400"), 'c', (short) 1, (byte) 2, 3.5f, new Object()};
+        Object[] values = {
+            "12",
+            "true",
+            HostileStrings.pick(random),
+            5L,
+            -3L,
+            7,
+            1.5,
+            -0.5,
+            Boolean.TRUE,
+            Boolean.FALSE,
+            List.of("x"),
+            Map.of("k", "v"),
+            new BigDecimal("1e400"),
+            'c',
+            (short) 1,
+            (byte) 2,
+            3.5f,
+            new Object()
+        };
         return values[random.nextInt(values.length)];
     }
 }

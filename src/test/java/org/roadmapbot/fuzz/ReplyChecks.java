@@ -11,14 +11,14 @@ public final class ReplyChecks {
 
     /** A live mass mention; the escaped form has a zero-width space after the "@". */
     private static final Pattern MASS_MENTION = Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ROLE_MENTION = Pattern.compile("<@&\\d+>");
     private static final Pattern STACK_TRACE = Pattern.compile(
             "Exception|\\bat (org|java|jdk|sun|com|net)\\.[\\w.$]+\\(|\\.java:\\d+\\)|\\bCaused by:|SQLState|org\\.roadmapbot\\.");
     /** The router's generic reply to a handler crash: always a bug for a fuzzed input. */
     private static final String INCIDENT = "something went wrong on my side";
 
-    private ReplyChecks() {
-    }
+    private ReplyChecks() {}
 
     /** The problems with a reply, empty when it is fine. */
     static List<String> problems(Reply reply) {
@@ -27,7 +27,9 @@ public final class ReplyChecks {
             problems.add("no reply");
             return problems;
         }
-        if (reply.content().isBlank() && reply.attachments().isEmpty() && reply.fields().isEmpty()) {
+        if (reply.content().isBlank()
+                && reply.attachments().isEmpty()
+                && reply.fields().isEmpty()) {
             problems.add("empty reply");
         }
         if (reply.error() && !reply.ephemeral()) {

@@ -27,7 +27,9 @@ class FontFallbackTest {
     void japaneseAndDecorativeNamesAreKeptAsWritten() {
         assertThat(Images.drawable("山田太郎", body, "Member …0103")).as(FONTS_HINT).isEqualTo("山田太郎");
         assertThat(Images.drawable("김민준", body, "Member …0103")).as(FONTS_HINT).isEqualTo("김민준");
-        assertThat(Images.drawable("𝓕𝓪𝓷𝓬𝔂", body, "Member …0103")).as(FONTS_HINT).isEqualTo("𝓕𝓪𝓷𝓬𝔂");
+        assertThat(Images.drawable("𝓕𝓪𝓷𝓬𝔂", body, "Member …0103"))
+                .as(FONTS_HINT)
+                .isEqualTo("𝓕𝓪𝓷𝓬𝔂");
         assertThat(Images.drawable("Zoë 山田", body, "x")).isEqualTo("Zoë 山田");
     }
 
@@ -59,10 +61,20 @@ class FontFallbackTest {
 
     @Test
     void aCardWithACjkNameShowsTheNameNotTheFallback() throws IOException {
-        byte[] cjk = ProgressCardImage.render(new ProgressCardImage.Card("山田太郎", "Member …0103", "Python track",
-                "10% · on track", 10, List.of(new ProgressCardImage.PhaseBar("Phase 1", 1, 10))));
-        byte[] fallback = ProgressCardImage.render(new ProgressCardImage.Card("Member …0103", "Member …0103", "Python track",
-                "10% · on track", 10, List.of(new ProgressCardImage.PhaseBar("Phase 1", 1, 10))));
+        byte[] cjk = ProgressCardImage.render(new ProgressCardImage.Card(
+                "山田太郎",
+                "Member …0103",
+                "Python track",
+                "10% · on track",
+                10,
+                List.of(new ProgressCardImage.PhaseBar("Phase 1", 1, 10))));
+        byte[] fallback = ProgressCardImage.render(new ProgressCardImage.Card(
+                "Member …0103",
+                "Member …0103",
+                "Python track",
+                "10% · on track",
+                10,
+                List.of(new ProgressCardImage.PhaseBar("Phase 1", 1, 10))));
         BufferedImage a = ImageIO.read(new ByteArrayInputStream(cjk));
         BufferedImage b = ImageIO.read(new ByteArrayInputStream(fallback));
         int differing = 0;
@@ -71,7 +83,9 @@ class FontFallbackTest {
                 differing += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
             }
         }
-        assertThat(differing).as("the name line differs from the fallback label's").isGreaterThan(200);
+        assertThat(differing)
+                .as("the name line differs from the fallback label's")
+                .isGreaterThan(200);
     }
 
     @Test
@@ -85,7 +99,9 @@ class FontFallbackTest {
         Thread warmUp = Images.warmUpInBackground();
         warmUp.join(30_000);
         assertThat(warmUp.isAlive()).isFalse();
-        assertThat(warmUp.isDaemon()).as("a warm-up must never keep the JVM alive").isTrue();
+        assertThat(warmUp.isDaemon())
+                .as("a warm-up must never keep the JVM alive")
+                .isTrue();
         // The chain font that draws CJK was opened by the warm-up (kept in the font cache), so the first
         // member's card doesn't pay for opening it.
         assertThat(Images.cachedFallbackFonts()).as(FONTS_HINT).anyMatch(f -> f.canDisplay('山'));

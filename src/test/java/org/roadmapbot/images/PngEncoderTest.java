@@ -33,7 +33,9 @@ class PngEncoderTest {
         assertThat(decoded.getHeight()).isEqualTo(141);
         for (int y = 0; y < 141; y++) {
             for (int x = 0; x < 317; x++) {
-                assertThat(decoded.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
+                assertThat(decoded.getRGB(x, y) & 0xFFFFFF)
+                        .as("pixel %d,%d", x, y)
+                        .isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
             }
         }
     }

@@ -20,10 +20,17 @@ import org.roadmapbot.knowledge.data.KnowledgeLoader;
  */
 class AnswerAccuracyTest {
 
-    static final List<String> SETS = List.of("/knowledge/sample-questions.jsonl", "/knowledge/member-dev.jsonl",
-            "/knowledge/member-dev4.jsonl", "/knowledge/paraphrase-dev.jsonl", "/knowledge/paraphrase-dev2.jsonl",
-            "/knowledge/paraphrase-dev3.jsonl", "/knowledge/paraphrase-holdout.jsonl", "/knowledge/paraphrase-fresh.jsonl",
-            "/knowledge/heldout-a.jsonl", "/knowledge/heldout-b.jsonl");
+    static final List<String> SETS = List.of(
+            "/knowledge/sample-questions.jsonl",
+            "/knowledge/member-dev.jsonl",
+            "/knowledge/member-dev4.jsonl",
+            "/knowledge/paraphrase-dev.jsonl",
+            "/knowledge/paraphrase-dev2.jsonl",
+            "/knowledge/paraphrase-dev3.jsonl",
+            "/knowledge/paraphrase-holdout.jsonl",
+            "/knowledge/paraphrase-fresh.jsonl",
+            "/knowledge/heldout-a.jsonl",
+            "/knowledge/heldout-b.jsonl");
 
     private static AnswerService answers;
 
@@ -43,12 +50,16 @@ class AnswerAccuracyTest {
         "/knowledge/paraphrase-holdout.jsonl, 0.78",
         "/knowledge/paraphrase-fresh.jsonl, 0.85",
         "/knowledge/heldout-a.jsonl, 0.80",
-        "/knowledge/heldout-b.jsonl, 0.86"})
+        "/knowledge/heldout-b.jsonl, 0.86"
+    })
     void eachSetIsAnsweredAtLeastToItsFloor(String set, double floor) throws IOException {
         List<AnswerQuality.Case> cases = AnswerQuality.load(set);
         List<AnswerQuality.Miss> misses = AnswerQuality.misses(answers, cases);
         double accuracy = 1.0 - (double) misses.size() / cases.size();
-        assertThat(accuracy).as("accuracy of %s; misses: %s", set, misses.stream().map(m -> m.testCase().question()).toList())
+        assertThat(accuracy)
+                .as(
+                        "accuracy of %s; misses: %s",
+                        set, misses.stream().map(m -> m.testCase().question()).toList())
                 .isGreaterThanOrEqualTo(floor);
     }
 

@@ -21,11 +21,9 @@ import org.roadmapbot.knowledge.retrieval.KnowledgeIndex;
  */
 public final class AnswerQuality {
 
-    public record Case(String question, List<List<String>> all, boolean none, String style, int maxChars) {
-    }
+    public record Case(String question, List<List<String>> all, boolean none, String style, int maxChars) {}
 
-    public record Miss(Case testCase, Answer answer) {
-    }
+    public record Miss(Case testCase, Answer answer) {}
 
     public static List<Case> load(String resource) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
@@ -47,15 +45,22 @@ public final class AnswerQuality {
                         groups.add(alts);
                     });
                 }
-                cases.add(new Case(node.get("q").asText(), groups, node.path("none").asBoolean(false),
-                        node.path("style").asText(""), node.path("max_chars").asInt(Integer.MAX_VALUE)));
+                cases.add(new Case(
+                        node.get("q").asText(),
+                        groups,
+                        node.path("none").asBoolean(false),
+                        node.path("style").asText(""),
+                        node.path("max_chars").asInt(Integer.MAX_VALUE)));
             }
         }
         return cases;
     }
 
     static String norm(String s) {
-        String t = s.toLowerCase(Locale.ROOT).replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ');
+        String t = s.toLowerCase(Locale.ROOT)
+                .replace('\u2013', '-')
+                .replace('\u2014', '-')
+                .replace('\u00a0', ' ');
         t = t.replaceAll("\\s*-\\s*", "-");
         return t.replaceAll("\\s+", " ");
     }
@@ -65,7 +70,8 @@ public final class AnswerQuality {
             return !answer.found();
         }
         String text = norm(answer.text());
-        return answer.found() && answer.text().length() <= c.maxChars()
+        return answer.found()
+                && answer.text().length() <= c.maxChars()
                 && c.all().stream().allMatch(g -> g.stream().anyMatch(a -> text.contains(norm(a))));
     }
 
@@ -103,23 +109,40 @@ public final class AnswerQuality {
             }
             for (Miss m : quiet ? List.<Miss>of() : misses) {
                 AnswerService.Diagnosis d = service.diagnose(m.testCase().question());
-                System.out.println("MISS " + (m.testCase().none() ? "[none] " : "[" + m.testCase().style() + "] ")
-                        + m.testCase().question() + "  want=" + m.testCase().all() + "  got=" + m.answer().sources()
+                System.out.println("MISS "
+                        + (m.testCase().none() ? "[none] " : "[" + m.testCase().style() + "] ")
+                        + m.testCase().question() + "  want=" + m.testCase().all() + "  got="
+                        + m.answer().sources()
                         + " len=" + m.answer().text().length());
                 System.out.println("     corrected: " + d.corrected() + "  effects: " + d.effects());
                 System.out.println("     slots: " + d.slots() + "  features: " + d.features());
                 for (KnowledgeIndex.Hit h : d.hits().stream().limit(3).toList()) {
                     System.out.printf(Locale.ROOT, "     %-32s score=%.2f cov=%.2f%n", h.id(), h.score(), h.coverage());
                 }
-                System.out.println("     answer: " + m.answer().text().replace("\n", " | ").substring(0, Math.min(240, m.answer().text().length())));
+                System.out.println("     answer: "
+                        + m.answer()
+                                .text()
+                                .replace("\n", " | ")
+                                .substring(0, Math.min(240, m.answer().text().length())));
             }
             lengths.sort(null);
             StringBuilder styles = new StringBuilder();
-            byStyle.forEach((k, v) -> styles.append(k.isEmpty() ? "-" : k).append(' ').append(v[0]).append('/').append(v[1]).append(", "));
-            System.out.printf(Locale.ROOT, "%s: %d/%d passed (%.1f%%); length median %d, p90 %d; %s%n", resource,
-                    cases.size() - misses.size(), cases.size(), 100.0 * (cases.size() - misses.size()) / cases.size(),
+            byStyle.forEach((k, v) -> styles.append(k.isEmpty() ? "-" : k)
+                    .append(' ')
+                    .append(v[0])
+                    .append('/')
+                    .append(v[1])
+                    .append(", "));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d/%d passed (%.1f%%); length median %d, p90 %d; %s%n",
+                    resource,
+                    cases.size() - misses.size(),
+                    cases.size(),
+                    100.0 * (cases.size() - misses.size()) / cases.size(),
                     lengths.isEmpty() ? 0 : lengths.get(lengths.size() / 2),
-                    lengths.isEmpty() ? 0 : lengths.get(Math.min(lengths.size() - 1, (int) (0.9 * lengths.size()))), styles);
+                    lengths.isEmpty() ? 0 : lengths.get(Math.min(lengths.size() - 1, (int) (0.9 * lengths.size()))),
+                    styles);
         }
     }
 }

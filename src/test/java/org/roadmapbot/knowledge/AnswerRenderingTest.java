@@ -25,9 +25,19 @@ class AnswerRenderingTest {
     /** The same run of 2-6 words twice in a row: "Present each project with: Present each project with". */
     private static final Pattern DOUBLED = Pattern.compile("(?i)\\b(\\w+(?:[^\\w\\n]+\\w+){1,5})[^\\w\\n]+\\1\\b");
     /** A unit right after itself, bracketed or not: "per year (per year)", "$49/mo. $49/month". */
-    private static final Pattern UNIT_TWICE = Pattern.compile("(?i)\\b(per year|per month|hours|hrs)\\W{1,3}\\(?\\1\\b");
-    private static final List<String> SEAMS = List.of("..", "(not stated)", "It covers For", "null", "Present each project with: Present",
-            " ,", "()", "{{", "??");
+    private static final Pattern UNIT_TWICE =
+            Pattern.compile("(?i)\\b(per year|per month|hours|hrs)\\W{1,3}\\(?\\1\\b");
+
+    private static final List<String> SEAMS = List.of(
+            "..",
+            "(not stated)",
+            "It covers For",
+            "null",
+            "Present each project with: Present",
+            " ,",
+            "()",
+            "{{",
+            "??");
 
     @BeforeAll
     static void load() {
@@ -48,10 +58,20 @@ class AnswerRenderingTest {
 
     @Test
     void everyAttributeAnswerOfEveryCourseReadsCleanly() {
-        List<String> templates = List.of("how much is %s", "%s yearly price", "%s month to month price", "how many hours is %s",
-                "who teaches on %s", "does %s give a certificate", "is %s free", "does %s have student discounts",
-                "how big is the %s student discount in percent", "what languages does %s teach", "how many projects does %s require",
-                "who teaches typescript on %s", "who teaches nestjs on %s");
+        List<String> templates = List.of(
+                "how much is %s",
+                "%s yearly price",
+                "%s month to month price",
+                "how many hours is %s",
+                "who teaches on %s",
+                "does %s give a certificate",
+                "is %s free",
+                "does %s have student discounts",
+                "how big is the %s student discount in percent",
+                "what languages does %s teach",
+                "how many projects does %s require",
+                "who teaches typescript on %s",
+                "who teaches nestjs on %s");
         List<String> problems = new ArrayList<>();
         int stated = 0;
         int unstated = 0;

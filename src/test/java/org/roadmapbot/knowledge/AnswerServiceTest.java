@@ -32,22 +32,36 @@ class AnswerServiceTest {
 
     @Test
     void aCertificateThatRequiresProjectsNamesThem() {
-        assertThat(answers.answer("Does the freeCodeCamp cert include a URL shortener project?").text())
-                .contains("requires five projects: Timestamp Microservice").contains("URL Shortener").doesNotContain("..");
+        assertThat(answers.answer("Does the freeCodeCamp cert include a URL shortener project?")
+                        .text())
+                .contains("requires five projects: Timestamp Microservice")
+                .contains("URL Shortener")
+                .doesNotContain("..");
         // A certificate that requires no projects is said as the guide says it.
-        assertThat(answers.answer("does scrimba give a certificate").text()).contains("Completion certificates").doesNotContain("requires");
+        assertThat(answers.answer("does scrimba give a certificate").text())
+                .contains("Completion certificates")
+                .doesNotContain("requires");
     }
 
     @Test
     void theQualifiedPartOfAPriceComesFirst() {
-        assertThat(answers.answer("boot.dev yearly price").text()).startsWith("boot.dev (Backend Learning Path): $349/year");
-        assertThat(answers.answer("scrimba annual price").text()).startsWith("Scrimba (Backend Developer Path): Pro costs $24.50/mo on the annual plan");
+        assertThat(answers.answer("boot.dev yearly price").text())
+                .startsWith("boot.dev (Backend Learning Path): $349/year");
+        assertThat(answers.answer("scrimba annual price").text())
+                .startsWith("Scrimba (Backend Developer Path): Pro costs $24.50/mo on the annual plan");
         // Counterexample: no qualifier, the guide's own order.
-        assertThat(answers.answer("how much is boot.dev a month").text()).startsWith("boot.dev (Backend Learning Path): $49/month");
+        assertThat(answers.answer("how much is boot.dev a month").text())
+                .startsWith("boot.dev (Backend Learning Path): $49/month");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"what's in the third phase", "what do i study in months 5 and 6", "phase three topics", "how long is phase 3"})
+    @ValueSource(
+            strings = {
+                "what's in the third phase",
+                "what do i study in months 5 and 6",
+                "phase three topics",
+                "how long is phase 3"
+            })
     void phaseReferencesInWordsAndMonths(String question) {
         Answer answer = answers.answer(question);
         assertThat(answer.sources()).first().isEqualTo("phase-3");
@@ -55,10 +69,16 @@ class AnswerServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"whats the median salery for software devs", "wats the yeraly price of boot.dev", "how lnog does phase one take"})
+    @ValueSource(
+            strings = {
+                "whats the median salery for software devs",
+                "wats the yeraly price of boot.dev",
+                "how lnog does phase one take"
+            })
     void typosStillFindTheEntry(String question) {
         assertThat(answers.answer(question).found()).isTrue();
-        assertThat(answers.answer("whats the median salery for software devs").text()).contains("133,080");
+        assertThat(answers.answer("whats the median salery for software devs").text())
+                .contains("133,080");
         assertThat(answers.answer("wats the yeraly price of boot.dev").text()).contains("$349");
     }
 
@@ -85,14 +105,20 @@ class AnswerServiceTest {
         Answer nest = answers.answer("Who teaches the NestJS part of Scrimba's path?");
         assertThat(nest.sources()).isEmpty();
         assertThat(nest.text()).startsWith("The guide doesn't say").contains("Tom Chant");
-        assertThat(answers.answer("what percent of developers use TypeScript?").sources()).isEmpty();
-        assertThat(answers.answer("what's the median salary of a DevOps engineer?").sources()).isEmpty();
+        assertThat(answers.answer("what percent of developers use TypeScript?").sources())
+                .isEmpty();
+        assertThat(answers.answer("what's the median salary of a DevOps engineer?")
+                        .sources())
+                .isEmpty();
     }
 
     @Test
     void superlativesAndFiltersOverCoursesAreComputed() {
-        assertThat(answers.answer("what is the cheapest course").text()).contains("cost nothing").contains("Scrimba is cheapest");
-        assertThat(answers.answer("which is the most expensive course?").sources()).containsExactly("boot-dev-backend");
+        assertThat(answers.answer("what is the cheapest course").text())
+                .contains("cost nothing")
+                .contains("Scrimba is cheapest");
+        assertThat(answers.answer("which is the most expensive course?").sources())
+                .containsExactly("boot-dev-backend");
         assertThat(answers.answer("which course teaches Go?").sources()).containsExactly("boot-dev-backend");
         assertThat(answers.answer("which courses are free?").sources())
                 .containsExactlyInAnyOrder("freecodecamp-backend-apis", "odin-project-nodejs", "fullstack-open-part3");
@@ -106,9 +132,20 @@ class AnswerServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"what's the weather like in Paris?", "tell me a joke", "write me a poem about cats",
-            "who won the world cup", "what is the capital of Japan", "how much do iOS developers earn",
-            "is Udemy's Node course good?", "at what point should I learn Kubernetes?", "", "???", "@everyone"})
+    @ValueSource(
+            strings = {
+                "what's the weather like in Paris?",
+                "tell me a joke",
+                "write me a poem about cats",
+                "who won the world cup",
+                "what is the capital of Japan",
+                "how much do iOS developers earn",
+                "is Udemy's Node course good?",
+                "at what point should I learn Kubernetes?",
+                "",
+                "???",
+                "@everyone"
+            })
     void outOfScopeQuestionsGetAnHonestNoAnswer(String question) {
         Answer answer = answers.answer(question);
         assertThat(answer.found()).isFalse();
@@ -138,17 +175,24 @@ class AnswerServiceTest {
     @Test
     void theWholeEntryIsOneButtonAway() {
         CommandRouter router = new CommandRouter(List.of(new AskCommand(answers)));
-        Reply reply = router.dispatch(new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null,
-                Map.of(AskCommand.QUESTION, "scrimba hours")));
+        Reply reply = router.dispatch(new CommandRequest(
+                "g", "m", "Ann", false, AskCommand.NAME, null, Map.of(AskCommand.QUESTION, "scrimba hours")));
         assertThat(reply.buttons()).hasSize(1);
         Reply.Button more = reply.buttons().get(0);
         assertThat(more.label()).startsWith("More about");
-        Reply whole = router.button(new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null, Map.of()), more.customId());
-        assertThat(whole.content()).contains("Tom Chant").contains("Rachel Johnson").contains("30.1");
+        Reply whole = router.button(
+                new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null, Map.of()), more.customId());
+        assertThat(whole.content())
+                .contains("Tom Chant")
+                .contains("Rachel Johnson")
+                .contains("30.1");
         assertThat(whole.sources()).containsExactly("scrimba-backend-path");
         assertThat(whole.content()).doesNotContain("Source:");
         assertThat(whole.footer()).contains("scrimba-backend-path");
-        assertThat(router.button(new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null, Map.of()), "ask:more:nope").error())
+        assertThat(router.button(
+                                new CommandRequest("g", "m", "Ann", false, AskCommand.NAME, null, Map.of()),
+                                "ask:more:nope")
+                        .error())
                 .isTrue();
     }
 }

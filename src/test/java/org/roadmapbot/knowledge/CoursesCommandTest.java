@@ -1,7 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.KnowledgeLoader;
-import org.roadmapbot.knowledge.data.KnowledgeBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 
 class CoursesCommandTest {
 
@@ -35,7 +35,8 @@ class CoursesCommandTest {
     @Test
     void freeMeansExactlyTheFreeCourses() {
         Reply reply = courses("max_price", 0.0);
-        assertThat(reply.sources()).containsExactly("freecodecamp-backend-apis", "odin-project-nodejs", "fullstack-open-part3");
+        assertThat(reply.sources())
+                .containsExactly("freecodecamp-backend-apis", "odin-project-nodejs", "fullstack-open-part3");
         assertThat(reply.content()).contains("**free**");
     }
 
@@ -60,7 +61,9 @@ class CoursesCommandTest {
 
     @Test
     void priceCapIncludesCoursesAtTheCap() {
-        assertThat(courses("max_price", 24.5).sources()).contains("scrimba-backend-path").doesNotContain("boot-dev-backend");
+        assertThat(courses("max_price", 24.5).sources())
+                .contains("scrimba-backend-path")
+                .doesNotContain("boot-dev-backend");
         assertThat(courses("max_price", 49.0).sources()).hasSize(5);
     }
 
@@ -69,7 +72,10 @@ class CoursesCommandTest {
         Reply reply = courses("language", "Go", "max_price", 0.0);
         assertThat(reply.sources()).isEmpty();
         assertThat(reply.error()).isFalse();
-        assertThat(reply.content()).contains("No course in the guide matches").contains("Languages and stacks:").contains("Go");
+        assertThat(reply.content())
+                .contains("No course in the guide matches")
+                .contains("Languages and stacks:")
+                .contains("Go");
     }
 
     @Test
@@ -89,7 +95,11 @@ class CoursesCommandTest {
     @Test
     void autocompleteOffersLanguagesAndFormats() {
         CommandRequest request = new CommandRequest("g", "m", "Ann", false, "courses", null, Map.of());
-        assertThat(router.autocomplete(request, "language", "py")).extracting(c -> c.value()).containsExactly("Python");
-        assertThat(router.autocomplete(request, "format", "inter")).extracting(c -> c.value()).contains("interactive");
+        assertThat(router.autocomplete(request, "language", "py"))
+                .extracting(c -> c.value())
+                .containsExactly("Python");
+        assertThat(router.autocomplete(request, "format", "inter"))
+                .extracting(c -> c.value())
+                .contains("interactive");
     }
 }

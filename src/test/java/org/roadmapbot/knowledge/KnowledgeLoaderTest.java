@@ -1,11 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.RoadmapFile;
-import org.roadmapbot.knowledge.data.ProjectsFile;
-import org.roadmapbot.knowledge.data.KnowledgeLoader;
-import org.roadmapbot.knowledge.data.KnowledgeBase;
-import org.roadmapbot.knowledge.data.DataError;
-import org.roadmapbot.knowledge.data.CoursesFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadmapbot.knowledge.data.CoursesFile;
+import org.roadmapbot.knowledge.data.DataError;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
+import org.roadmapbot.knowledge.data.ProjectsFile;
+import org.roadmapbot.knowledge.data.RoadmapFile;
 
 class KnowledgeLoaderTest {
 
@@ -44,10 +44,17 @@ class KnowledgeLoaderTest {
         assertThat(kb.phases()).extracting(RoadmapFile.Phase::months).containsExactly("1-2", "3-4", "5-6", "7-8");
         assertThat(kb.roadmap().tracks()).extracting(RoadmapFile.Track::id).containsExactly("javascript", "python");
         assertThat(kb.roadmap().paces()).extracting(RoadmapFile.Pace::months).containsExactly("6-10", "10-15", "3-4");
-        assertThat(kb.courses()).extracting(CoursesFile.Course::provider)
-                .containsExactly("Scrimba", "freeCodeCamp", "The Odin Project", "boot.dev", "Fullstack Open (University of Helsinki)");
+        assertThat(kb.courses())
+                .extracting(CoursesFile.Course::provider)
+                .containsExactly(
+                        "Scrimba",
+                        "freeCodeCamp",
+                        "The Odin Project",
+                        "boot.dev",
+                        "Fullstack Open (University of Helsinki)");
         assertThat(kb.faqFile().faq()).hasSize(5);
-        assertThat(kb.projectsFile().projects()).extracting(ProjectsFile.Project::level)
+        assertThat(kb.projectsFile().projects())
+                .extracting(ProjectsFile.Project::level)
                 .containsExactly("beginner", "intermediate", "advanced", "capstone");
         assertThat(kb.stacksFile().stacks()).hasSize(5);
         assertThat(kb.takeawaysFile().takeaways()).hasSize(7);
@@ -58,7 +65,8 @@ class KnowledgeLoaderTest {
     @Test
     void directoryCopyLoadsLikeTheBundledData() throws IOException {
         copyData();
-        assertThat(KnowledgeLoader.loadFrom(dir).topics()).hasSameSizeAs(KnowledgeLoader.loadBundled().topics());
+        assertThat(KnowledgeLoader.loadFrom(dir).topics())
+                .hasSameSizeAs(KnowledgeLoader.loadBundled().topics());
     }
 
     @Test
@@ -70,13 +78,16 @@ class KnowledgeLoaderTest {
                 // Skip the askedAs hints (questions, not facts) and ids.
                 String facts = json.replaceAll("(?s)\"askedAs\"\\s*:\\s*\\[[^\\]]*\\]", "")
                         .replaceAll("\"(id|resources|topics|citations)\"\\s*:\\s*(\"[^\"]*\"|\\[[^\\]]*\\])", "");
-                var numbers = java.util.regex.Pattern.compile("\\d[\\d,.]*\\d|\\d").matcher(facts);
+                var numbers =
+                        java.util.regex.Pattern.compile("\\d[\\d,.]*\\d|\\d").matcher(facts);
                 while (numbers.find()) {
                     String n = numbers.group();
                     if (n.equals("0")) {
                         continue; // monthlyUsd of a free course
                     }
-                    assertThat(source).as("number %s in %s", n, file.getFileName()).contains(n);
+                    assertThat(source)
+                            .as("number %s in %s", n, file.getFileName())
+                            .contains(n);
                 }
             }
         }
@@ -85,7 +96,10 @@ class KnowledgeLoaderTest {
     @Test
     void duplicateIdStopsStartupNamingFileAndEntry() throws IOException {
         copyData();
-        editJson("faq.json", root -> ((ObjectNode) root.get("faq").get(1)).put("id", root.get("faq").get(0).get("id").asText()));
+        editJson(
+                "faq.json",
+                root -> ((ObjectNode) root.get("faq").get(1))
+                        .put("id", root.get("faq").get(0).get("id").asText()));
 
         assertThatThrownBy(() -> KnowledgeLoader.loadFrom(dir))
                 .isInstanceOf(DataError.class)
@@ -97,7 +111,9 @@ class KnowledgeLoaderTest {
     @Test
     void unknownTopicReferenceStopsStartup() throws IOException {
         copyData();
-        editJson("projects.json", root -> ((ArrayNode) root.get("projects").get(0).get("topics")).add("quantum-computing"));
+        editJson(
+                "projects.json",
+                root -> ((ArrayNode) root.get("projects").get(0).get("topics")).add("quantum-computing"));
 
         assertThatThrownBy(() -> KnowledgeLoader.loadFrom(dir))
                 .isInstanceOf(DataError.class)
@@ -153,11 +169,12 @@ class KnowledgeLoaderTest {
     void unknownCitationAndUnknownSectionAreRejected() throws IOException {
         copyData();
         editJson("faq.json", root -> ((ArrayNode) root.get("faq").get(2).get("citations")).add("wikipedia"));
-        assertThatThrownBy(() -> KnowledgeLoader.loadFrom(dir))
-                .hasMessageContaining("unknown citation 'wikipedia'");
+        assertThatThrownBy(() -> KnowledgeLoader.loadFrom(dir)).hasMessageContaining("unknown citation 'wikipedia'");
 
         copyData();
-        editJson("stacks.json", root -> ((ObjectNode) root.get("stacks").get(1)).put("section", "A Heading Nobody Wrote"));
+        editJson(
+                "stacks.json",
+                root -> ((ObjectNode) root.get("stacks").get(1)).put("section", "A Heading Nobody Wrote"));
         assertThatThrownBy(() -> KnowledgeLoader.loadFrom(dir))
                 .hasMessageContaining("roadmap-data/stacks.json")
                 .hasMessageContaining("not a heading of source.txt");

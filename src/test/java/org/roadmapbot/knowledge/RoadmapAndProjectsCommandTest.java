@@ -1,7 +1,5 @@
 package org.roadmapbot.knowledge;
 
-import org.roadmapbot.knowledge.data.KnowledgeLoader;
-import org.roadmapbot.knowledge.data.KnowledgeBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.knowledge.data.KnowledgeBase;
+import org.roadmapbot.knowledge.data.KnowledgeLoader;
 
 class RoadmapAndProjectsCommandTest {
 
@@ -19,7 +19,8 @@ class RoadmapAndProjectsCommandTest {
     @BeforeAll
     static void setUp() {
         KnowledgeBase kb = KnowledgeLoader.loadBundled();
-        router = new CommandRouter(List.of(new RoadmapCommand(kb), new ProjectsCommand(kb), new AskCommand(new AnswerService(kb))));
+        router = new CommandRouter(
+                List.of(new RoadmapCommand(kb), new ProjectsCommand(kb), new AskCommand(new AnswerService(kb))));
     }
 
     private static Reply run(String command, Map<String, Object> options) {
@@ -29,7 +30,10 @@ class RoadmapAndProjectsCommandTest {
     @Test
     void roadmapOverviewListsFourPhases() {
         Reply reply = run("roadmap", Map.of());
-        assertThat(reply.fields()).extracting(Reply.Field::name).filteredOn(n -> n.startsWith("Phase")).hasSize(4);
+        assertThat(reply.fields())
+                .extracting(Reply.Field::name)
+                .filteredOn(n -> n.startsWith("Phase"))
+                .hasSize(4);
         assertThat(reply.content()).contains("eight months");
     }
 

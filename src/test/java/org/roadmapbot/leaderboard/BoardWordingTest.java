@@ -16,7 +16,8 @@ class BoardWordingTest {
 
     private static final Board.GroupView GROUP = new Board.GroupView(5, Map.of(1, 3L, 2, 2L), 4, 185);
     /** A phrase of two to five words said twice in a row, or a sentence said twice in one text. */
-    private static final Pattern DOUBLED = Pattern.compile("\\b(\\w+(?:\\s+\\w+){0,4})\\s+\\1\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOUBLED =
+            Pattern.compile("\\b(\\w+(?:\\s+\\w+){0,4})\\s+\\1\\b", Pattern.CASE_INSENSITIVE);
 
     private static Board board(Period period, List<Board.Entry> entries, long total, Board.Asker asker) {
         return new Board(period, "Week of 5 Jan 2026", 1, 10, false, entries, entries.size(), total, asker, GROUP);
@@ -24,12 +25,22 @@ class BoardWordingTest {
 
     private static void assertReadable(String text) {
         Matcher doubled = DOUBLED.matcher(text);
-        assertThat(doubled.find()).as("doubled '%s' in: %s", doubled.find(0) ? doubled.group() : "", text).isFalse();
-        assertThat(text).doesNotContain("..").doesNotContain("the this").doesNotContain("the last week")
-                .doesNotContain("all time yet").doesNotContain("last week yet");
+        assertThat(doubled.find())
+                .as("doubled '%s' in: %s", doubled.find(0) ? doubled.group() : "", text)
+                .isFalse();
+        assertThat(text)
+                .doesNotContain("..")
+                .doesNotContain("the this")
+                .doesNotContain("the last week")
+                .doesNotContain("all time yet")
+                .doesNotContain("last week yet");
         // A period's total is stated once: "185 topics ... this week" must not come back as "... this week" again.
-        assertThat(Pattern.compile("\\d[\\d,]* topics? completed this week").matcher(text).results().count())
-                .as(text).isLessThanOrEqualTo(1);
+        assertThat(Pattern.compile("\\d[\\d,]* topics? completed this week")
+                        .matcher(text)
+                        .results()
+                        .count())
+                .as(text)
+                .isLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest
@@ -38,8 +49,11 @@ class BoardWordingTest {
         List<Board.Entry> full = List.of(new Board.Entry(1, "1", "Ada", 3, 40), new Board.Entry(2, "2", "Bo", 1, 10));
         for (Board.Asker.Status status : Board.Asker.Status.values()) {
             Board.Asker asker = new Board.Asker(status, status == Board.Asker.Status.RANKED ? 2 : 0, 1);
-            for (Board b : List.of(board(period, full, 4, asker), board(period, List.of(), 0, asker),
-                    board(period, List.of(), 4, asker), board(period, full, 4, null))) {
+            for (Board b : List.of(
+                    board(period, full, 4, asker),
+                    board(period, List.of(), 0, asker),
+                    board(period, List.of(), 4, asker),
+                    board(period, full, 4, null))) {
                 Reply reply = BoardReply.of(b).build();
                 assertReadable(reply.content());
                 assertReadable(reply.title());
@@ -60,11 +74,15 @@ class BoardWordingTest {
 
     @Test
     void anEmptyBoardAgreesWithItsTotal() {
-        String hiddenOnly = BoardReply.of(board(Period.WEEK, List.of(), 4, null)).build().content();
-        assertThat(hiddenOnly).contains("Nobody to show yet: the topics completed this week are by members who are not on leaderboards")
+        String hiddenOnly =
+                BoardReply.of(board(Period.WEEK, List.of(), 4, null)).build().content();
+        assertThat(hiddenOnly)
+                .contains(
+                        "Nobody to show yet: the topics completed this week are by members who are not on leaderboards")
                 .contains("4 topics completed this week")
                 .doesNotContain("No topics completed");
-        String reallyEmpty = BoardReply.of(board(Period.WEEK, List.of(), 0, null)).build().content();
+        String reallyEmpty =
+                BoardReply.of(board(Period.WEEK, List.of(), 0, null)).build().content();
         assertThat(reallyEmpty).contains("No topics completed this week yet").contains("0 topics completed this week");
     }
 }

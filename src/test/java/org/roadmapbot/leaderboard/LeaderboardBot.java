@@ -17,9 +17,9 @@ import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.db.Database;
 import org.roadmapbot.db.DatabaseConfig;
-import org.roadmapbot.ops.MicrometerBotMetrics;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
+import org.roadmapbot.ops.MicrometerBotMetrics;
 import org.roadmapbot.privacy.PersonalData;
 import org.roadmapbot.privacy.PrivacyCommand;
 import org.roadmapbot.progress.ProgressCommand;
@@ -54,6 +54,7 @@ final class LeaderboardBot implements AutoCloseable {
     final CollectingMessenger messenger = new CollectingMessenger();
     /** What the posts report to the operator (the same metrics the bot serves on /metrics). */
     final MicrometerBotMetrics metrics = new MicrometerBotMetrics();
+
     final List<Topic> topics;
 
     LeaderboardBot(Path dir) {
@@ -77,11 +78,14 @@ final class LeaderboardBot implements AutoCloseable {
         this.scheduler = JobScheduler.create(database.dataSource(), SchedulerConfig.defaults());
         this.service = new LeaderboardService(scores, kb, config, clock);
         service.useDirectory(directory);
-        this.posts = new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger, metrics);
-        scheduler.register(new ScheduledJob(LeaderboardPosts.PostJob.class, () -> new LeaderboardPosts.PostJob(posts),
-                posts::reconcile));
+        this.posts =
+                new LeaderboardPosts(service, new ScheduleStore(database.dataSource()), scheduler, messenger, metrics);
+        scheduler.register(new ScheduledJob(
+                LeaderboardPosts.PostJob.class, () -> new LeaderboardPosts.PostJob(posts), posts::reconcile));
         PersonalData personalData = new PersonalData(database.dataSource(), List.of());
-        List<Command> commands = List.of(new ProgressCommand(progress), new PrivacyCommand(personalData, repository, clock),
+        List<Command> commands = List.of(
+                new ProgressCommand(progress),
+                new PrivacyCommand(personalData, repository, clock),
                 new LeaderboardCommand(service, posts));
         this.router = new CommandRouter(commands);
     }
@@ -116,14 +120,16 @@ final class LeaderboardBot implements AutoCloseable {
     }
 
     Reply press(String member, String customId) {
-        return router.button(new CommandRequest(G, member, "Member " + member, false, "press", null, Map.of()), customId);
+        return router.button(
+                new CommandRequest(G, member, "Member " + member, false, "press", null, Map.of()), customId);
     }
 
     /** Ranked member ids of page {@code page}. */
     List<String> ranking(Period period) {
         service.clearCache();
         return service.board(G, period, 1, LeaderboardService.MAX_TOP, null, null).entries().stream()
-                .map(Board.Entry::memberId).toList();
+                .map(Board.Entry::memberId)
+                .toList();
     }
 
     @Override
@@ -140,8 +146,8 @@ final class LeaderboardBot implements AutoCloseable {
         final Set<String> dmsClosed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message,
-                                                                         String deliveryKey) {
+        public java.util.concurrent.CompletableFuture<Void> sendDirect(
+                String guildId, String memberId, Reply message, String deliveryKey) {
             if (dmsClosed.contains(memberId)) {
                 return Messenger.failed(new DeliveryException(DeliveryException.Reason.DMS_CLOSED, "DMs closed"));
             }
@@ -150,10 +156,11 @@ final class LeaderboardBot implements AutoCloseable {
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message,
-                                                                            String deliveryKey) {
+        public java.util.concurrent.CompletableFuture<Void> postToChannel(
+                String guildId, String channelId, Reply message, String deliveryKey) {
             if (blocked.contains(channelId)) {
-                return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "missing permission"));
+                return Messenger.failed(
+                        new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "missing permission"));
             }
             posts.add(new Object[] {guildId, channelId, message});
             return java.util.concurrent.CompletableFuture.completedFuture(null);

@@ -28,7 +28,16 @@ class LeaderboardImageTest {
         for (int i = 0; i < percents.length; i++) {
             entries.add(new Board.Entry(i + 1, "m" + i, "Member " + i, 10 - i, percents[i]));
         }
-        return new Board(Period.WEEK, "Week of 5 Jan 2026", 1, 10, false, entries, percents.length, 40, null,
+        return new Board(
+                Period.WEEK,
+                "Week of 5 Jan 2026",
+                1,
+                10,
+                false,
+                entries,
+                percents.length,
+                40,
+                null,
                 new Board.GroupView(120, Map.of(1, 80L, 2, 30L, 0, 10L), 90, 40));
     }
 
@@ -48,12 +57,32 @@ class LeaderboardImageTest {
     }
 
     private static Board withAsker(Board b, Board.Asker asker) {
-        return new Board(b.period(), b.title(), b.page(), b.pageSize(), b.hasNext(), b.entries(), b.ranked(), b.periodTotal(), asker, b.group());
+        return new Board(
+                b.period(),
+                b.title(),
+                b.page(),
+                b.pageSize(),
+                b.hasNext(),
+                b.entries(),
+                b.ranked(),
+                b.periodTotal(),
+                asker,
+                b.group());
     }
 
     private static Board withViewer(Board b, Board.Entry viewer) {
-        return new Board(b.period(), b.title(), b.page(), b.pageSize(), b.hasNext(), b.entries(), b.ranked(), b.periodTotal(),
-                new Board.Asker(Board.Asker.Status.RANKED, viewer.rank(), viewer.completed()), b.group(), viewer);
+        return new Board(
+                b.period(),
+                b.title(),
+                b.page(),
+                b.pageSize(),
+                b.hasNext(),
+                b.entries(),
+                b.ranked(),
+                b.periodTotal(),
+                new Board.Asker(Board.Asker.Status.RANKED, viewer.rank(), viewer.completed()),
+                b.group(),
+                viewer);
     }
 
     @Test
@@ -76,7 +105,8 @@ class LeaderboardImageTest {
         assertThat(appended.getHeight()).isEqualTo(LeaderboardImage.height(4));
         assertThat(appended.getRGB(700, LeaderboardImage.rowCenterY(3) - 20) & 0xFFFFFF)
                 .isEqualTo(LeaderboardImage.VIEWER_ROW.getRGB() & 0xFFFFFF);
-        assertThat(filledLength(appended, LeaderboardImage.BAR_X, LeaderboardImage.BAR_WIDTH, LeaderboardImage.rowCenterY(3)))
+        assertThat(filledLength(
+                        appended, LeaderboardImage.BAR_X, LeaderboardImage.BAR_WIDTH, LeaderboardImage.rowCenterY(3)))
                 .isEqualTo(LeaderboardImage.BAR_WIDTH / 2);
         // A channel post of the same board shows no viewer.
         assertThat(decode(LeaderboardImage.picture(top)).getHeight()).isEqualTo(LeaderboardImage.height(3));
@@ -98,8 +128,8 @@ class LeaderboardImageTest {
         for (int i = 0; i < percents.length; i++) {
             int y = LeaderboardImage.rowCenterY(i);
             int filled = filledLength(image, LeaderboardImage.BAR_X, LeaderboardImage.BAR_WIDTH, y);
-            assertThat(filled).as("bar of row %d (%d%%)", i, percents[i])
-                    .isEqualTo((int) Math.round(LeaderboardImage.BAR_WIDTH * percents[i] / 100.0));
+            assertThat(filled).as("bar of row %d (%d%%)", i, percents[i]).isEqualTo((int)
+                    Math.round(LeaderboardImage.BAR_WIDTH * percents[i] / 100.0));
             // The rest of the bar is the empty track, readable against the dark background.
             if (percents[i] < 100) {
                 assertThat(image.getRGB(LeaderboardImage.BAR_X + LeaderboardImage.BAR_WIDTH - 1, y) & 0xFFFFFF)
@@ -112,21 +142,27 @@ class LeaderboardImageTest {
 
     @Test
     void progressCardHasOneBarPerPhaseProportionalToTopicsDone() throws IOException {
-        List<ProgressCardImage.PhaseBar> phases = List.of(new ProgressCardImage.PhaseBar("Phase 1 · Basics", 10, 10),
+        List<ProgressCardImage.PhaseBar> phases = List.of(
+                new ProgressCardImage.PhaseBar("Phase 1 · Basics", 10, 10),
                 new ProgressCardImage.PhaseBar("Phase 2 · Databases", 3, 12),
                 new ProgressCardImage.PhaseBar("Phase 3 · APIs", 0, 8),
                 new ProgressCardImage.PhaseBar("Phase 4 · Deploy", 1, 3));
-        byte[] png = ProgressCardImage.render(new ProgressCardImage.Card("Zoë 😀", "Member …0001", "Python track · part-time pace",
-                "42% · on track", 42, phases));
+        byte[] png = ProgressCardImage.render(new ProgressCardImage.Card(
+                "Zoë 😀", "Member …0001", "Python track · part-time pace", "42% · on track", 42, phases));
         BufferedImage image = decode(png);
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(ProgressCardImage.height(4));
         for (int i = 0; i < phases.size(); i++) {
             ProgressCardImage.PhaseBar p = phases.get(i);
-            int filled = filledLength(image, ProgressCardImage.BAR_X, ProgressCardImage.BAR_WIDTH, ProgressCardImage.barCenterY(i));
-            assertThat(filled).as(p.label()).isEqualTo((int) Math.round(ProgressCardImage.BAR_WIDTH * (double) p.done() / p.total()));
+            int filled = filledLength(
+                    image, ProgressCardImage.BAR_X, ProgressCardImage.BAR_WIDTH, ProgressCardImage.barCenterY(i));
+            assertThat(filled).as(p.label()).isEqualTo((int)
+                    Math.round(ProgressCardImage.BAR_WIDTH * (double) p.done() / p.total()));
         }
-        int total = filledLength(image, ProgressCardImage.TOTAL_BAR_X, ProgressCardImage.TOTAL_BAR_WIDTH,
+        int total = filledLength(
+                image,
+                ProgressCardImage.TOTAL_BAR_X,
+                ProgressCardImage.TOTAL_BAR_WIDTH,
                 ProgressCardImage.TOTAL_BAR_Y + ProgressCardImage.TOTAL_BAR_HEIGHT / 2);
         assertThat(total).isEqualTo((int) Math.round(ProgressCardImage.TOTAL_BAR_WIDTH * 0.42));
     }
@@ -135,7 +171,8 @@ class LeaderboardImageTest {
     void namesTheFontCannotDrawAreReplacedCleanly() {
         Font font = Images.font(Font.PLAIN, 19);
         assertThat(Images.drawable("Zoë\u200D\uFE0F  Smith", font, "fallback")).isEqualTo("Zoë Smith");
-        assertThat(Images.drawable("Зоя", font, "fallback")).isEqualTo(font.canDisplayUpTo("Зоя") == -1 ? "Зоя" : "fallback");
+        assertThat(Images.drawable("Зоя", font, "fallback"))
+                .isEqualTo(font.canDisplayUpTo("Зоя") == -1 ? "Зоя" : "fallback");
         // Han characters: drawn with the CJK font of the fallback chain (FontFallbackTest), never boxes.
         assertThat(Images.drawable("李雷", font, "Member …1234")).isEqualTo("李雷");
         assertThat(Images.drawable("李雷 Lei", font, "x")).isEqualTo("李雷 Lei");
@@ -145,9 +182,21 @@ class LeaderboardImageTest {
 
     @Test
     void boardWithAwkwardNamesRendersAndItsTextEscapesThem() throws IOException {
-        List<Board.Entry> entries = List.of(new Board.Entry(1, "1", "李雷", 3, 10), new Board.Entry(2, "2", "@everyone 😀", 2, 5),
-                new Board.Entry(3, "3", "مريم", 1, 1), new Board.Entry(4, "4", "`**x**`", 1, 1));
-        Board board = new Board(Period.MONTH, "January 2026", 1, 10, false, entries, 4, 7, null,
+        List<Board.Entry> entries = List.of(
+                new Board.Entry(1, "1", "李雷", 3, 10),
+                new Board.Entry(2, "2", "@everyone 😀", 2, 5),
+                new Board.Entry(3, "3", "مريم", 1, 1),
+                new Board.Entry(4, "4", "`**x**`", 1, 1));
+        Board board = new Board(
+                Period.MONTH,
+                "January 2026",
+                1,
+                10,
+                false,
+                entries,
+                4,
+                7,
+                null,
                 new Board.GroupView(4, Map.of(1, 4L), 4, 7));
         Reply reply = BoardReply.of(board).build();
         assertThat(decode(reply.attachments().get(0).data()).getHeight()).isEqualTo(LeaderboardImage.height(4));
@@ -168,7 +217,11 @@ class LeaderboardImageTest {
             BufferedImage card = decode(show.attachments().get(0).data());
             int phases = bot.progress.knowledge().phases().size();
             assertThat(card.getHeight()).isEqualTo(ProgressCardImage.height(phases));
-            assertThat(filledLength(card, ProgressCardImage.BAR_X, ProgressCardImage.BAR_WIDTH, ProgressCardImage.barCenterY(0)))
+            assertThat(filledLength(
+                            card,
+                            ProgressCardImage.BAR_X,
+                            ProgressCardImage.BAR_WIDTH,
+                            ProgressCardImage.barCenterY(0)))
                     .isPositive();
         }
     }

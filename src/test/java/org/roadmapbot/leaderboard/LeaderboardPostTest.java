@@ -1,7 +1,5 @@
 package org.roadmapbot.leaderboard;
 
-import org.roadmapbot.testing.Series;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roadmapbot.leaderboard.LeaderboardBot.G;
 
@@ -18,6 +16,7 @@ import org.quartz.CronTrigger;
 import org.quartz.Trigger;
 import org.roadmapbot.core.Messenger.DeliveryException;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.testing.Series;
 import org.roadmapbot.testing.TestBot;
 
 /** Posting to channels, now and weekly: moderators only, never lost silently, surviving restarts. */
@@ -35,8 +34,19 @@ class LeaderboardPostTest {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
             // The request names the moderator subcommands as if Discord had shown them: the core still refuses.
             Reply post = bot.run("alice", false, "leaderboard", "post", "channel", GENERAL);
-            Reply schedule = bot.run("alice", false, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
-                    "hour", 18L, "timezone", "UTC");
+            Reply schedule = bot.run(
+                    "alice",
+                    false,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    GENERAL,
+                    "day",
+                    "friday",
+                    "hour",
+                    18L,
+                    "timezone",
+                    "UTC");
             Reply unschedule = bot.run("alice", false, "leaderboard", "unschedule");
 
             for (Reply r : List.of(post, schedule, unschedule)) {
@@ -57,7 +67,8 @@ class LeaderboardPostTest {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
             bot.start("alice");
             bot.done("alice", 0);
-            Reply reply = bot.run(MOD, true, "leaderboard", "post", "channel", GENERAL, "period", "all-time", "top", 5L);
+            Reply reply =
+                    bot.run(MOD, true, "leaderboard", "post", "channel", GENERAL, "period", "all-time", "top", 5L);
 
             assertThat(reply.error()).isFalse();
             assertThat(reply.ephemeral()).isTrue();
@@ -66,10 +77,15 @@ class LeaderboardPostTest {
             assertThat(posted).hasSize(1);
             assertThat(posted.get(0).ephemeral()).isFalse();
             assertThat(posted.get(0).content()).contains("#1", "Member …lice", "1 topic");
-            assertThat(posted.get(0).attachments()).extracting(Reply.Attachment::fileName).containsExactly("leaderboard.png");
+            assertThat(posted.get(0).attachments())
+                    .extracting(Reply.Attachment::fileName)
+                    .containsExactly("leaderboard.png");
             assertThat(posted.get(0).content()).doesNotContain("Your rank");
-            assertThat(Series.value(bot.metrics.scrape(), "roadmapbot_leaderboard_posts_total",
-                    "outcome=\"posted\",trigger=\"manual\"")).isEqualTo(1);
+            assertThat(Series.value(
+                            bot.metrics.scrape(),
+                            "roadmapbot_leaderboard_posts_total",
+                            "outcome=\"posted\",trigger=\"manual\""))
+                    .isEqualTo(1);
         }
     }
 
@@ -81,8 +97,11 @@ class LeaderboardPostTest {
 
             assertThat(reply.error()).isTrue();
             assertThat(reply.ephemeral()).isTrue();
-            assertThat(reply.content()).contains("I couldn't post the leaderboard in <#" + LOCKED + ">", "Send Messages",
-                    "Nothing was posted");
+            assertThat(reply.content())
+                    .contains(
+                            "I couldn't post the leaderboard in <#" + LOCKED + ">",
+                            "Send Messages",
+                            "Nothing was posted");
             assertThat(bot.messenger.posts).isEmpty();
             List<ScheduleStore.Failure> failures = bot.posts.store().failures(G);
             assertThat(failures).singleElement().satisfies(f -> {
@@ -91,8 +110,11 @@ class LeaderboardPostTest {
                 assertThat(f.scheduled()).isFalse();
                 assertThat(f.reason()).isEqualTo(DeliveryException.Reason.NO_PERMISSION.name());
             });
-            assertThat(Series.value(bot.metrics.scrape(), "roadmapbot_leaderboard_posts_total",
-                    "outcome=\"failed\",trigger=\"manual\"")).isEqualTo(1);
+            assertThat(Series.value(
+                            bot.metrics.scrape(),
+                            "roadmapbot_leaderboard_posts_total",
+                            "outcome=\"failed\",trigger=\"manual\""))
+                    .isEqualTo(1);
         }
     }
 
@@ -100,17 +122,43 @@ class LeaderboardPostTest {
     void weeklyScheduleSurvivesARestartAndPostsWhenItFires() throws Exception {
         Date next;
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
-            Reply reply = bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
-                    "hour", 18L, "timezone", "Europe/Berlin");
+            Reply reply = bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    GENERAL,
+                    "day",
+                    "friday",
+                    "hour",
+                    18L,
+                    "timezone",
+                    "Europe/Berlin");
             assertThat(reply.error()).isFalse();
-            assertThat(reply.content()).contains("Every Friday at 18:00 (Europe/Berlin)", "<#" + GENERAL + ">",
-                    "First post: Friday");
+            assertThat(reply.content())
+                    .contains("Every Friday at 18:00 (Europe/Berlin)", "<#" + GENERAL + ">", "First post: Friday");
             Trigger trigger = bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G));
             next = trigger.getNextFireTime();
             // Scheduling again replaces, never duplicates.
-            bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday", "hour", 18L, "timezone", "Europe/Berlin");
-            assertThat(bot.posts.quartz().getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(
-                    LeaderboardPosts.GROUP))).hasSize(1);
+            bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    GENERAL,
+                    "day",
+                    "friday",
+                    "hour",
+                    18L,
+                    "timezone",
+                    "Europe/Berlin");
+            assertThat(bot.posts
+                            .quartz()
+                            .getTriggerKeys(
+                                    org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(LeaderboardPosts.GROUP)))
+                    .hasSize(1);
         }
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
             CronTrigger stored = (CronTrigger) bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G));
@@ -132,7 +180,8 @@ class LeaderboardPostTest {
 
             Reply stop = bot.run(MOD, true, "leaderboard", "unschedule");
             assertThat(stop.error()).as(stop.content()).isFalse();
-            assertThat(bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G))).isNull();
+            assertThat(bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G)))
+                    .isNull();
             assertThat(bot.run(MOD, true, "leaderboard", "unschedule").error()).isTrue();
         }
     }
@@ -140,7 +189,19 @@ class LeaderboardPostTest {
     @Test
     void scheduledPostThatCannotBeMadeIsRecordedAndTheModeratorIsTold() throws Exception {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
-            bot.run(MOD, true, "leaderboard", "schedule", "channel", LOCKED, "day", "monday", "hour", 9L, "timezone", "UTC");
+            bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    LOCKED,
+                    "day",
+                    "monday",
+                    "hour",
+                    9L,
+                    "timezone",
+                    "UTC");
             bot.messenger.blocked.add(LOCKED);
             bot.scheduler.start();
             bot.posts.quartz().triggerJob(LeaderboardPosts.jobKey(G));
@@ -148,7 +209,8 @@ class LeaderboardPostTest {
 
             String[] dm = bot.messenger.dms.get(0);
             assertThat(dm[1]).isEqualTo(MOD);
-            assertThat(dm[2]).contains("I couldn't post this week's leaderboard in <#" + LOCKED + ">", "/leaderboard schedule");
+            assertThat(dm[2])
+                    .contains("I couldn't post this week's leaderboard in <#" + LOCKED + ">", "/leaderboard schedule");
             assertThat(bot.messenger.posts).isEmpty();
             awaitTrue(() -> !bot.posts.store().failures(G).isEmpty());
             assertThat(bot.posts.store().failures(G)).singleElement().satisfies(f -> {
@@ -162,25 +224,54 @@ class LeaderboardPostTest {
             bot.posts.quartz().triggerJob(LeaderboardPosts.jobKey(G));
             awaitTrue(() -> bot.posts.store().failures(G).size() == 2);
             assertThat(bot.posts.store().failures(G).get(0).notified()).isFalse();
-            assertThat(Series.value(bot.metrics.scrape(), "roadmapbot_leaderboard_posts_total",
-                    "outcome=\"failed\",trigger=\"scheduled\"")).isEqualTo(2);
+            assertThat(Series.value(
+                            bot.metrics.scrape(),
+                            "roadmapbot_leaderboard_posts_total",
+                            "outcome=\"failed\",trigger=\"scheduled\""))
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void scheduleTakesZonesAsNudgesDoAndSaysWhatItReplaced() {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
-            Reply first = bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
-                    "hour", 18L, "timezone", "europe/berlin");
+            Reply first = bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    GENERAL,
+                    "day",
+                    "friday",
+                    "hour",
+                    18L,
+                    "timezone",
+                    "europe/berlin");
             assertThat(first.error()).as(first.content()).isFalse();
-            assertThat(first.content()).contains("Every Friday at 18:00 (Europe/Berlin)").doesNotContain("replaces");
+            assertThat(first.content())
+                    .contains("Every Friday at 18:00 (Europe/Berlin)")
+                    .doesNotContain("replaces");
 
-            Reply second = bot.run(MOD, true, "leaderboard", "schedule", "channel", LOCKED, "day", "monday",
-                    "hour", 9L, "timezone", "EST");
+            Reply second = bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    LOCKED,
+                    "day",
+                    "monday",
+                    "hour",
+                    9L,
+                    "timezone",
+                    "EST");
             assertThat(second.error()).as(second.content()).isFalse();
-            assertThat(second.content()).contains("EST → America/New_York")
-                    .contains("This replaces the earlier schedule: <#" + GENERAL + "> every Friday at 18:00 (Europe/Berlin)"
-                            + " → <#" + LOCKED + "> every Monday at 09:00 (America/New_York)");
+            assertThat(second.content())
+                    .contains("EST → America/New_York")
+                    .contains("This replaces the earlier schedule: <#" + GENERAL
+                            + "> every Friday at 18:00 (Europe/Berlin)" + " → <#" + LOCKED
+                            + "> every Monday at 09:00 (America/New_York)");
             assertThat(bot.posts.store().find(G)).hasValueSatisfying(s -> {
                 assertThat(s.channelId()).isEqualTo(LOCKED);
                 assertThat(s.zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
@@ -191,7 +282,19 @@ class LeaderboardPostTest {
     @Test
     void aModeratorsPrivacyDeleteKeepsTheServersScheduleAndOnlyDropsTheirName() throws Exception {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
-            bot.run(MOD, true, "leaderboard", "schedule", "channel", LOCKED, "day", "friday", "hour", 18L, "timezone", "UTC");
+            bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    LOCKED,
+                    "day",
+                    "friday",
+                    "hour",
+                    18L,
+                    "timezone",
+                    "UTC");
             Reply confirm = bot.run(MOD, true, "privacy", "delete");
             assertThat(confirm.content()).contains("The server's weekly leaderboard post you set up stays");
             bot.press(MOD, "privacy:confirm-delete");
@@ -200,8 +303,10 @@ class LeaderboardPostTest {
                 assertThat(s.channelId()).isEqualTo(LOCKED);
                 assertThat(s.moderatorId()).isNull();
             });
-            assertThat(bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G))).isNotNull();
-            String export = new String(bot.run(MOD, true, "privacy", "export").attachments().get(0).data(),
+            assertThat(bot.posts.quartz().getTrigger(LeaderboardPosts.triggerKey(G)))
+                    .isNotNull();
+            String export = new String(
+                    bot.run(MOD, true, "privacy", "export").attachments().get(0).data(),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(export).doesNotContain("\"" + LOCKED + "\"");
 
@@ -226,19 +331,36 @@ class LeaderboardPostTest {
     @Test
     void scheduleRejectsAnUnknownTimeZoneAndChangesNothing() {
         try (LeaderboardBot bot = new LeaderboardBot(dir)) {
-            Reply reply = bot.run(MOD, true, "leaderboard", "schedule", "channel", GENERAL, "day", "friday",
-                    "hour", 18L, "timezone", "Mars/Olympus");
+            Reply reply = bot.run(
+                    MOD,
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    GENERAL,
+                    "day",
+                    "friday",
+                    "hour",
+                    18L,
+                    "timezone",
+                    "Mars/Olympus");
             assertThat(reply.error()).isTrue();
             assertThat(reply.content()).contains("isn't a time zone I know").contains("Nothing was changed");
             assertThat(bot.posts.store().find(G)).isEmpty();
-            assertThat(bot.router.autocomplete(new org.roadmapbot.core.CommandRequest(G, MOD, "m", true, "leaderboard",
-                    "schedule", java.util.Map.of()), "timezone", "berl")).extracting(c -> c.value()).contains("Europe/Berlin");
+            assertThat(bot.router.autocomplete(
+                            new org.roadmapbot.core.CommandRequest(
+                                    G, MOD, "m", true, "leaderboard", "schedule", java.util.Map.of()),
+                            "timezone",
+                            "berl"))
+                    .extracting(c -> c.value())
+                    .contains("Europe/Berlin");
         }
     }
 
     @Test
     void weeklyPostsCoverTheWeekJustEndedAtTheStartOfAWeek() {
-        try (LeaderboardBot bot = new LeaderboardBot(dir, new LeaderboardConfig(ZoneId.of("UTC"), Set.of()), TestBot.T0)) {
+        try (LeaderboardBot bot =
+                new LeaderboardBot(dir, new LeaderboardConfig(ZoneId.of("UTC"), Set.of()), TestBot.T0)) {
             assertThat(bot.service.scheduledPeriod()).isEqualTo(Period.LAST_WEEK); // T0 is a Monday
             bot.clock.advance(Duration.ofDays(4));
             assertThat(bot.service.scheduledPeriod()).isEqualTo(Period.WEEK);

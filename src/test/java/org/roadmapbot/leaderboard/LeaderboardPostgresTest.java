@@ -22,7 +22,10 @@ class LeaderboardPostgresTest {
     @Test
     void rankingScoresRebuildAndWeeklyScheduleWorkOnPostgres() throws Exception {
         DatabaseConfig config = TestPostgres.emptyDatabase();
-        try (LeaderboardBot bot = new LeaderboardBot(config, dir, new LeaderboardConfig(ZoneId.of("Europe/Berlin"), Set.of()),
+        try (LeaderboardBot bot = new LeaderboardBot(
+                config,
+                dir,
+                new LeaderboardConfig(ZoneId.of("Europe/Berlin"), Set.of()),
                 Instant.parse("2026-01-07T10:00:00Z"))) {
             for (String m : new String[] {"bob", "alice", "dave"}) {
                 bot.start(m);
@@ -44,14 +47,27 @@ class LeaderboardPostgresTest {
             bot.scores.rebuild();
             assertThat(bot.ranking(Period.WEEK)).containsExactly("bob", "dave");
 
-            Reply scheduled = bot.run("mod", true, "leaderboard", "schedule", "channel", "300", "day", "sunday", "hour", 20L,
-                    "timezone", "Europe/Berlin");
+            Reply scheduled = bot.run(
+                    "mod",
+                    true,
+                    "leaderboard",
+                    "schedule",
+                    "channel",
+                    "300",
+                    "day",
+                    "sunday",
+                    "hour",
+                    20L,
+                    "timezone",
+                    "Europe/Berlin");
             assertThat(scheduled.error()).isFalse();
             assertThat(bot.posts.nextPost(G)).isPresent();
             // The schedule belongs to the server: the moderator's /privacy delete keeps it and only drops their name.
-            assertThat(bot.run("mod", false, "privacy", "delete").content()).contains("weekly leaderboard post you set up stays");
+            assertThat(bot.run("mod", false, "privacy", "delete").content())
+                    .contains("weekly leaderboard post you set up stays");
             bot.press("mod", "privacy:confirm-delete");
-            assertThat(bot.posts.store().find(G)).hasValueSatisfying(s -> assertThat(s.moderatorId()).isNull());
+            assertThat(bot.posts.store().find(G))
+                    .hasValueSatisfying(s -> assertThat(s.moderatorId()).isNull());
             assertThat(bot.posts.nextPost(G)).isPresent();
         }
     }

@@ -29,8 +29,8 @@ class LeaderboardRankingTest {
 
     @BeforeEach
     void setUp() {
-        bot = new LeaderboardBot(dir, new LeaderboardConfig(ZoneId.of("UTC"), Set.of("999")),
-                Instant.parse("2025-12-20T10:00:00Z"));
+        bot = new LeaderboardBot(
+                dir, new LeaderboardConfig(ZoneId.of("UTC"), Set.of("999")), Instant.parse("2025-12-20T10:00:00Z"));
         // Names the directory knows (Bob's it does not: he is named by his own requests).
         for (String name : List.of("Alice", "Carol", "Dave", "Erin")) {
             bot.directory.put(G, name.toLowerCase(java.util.Locale.ROOT), name);
@@ -88,14 +88,21 @@ class LeaderboardRankingTest {
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.content()).contains("**#1** Alice — 3 topics", "**#2** Member bob (you) — 3 topics",
-                "Your rank: **#2** with 3 topics this week");
-        assertThat(reply.content()).contains("5 members studying", "7 topics completed this week")
+        assertThat(reply.content())
+                .contains(
+                        "**#1** Alice — 3 topics",
+                        "**#2** Member bob (you) — 3 topics",
+                        "Your rank: **#2** with 3 topics this week");
+        assertThat(reply.content())
+                .contains("5 members studying", "7 topics completed this week")
                 .doesNotContain("by the whole server"); // a weekly board states the week's total once
-        assertThat(reply.attachments()).singleElement().satisfies(a -> assertThat(a.fileName()).isEqualTo("leaderboard.png"));
+        assertThat(reply.attachments())
+                .singleElement()
+                .satisfies(a -> assertThat(a.fileName()).isEqualTo("leaderboard.png"));
 
         Reply allTime = bot.run("erin", false, "leaderboard", "show", "period", "all-time");
-        assertThat(allTime.content()).contains("Your rank: **#4** with 2 topics all time")
+        assertThat(allTime.content())
+                .contains("Your rank: **#4** with 2 topics all time")
                 .contains("7 topics completed this week by the whole server");
         Reply nothing = bot.run("erin", false, "leaderboard", "show");
         assertThat(nothing.content()).contains("You haven't completed a topic this week yet");
@@ -103,7 +110,9 @@ class LeaderboardRankingTest {
 
     @Test
     void hiddenMembersAndMembersWhoLeftOrCarryAnExcludedRoleAreLeftOut() {
-        assertThat(bot.run("alice", false, "privacy", "leaderboard", "visible", false).error()).isFalse();
+        assertThat(bot.run("alice", false, "privacy", "leaderboard", "visible", false)
+                        .error())
+                .isFalse();
         bot.directory.remove(G, "carol");
         bot.directory.put(G, "erin", "Erin", "999");
 
@@ -113,8 +122,10 @@ class LeaderboardRankingTest {
         assertThat(board.ranked()).isEqualTo(2);
         assertThat(board.asker()).isEqualTo(new Board.Asker(Board.Asker.Status.RANKED, 2, 1));
 
-        assertThat(bot.run("alice", false, "leaderboard", "show").content()).contains("You're hidden from leaderboards");
-        assertThat(bot.run("erin", false, "leaderboard", "show", "period", "all-time").content())
+        assertThat(bot.run("alice", false, "leaderboard", "show").content())
+                .contains("You're hidden from leaderboards");
+        assertThat(bot.run("erin", false, "leaderboard", "show", "period", "all-time")
+                        .content())
                 .contains("Your role is left off leaderboards");
         // Back on the board once visible again.
         bot.run("alice", false, "privacy", "leaderboard", "visible", true);
@@ -153,10 +164,12 @@ class LeaderboardRankingTest {
         assertThat(board.viewer().memberId()).isEqualTo("m1");
         assertThat(board.viewer().completed()).isEqualTo(1);
         assertThat(board.viewerOnPage()).isFalse();
-        assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m15", "m15").viewerOnPage()).isTrue();
+        assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m15", "m15").viewerOnPage())
+                .isTrue();
         bot.run("m15", false, "privacy", "leaderboard", "visible", false);
         bot.directory.remove(G, "m14");
-        assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m1", "m1").asker().rank()).isEqualTo(16);
+        assertThat(bot.service.board(G, Period.WEEK, 1, 10, "m1", "m1").asker().rank())
+                .isEqualTo(16);
 
         Reply page1 = bot.run("m1", false, "leaderboard", "show");
         assertThat(page1.buttons()).extracting(Reply.Button::customId).containsExactly("2:leaderboard:page:week:2");
@@ -166,15 +179,19 @@ class LeaderboardRankingTest {
         assertThat(page2.buttons()).extracting(Reply.Button::customId).containsExactly("2:leaderboard:page:week:1");
         assertThat(bot.press("m1", "leaderboard:page:week:999").error()).isTrue();
         assertThat(bot.press("m1", "leaderboard:page:fortnight:2").content()).contains("no longer does anything");
-        assertThat(bot.press("m1", "leaderboard:page:week:0").content()).contains("no longer does anything").doesNotContain("out of reach");
+        assertThat(bot.press("m1", "leaderboard:page:week:0").content())
+                .contains("no longer does anything")
+                .doesNotContain("out of reach");
     }
 
     @Test
     void groupViewCountsMembersPerPhaseOnTrackAndTheWeeksTotal() {
         Board.GroupView group = bot.service.group(G);
         assertThat(group.started()).isEqualTo(5);
-        assertThat(group.perPhase().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
-        assertThat(group.completedThisWeek()).isEqualTo(7); // members' positive counts: carol's undo only lowers her own
+        assertThat(group.perPhase().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(5);
+        assertThat(group.completedThisWeek())
+                .isEqualTo(7); // members' positive counts: carol's undo only lowers her own
         assertThat(group.onTrack()).isBetween(0L, 5L);
     }
 
@@ -203,24 +220,31 @@ class LeaderboardRankingTest {
         assertThat(kept).containsAll(rebuilt);
         assertThat(rebuilt).isNotEmpty();
         String thisWeek = Period.WEEK.key(bot.clock.instant(), ZoneId.of("UTC"));
-        assertThat(kept.stream().filter(r -> r.contains("|" + thisWeek + "|") || r.contains("|all|") || r.startsWith("member"))
-                .toList()).isEqualTo(rebuilt.stream().filter(r -> r.contains("|" + thisWeek + "|") || r.contains("|all|")
-                || r.startsWith("member")).toList());
+        assertThat(kept.stream()
+                        .filter(r -> r.contains("|" + thisWeek + "|") || r.contains("|all|") || r.startsWith("member"))
+                        .toList())
+                .isEqualTo(rebuilt.stream()
+                        .filter(r -> r.contains("|" + thisWeek + "|") || r.contains("|all|") || r.startsWith("member"))
+                        .toList());
     }
 
     private List<String> snapshot() throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection c = bot.database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT guild_id, period_key, member_id, completed, reached_at FROM leaderboard_score"
-                    + " WHERE completed > 0 ORDER BY guild_id, period_key, member_id")) {
+        try (Connection c = bot.database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT guild_id, period_key, member_id, completed, reached_at FROM leaderboard_score"
+                            + " WHERE completed > 0 ORDER BY guild_id, period_key, member_id")) {
                 while (rs.next()) {
                     rows.add("score|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getInt(4) + "|"
                             + rs.getObject(5, java.time.OffsetDateTime.class).toInstant());
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT member_id, pace_id, phase_number, percent FROM leaderboard_member ORDER BY member_id")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT member_id, pace_id, phase_number, percent FROM leaderboard_member ORDER BY member_id")) {
                 while (rs.next()) {
-                    rows.add("member|" + rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getInt(4));
+                    rows.add("member|" + rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|"
+                            + rs.getInt(4));
                 }
             }
         }

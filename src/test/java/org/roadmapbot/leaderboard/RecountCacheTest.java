@@ -18,8 +18,8 @@ class RecountCacheTest {
         AtomicLong version = new AtomicLong(1);
         AtomicInteger counts = new AtomicInteger();
         CountDownLatch recount = new CountDownLatch(1);
-        RecountCache<String, Integer> cache = new RecountCache<>("test", Duration.ZERO, Duration.ofMinutes(1),
-                key -> version.get(), key -> {
+        RecountCache<String, Integer> cache =
+                new RecountCache<>("test", Duration.ZERO, Duration.ofMinutes(1), key -> version.get(), key -> {
                     if (counts.get() == 1) {
                         awaitQuietly(recount); // the second count waits for the test: nobody may wait with it
                     }
@@ -46,8 +46,12 @@ class RecountCacheTest {
         // Not more often than the interval, whatever changed.
         AtomicLong slowVersion = new AtomicLong(1);
         AtomicInteger slowCounts = new AtomicInteger();
-        RecountCache<String, Integer> slow = new RecountCache<>("slow", Duration.ofHours(1), Duration.ZERO,
-                key -> slowVersion.get(), key -> slowCounts.incrementAndGet());
+        RecountCache<String, Integer> slow = new RecountCache<>(
+                "slow",
+                Duration.ofHours(1),
+                Duration.ZERO,
+                key -> slowVersion.get(),
+                key -> slowCounts.incrementAndGet());
         slow.get("g");
         slowVersion.set(2);
         slow.get("g");
@@ -66,8 +70,8 @@ class RecountCacheTest {
             }
             return quietCounts.incrementAndGet();
         };
-        RecountCache<String, Integer> quiet = new RecountCache<>("quiet", Duration.ZERO, Duration.ofMillis(50),
-                key -> 1L, quietCount);
+        RecountCache<String, Integer> quiet =
+                new RecountCache<>("quiet", Duration.ZERO, Duration.ofMillis(50), key -> 1L, quietCount);
         assertThat(quiet.get("g")).isEqualTo(1);
         Thread.sleep(200);
         assertThat(quiet.get("g")).isEqualTo(1);

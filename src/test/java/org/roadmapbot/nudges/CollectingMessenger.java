@@ -48,7 +48,8 @@ final class CollectingMessenger implements Messenger {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> sendDirect(String guildId, String memberId, Reply message, String deliveryKey) {
+    public synchronized CompletableFuture<Void> sendDirect(
+            String guildId, String memberId, Reply message, String deliveryKey) {
         if (deliveryKey != null) {
             keys.add(deliveryKey);
         }
@@ -67,10 +68,12 @@ final class CollectingMessenger implements Messenger {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> postToChannel(String guildId, String channelId, Reply message, String deliveryKey) {
+    public synchronized CompletableFuture<Void> postToChannel(
+            String guildId, String channelId, Reply message, String deliveryKey) {
         attempts++;
         if (!postableChannels.contains(channelId) || refusingOnPost.contains(channelId)) {
-            return Messenger.failed(new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId));
+            return Messenger.failed(
+                    new DeliveryException(DeliveryException.Reason.NO_PERMISSION, "cannot post in " + channelId));
         }
         deliveries.add(new Delivery(guildId, null, channelId, message));
         notifyAll();

@@ -38,8 +38,10 @@ class NudgeCommandTest {
             Reply on = f.nudge("7", "on", "day", "Tuesday", "hour", 18L, "timezone", "europe/berlin");
             assertThat(on.error()).isFalse();
             assertThat(on.ephemeral()).isTrue();
-            assertThat(on.content()).contains("Tuesdays at 18:00 (Europe/Berlin)")
-                    .contains("Tuesday 6 Jan 2026, 18:00").contains("Tue 17:00 UTC");
+            assertThat(on.content())
+                    .contains("Tuesdays at 18:00 (Europe/Berlin)")
+                    .contains("Tuesday 6 Jan 2026, 18:00")
+                    .contains("Tue 17:00 UTC");
             NudgeSettings s = f.service().settings(NudgeFixture.GUILD, "7").orElseThrow();
             assertThat(s.schedule()).isEqualTo(new WeeklySchedule(DayOfWeek.TUESDAY, 18, ZoneId.of("Europe/Berlin")));
             assertThat(s.enabled()).isTrue();
@@ -48,9 +50,14 @@ class NudgeCommandTest {
         }
         // A new application (new scheduler) on the same database: same trigger, same next fire time.
         try (NudgeFixture f = fixture()) {
-            assertThat(f.service().trigger(NudgeFixture.GUILD, "7").orElseThrow().getNextFireTime()).isEqualTo(next);
+            assertThat(f.service()
+                            .trigger(NudgeFixture.GUILD, "7")
+                            .orElseThrow()
+                            .getNextFireTime())
+                    .isEqualTo(next);
             Reply show = f.nudge("7", "show");
-            assertThat(show.content()).contains("Tuesdays at 18:00 (Europe/Berlin)")
+            assertThat(show.content())
+                    .contains("Tuesdays at 18:00 (Europe/Berlin)")
                     .contains("Next: **Tuesday 6 Jan 2026, 18:00** (Europe/Berlin) · Tue 17:00 UTC");
         }
     }
@@ -83,26 +90,48 @@ class NudgeCommandTest {
         try (NudgeFixture f = fixture()) {
             Reply est = f.nudge("7", "on", "day", "monday", "hour", 9L, "timezone", "EST");
             assertThat(est.error()).as(est.content()).isFalse();
-            assertThat(est.content()).contains("EST → America/New_York").contains("Mondays at 09:00 (America/New_York)");
-            assertThat(f.service().settings(NudgeFixture.GUILD, "7").orElseThrow().schedule().zone())
+            assertThat(est.content())
+                    .contains("EST → America/New_York")
+                    .contains("Mondays at 09:00 (America/New_York)");
+            assertThat(f.service()
+                            .settings(NudgeFixture.GUILD, "7")
+                            .orElseThrow()
+                            .schedule()
+                            .zone())
                     .isEqualTo(ZoneId.of("America/New_York"));
 
             Reply offset = f.nudge("8", "on", "day", "monday", "hour", 9L, "timezone", "GMT+2");
             assertThat(offset.error()).as(offset.content()).isFalse();
             assertThat(offset.content()).contains("(UTC+02:00)");
-            assertThat(f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().schedule().zone())
+            assertThat(f.service()
+                            .settings(NudgeFixture.GUILD, "8")
+                            .orElseThrow()
+                            .schedule()
+                            .zone())
                     .isEqualTo(java.time.ZoneOffset.ofHours(2));
         }
     }
 
     @Test
     void theServersDefaultZoneIsUsedWhenNoneIsGiven() {
-        try (NudgeFixture f = new NudgeFixture(dir, clock, NudgeFixture.config().withDefaultZone(ZoneId.of("America/New_York")))) {
-            assertThat(f.app.router().spec("nudge").orElseThrow().subcommand("on").orElseThrow().options())
-                    .filteredOn(o -> o.name().equals("timezone")).allSatisfy(o -> assertThat(o.required()).isFalse());
+        try (NudgeFixture f =
+                new NudgeFixture(dir, clock, NudgeFixture.config().withDefaultZone(ZoneId.of("America/New_York")))) {
+            assertThat(f.app.router()
+                            .spec("nudge")
+                            .orElseThrow()
+                            .subcommand("on")
+                            .orElseThrow()
+                            .options())
+                    .filteredOn(o -> o.name().equals("timezone"))
+                    .allSatisfy(o -> assertThat(o.required()).isFalse());
             Reply on = f.nudge("7", "on", "day", "monday", "hour", 9L);
             assertThat(on.error()).isFalse();
-            assertThat(f.service().settings(NudgeFixture.GUILD, "7").orElseThrow().schedule().zone()).isEqualTo(ZoneId.of("America/New_York"));
+            assertThat(f.service()
+                            .settings(NudgeFixture.GUILD, "7")
+                            .orElseThrow()
+                            .schedule()
+                            .zone())
+                    .isEqualTo(ZoneId.of("America/New_York"));
         }
     }
 
@@ -110,9 +139,11 @@ class NudgeCommandTest {
     void timezoneAutocompleteOffersIanaNames() {
         try (NudgeFixture f = fixture()) {
             CommandRequest typing = new CommandRequest(NudgeFixture.GUILD, "7", "x", false, "nudge", "on", Map.of());
-            assertThat(f.app.router().autocomplete(typing, "timezone", "berl")).first()
+            assertThat(f.app.router().autocomplete(typing, "timezone", "berl"))
+                    .first()
                     .satisfies(c -> assertThat(c.value()).isEqualTo("Europe/Berlin"));
-            assertThat(f.app.router().autocomplete(typing, "timezone", "new york")).extracting(c -> c.value())
+            assertThat(f.app.router().autocomplete(typing, "timezone", "new york"))
+                    .extracting(c -> c.value())
                     .contains("America/New_York");
             assertThat(f.app.router().autocomplete(typing, "timezone", "")).hasSize(25);
         }
@@ -153,7 +184,9 @@ class NudgeCommandTest {
             assertThat(data.get("nudge_sent")).hasSize(1);
             assertThat(data.get("nudge_schedule").get(0).get("job").asText()).isEqualTo("nudges/100:7");
 
-            assertThat(f.press(NudgeFixture.GUILD, "7", PrivacyCommand.CONFIRM_DELETE).content()).contains("Done: deleted");
+            assertThat(f.press(NudgeFixture.GUILD, "7", PrivacyCommand.CONFIRM_DELETE)
+                            .content())
+                    .contains("Done: deleted");
             assertThat(f.hasJob("7")).isFalse();
             assertThat(f.rows("nudge_settings", "7")).isZero();
             assertThat(f.rows("nudge_sent", "7")).isZero();
@@ -186,11 +219,15 @@ class NudgeCommandTest {
             f.run("7", ProgressCommand.NAME, "start", "track", "python", "pace", "full-time");
             f.run("7", ProgressCommand.NAME, "done", "topic", "pick-primary-language");
             Reply nudge = f.service().preview(NudgeFixture.GUILD, "7");
-            assertThat(nudge.content()).contains("Phase 1 of 4: Programming Foundations").contains("1 of 7 topics done in this phase")
-                    .contains("Phase goal: Build a programming foundation").contains("Next up: **Variables, functions and control flow**")
+            assertThat(nudge.content())
+                    .contains("Phase 1 of 4: Programming Foundations")
+                    .contains("1 of 7 topics done in this phase")
+                    .contains("Phase goal: Build a programming foundation")
+                    .contains("Next up: **Variables, functions and control flow**")
                     .contains("on track for your full-time pace");
             assertThat(nudge.fields()).hasSize(3);
-            assertThat(nudge.fields()).anySatisfy(field -> assertThat(field.value()).contains("Resources: boot.dev"));
+            assertThat(nudge.fields())
+                    .anySatisfy(field -> assertThat(field.value()).contains("Resources: boot.dev"));
             assertThat(nudge.buttons()).first().satisfies(b -> {
                 assertThat(b.customId()).isEqualTo("2:progress:done:100:variables-functions-control-flow");
                 assertThat(b.label()).isEqualTo("Mark Variables, functions and control flow done");
@@ -202,8 +239,12 @@ class NudgeCommandTest {
             assertThat(f.app.progress().progress(NudgeFixture.GUILD, "7").state("variables-functions-control-flow"))
                     .contains(TopicState.DONE);
             // The old form still works, and a button of another server is refused.
-            assertThat(f.press(NudgeFixture.GUILD, "7", ProgressCommand.doneButtonId("data-structures")).error()).isFalse();
-            assertThat(f.press("999", "7", "progress:done:100:how-the-web-works").content()).contains("another server");
+            assertThat(f.press(NudgeFixture.GUILD, "7", ProgressCommand.doneButtonId("data-structures"))
+                            .error())
+                    .isFalse();
+            assertThat(f.press("999", "7", "progress:done:100:how-the-web-works")
+                            .content())
+                    .contains("another server");
         }
     }
 
@@ -212,7 +253,8 @@ class NudgeCommandTest {
         try (NudgeFixture f = fixture()) {
             f.run("7", ProgressCommand.NAME, "start", "track", "python", "pace", "full-time");
             clock.advance(java.time.Duration.ofDays(120)); // four months in, nothing done: behind
-            assertThat(f.service().preview(NudgeFixture.GUILD, "7").content()).contains("a little behind your full-time pace");
+            assertThat(f.service().preview(NudgeFixture.GUILD, "7").content())
+                    .contains("a little behind your full-time pace");
         }
     }
 

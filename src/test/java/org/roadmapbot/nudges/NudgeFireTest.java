@@ -1,7 +1,5 @@
 package org.roadmapbot.nudges;
 
-import org.roadmapbot.testing.Series;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.core.Messenger.DeliveryException.Reason;
 import org.roadmapbot.testing.MutableClock;
+import org.roadmapbot.testing.Series;
 import org.roadmapbot.testing.TestBot;
 
 /**
@@ -32,7 +31,9 @@ class NudgeFireTest {
     private NudgeFixture on(NudgeConfig config, String... members) {
         NudgeFixture f = new NudgeFixture(dir, clock, config);
         for (String m : members) {
-            assertThat(f.nudge(m, "on", "day", "tuesday", "hour", 9L, "timezone", "UTC").error()).isFalse();
+            assertThat(f.nudge(m, "on", "day", "tuesday", "hour", 9L, "timezone", "UTC")
+                            .error())
+                    .isFalse();
         }
         return f;
     }
@@ -47,9 +48,13 @@ class NudgeFireTest {
             at(DUE.plusSeconds(1));
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             at(DUE.plus(Duration.ofHours(3)));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join())
+                    .isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).hasSize(1);
-            SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
+            SentLog log = f.service()
+                    .repository()
+                    .sentLog(NudgeFixture.GUILD, "7", "2026-W02")
+                    .orElseThrow();
             assertThat(log.state()).isEqualTo(SentLog.SENT);
             assertThat(log.deliveredVia()).contains(SentLog.VIA_DM);
             assertThat(log.dueAt()).isEqualTo(DUE);
@@ -68,8 +73,14 @@ class NudgeFireTest {
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             at(DUE.plus(Duration.ofHours(12)).plusSeconds(1));
             assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.MISSED);
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "8", "2026-W02").orElseThrow().state())
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("7");
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "8", "2026-W02")
+                            .orElseThrow()
+                            .state())
                     .isEqualTo(SentLog.MISSED);
             // However many weeks were missed, only the latest counts, and it is too old: nothing floods.
             at(DUE.plus(Duration.ofDays(21)).plus(Duration.ofHours(13)));
@@ -77,8 +88,10 @@ class NudgeFireTest {
             assertThat(f.messenger.deliveries()).hasSize(1);
             // The operator's counters moved with each outcome.
             String metrics = f.app.metrics().scrape();
-            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"sent\"")).isEqualTo(1);
-            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"missed\"")).isEqualTo(2);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"sent\""))
+                    .isEqualTo(1);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"missed\""))
+                    .isEqualTo(2);
         }
     }
 
@@ -105,12 +118,22 @@ class NudgeFireTest {
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> {
                 assertThat(d.channelId()).isEqualTo("556");
-                assertThat(d.message().content()).startsWith("<@7>, your weekly roadmap nudge").contains("Start here");
+                assertThat(d.message().content())
+                        .startsWith("<@7>, your weekly roadmap nudge")
+                        .contains("Start here");
                 assertThat(d.message().buttons()).isEmpty();
             });
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().deliveredVia())
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "7", "2026-W02")
+                            .orElseThrow()
+                            .deliveredVia())
                     .contains(SentLog.VIA_CHANNEL);
-            assertThat(f.service().settings(NudgeFixture.GUILD, "7").orElseThrow().enabled()).isTrue();
+            assertThat(f.service()
+                            .settings(NudgeFixture.GUILD, "7")
+                            .orElseThrow()
+                            .enabled())
+                    .isTrue();
         }
     }
 
@@ -124,8 +147,13 @@ class NudgeFireTest {
             f.messenger.failDirect("7", Reason.DMS_CLOSED).refuseOnPost("555").allowChannel("556");
             at(DUE.plusSeconds(1));
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> assertThat(d.channelId()).isEqualTo("556"));
-            SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
+            assertThat(f.messenger.deliveries())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.channelId()).isEqualTo("556"));
+            SentLog log = f.service()
+                    .repository()
+                    .sentLog(NudgeFixture.GUILD, "7", "2026-W02")
+                    .orElseThrow();
             assertThat(log.deliveredVia()).contains(SentLog.VIA_CHANNEL);
             assertThat(log.attempts()).as("the DM, the refused post, the post").isEqualTo(3);
         }
@@ -143,9 +171,15 @@ class NudgeFireTest {
             assertThat(s.enabled()).isFalse();
             assertThat(s.disabledReason()).contains(NudgeSettings.DMS_CLOSED);
             assertThat(f.hasJob("7")).isFalse();
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().state())
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "7", "2026-W02")
+                            .orElseThrow()
+                            .state())
                     .isEqualTo(SentLog.FAILED);
-            assertThat(f.nudge("7", "show").content()).contains("your DMs are closed").contains("`/nudge on` again");
+            assertThat(f.nudge("7", "show").content())
+                    .contains("your DMs are closed")
+                    .contains("`/nudge on` again");
         }
     }
 
@@ -158,7 +192,8 @@ class NudgeFireTest {
      */
     @Test
     void retriesWaitOnATimerSoTheSchedulerThreadAndOtherNudgesAreNotHeldUp() throws Exception {
-        NudgeConfig slowRetries = NudgeFixture.config().withRetryBackoff(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        NudgeConfig slowRetries =
+                NudgeFixture.config().withRetryBackoff(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)));
         try (NudgeFixture f = on(slowRetries, "7", "8")) {
             f.messenger.failDirect("7", Reason.TEMPORARY, Reason.TEMPORARY);
             at(DUE.plusSeconds(1));
@@ -166,19 +201,34 @@ class NudgeFireTest {
             CompletableFuture<NudgeService.FireResult> seven = f.service().fire(NudgeFixture.GUILD, "7");
             CompletableFuture<NudgeService.FireResult> eight = f.service().fire(NudgeFixture.GUILD, "8");
             long handedOverMs = (System.nanoTime() - start) / 1_000_000;
-            assertThat(handedOverMs).as("both fires returned before the first back-off ended").isLessThan(2000);
+            assertThat(handedOverMs)
+                    .as("both fires returned before the first back-off ended")
+                    .isLessThan(2000);
             assertThat(eight.get(10, TimeUnit.SECONDS)).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(seven).as("7 is still waiting for its retry").isNotDone();
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("8");
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("8");
             assertThat(f.app.scheduler().quartz().getTrigger(NudgeService.recheckKey(NudgeFixture.GUILD, "7")))
-                    .as("crash guard armed while 7's delivery is in flight").isNotNull();
+                    .as("crash guard armed while 7's delivery is in flight")
+                    .isNotNull();
 
             assertThat(seven.get(20, TimeUnit.SECONDS)).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat((System.nanoTime() - start) / 1_000_000).as("two back-offs waited").isGreaterThanOrEqualTo(4000);
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().attempts()).isEqualTo(3);
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("8", "7");
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("two back-offs waited")
+                    .isGreaterThanOrEqualTo(4000);
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "7", "2026-W02")
+                            .orElseThrow()
+                            .attempts())
+                    .isEqualTo(3);
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("8", "7");
             assertThat(f.app.scheduler().quartz().getTrigger(NudgeService.recheckKey(NudgeFixture.GUILD, "7")))
-                    .as("guard removed once the outcome is recorded").isNull();
+                    .as("guard removed once the outcome is recorded")
+                    .isNull();
         }
     }
 
@@ -191,11 +241,21 @@ class NudgeFireTest {
         try (NudgeFixture f = on(NudgeFixture.config(), "7")) {
             at(DUE.plusSeconds(1));
             // This process itself claimed the week a moment ago and is still sending.
-            f.service().repository().claim(NudgeFixture.GUILD, "7", "2026-W02", DUE, f.app.scheduler().runId(), id -> true,
-                    DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            f.service()
+                    .repository()
+                    .claim(
+                            NudgeFixture.GUILD,
+                            "7",
+                            "2026-W02",
+                            DUE,
+                            f.app.scheduler().runId(),
+                            id -> true,
+                            DUE.plusSeconds(1));
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join())
+                    .isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.app.scheduler().quartz().getTrigger(NudgeService.recheckKey(NudgeFixture.GUILD, "7")))
-                    .as("looked at again later").isNotNull();
+                    .as("looked at again later")
+                    .isNotNull();
             assertThat(f.messenger.deliveries()).isEmpty();
         }
     }
@@ -210,21 +270,40 @@ class NudgeFireTest {
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
             assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.FAILED);
             assertThat(f.service().fire(NudgeFixture.GUILD, "9").join()).isEqualTo(NudgeService.FireResult.FAILED);
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow().attempts()).isEqualTo(3);
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "7", "2026-W02")
+                            .orElseThrow()
+                            .attempts())
+                    .isEqualTo(3);
             // Every attempt at a member's week carries the same delivery key (Discord: an enforced nonce).
-            assertThat(f.messenger.keys()).startsWith("nudge:100:7:2026-W02", "nudge:100:7:2026-W02", "nudge:100:7:2026-W02");
-            SentLog failed = f.service().repository().sentLog(NudgeFixture.GUILD, "8", "2026-W02").orElseThrow();
+            assertThat(f.messenger.keys())
+                    .startsWith("nudge:100:7:2026-W02", "nudge:100:7:2026-W02", "nudge:100:7:2026-W02");
+            SentLog failed = f.service()
+                    .repository()
+                    .sentLog(NudgeFixture.GUILD, "8", "2026-W02")
+                    .orElseThrow();
             assertThat(failed.state()).isEqualTo(SentLog.FAILED);
             assertThat(failed.attempts()).isEqualTo(3);
             // Still on for next week; a failed week is not retried by a later firing.
-            assertThat(f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().enabled()).isTrue();
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
+            assertThat(f.service()
+                            .settings(NudgeFixture.GUILD, "8")
+                            .orElseThrow()
+                            .enabled())
+                    .isTrue();
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join())
+                    .isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("7");
             // Counted for the operator: 7 sent after two retries; 8 failed after two; 9 failed at once (not retryable).
             String metrics = f.app.metrics().scrape();
-            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"sent\"")).isEqualTo(1);
-            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"retried\"")).isEqualTo(4);
-            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"failed\"")).isEqualTo(2);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"sent\""))
+                    .isEqualTo(1);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"retried\""))
+                    .isEqualTo(4);
+            assertThat(Series.value(metrics, "roadmapbot_nudges_total", "outcome=\"failed\""))
+                    .isEqualTo(2);
         }
     }
 
@@ -234,16 +313,30 @@ class NudgeFireTest {
             at(DUE.plusSeconds(30));
             NudgeRepository repo = f.service().repository();
             // A process that claimed the week and died before recording the outcome.
-            assertThat(repo.claim(NudgeFixture.GUILD, "7", "2026-W02", DUE, "NON_CLUSTERED#dead0000", id -> true, DUE).claimed()).isTrue();
+            assertThat(repo.claim(NudgeFixture.GUILD, "7", "2026-W02", DUE, "NON_CLUSTERED#dead0000", id -> true, DUE)
+                            .claimed())
+                    .isTrue();
             // This process's own claim (a run still in progress).
-            assertThat(repo.claim(NudgeFixture.GUILD, "8", "2026-W02", DUE, f.app.scheduler().runId(), id -> true, DUE).claimed()).isTrue();
+            assertThat(repo.claim(
+                                    NudgeFixture.GUILD,
+                                    "8",
+                                    "2026-W02",
+                                    DUE,
+                                    f.app.scheduler().runId(),
+                                    id -> true,
+                                    DUE)
+                            .claimed())
+                    .isTrue();
 
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "8").join())
+                    .isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             SentLog taken = repo.sentLog(NudgeFixture.GUILD, "7", "2026-W02").orElseThrow();
             assertThat(taken.takeovers()).isEqualTo(1);
             assertThat(taken.state()).isEqualTo(SentLog.SENT);
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("7");
         }
         // A claim taken over once and again left unfinished is given up: no endless resends.
         try (NudgeFixture f = new NudgeFixture(dir, clock, NudgeFixture.config())) {
@@ -252,8 +345,11 @@ class NudgeFireTest {
             String week = "2026-W03";
             Instant due = DUE.plus(Duration.ofDays(7));
             repo.claim(NudgeFixture.GUILD, "7", week, due, "NON_CLUSTERED#dead0001", id -> true, due);
-            assertThat(repo.claim(NudgeFixture.GUILD, "7", week, due, "NON_CLUSTERED#dead0002", id -> false, due).takeover()).isTrue();
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(repo.claim(NudgeFixture.GUILD, "7", week, due, "NON_CLUSTERED#dead0002", id -> false, due)
+                            .takeover())
+                    .isTrue();
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join())
+                    .isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).isEmpty();
         }
     }
@@ -265,7 +361,8 @@ class NudgeFireTest {
             f.service().repository().disable(NudgeFixture.GUILD, "7", NudgeSettings.OFF, "test", clock.instant());
             assertThat(f.hasJob("7")).isTrue();
             at(DUE.plusSeconds(1));
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.NOT_SCHEDULED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join())
+                    .isEqualTo(NudgeService.FireResult.NOT_SCHEDULED);
             assertThat(f.hasJob("7")).isFalse();
             assertThat(f.messenger.deliveries()).isEmpty();
         }

@@ -31,7 +31,8 @@ final class NudgeFixture implements AutoCloseable {
     }
 
     NudgeFixture(Path dir, Clock clock, NudgeConfig nudges, DatabaseConfig database) {
-        AppConfig config = new AppConfig(dir, Optional.empty()).withNudges(nudges).withDatabase(database);
+        AppConfig config =
+                new AppConfig(dir, Optional.empty()).withNudges(nudges).withDatabase(database);
         this.app = Application.start(config, clock);
         // Deliveries work without starting Quartz; tests that want real fires call startScheduler().
         ((MessengerSlot) app.messenger()).set(messenger);
@@ -55,7 +56,8 @@ final class NudgeFixture implements AutoCloseable {
         for (int i = 0; i < keyValues.length; i += 2) {
             options.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return app.router().dispatch(new CommandRequest(GUILD, member, "Member " + member, false, command, sub, options));
+        return app.router()
+                .dispatch(new CommandRequest(GUILD, member, "Member " + member, false, command, sub, options));
     }
 
     Reply nudge(String member, String sub, Object... keyValues) {
@@ -63,13 +65,17 @@ final class NudgeFixture implements AutoCloseable {
     }
 
     Reply press(String guild, String member, String customId) {
-        return app.router().button(new CommandRequest(guild, member, "Member " + member, false, "press", null, Map.of()), customId);
+        return app.router()
+                .button(
+                        new CommandRequest(guild, member, "Member " + member, false, "press", null, Map.of()),
+                        customId);
     }
 
     /** Rows in a table for the member (any table keyed by guild_id, member_id). */
     long rows(String table, String member) {
         try (Connection c = app.database().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
             ps.setString(1, GUILD);
             ps.setString(2, member);
             try (ResultSet rs = ps.executeQuery()) {

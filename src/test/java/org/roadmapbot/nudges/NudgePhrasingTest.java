@@ -51,18 +51,30 @@ class NudgePhrasingTest {
         return new ChatModel() {
             @Override
             public ChatResponse doChat(ChatRequest request) {
-                String prompt = request.messages().get(request.messages().size() - 1).toString();
+                String prompt =
+                        request.messages().get(request.messages().size() - 1).toString();
                 int start = prompt.indexOf("<message>\n") + "<message>\n".length();
                 String plain = prompt.substring(start, prompt.indexOf("\n</message>", start));
-                return ChatResponse.builder().aiMessage(AiMessage.from(rewrite.apply(plain))).build();
+                return ChatResponse.builder()
+                        .aiMessage(AiMessage.from(rewrite.apply(plain)))
+                        .build();
             }
         };
     }
 
     private LlmPhraser phraser(ChatModel model) {
-        PhrasingConfig config = new PhrasingConfig(true, "http://127.0.0.1:9/v1", "fake", Optional.empty(), Duration.ofSeconds(5),
-                1000, Duration.ofSeconds(10), 1600);
-        return LlmPhraser.start(config, bot.progress.knowledge(), model, Clock.systemUTC(), org.roadmapbot.core.BotMetrics.NONE).orElseThrow();
+        PhrasingConfig config = new PhrasingConfig(
+                true,
+                "http://127.0.0.1:9/v1",
+                "fake",
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                1000,
+                Duration.ofSeconds(10),
+                1600);
+        return LlmPhraser.start(
+                        config, bot.progress.knowledge(), model, Clock.systemUTC(), org.roadmapbot.core.BotMetrics.NONE)
+                .orElseThrow();
     }
 
     private Reply compose(UnaryOperator<String> rewrite) {
@@ -78,11 +90,13 @@ class NudgePhrasingTest {
         List<UnaryOperator<String>> faithful = List.of(
                 text -> "Hey there! " + text,
                 text -> text.replace("topics done in this phase", "topics finished in this phase")
-                        .replace("Next up:", "Coming up next:") + " You've got this!",
+                                .replace("Next up:", "Coming up next:")
+                        + " You've got this!",
                 text -> "Happy studying! " + text.replace("Keep the rhythm going!", "Keep it up!"));
         for (UnaryOperator<String> rewrite : faithful) {
             Reply phrased = compose(rewrite);
-            assertThat(phrased.content()).as(rewrite.apply(plain.content()))
+            assertThat(phrased.content())
+                    .as(rewrite.apply(plain.content()))
                     .isEqualTo(rewrite.apply(plain.content()) + "\n" + LlmPhraser.AI_MARK);
             assertThat(phrased.buttons()).isEqualTo(plain.buttons());
             assertThat(phrased.fields()).isEqualTo(plain.fields());

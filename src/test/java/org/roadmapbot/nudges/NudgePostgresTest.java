@@ -39,16 +39,22 @@ class NudgePostgresTest {
     void commandsFiresAndPrivacyWorkOnPostgres() throws Exception {
         MutableClock clock = new MutableClock(TestBot.T0);
         try (NudgeFixture f = new NudgeFixture(dir, clock, NudgeFixture.config(), freshDatabase())) {
-            assertThat(f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "UTC").error()).isFalse();
-            assertThat(f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "Nowhere/Land").error()).isTrue();
+            assertThat(f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "UTC")
+                            .error())
+                    .isFalse();
+            assertThat(f.nudge("7", "on", "day", "tuesday", "hour", 9L, "timezone", "Nowhere/Land")
+                            .error())
+                    .isTrue();
             clock.advance(Duration.ofHours(23).plusMinutes(1)); // Tuesday 09:01
             assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.SENT);
-            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join()).isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
+            assertThat(f.service().fire(NudgeFixture.GUILD, "7").join())
+                    .isEqualTo(NudgeService.FireResult.ALREADY_HANDLED);
             assertThat(f.messenger.deliveries()).hasSize(1);
             assertThat(f.nudge("7", "show").content()).contains("Last: week 2026-W02, sent by direct message");
             f.press(NudgeFixture.GUILD, "7", PrivacyCommand.CONFIRM_DELETE);
             assertThat(f.hasJob("7")).isFalse();
-            assertThat(f.rows("nudge_settings", "7") + f.rows("nudge_sent", "7")).isZero();
+            assertThat(f.rows("nudge_settings", "7") + f.rows("nudge_sent", "7"))
+                    .isZero();
         }
     }
 
@@ -66,7 +72,8 @@ class NudgePostgresTest {
                     String me = "instance-" + i + "#x";
                     Callable<Boolean> claim = () -> {
                         go.await();
-                        return repo.claim(NudgeFixture.GUILD, "7", "2026-W02", due, me, id -> true, due).claimed();
+                        return repo.claim(NudgeFixture.GUILD, "7", "2026-W02", due, me, id -> true, due)
+                                .claimed();
                     };
                     results.add(pool.submit(claim));
                 }
@@ -88,9 +95,14 @@ class NudgePostgresTest {
         ZonedDateTime slot = ZonedDateTime.now(ZoneOffset.UTC).minusHours(3).truncatedTo(ChronoUnit.HOURS);
         try (NudgeFixture f = new NudgeFixture(dir, Clock.systemUTC(), NudgeFixture.config(), db)) {
             WeeklySchedule schedule = new WeeklySchedule(slot.getDayOfWeek(), slot.getHour(), ZoneOffset.UTC);
-            NudgeSettings s = NudgeSettings.on(NudgeFixture.GUILD, "7", schedule, slot.toInstant().minus(Duration.ofDays(1)));
+            NudgeSettings s = NudgeSettings.on(
+                    NudgeFixture.GUILD, "7", schedule, slot.toInstant().minus(Duration.ofDays(1)));
             f.service().repository().save(s);
-            f.service().schedule(s, schedule.triggerStartingAt(NudgeService.triggerKey(NudgeFixture.GUILD, "7"), slot.toInstant()));
+            f.service()
+                    .schedule(
+                            s,
+                            schedule.triggerStartingAt(
+                                    NudgeService.triggerKey(NudgeFixture.GUILD, "7"), slot.toInstant()));
         }
         try (NudgeFixture f = new NudgeFixture(dir, Clock.systemUTC(), NudgeFixture.config(), db)) {
             f.startScheduler();
@@ -101,7 +113,11 @@ class NudgePostgresTest {
                 }
             }
             assertThat(f.messenger.deliveries()).hasSize(1);
-            assertThat(f.service().trigger(NudgeFixture.GUILD, "7").orElseThrow().getNextFireTime().toInstant())
+            assertThat(f.service()
+                            .trigger(NudgeFixture.GUILD, "7")
+                            .orElseThrow()
+                            .getNextFireTime()
+                            .toInstant())
                     .isEqualTo(slot.plusWeeks(1).toInstant());
         }
     }

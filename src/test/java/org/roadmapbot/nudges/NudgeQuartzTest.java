@@ -41,12 +41,10 @@ class NudgeQuartzTest {
         }
 
         @Override
-        public void jobToBeExecuted(JobExecutionContext context) {
-        }
+        public void jobToBeExecuted(JobExecutionContext context) {}
 
         @Override
-        public void jobExecutionVetoed(JobExecutionContext context) {
-        }
+        public void jobExecutionVetoed(JobExecutionContext context) {}
 
         @Override
         public void jobWasExecuted(JobExecutionContext context, JobExecutionException e) {
@@ -54,13 +52,18 @@ class NudgeQuartzTest {
         }
 
         void await(int runs) throws InterruptedException {
-            assertThat(finished.tryAcquire(runs, 30, TimeUnit.SECONDS)).as("nudge job runs").isTrue();
+            assertThat(finished.tryAcquire(runs, 30, TimeUnit.SECONDS))
+                    .as("nudge job runs")
+                    .isTrue();
         }
     }
 
     private NudgeFixture fixture(Runs runs) throws Exception {
         NudgeFixture f = new NudgeFixture(dir, Clock.systemUTC(), NudgeFixture.config());
-        f.app.scheduler().quartz().getListenerManager().addJobListener(runs, GroupMatcher.jobGroupEquals(NudgeService.GROUP));
+        f.app.scheduler()
+                .quartz()
+                .getListenerManager()
+                .addJobListener(runs, GroupMatcher.jobGroupEquals(NudgeService.GROUP));
         return f;
     }
 
@@ -80,20 +83,34 @@ class NudgeQuartzTest {
             // This hour's slot has come; the member's trigger is a short-lived one firing in a second.
             ZonedDateTime slot = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
             NudgeSettings s = storedSettings(f, "7", slot);
-            Trigger soon = TriggerBuilder.newTrigger().withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, "7"))
-                    .startAt(Date.from(Instant.now().plusMillis(500))).build();
+            Trigger soon = TriggerBuilder.newTrigger()
+                    .withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, "7"))
+                    .startAt(Date.from(Instant.now().plusMillis(500)))
+                    .build();
             f.service().schedule(s, soon);
             f.startScheduler();
             runs.await(1);
             f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
-            assertThat(f.messenger.deliveries()).singleElement().satisfies(d -> assertThat(d.memberId()).isEqualTo("7"));
+            assertThat(f.messenger.deliveries())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.memberId()).isEqualTo("7"));
             String week = s.schedule().weekKey(slot.toInstant());
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "7", week).orElseThrow().state()).isEqualTo(SentLog.SENT);
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "7", week)
+                            .orElseThrow()
+                            .state())
+                    .isEqualTo(SentLog.SENT);
 
             // Fired again the same week (a duplicate trigger, a DST repeat, another process): nothing more.
             // (The one-shot trigger is done, and with it the job: store both again.)
-            f.service().schedule(s, TriggerBuilder.newTrigger().withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, "7"))
-                    .startAt(Date.from(Instant.now().plusMillis(200))).build());
+            f.service()
+                    .schedule(
+                            s,
+                            TriggerBuilder.newTrigger()
+                                    .withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, "7"))
+                                    .startAt(Date.from(Instant.now().plusMillis(200)))
+                                    .build());
             runs.await(1);
             f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).hasSize(1);
@@ -103,28 +120,50 @@ class NudgeQuartzTest {
     @Test
     void aNudgeMissedDuringDowntimeIsSentOnceAtStartUpWithinTheGracePeriodAndNeverOutsideIt() throws Exception {
         Runs runs = new Runs();
-        ZonedDateTime twoHoursAgo = ZonedDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
-        ZonedDateTime twentyHoursAgo = ZonedDateTime.now(ZoneOffset.UTC).minusHours(20).truncatedTo(ChronoUnit.HOURS);
+        ZonedDateTime twoHoursAgo =
+                ZonedDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
+        ZonedDateTime twentyHoursAgo =
+                ZonedDateTime.now(ZoneOffset.UTC).minusHours(20).truncatedTo(ChronoUnit.HOURS);
         try (NudgeFixture f = new NudgeFixture(dir, Clock.systemUTC(), NudgeFixture.config())) {
             // The bot that stored these stopped before their slots: the triggers' next fire times are in the past.
             for (Object[] m : new Object[][] {{"7", twoHoursAgo}, {"8", twentyHoursAgo}}) {
                 NudgeSettings s = storedSettings(f, (String) m[0], (ZonedDateTime) m[1]);
-                f.service().schedule(s, s.schedule().triggerStartingAt(NudgeService.triggerKey(NudgeFixture.GUILD, (String) m[0]),
-                        ((ZonedDateTime) m[1]).toInstant()));
+                f.service()
+                        .schedule(
+                                s,
+                                s.schedule()
+                                        .triggerStartingAt(
+                                                NudgeService.triggerKey(NudgeFixture.GUILD, (String) m[0]),
+                                                ((ZonedDateTime) m[1]).toInstant()));
             }
         }
         try (NudgeFixture f = fixture(runs)) {
             f.startScheduler(); // start-up: Quartz finds both misfired and fires each once
             runs.await(2);
             f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("7");
-            WeeklySchedule late = f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().schedule();
-            assertThat(f.service().repository().sentLog(NudgeFixture.GUILD, "8", late.weekKey(twentyHoursAgo.toInstant()))
-                    .orElseThrow().state()).isEqualTo(SentLog.MISSED);
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("7");
+            WeeklySchedule late =
+                    f.service().settings(NudgeFixture.GUILD, "8").orElseThrow().schedule();
+            assertThat(f.service()
+                            .repository()
+                            .sentLog(NudgeFixture.GUILD, "8", late.weekKey(twentyHoursAgo.toInstant()))
+                            .orElseThrow()
+                            .state())
+                    .isEqualTo(SentLog.MISSED);
             // Both triggers carry on weekly from their slot.
-            assertThat(f.service().trigger(NudgeFixture.GUILD, "7").orElseThrow().getNextFireTime().toInstant())
+            assertThat(f.service()
+                            .trigger(NudgeFixture.GUILD, "7")
+                            .orElseThrow()
+                            .getNextFireTime()
+                            .toInstant())
                     .isEqualTo(twoHoursAgo.plusWeeks(1).toInstant());
-            assertThat(f.service().trigger(NudgeFixture.GUILD, "8").orElseThrow().getNextFireTime().toInstant())
+            assertThat(f.service()
+                            .trigger(NudgeFixture.GUILD, "8")
+                            .orElseThrow()
+                            .getNextFireTime()
+                            .toInstant())
                     .isEqualTo(twentyHoursAgo.plusWeeks(1).toInstant());
         }
         // Another restart sends nothing more.
@@ -143,18 +182,34 @@ class NudgeQuartzTest {
         String week;
         try (NudgeFixture f = new NudgeFixture(dir, Clock.systemUTC(), NudgeFixture.config())) {
             NudgeSettings s = storedSettings(f, "7", slot);
-            f.service().schedule(s, s.schedule().triggerStartingAt(NudgeService.triggerKey(NudgeFixture.GUILD, "7"), slot.toInstant()));
+            f.service()
+                    .schedule(
+                            s,
+                            s.schedule()
+                                    .triggerStartingAt(
+                                            NudgeService.triggerKey(NudgeFixture.GUILD, "7"), slot.toInstant()));
             week = s.schedule().weekKey(slot.toInstant());
             // It claimed the week, and was killed before it could record the outcome.
-            f.service().repository().claim(NudgeFixture.GUILD, "7", week, slot.toInstant(), f.app.scheduler().runId(),
-                    id -> true, slot.toInstant().plusSeconds(1));
+            f.service()
+                    .repository()
+                    .claim(
+                            NudgeFixture.GUILD,
+                            "7",
+                            week,
+                            slot.toInstant(),
+                            f.app.scheduler().runId(),
+                            id -> true,
+                            slot.toInstant().plusSeconds(1));
         }
         try (NudgeFixture f = fixture(runs)) {
             f.startScheduler();
             runs.await(1);
             f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
             assertThat(f.messenger.deliveries()).hasSize(1);
-            SentLog log = f.service().repository().sentLog(NudgeFixture.GUILD, "7", week).orElseThrow();
+            SentLog log = f.service()
+                    .repository()
+                    .sentLog(NudgeFixture.GUILD, "7", week)
+                    .orElseThrow();
             assertThat(log.state()).isEqualTo(SentLog.SENT);
             assertThat(log.takeovers()).isEqualTo(1);
         }
@@ -168,13 +223,20 @@ class NudgeQuartzTest {
             f.messenger.failDirect("7", new IllegalStateException("boom"));
             for (String member : new String[] {"7", "8"}) {
                 NudgeSettings s = storedSettings(f, member, slot);
-                f.service().schedule(s, TriggerBuilder.newTrigger().withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, member))
-                        .startAt(Date.from(Instant.now().plusMillis(300))).build());
+                f.service()
+                        .schedule(
+                                s,
+                                TriggerBuilder.newTrigger()
+                                        .withIdentity(NudgeService.triggerKey(NudgeFixture.GUILD, member))
+                                        .startAt(Date.from(Instant.now().plusMillis(300)))
+                                        .build());
             }
             f.startScheduler();
             runs.await(2);
             f.service().awaitDeliveries(Duration.ofSeconds(10)); // outcomes are recorded after the job returns
-            assertThat(f.messenger.deliveries()).extracting(CollectingMessenger.Delivery::memberId).containsExactly("8");
+            assertThat(f.messenger.deliveries())
+                    .extracting(CollectingMessenger.Delivery::memberId)
+                    .containsExactly("8");
             assertThat(f.app.scheduler().isStarted()).isTrue();
         }
     }
@@ -188,7 +250,8 @@ class NudgeQuartzTest {
             org.quartz.CalendarIntervalTrigger weekly = (org.quartz.CalendarIntervalTrigger) t;
             assertThat(weekly.getTimeZone().getID()).isEqualTo("America/New_York");
             assertThat(weekly.isPreserveHourOfDayAcrossDaylightSavings()).isTrue();
-            assertThat(weekly.getMisfireInstruction()).isEqualTo(org.quartz.CalendarIntervalTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+            assertThat(weekly.getMisfireInstruction())
+                    .isEqualTo(org.quartz.CalendarIntervalTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
             ZonedDateTime next = t.getNextFireTime().toInstant().atZone(java.time.ZoneId.of("America/New_York"));
             assertThat(next.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
             assertThat(next.getHour()).isEqualTo(9);

@@ -32,8 +32,17 @@ class OpsConfigTest {
 
     @Test
     void readsEverySetting() {
-        OpsConfig config = OpsConfig.fromEnvironment(Map.of(OpsConfig.HTTP_PORT, " 8080 ", OpsConfig.HTTP_HOST, "0.0.0.0",
-                OpsConfig.BACKUP_DIR, "/backups", OpsConfig.BACKUP_KEEP, "3", OpsConfig.BACKUP_INTERVAL_HOURS, "6"));
+        OpsConfig config = OpsConfig.fromEnvironment(Map.of(
+                OpsConfig.HTTP_PORT,
+                " 8080 ",
+                OpsConfig.HTTP_HOST,
+                "0.0.0.0",
+                OpsConfig.BACKUP_DIR,
+                "/backups",
+                OpsConfig.BACKUP_KEEP,
+                "3",
+                OpsConfig.BACKUP_INTERVAL_HOURS,
+                "6"));
         assertThat(config.httpPort()).contains(8080);
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.backupDir()).contains(Path.of("/backups"));
@@ -44,20 +53,24 @@ class OpsConfigTest {
     @Test
     void badValuesStopStartUpWithOneLineNamingTheVariable() {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(OpsConfig.HTTP_PORT, "http")))
-                .isInstanceOf(StartupException.class).hasMessage("ROADMAP_BOT_HTTP_PORT must be a whole number, not 'http'");
+                .isInstanceOf(StartupException.class)
+                .hasMessage("ROADMAP_BOT_HTTP_PORT must be a whole number, not 'http'");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(OpsConfig.HTTP_PORT, "70000")))
-                .isInstanceOf(StartupException.class).hasMessageContaining("between 1 and 65535");
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("between 1 and 65535");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(OpsConfig.BACKUP_KEEP, "0")))
-                .isInstanceOf(StartupException.class).hasMessageContaining("ROADMAP_BOT_BACKUP_KEEP");
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("ROADMAP_BOT_BACKUP_KEEP");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(OpsConfig.BACKUP_INTERVAL_HOURS, "0")))
-                .isInstanceOf(StartupException.class).hasMessageContaining("ROADMAP_BOT_BACKUP_INTERVAL_HOURS");
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("ROADMAP_BOT_BACKUP_INTERVAL_HOURS");
     }
 
     @Test
     void aPortInUseIsAClearStartUpError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-             Application app = Application.start(new AppConfig(dir, Optional.empty())
-                     .withOps(OpsConfig.off().withHttpPort(taken.getLocalPort())))) {
+                Application app = Application.start(new AppConfig(dir, Optional.empty())
+                        .withOps(OpsConfig.off().withHttpPort(taken.getLocalPort())))) {
             assertThatThrownBy(() -> app.serveOps(() -> Health.Status.up("test")))
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("cannot serve health and metrics on 127.0.0.1:" + taken.getLocalPort());

@@ -1,8 +1,7 @@
 package org.roadmapbot.ops;
 
-import static org.roadmapbot.testing.Series.value;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roadmapbot.testing.Series.value;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.OutputStream;
@@ -30,24 +29,33 @@ import org.roadmapbot.db.DatabaseConfig;
  */
 class OpsEndpointTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
 
     @Test
     void metricsCountCommandsByNameAndOutcome() throws Exception {
-        AppConfig config = new AppConfig(dir, Optional.empty()).withOps(OpsConfig.off().withHttpPort(0));
+        AppConfig config =
+                new AppConfig(dir, Optional.empty()).withOps(OpsConfig.off().withHttpPort(0));
         try (Application app = Application.start(config)) {
             app.startScheduler(new ConsoleMessenger(new PrintStream(OutputStream.nullOutputStream())));
-            int port = app.serveOps(() -> Health.Status.up("test gateway")).orElseThrow().port();
+            int port = app.serveOps(() -> Health.Status.up("test gateway"))
+                    .orElseThrow()
+                    .port();
             String before = get(port, "/metrics").body();
             assertThat(before).doesNotContain("roadmapbot_commands_total{");
             // Zero-valued series exist before the first event, so dashboards and alerts see them.
-            assertThat(value(before, "roadmapbot_nudges_total", "outcome=\"missed\"")).isEqualTo(0);
-            assertThat(value(before, "roadmapbot_leaderboard_posts_total", "outcome=\"failed\",trigger=\"scheduled\"")).isEqualTo(0);
-            assertThat(before).contains("hikaricp_connections_active{pool=\"roadmap-bot-db\"}", "jvm_memory_used_bytes",
-                    "roadmapbot_h2_file_bytes");
+            assertThat(value(before, "roadmapbot_nudges_total", "outcome=\"missed\""))
+                    .isEqualTo(0);
+            assertThat(value(before, "roadmapbot_leaderboard_posts_total", "outcome=\"failed\",trigger=\"scheduled\""))
+                    .isEqualTo(0);
+            assertThat(before)
+                    .contains(
+                            "hikaricp_connections_active{pool=\"roadmap-bot-db\"}",
+                            "jvm_memory_used_bytes",
+                            "roadmapbot_h2_file_bytes");
 
             Reply answer = run(app, "ask", null, Map.of("question", "how much is boot.dev?"));
             run(app, "ask", null, Map.of("question", "what is phase 2 about?"));
@@ -63,24 +71,44 @@ class OpsEndpointTest {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             String after = metrics.body();
-            assertThat(value(after, "roadmapbot_commands_total", "command=\"ask\",outcome=\"ok\",type=\"slash\"")).isEqualTo(2);
-            assertThat(value(after, "roadmapbot_commands_total", "command=\"roadmap\",outcome=\"user_error\",type=\"slash\"")).isEqualTo(1);
-            assertThat(value(after, "roadmapbot_commands_total", "command=\"progress\",outcome=\"ok\",type=\"slash\"")).isEqualTo(1);
-            assertThat(value(after, "roadmapbot_commands_total", "command=\"leaderboard\",outcome=\"forbidden\",type=\"slash\"")).isEqualTo(1);
-            assertThat(value(after, "roadmapbot_commands_total", "command=\"unknown\",outcome=\"unknown\",type=\"slash\"")).isEqualTo(1);
-            assertThat(value(after, "roadmapbot_command_duration_seconds_count", "command=\"ask\",type=\"slash\"")).isEqualTo(2);
-            assertThat(value(after, "roadmapbot_command_duration_seconds_sum", "command=\"ask\",type=\"slash\"")).isPositive();
+            assertThat(value(after, "roadmapbot_commands_total", "command=\"ask\",outcome=\"ok\",type=\"slash\""))
+                    .isEqualTo(2);
+            assertThat(value(
+                            after,
+                            "roadmapbot_commands_total",
+                            "command=\"roadmap\",outcome=\"user_error\",type=\"slash\""))
+                    .isEqualTo(1);
+            assertThat(value(after, "roadmapbot_commands_total", "command=\"progress\",outcome=\"ok\",type=\"slash\""))
+                    .isEqualTo(1);
+            assertThat(value(
+                            after,
+                            "roadmapbot_commands_total",
+                            "command=\"leaderboard\",outcome=\"forbidden\",type=\"slash\""))
+                    .isEqualTo(1);
+            assertThat(value(
+                            after,
+                            "roadmapbot_commands_total",
+                            "command=\"unknown\",outcome=\"unknown\",type=\"slash\""))
+                    .isEqualTo(1);
+            assertThat(value(after, "roadmapbot_command_duration_seconds_count", "command=\"ask\",type=\"slash\""))
+                    .isEqualTo(2);
+            assertThat(value(after, "roadmapbot_command_duration_seconds_sum", "command=\"ask\",type=\"slash\""))
+                    .isPositive();
             // The progress write went through the pool: Hikari's tracker counted the connection use.
-            assertThat(value(after, "hikaricp_connections_usage_seconds_count", "pool=\"roadmap-bot-db\"")).isPositive();
+            assertThat(value(after, "hikaricp_connections_usage_seconds_count", "pool=\"roadmap-bot-db\""))
+                    .isPositive();
 
             // The ports other features will call report here too.
             app.metrics().nudge(org.roadmapbot.core.BotMetrics.NudgeOutcome.MISSED);
             app.metrics().phrasingFallback("timeout");
             app.metrics().interactionAcknowledged(Duration.ofSeconds(4).toNanos());
             String later = get(port, "/metrics").body();
-            assertThat(value(later, "roadmapbot_nudges_total", "outcome=\"missed\"")).isEqualTo(1);
-            assertThat(value(later, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"timeout\"")).isEqualTo(1);
-            assertThat(value(later, "roadmapbot_interaction_acknowledgements_late_total", "")).isEqualTo(1);
+            assertThat(value(later, "roadmapbot_nudges_total", "outcome=\"missed\""))
+                    .isEqualTo(1);
+            assertThat(value(later, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"timeout\""))
+                    .isEqualTo(1);
+            assertThat(value(later, "roadmapbot_interaction_acknowledgements_late_total", ""))
+                    .isEqualTo(1);
 
             HttpResponse<String> health = get(port, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -93,13 +121,16 @@ class OpsEndpointTest {
     void healthNamesTheDatabaseWhenItGoesDown() throws Exception {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         try {
-            DatabaseConfig database = DatabaseConfig.fromEnvironment(Map.of(DatabaseConfig.URL,
-                    postgres.getJdbcUrl("postgres", "postgres"), DatabaseConfig.USER, "postgres"));
-            AppConfig config = new AppConfig(dir, Optional.empty()).withDatabase(database)
+            DatabaseConfig database = DatabaseConfig.fromEnvironment(Map.of(
+                    DatabaseConfig.URL, postgres.getJdbcUrl("postgres", "postgres"), DatabaseConfig.USER, "postgres"));
+            AppConfig config = new AppConfig(dir, Optional.empty())
+                    .withDatabase(database)
                     .withOps(OpsConfig.off().withHttpPort(0));
             try (Application app = Application.start(config)) {
                 app.startScheduler(new ConsoleMessenger(new PrintStream(OutputStream.nullOutputStream())));
-                int port = app.serveOps(() -> Health.Status.up("test gateway")).orElseThrow().port();
+                int port = app.serveOps(() -> Health.Status.up("test gateway"))
+                        .orElseThrow()
+                        .port();
                 assertThat(get(port, "/health").statusCode()).isEqualTo(200);
 
                 postgres.close();
@@ -119,10 +150,13 @@ class OpsEndpointTest {
 
     @Test
     void healthNamesTheGatewayWhileItIsDown() throws Exception {
-        AppConfig config = new AppConfig(dir, Optional.empty()).withOps(OpsConfig.off().withHttpPort(0));
+        AppConfig config =
+                new AppConfig(dir, Optional.empty()).withOps(OpsConfig.off().withHttpPort(0));
         try (Application app = Application.start(config)) {
             // The scheduler is not started either: both are named.
-            int port = app.serveOps(() -> Health.Status.down("connecting to Discord")).orElseThrow().port();
+            int port = app.serveOps(() -> Health.Status.down("connecting to Discord"))
+                    .orElseThrow()
+                    .port();
             HttpResponse<String> health = get(port, "/health");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"failing\" : [ \"gateway\", \"scheduler\" ]", "connecting to Discord");
@@ -134,8 +168,11 @@ class OpsEndpointTest {
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
-
 }

@@ -1,7 +1,5 @@
 package org.roadmapbot.ops;
 
-import org.roadmapbot.testing.Series;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -35,6 +33,7 @@ import org.roadmapbot.db.DatabaseConfig;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.progress.ProgressRepository;
 import org.roadmapbot.progress.TopicState;
+import org.roadmapbot.testing.Series;
 
 /**
  * The scheduled backup job, fired while four members' worth of writers keep committing progress:
@@ -48,14 +47,14 @@ class ScheduledBackupTest {
     @TempDir
     Path dir;
 
-    record Change(String member, String topic, long committedAtNanos) {
-    }
+    record Change(String member, String topic, long committedAtNanos) {}
 
     @Test
     void backupUnderConcurrentWritesRestoresEveryChangeCommittedBeforeIt() throws Exception {
         Path data = dir.resolve("data");
         Path backups = dir.resolve("backups");
-        AppConfig config = new AppConfig(data, Optional.empty()).withOps(OpsConfig.off().withBackups(backups, 2));
+        AppConfig config =
+                new AppConfig(data, Optional.empty()).withOps(OpsConfig.off().withBackups(backups, 2));
         ConcurrentLinkedQueue<Change> committed = new ConcurrentLinkedQueue<>();
         long firedAt;
         Path backup;
@@ -94,22 +93,29 @@ class ScheduledBackupTest {
             }
             writers.shutdown();
         }
-        List<Change> beforeBackup = committed.stream().filter(c -> c.committedAtNanos() < firedAt).toList();
-        List<Change> afterBackup = committed.stream().filter(c -> c.committedAtNanos() >= firedAt).toList();
+        List<Change> beforeBackup =
+                committed.stream().filter(c -> c.committedAtNanos() < firedAt).toList();
+        List<Change> afterBackup =
+                committed.stream().filter(c -> c.committedAtNanos() >= firedAt).toList();
         assertThat(beforeBackup).hasSizeGreaterThanOrEqualTo(60);
         assertThat(afterBackup).as("writes went on while the backup ran").isNotEmpty();
 
         Path restored = dir.resolve("restored");
-        assertThat(Main.execute("restore", "--data-dir", restored.toString(), "--from", backup.toString())).isZero();
+        assertThat(Main.execute("restore", "--data-dir", restored.toString(), "--from", backup.toString()))
+                .isZero();
         try (Database db = Database.open(DatabaseConfig.embedded(), restored)) {
             ProgressRepository repository = new ProgressRepository(db.dataSource());
             for (Change c : beforeBackup) {
-                assertThat(repository.load(GUILD, c.member()).state(c.topic())).as(c.toString()).contains(TopicState.DONE);
+                assertThat(repository.load(GUILD, c.member()).state(c.topic()))
+                        .as(c.toString())
+                        .contains(TopicState.DONE);
             }
             // Each done left its event: the copy is consistent across tables, not just row by row.
-            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM topic_progress WHERE guild_id = '" + GUILD
-                         + "'), (SELECT COUNT(*) FROM progress_event WHERE guild_id = '" + GUILD + "' AND kind = 'done')")) {
+            try (Connection c = db.dataSource().getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM topic_progress WHERE guild_id = '"
+                            + GUILD + "'), (SELECT COUNT(*) FROM progress_event WHERE guild_id = '" + GUILD
+                            + "' AND kind = 'done')")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(rs.getLong(2)).isGreaterThanOrEqualTo(beforeBackup.size());
             }
@@ -121,7 +127,8 @@ class ScheduledBackupTest {
         Path backups = dir.resolve("backups");
         Files.createDirectories(backups);
         Files.writeString(backups.resolve("notes.txt"), "not a backup");
-        AppConfig config = new AppConfig(dir.resolve("data"), Optional.empty()).withOps(OpsConfig.off().withBackups(backups, 2));
+        AppConfig config = new AppConfig(dir.resolve("data"), Optional.empty())
+                .withOps(OpsConfig.off().withBackups(backups, 2));
         try (Application app = Application.start(config)) {
             app.startScheduler(new ConsoleMessenger(new PrintStream(OutputStream.nullOutputStream())));
             String metrics = "";
@@ -136,17 +143,23 @@ class ScheduledBackupTest {
                     metrics = app.metrics().scrape();
                 }
             }
-            assertThat(Series.value(metrics, "roadmapbot_backups_total", "outcome=\"ok\"")).isEqualTo(3);
-            assertThat(Series.value(metrics, "roadmapbot_scheduled_jobs_total", "group=\"backup\",outcome=\"ok\"")).isEqualTo(3);
+            assertThat(Series.value(metrics, "roadmapbot_backups_total", "outcome=\"ok\""))
+                    .isEqualTo(3);
+            assertThat(Series.value(metrics, "roadmapbot_scheduled_jobs_total", "group=\"backup\",outcome=\"ok\""))
+                    .isEqualTo(3);
         }
         try (Stream<Path> files = Files.list(backups)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .hasSize(3).contains("notes.txt").filteredOn(n -> n.endsWith(".zip")).hasSize(2);
+                    .hasSize(3)
+                    .contains("notes.txt")
+                    .filteredOn(n -> n.endsWith(".zip"))
+                    .hasSize(2);
         }
     }
 
     private static Reply run(Application app, String member, String sub, Map<String, Object> options) {
-        return app.router().dispatch(new CommandRequest(GUILD, member, "Member " + member, false, "progress", sub, options));
+        return app.router()
+                .dispatch(new CommandRequest(GUILD, member, "Member " + member, false, "progress", sub, options));
     }
 
     private static void ok(Reply reply) {
@@ -158,8 +171,11 @@ class ScheduledBackupTest {
     private static Path awaitBackup(Path backups) throws Exception {
         awaitCount(backups, 1);
         try (Stream<Path> files = Files.list(backups)) {
-            return files.filter(p -> ScheduledBackups.BACKUP_NAME.matcher(p.getFileName().toString()).matches())
-                    .findFirst().orElseThrow();
+            return files.filter(p -> ScheduledBackups.BACKUP_NAME
+                            .matcher(p.getFileName().toString())
+                            .matches())
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -169,8 +185,11 @@ class ScheduledBackupTest {
             if (Files.isDirectory(backups)) {
                 try (Stream<Path> files = Files.list(backups)) {
                     // Only finished backups carry the final name (they are renamed into place).
-                    if (files.filter(p -> ScheduledBackups.BACKUP_NAME.matcher(p.getFileName().toString()).matches())
-                            .count() == count) {
+                    if (files.filter(p -> ScheduledBackups.BACKUP_NAME
+                                            .matcher(p.getFileName().toString())
+                                            .matches())
+                                    .count()
+                            == count) {
                         return;
                     }
                 }

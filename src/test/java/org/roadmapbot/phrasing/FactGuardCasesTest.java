@@ -29,18 +29,21 @@ class FactGuardCasesTest {
         int attacked = 0;
         int attacksRejected = 0;
         for (GuardCases.Case c : cases) {
-            FactGuard guard = new FactGuard(GuardCases.facts(KB, c.entryIds()), List.of(), c.question(), FactGuardTest.VOCABULARY);
+            FactGuard guard = new FactGuard(
+                    GuardCases.facts(KB, c.entryIds()), List.of(), c.question(), FactGuardTest.VOCABULARY);
             Optional<FactGuard.Violation> verdict = guard.check(c.output());
             if (c.accept()) {
                 faithful++;
                 if (verdict.isEmpty()) {
                     accepted++;
                 } else {
-                    wrong.add("faithful output rejected: " + c + ": " + verdict.get().detail());
+                    wrong.add("faithful output rejected: " + c + ": "
+                            + verdict.get().detail());
                 }
                 for (GuardCases.Attack attack : GuardCases.ATTACKS) {
                     attacked++;
-                    Optional<FactGuard.Violation> attackVerdict = guard.check(attack.apply().apply(c.output()));
+                    Optional<FactGuard.Violation> attackVerdict =
+                            guard.check(attack.apply().apply(c.output()));
                     if (attackVerdict.map(FactGuard.Violation::reason).equals(Optional.of(attack.reason()))) {
                         attacksRejected++;
                     } else {
@@ -52,13 +55,22 @@ class FactGuardCasesTest {
                 if (verdict.map(FactGuard.Violation::reason).equals(c.reason())) {
                     rejected++;
                 } else {
-                    wrong.add("adversarial output " + c + " expected " + c.reason().orElseThrow() + ", got " + verdict);
+                    wrong.add("adversarial output " + c + " expected "
+                            + c.reason().orElseThrow() + ", got " + verdict);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "guard corpus: faithful accepted %d/%d (%.1f %%), adversarial rejected %d/%d, "
-                + "attacked faithful outputs rejected %d/%d%n", accepted, faithful, 100.0 * accepted / faithful, rejected,
-                adversarial, attacksRejected, attacked);
+        System.out.printf(
+                Locale.ROOT,
+                "guard corpus: faithful accepted %d/%d (%.1f %%), adversarial rejected %d/%d, "
+                        + "attacked faithful outputs rejected %d/%d%n",
+                accepted,
+                faithful,
+                100.0 * accepted / faithful,
+                rejected,
+                adversarial,
+                attacksRejected,
+                attacked);
 
         assertThat(faithful).isGreaterThanOrEqualTo(30);
         assertThat(adversarial).isGreaterThanOrEqualTo(30);
@@ -79,12 +91,14 @@ class FactGuardCasesTest {
         int accepted = 0;
         List<GuardCases.Case> cases = GuardCases.holdout();
         for (GuardCases.Case c : cases) {
-            FactGuard guard = new FactGuard(GuardCases.facts(KB, c.entryIds()), List.of(), c.question(), FactGuardTest.VOCABULARY);
+            FactGuard guard = new FactGuard(
+                    GuardCases.facts(KB, c.entryIds()), List.of(), c.question(), FactGuardTest.VOCABULARY);
             Optional<FactGuard.Violation> verdict = guard.check(c.output());
             if (verdict.isEmpty()) {
                 accepted++;
             } else {
-                wrong.add("faithful output rejected: " + c + ": " + verdict.get().detail());
+                wrong.add(
+                        "faithful output rejected: " + c + ": " + verdict.get().detail());
             }
             for (GuardCases.Attack attack : GuardCases.ATTACKS) {
                 if (guard.check(attack.apply().apply(c.output())).isEmpty()) {
@@ -92,10 +106,16 @@ class FactGuardCasesTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "guard holdout: faithful accepted %d/%d (%.1f %%)%n", accepted, cases.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "guard holdout: faithful accepted %d/%d (%.1f %%)%n",
+                accepted,
+                cases.size(),
                 100.0 * accepted / cases.size());
         assertThat(cases).hasSizeGreaterThanOrEqualTo(20).allMatch(GuardCases.Case::accept);
-        assertThat(wrong.stream().filter(w -> w.startsWith("attack"))).as(String.join("\n", wrong)).isEmpty();
+        assertThat(wrong.stream().filter(w -> w.startsWith("attack")))
+                .as(String.join("\n", wrong))
+                .isEmpty();
         assertThat(100.0 * accepted / cases.size()).as(String.join("\n", wrong)).isGreaterThanOrEqualTo(90.0);
     }
 }

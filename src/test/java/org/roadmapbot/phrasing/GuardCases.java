@@ -26,8 +26,13 @@ import org.roadmapbot.knowledge.data.KnowledgeLoader;
 public final class GuardCases {
 
     /** One model output and what the guard must do with it. */
-    record Case(boolean accept, Optional<LlmPhraser.Reason> reason, String label, List<String> entryIds, String question,
-                String output) {
+    record Case(
+            boolean accept,
+            Optional<LlmPhraser.Reason> reason,
+            String label,
+            List<String> entryIds,
+            String question,
+            String output) {
 
         @Override
         public String toString() {
@@ -36,8 +41,7 @@ public final class GuardCases {
     }
 
     /** An attack on a faithful output, and the check that must catch it. */
-    public record Attack(String name, LlmPhraser.Reason reason, UnaryOperator<String> apply) {
-    }
+    public record Attack(String name, LlmPhraser.Reason reason, UnaryOperator<String> apply) {}
 
     /** Every attack is applied to every faithful output: each result must be rejected. */
     public static final List<Attack> ATTACKS = List.of(
@@ -47,24 +51,29 @@ public final class GuardCases {
             new Attack("nickname mention", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " <@!123456789012345678>"),
             new Attack("role mention", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " <@&123456789012345678>"),
             new Attack("channel mention", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " See <#123456789012345678>."),
-            new Attack("slash-command mention", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " Try </ask:123456789012345678>."),
+            new Attack(
+                    "slash-command mention",
+                    LlmPhraser.Reason.LINK_OR_MENTION,
+                    s -> s + " Try </ask:123456789012345678>."),
             new Attack("@name", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " Thanks @Moderator!"),
             new Attack("URL", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " More: https://example.com/backend"),
             new Attack("markdown link", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " [Read more](http://x.io)"),
             new Attack("bare domain", LlmPhraser.Reason.LINK_OR_MENTION, s -> s + " Deals at udemy.com."),
-            new Attack("zero-width space", LlmPhraser.Reason.HIDDEN_CHARACTERS, s -> s.substring(0, 3) + "\u200B" + s.substring(3)),
+            new Attack(
+                    "zero-width space",
+                    LlmPhraser.Reason.HIDDEN_CHARACTERS,
+                    s -> s.substring(0, 3) + "\u200B" + s.substring(3)),
             new Attack("Cyrillic look-alike", LlmPhraser.Reason.HIDDEN_CHARACTERS, GuardCases::cyrillic),
             new Attack("new product", LlmPhraser.Reason.NEW_NAME, s -> s + " Codecademy Pro covers this too."),
             new Attack("new company", LlmPhraser.Reason.NEW_NAME, s -> s + " That is what they look for at Microsoft."),
             new Attack("opinion", LlmPhraser.Reason.JUDGEMENT, s -> s + " Honestly, it's a waste of money."),
             new Attack("invented number", LlmPhraser.Reason.CHANGED_FACTS, s -> s + " Plan on about 17 hours a week."));
 
-    private static final Pattern HEADER = Pattern.compile(
-            "=== (accept|reject)(?: ([A-Z_]+))?(?: \\[(.*?)])? ([\\w,-]+) :: (.*)");
+    private static final Pattern HEADER =
+            Pattern.compile("=== (accept|reject)(?: ([A-Z_]+))?(?: \\[(.*?)])? ([\\w,-]+) :: (.*)");
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");
 
-    private GuardCases() {
-    }
+    private GuardCases() {}
 
     static List<Case> load() {
         return load("phrasing/guard-cases.txt");
@@ -91,10 +100,13 @@ public final class GuardCases {
             }
             if (line.startsWith("=== ")) {
                 if (header != null) {
-                    cases.add(new Case(header.group(1).equals("accept"),
+                    cases.add(new Case(
+                            header.group(1).equals("accept"),
                             Optional.ofNullable(header.group(2)).map(LlmPhraser.Reason::valueOf),
-                            header.group(3) == null ? "" : header.group(3), Arrays.asList(header.group(4).split(",")),
-                            header.group(5).strip(), unescape(body.toString().strip())));
+                            header.group(3) == null ? "" : header.group(3),
+                            Arrays.asList(header.group(4).split(",")),
+                            header.group(5).strip(),
+                            unescape(body.toString().strip())));
                 }
                 header = line.equals("=== end") ? null : HEADER.matcher(line);
                 if (header != null && !header.matches()) {
@@ -111,13 +123,15 @@ public final class GuardCases {
     /** The facts the phraser would give the model for these entries. */
     static List<Fact> facts(KnowledgeBase kb, List<String> entryIds) {
         Map<String, Entry> byId = Entries.of(kb).stream().collect(Collectors.toMap(Entry::id, e -> e));
-        return entryIds.stream().map(id -> {
-            Entry e = byId.get(id);
-            if (e == null) {
-                throw new IllegalArgumentException("no entry " + id);
-            }
-            return Fact.ofEntry(e.id(), e.answer());
-        }).toList();
+        return entryIds.stream()
+                .map(id -> {
+                    Entry e = byId.get(id);
+                    if (e == null) {
+                        throw new IllegalArgumentException("no entry " + id);
+                    }
+                    return Fact.ofEntry(e.id(), e.answer());
+                })
+                .toList();
     }
 
     static KnowledgeBase knowledge() {

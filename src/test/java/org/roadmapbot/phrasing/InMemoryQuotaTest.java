@@ -31,10 +31,12 @@ class InMemoryQuotaTest {
         InMemoryQuota quota = new InMemoryQuota(1, Duration.ZERO);
         for (int i = 0; i < 5; i++) {
             // A failed or rejected call starts and is never counted.
-            assertThat(quota.startCall("g", "a", NOON.plusSeconds(i), true).allowed()).isTrue();
+            assertThat(quota.startCall("g", "a", NOON.plusSeconds(i), true).allowed())
+                    .isTrue();
         }
         assertThat(quota.countPhrased("g", "a", NOON.plusSeconds(5)).allowed()).isTrue();
-        assertThat(quota.startCall("g", "a", NOON.plusSeconds(6), true).verdict()).isEqualTo(PhrasingQuota.Verdict.DAILY_LIMIT);
+        assertThat(quota.startCall("g", "a", NOON.plusSeconds(6), true).verdict())
+                .isEqualTo(PhrasingQuota.Verdict.DAILY_LIMIT);
     }
 
     @Test
@@ -47,8 +49,10 @@ class InMemoryQuotaTest {
         assertThat(soon.verdict()).isEqualTo(PhrasingQuota.Verdict.COOLDOWN);
         assertThat(soon.retryAfter()).isEqualTo(Duration.ofSeconds(20));
         // A nudge is not blocked by the cooldown and does not restart it.
-        assertThat(quota.startCall("g", "a", NOON.plusSeconds(10), false).allowed()).isTrue();
-        assertThat(quota.startCall("g", "a", NOON.plusSeconds(30), true).allowed()).isTrue();
+        assertThat(quota.startCall("g", "a", NOON.plusSeconds(10), false).allowed())
+                .isTrue();
+        assertThat(quota.startCall("g", "a", NOON.plusSeconds(30), true).allowed())
+                .isTrue();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.roadmapbot.phrasing;
 
-import org.roadmapbot.testing.Series;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +17,7 @@ import org.roadmapbot.app.Application;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.testing.Series;
 
 /**
  * End to end: /ask through the real command router, the real LangChain4j OpenAI client and real
@@ -54,10 +53,12 @@ class LlmPhrasingTest {
         try (Application app = app(20, Duration.ZERO, Duration.ofSeconds(5))) {
             Reply reply = ask(app, "m1", HOW_LONG);
 
-            assertThat(reply.content()).startsWith(GOOD_HOW_LONG)
+            assertThat(reply.content())
+                    .startsWith(GOOD_HOW_LONG)
                     .contains("Source: \"Frequently Asked Questions\" (entry `faq-how-long`)")
                     .endsWith(LlmPhraser.AI_MARK);
-            assertThat(reply.footer()).isEqualTo("AI-phrased · Source: \"Frequently Asked Questions\" (entry `faq-how-long`)");
+            assertThat(reply.footer())
+                    .isEqualTo("AI-phrased · Source: \"Frequently Asked Questions\" (entry `faq-how-long`)");
             assertThat(reply.sources()).containsExactly("faq-how-long");
             assertThat(reply.error()).isFalse();
 
@@ -67,14 +68,17 @@ class LlmPhrasingTest {
             assertThat(request.path("model").asText()).isEqualTo("fake-model");
             String system = LocalOpenAiServer.message(request, "system");
             String user = LocalOpenAiServer.message(request, "user");
-            assertThat(system).contains("Use only the facts given between <facts> and </facts>")
+            assertThat(system)
+                    .contains("Use only the facts given between <facts> and </facts>")
                     .contains("say in one sentence that the roadmap guide does not cover it")
                     .doesNotContain(HOW_LONG);
-            assertThat(user).contains("<question>\n" + HOW_LONG + "\n</question>")
+            assertThat(user)
+                    .contains("<question>\n" + HOW_LONG + "\n</question>")
                     .contains("Most learners reach job-readiness in 6-10 months of full-time study")
                     .contains("Numbers and names to keep exactly as written: 6-10, 10-15, 3-4, JavaScript, HTTP, API");
             assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.PHRASED, 1L);
-            assertThat(Series.value(app.metrics().scrape(), "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\""))
+            assertThat(Series.value(
+                            app.metrics().scrape(), "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\""))
                     .isEqualTo(1);
         }
     }
@@ -82,8 +86,15 @@ class LlmPhrasingTest {
     @Test
     void aLocalServerNeedsNoKey() {
         fake.respondWith(GOOD_HOW_LONG);
-        PhrasingConfig local = new PhrasingConfig(true, fake.baseUrl(), "llama3.2", Optional.empty(),
-                Duration.ofSeconds(5), 20, Duration.ZERO, PhrasingConfig.DEFAULT_MAX_CHARS);
+        PhrasingConfig local = new PhrasingConfig(
+                true,
+                fake.baseUrl(),
+                "llama3.2",
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                20,
+                Duration.ZERO,
+                PhrasingConfig.DEFAULT_MAX_CHARS);
         try (Application app = Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(local))) {
             assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG);
             assertThat(fake.authorizations()).containsExactly("(none)");
@@ -165,13 +176,17 @@ class LlmPhrasingTest {
 
             assertThat(fake.requests()).hasSize(4);
             Map<LlmPhraser.Reason, Long> counts = app.phraser().orElseThrow().counts();
-            assertThat(counts.get(LlmPhraser.Reason.ERROR) + counts.get(LlmPhraser.Reason.EMPTY)).isEqualTo(4L);
+            assertThat(counts.get(LlmPhraser.Reason.ERROR) + counts.get(LlmPhraser.Reason.EMPTY))
+                    .isEqualTo(4L);
             assertThat(counts).containsEntry(LlmPhraser.Reason.PHRASED, 0L);
             // The operator sees each plain answer and why, as the phraser counted it.
             String metrics = app.metrics().scrape();
             assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"error\"")
-                    + Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"empty\"")).isEqualTo(4);
-            assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\"")).isZero();
+                            + Series.value(
+                                    metrics, "roadmapbot_phrasing_total", "outcome=\"fallback\",reason=\"empty\""))
+                    .isEqualTo(4);
+            assertThat(Series.value(metrics, "roadmapbot_phrasing_total", "outcome=\"used\",reason=\"none\""))
+                    .isZero();
         }
     }
 
@@ -229,7 +244,8 @@ class LlmPhrasingTest {
                 Reply reply = ask(app, "m1", question);
                 Reply plain = plain(app, question);
                 assertThat(reply).as(question).isIn(plain, plainWith(app, question, LlmPhraser.REJECTED_NOTE));
-                assertThat(reply.content()).as(question)
+                assertThat(reply.content())
+                        .as(question)
                         .doesNotContain("@everyone", "@here", "<@", "Use only the facts", "system prompt");
             }
             for (JsonNode request : fake.requests()) {
@@ -279,8 +295,10 @@ class LlmPhrasingTest {
 
             Reply second = ask(app, "m1", HOW_LONG);
             Reply plain = plain(app, HOW_LONG);
-            assertThat(second.content()).isEqualTo(plain.content()
-                    + "\n-# Plain answer: you've used today's AI-phrased answers (1 a day); they come back at 00:00 UTC.");
+            assertThat(second.content())
+                    .isEqualTo(
+                            plain.content()
+                                    + "\n-# Plain answer: you've used today's AI-phrased answers (1 a day); they come back at 00:00 UTC.");
             assertThat(second.sources()).isEqualTo(plain.sources());
             assertThat(second.footer()).isEqualTo(plain.footer());
             assertThat(second.error()).isFalse();
@@ -299,7 +317,8 @@ class LlmPhrasingTest {
             assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG);
 
             Reply second = ask(app, "m1", HOW_LONG);
-            assertThat(second.content()).startsWith(plain(app, HOW_LONG).content())
+            assertThat(second.content())
+                    .startsWith(plain(app, HOW_LONG).content())
                     .contains("-# Plain answer: friendly AI phrasing is available again in ");
             assertThat(fake.requests()).hasSize(1);
         }
@@ -309,7 +328,8 @@ class LlmPhrasingTest {
     void onlyPhrasedAnswersThatReachedTheMemberCountTowardsTheQuota() {
         try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
             // Nothing found: no call, nothing counted.
-            assertThat(ask(app, "m1", "how do I bake sourdough bread").sources()).isEmpty();
+            assertThat(ask(app, "m1", "how do I bake sourdough bread").sources())
+                    .isEmpty();
             assertThat(fake.requests()).isEmpty();
 
             // A failed call and a rejected rewording phrase nothing, so they use none of the quota of 1,
@@ -317,18 +337,22 @@ class LlmPhrasingTest {
             fake.respond(request -> LocalOpenAiServer.status(500, "{}"));
             Reply failed = ask(app, "m1", HOW_LONG);
             assertThat(failed).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
-            assertThat(failed.content()).endsWith("-# AI phrasing is unavailable right now — here is the plain answer.");
+            assertThat(failed.content())
+                    .endsWith("-# AI phrasing is unavailable right now — here is the plain answer.");
             fake.respond(request -> LocalOpenAiServer.stall());
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.UNAVAILABLE_NOTE));
             fake.respondWith(GOOD_HOW_LONG.replace("6-10", "10-15").replaceFirst("10-15 months if", "6-10 months if"));
             assertThat(ask(app, "m1", HOW_LONG)).isEqualTo(plainWith(app, HOW_LONG, LlmPhraser.REJECTED_NOTE));
 
             fake.respondWith(GOOD_HOW_LONG);
-            assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG).endsWith(LlmPhraser.AI_MARK);
+            assertThat(ask(app, "m1", HOW_LONG).content())
+                    .startsWith(GOOD_HOW_LONG)
+                    .endsWith(LlmPhraser.AI_MARK);
             // The one phrased answer used the quota.
             assertThat(ask(app, "m1", HOW_LONG).content()).contains("you've used today's AI-phrased answers (1 a day)");
             assertThat(fake.requests()).hasSize(4);
-            assertThat(app.phraser().orElseThrow().counts()).containsEntry(LlmPhraser.Reason.PHRASED, 1L)
+            assertThat(app.phraser().orElseThrow().counts())
+                    .containsEntry(LlmPhraser.Reason.PHRASED, 1L)
                     .containsEntry(LlmPhraser.Reason.DAILY_LIMIT, 1L);
         }
     }
@@ -349,11 +373,13 @@ class LlmPhrasingTest {
     @Test
     void nudgesArePhrasedWithTheSameGuards() {
         String plainNudge = "You've finished 5 of 12 topics in Phase 2. Next up: SQL fundamentals with PostgreSQL.";
-        List<Fact> facts = List.of(new Fact("sql-fundamentals", "Learn SQL fundamentals using PostgreSQL or MySQL: table design, queries, joins."));
+        List<Fact> facts = List.of(new Fact(
+                "sql-fundamentals", "Learn SQL fundamentals using PostgreSQL or MySQL: table design, queries, joins."));
         try (Application app = app(20, Duration.ofHours(1), Duration.ofSeconds(5))) {
             LlmPhraser phraser = app.phraser().orElseThrow();
 
-            fake.respondWith("Nice work: 5 of 12 topics in Phase 2 are done! Next, try SQL fundamentals with PostgreSQL.");
+            fake.respondWith(
+                    "Nice work: 5 of 12 topics in Phase 2 are done! Next, try SQL fundamentals with PostgreSQL.");
             LlmPhraser.Outcome phrased = phraser.phraseNudge("1", "m1", plainNudge, facts);
             assertThat(phrased.phrased()).isTrue();
             assertThat(phrased.markedText()).startsWith("Nice work: 5 of 12").endsWith(LlmPhraser.AI_MARK);
@@ -362,7 +388,8 @@ class LlmPhrasingTest {
                     .contains("Learn SQL fundamentals using PostgreSQL or MySQL");
 
             // Nudges ignore the cooldown, so this second call goes out; it changes a number.
-            fake.respondWith("Nice work: 6 of 12 topics in Phase 2 are done! Next, try SQL fundamentals with PostgreSQL.");
+            fake.respondWith(
+                    "Nice work: 6 of 12 topics in Phase 2 are done! Next, try SQL fundamentals with PostgreSQL.");
             LlmPhraser.Outcome changed = phraser.phraseNudge("1", "m1", plainNudge, facts);
             assertThat(changed.phrased()).isFalse();
             assertThat(changed.markedText()).isEqualTo(plainNudge);
@@ -383,7 +410,8 @@ class LlmPhrasingTest {
         try (Application app = app(1, Duration.ZERO, Duration.ofSeconds(5))) {
             assertThat(ask(app, "m1", HOW_LONG).content()).startsWith(GOOD_HOW_LONG);
 
-            LlmPhraser.Outcome nudge = app.phraser().orElseThrow().phraseNudge("1", "m1", "Time for Phase 2!", List.of());
+            LlmPhraser.Outcome nudge =
+                    app.phraser().orElseThrow().phraseNudge("1", "m1", "Time for Phase 2!", List.of());
             assertThat(nudge.reason()).isEqualTo(LlmPhraser.Reason.DAILY_LIMIT);
             assertThat(nudge.markedText()).isEqualTo("Time for Phase 2!");
             assertThat(fake.requests()).hasSize(1);
@@ -391,8 +419,15 @@ class LlmPhrasingTest {
     }
 
     private Application app(int quota, Duration cooldown, Duration timeout) {
-        PhrasingConfig phrasing = new PhrasingConfig(true, fake.baseUrl(), "fake-model", Optional.of("test-key"),
-                timeout, quota, cooldown, PhrasingConfig.DEFAULT_MAX_CHARS);
+        PhrasingConfig phrasing = new PhrasingConfig(
+                true,
+                fake.baseUrl(),
+                "fake-model",
+                Optional.of("test-key"),
+                timeout,
+                quota,
+                cooldown,
+                PhrasingConfig.DEFAULT_MAX_CHARS);
         return Application.start(new AppConfig(dir, Optional.empty()).withPhrasing(phrasing));
     }
 
@@ -401,13 +436,21 @@ class LlmPhrasingTest {
      * (their ids carry a fresh token each time; they are not the phrasing's concern).
      */
     private static Reply ask(Application app, String member, String question) {
-        Reply reply = app.router().dispatch(new CommandRequest("1", member, "Tester", false, AskCommand.NAME, null,
-                Map.of(AskCommand.QUESTION, question)));
-        Reply.Builder withoutRatings = Reply.builder(reply.content()).title(reply.title()).footer(reply.footer())
-                .ephemeral(reply.ephemeral()).error(reply.error()).sources(reply.sources()).form(reply.form());
+        Reply reply = app.router()
+                .dispatch(new CommandRequest(
+                        "1", member, "Tester", false, AskCommand.NAME, null, Map.of(AskCommand.QUESTION, question)));
+        Reply.Builder withoutRatings = Reply.builder(reply.content())
+                .title(reply.title())
+                .footer(reply.footer())
+                .ephemeral(reply.ephemeral())
+                .error(reply.error())
+                .sources(reply.sources())
+                .form(reply.form());
         reply.fields().forEach(f -> withoutRatings.field(f.name(), f.value(), f.inline()));
         reply.attachments().forEach(withoutRatings::attachment);
-        reply.buttons().stream().filter(b -> !b.customId().startsWith("2:ask:rate:")).forEach(withoutRatings::button);
+        reply.buttons().stream()
+                .filter(b -> !b.customId().startsWith("2:ask:rate:"))
+                .forEach(withoutRatings::button);
         return withoutRatings.build();
     }
 
@@ -418,7 +461,15 @@ class LlmPhrasingTest {
     /** The plain reply with a note under it (why it is plain); footer and sources unchanged. */
     private static Reply plainWith(Application app, String question, String note) {
         Reply plain = plain(app, question);
-        return new Reply(plain.content() + "\n" + note, plain.title(), plain.fields(), plain.footer(), plain.ephemeral(),
-                plain.error(), plain.attachments(), plain.buttons(), plain.sources());
+        return new Reply(
+                plain.content() + "\n" + note,
+                plain.title(),
+                plain.fields(),
+                plain.footer(),
+                plain.ephemeral(),
+                plain.error(),
+                plain.attachments(),
+                plain.buttons(),
+                plain.sources());
     }
 }

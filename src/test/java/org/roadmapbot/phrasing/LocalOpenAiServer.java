@@ -28,8 +28,7 @@ public final class LocalOpenAiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to send back: a status and raw body, after an optional stall. */
-    public record Response(int status, String body, boolean stall) {
-    }
+    public record Response(int status, String body, boolean stall) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -74,11 +73,17 @@ public final class LocalOpenAiServer implements AutoCloseable {
     /** A well-formed chat completion whose message is {@code content}. */
     public static Response completion(String content) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 0).put("model", "fake");
+        body.put("id", "chatcmpl-fake")
+                .put("object", "chat.completion")
+                .put("created", 0)
+                .put("model", "fake");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        body.putObject("usage")
+                .put("prompt_tokens", 10)
+                .put("completion_tokens", 10)
+                .put("total_tokens", 20);
         return new Response(200, body.toString(), false);
     }
 
@@ -103,7 +108,8 @@ public final class LocalOpenAiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            paths.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             authorizations.add(auth == null ? "(none)" : auth);
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());

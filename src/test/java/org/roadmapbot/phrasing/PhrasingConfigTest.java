@@ -3,14 +3,14 @@ package org.roadmapbot.phrasing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.Main;
 import org.roadmapbot.app.StartupException;
@@ -23,30 +23,43 @@ class PhrasingConfigTest {
     @Test
     void offByDefault() {
         assertThat(PhrasingConfig.fromEnvironment(Map.of()).enabled()).isFalse();
-        assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "false")).enabled()).isFalse();
-        assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.BASE_URL, "http://localhost:11434/v1")).enabled())
+        assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "false"))
+                        .enabled())
+                .isFalse();
+        assertThat(PhrasingConfig.fromEnvironment(Map.of(PhrasingConfig.BASE_URL, "http://localhost:11434/v1"))
+                        .enabled())
                 .isFalse();
         assertThat(AppConfig.fromEnvironment(Map.of()).phrasing().enabled()).isFalse();
-        assertThat(LlmPhraser.start(PhrasingConfig.off(), GuardCases.knowledge(), org.roadmapbot.core.BotMetrics.NONE)).isEmpty();
+        assertThat(LlmPhraser.start(PhrasingConfig.off(), GuardCases.knowledge(), org.roadmapbot.core.BotMetrics.NONE))
+                .isEmpty();
     }
 
     @Test
     void enabledWithoutABaseUrlOrAModelStopsStartUp() {
-        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "true", PhrasingConfig.MODEL, "llama3.2")))
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(
+                        Map.of(PhrasingConfig.ENABLED, "true", PhrasingConfig.MODEL, "llama3.2")))
                 .isInstanceOf(StartupException.class)
-                .hasMessage(PhrasingConfig.BASE_URL + " must be set when LLM phrasing is enabled (" + PhrasingConfig.ENABLED
-                        + "=true), e.g. http://localhost:11434/v1 for Ollama");
-        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "true",
-                PhrasingConfig.BASE_URL, "http://localhost:11434/v1")))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.MODEL);
+                .hasMessage(PhrasingConfig.BASE_URL + " must be set when LLM phrasing is enabled ("
+                        + PhrasingConfig.ENABLED + "=true), e.g. http://localhost:11434/v1 for Ollama");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(
+                        Map.of(PhrasingConfig.ENABLED, "true", PhrasingConfig.BASE_URL, "http://localhost:11434/v1")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.MODEL);
     }
 
     @Test
     void theCommandLineSaysWhatIsMissingInOneLineAndExitsWithStatus2() throws Exception {
         // A real process: the settings come from its environment, as an operator's would.
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "ask", "--data-dir", dir.resolve("data").toString(), "How long does it take?");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "ask",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "How long does it take?");
         builder.environment().put(PhrasingConfig.ENABLED, "true");
         builder.environment().put(PhrasingConfig.MODEL, "llama3.2");
         builder.environment().remove(PhrasingConfig.BASE_URL);
@@ -58,9 +71,12 @@ class PhrasingConfigTest {
 
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err.strip()).isEqualTo("roadmap-bot: cannot start: " + PhrasingConfig.BASE_URL
-                + " must be set when LLM phrasing is enabled (" + PhrasingConfig.ENABLED + "=true), e.g. http://localhost:11434/v1 for Ollama");
-        assertThat(Files.exists(dir.resolve("data").resolve("roadmap-bot.mv.db"))).isFalse();
+        assertThat(err.strip())
+                .isEqualTo("roadmap-bot: cannot start: " + PhrasingConfig.BASE_URL
+                        + " must be set when LLM phrasing is enabled (" + PhrasingConfig.ENABLED
+                        + "=true), e.g. http://localhost:11434/v1 for Ollama");
+        assertThat(Files.exists(dir.resolve("data").resolve("roadmap-bot.mv.db")))
+                .isFalse();
     }
 
     @Test
@@ -100,20 +116,33 @@ class PhrasingConfigTest {
 
     @Test
     void badValuesStopStartUpWithAMessageNamingTheVariable() {
-        Map<String, String> base = Map.of(PhrasingConfig.ENABLED, "true", PhrasingConfig.BASE_URL, "http://localhost:11434/v1");
+        Map<String, String> base =
+                Map.of(PhrasingConfig.ENABLED, "true", PhrasingConfig.BASE_URL, "http://localhost:11434/v1");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(base))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.MODEL);
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.MODEL);
         assertThatThrownBy(() -> AppConfig.fromEnvironment(with(base, PhrasingConfig.TIMEOUT_MS, "soon")))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.TIMEOUT_MS);
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.TIMEOUT_MS);
         assertThatThrownBy(() -> AppConfig.fromEnvironment(with(base, PhrasingConfig.DAILY_QUOTA, "0")))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.DAILY_QUOTA);
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.DAILY_QUOTA);
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "maybe")))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.ENABLED);
-        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.ENABLED, "true",
-                PhrasingConfig.BASE_URL, "localhost:11434", PhrasingConfig.MODEL, "m")))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.BASE_URL);
-        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(PhrasingConfig.API_KEY_FILE, dir.resolve("missing").toString())))
-                .isInstanceOf(StartupException.class).hasMessageContaining(PhrasingConfig.API_KEY_FILE);
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.ENABLED);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+                        PhrasingConfig.ENABLED,
+                        "true",
+                        PhrasingConfig.BASE_URL,
+                        "localhost:11434",
+                        PhrasingConfig.MODEL,
+                        "m")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.BASE_URL);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+                        PhrasingConfig.API_KEY_FILE, dir.resolve("missing").toString())))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining(PhrasingConfig.API_KEY_FILE);
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

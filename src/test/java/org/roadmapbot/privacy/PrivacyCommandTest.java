@@ -60,7 +60,8 @@ class PrivacyCommandTest {
         assertThat(data.get("member_track").get(0).get("started_at").asText()).isEqualTo(TestBot.T0.toString());
         assertThat(data.get("topic_progress")).hasSize(2);
         assertThat(data.get("progress_event")).hasSize(3);
-        assertThat(data.get("member_settings").get(0).get("leaderboard_hidden").asBoolean()).isTrue();
+        assertThat(data.get("member_settings").get(0).get("leaderboard_hidden").asBoolean())
+                .isTrue();
         for (String table : PersonalData.TABLES) {
             for (JsonNode row : data.get(table)) {
                 assertThat(row.get("guild_id").asText()).isEqualTo(G);
@@ -88,7 +89,9 @@ class PrivacyCommandTest {
         Reply ask = bot.run(G, ME, "privacy", "delete");
 
         assertThat(ask.content()).contains("all 7 records").contains("cannot be undone");
-        assertThat(ask.buttons()).extracting(Reply.Button::customId).containsExactly("2:privacy:confirm-delete", "2:privacy:cancel-delete");
+        assertThat(ask.buttons())
+                .extracting(Reply.Button::customId)
+                .containsExactly("2:privacy:confirm-delete", "2:privacy:cancel-delete");
         assertThat(bot.personalData().count(G, ME)).isEqualTo(7);
 
         Reply done = bot.press(G, ME, PrivacyCommand.CONFIRM_DELETE);
@@ -100,7 +103,9 @@ class PrivacyCommandTest {
         assertThat(bot.repository().load(G, "2").state("http-basics")).contains(TopicState.DONE);
         assertThat(bot.repository().load("200", ME).state("http-basics")).contains(TopicState.DONE);
         assertThat(bot.run(G, ME, "progress", "show").content()).contains("haven't started");
-        JsonNode after = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
+        JsonNode after = JSON.readTree(
+                        bot.run(G, ME, "privacy", "export").attachments().get(0).data())
+                .get("data");
         PersonalData.TABLES.forEach(t -> assertThat(after.get(t)).isEmpty());
     }
 
@@ -126,12 +131,20 @@ class PrivacyCommandTest {
     @Test
     void exportDeleteRoundTripLeavesOtherMembersExportsUnchanged() throws Exception {
         someProgress(G, "2");
-        JsonNode before = JSON.readTree(bot.run(G, "2", "privacy", "export").attachments().get(0).data()).get("data");
+        JsonNode before = JSON.readTree(bot.run(G, "2", "privacy", "export")
+                        .attachments()
+                        .get(0)
+                        .data())
+                .get("data");
         someProgress(G, ME);
 
         bot.press(G, ME, PrivacyCommand.CONFIRM_DELETE);
 
-        JsonNode after = JSON.readTree(bot.run(G, "2", "privacy", "export").attachments().get(0).data()).get("data");
+        JsonNode after = JSON.readTree(bot.run(G, "2", "privacy", "export")
+                        .attachments()
+                        .get(0)
+                        .data())
+                .get("data");
         assertThat(after).isEqualTo(before);
     }
 
@@ -149,7 +162,8 @@ class PrivacyCommandTest {
 
         assertThat(show.content()).contains("visible again");
         assertThat(bot.repository().leaderboardHidden(G, ME)).isFalse();
-        assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", true).content()).contains("already visible");
+        assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", true).content())
+                .contains("already visible");
     }
 
     @Test
@@ -157,14 +171,23 @@ class PrivacyCommandTest {
         // Never set: visible by default, so "visible:true" stores no row at all.
         Reply already = bot.run(G, ME, "privacy", "leaderboard", "visible", true);
         assertThat(already.content()).contains("already visible");
-        assertThat(JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).toString())
+        assertThat(JSON.readTree(bot.run(G, ME, "privacy", "export")
+                                .attachments()
+                                .get(0)
+                                .data())
+                        .toString())
                 .doesNotContain("leaderboard_hidden");
 
         bot.run(G, ME, "privacy", "leaderboard", "visible", false);
-        JsonNode before = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
+        JsonNode before = JSON.readTree(
+                        bot.run(G, ME, "privacy", "export").attachments().get(0).data())
+                .get("data");
         bot.clock().advance(java.time.Duration.ofHours(1));
-        assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", false).content()).contains("already hidden");
-        JsonNode after = JSON.readTree(bot.run(G, ME, "privacy", "export").attachments().get(0).data()).get("data");
+        assertThat(bot.run(G, ME, "privacy", "leaderboard", "visible", false).content())
+                .contains("already hidden");
+        JsonNode after = JSON.readTree(
+                        bot.run(G, ME, "privacy", "export").attachments().get(0).data())
+                .get("data");
         assertThat(after).as("same rows, same updated_at").isEqualTo(before);
     }
 
@@ -173,9 +196,10 @@ class PrivacyCommandTest {
     void everyTableWithAMemberIdColumnIsListedForExportAndDelete() throws Exception {
         List<String> tablesWithMembers = new ArrayList<>();
         try (Connection c = bot.database().dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.columns WHERE column_name = 'member_id' "
-                             + "AND table_schema = 'public'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT table_name FROM information_schema.columns WHERE column_name = 'member_id' "
+                                        + "AND table_schema = 'public'")) {
             while (rs.next()) {
                 tablesWithMembers.add(rs.getString(1));
             }
@@ -189,8 +213,11 @@ class PrivacyCommandTest {
     private int rowsFor(String guild, String member) throws Exception {
         int total = 0;
         try (Connection c = bot.database().dataSource().getConnection()) {
-            for (String table : java.util.stream.Stream.concat(PersonalData.TABLES.stream(), PersonalData.LINKED_TABLES.stream()).toList()) {
-                try (var ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
+            for (String table : java.util.stream.Stream.concat(
+                            PersonalData.TABLES.stream(), PersonalData.LINKED_TABLES.stream())
+                    .toList()) {
+                try (var ps =
+                        c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE guild_id = ? AND member_id = ?")) {
                     ps.setString(1, guild);
                     ps.setString(2, member);
                     try (ResultSet rs = ps.executeQuery()) {

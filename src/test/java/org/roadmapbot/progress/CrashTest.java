@@ -59,7 +59,9 @@ class CrashTest {
                 } else {
                     assertThat(progress.state(parts[3])).as(line).contains(TopicState.DONE);
                     assertThat(repository.events(CrashWriter.GUILD, member))
-                            .as(line).anyMatch(e -> e.kind().equals("done") && e.topicId().equals(parts[3]));
+                            .as(line)
+                            .anyMatch(
+                                    e -> e.kind().equals("done") && e.topicId().equals(parts[3]));
                 }
             }
         }

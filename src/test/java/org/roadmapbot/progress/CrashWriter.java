@@ -30,12 +30,18 @@ public final class CrashWriter {
                 int step = n % PER_MEMBER;
                 CommandRequest request = step == 0
                         ? request(member, "start", Map.of("track", "python", "pace", "full-time"))
-                        : request(member, "done", Map.of("topic", topics.get(step - 1).id()));
+                        : request(
+                                member,
+                                "done",
+                                Map.of("topic", topics.get(step - 1).id()));
                 Reply reply = app.router().dispatch(request);
                 if (reply.error()) {
                     throw new IllegalStateException("change " + n + " refused: " + reply.content());
                 }
-                System.out.println(n + " " + member + (step == 0 ? " start" : " done " + topics.get(step - 1).id()));
+                System.out.println(n + " " + member
+                        + (step == 0
+                                ? " start"
+                                : " done " + topics.get(step - 1).id()));
                 System.out.flush();
                 Thread.sleep(1); // keep the run long enough to be killed in the middle
             }

@@ -35,7 +35,8 @@ class ProgressCommandTest {
     }
 
     private void startPython() {
-        assertThat(progress("start", "track", "python", "pace", "part-time").error()).isFalse();
+        assertThat(progress("start", "track", "python", "pace", "part-time").error())
+                .isFalse();
     }
 
     private List<ProgressEvent> events() {
@@ -46,7 +47,10 @@ class ProgressCommandTest {
     void showBeforeStartSaysHowToStartAndStoresNothing() {
         Reply reply = progress("show");
 
-        assertThat(reply.content()).contains("haven't started").contains("/progress start").contains("python");
+        assertThat(reply.content())
+                .contains("haven't started")
+                .contains("/progress start")
+                .contains("python");
         assertThat(reply.error()).isFalse();
         assertThat(bot.repository().load(G, ME).enrollment()).isEmpty();
         assertThat(events()).isEmpty();
@@ -57,8 +61,12 @@ class ProgressCommandTest {
         Reply reply = progress("start", "track", "python", "pace", "part-time");
 
         assertThat(reply.error()).isFalse();
-        assertThat(reply.content()).contains("**Python** track").contains("part-time").contains("10-15 months")
-                .contains("starting 5 Jan 2026").contains("between 5 Nov 2026 and 5 Apr 2027")
+        assertThat(reply.content())
+                .contains("**Python** track")
+                .contains("part-time")
+                .contains("10-15 months")
+                .contains("starting 5 Jan 2026")
+                .contains("between 5 Nov 2026 and 5 Apr 2027")
                 .contains("Pick a primary language");
         assertThat(reply.buttons()).extracting(Reply.Button::customId).containsExactly("2:progress:next");
         assertThat(bot.repository().enrollment(G, ME)).contains(new Enrollment("python", "part-time", TestBot.T0));
@@ -101,7 +109,9 @@ class ProgressCommandTest {
         Reply reply = progress("start", "track", "javascript", "pace", "full-time");
 
         assertThat(reply.error()).isFalse();
-        assertThat(reply.content()).contains("Switched from Python / part-time").contains("JavaScript/TypeScript")
+        assertThat(reply.content())
+                .contains("Switched from Python / part-time")
+                .contains("JavaScript/TypeScript")
                 .contains("start date (5 Jan 2026)");
         assertThat(bot.repository().enrollment(G, ME)).contains(new Enrollment("javascript", "full-time", TestBot.T0));
         assertThat(bot.repository().load(G, ME).state("git-basics")).contains(TopicState.DONE);
@@ -135,8 +145,11 @@ class ProgressCommandTest {
         Reply reply = progress("done", "topic", "http-basics");
 
         assertThat(reply.error()).isFalse();
-        assertThat(reply.content()).contains("Marked **How HTTP works** done").contains("4% through the Python track (1/25");
-        assertThat(reply.buttons()).extracting(Reply.Button::customId)
+        assertThat(reply.content())
+                .contains("Marked **How HTTP works** done")
+                .contains("4% through the Python track (1/25");
+        assertThat(reply.buttons())
+                .extracting(Reply.Button::customId)
                 .containsExactly("2:progress:undo:http-basics", "2:progress:next");
         TopicMark mark = bot.repository().load(G, ME).topics().get("http-basics");
         assertThat(mark.state()).isEqualTo(TopicState.DONE);
@@ -206,7 +219,9 @@ class ProgressCommandTest {
 
         Reply reply = progress("skip", "topic", "oop-basics");
 
-        assertThat(reply.content()).contains("Skipped **Object-oriented programming basics**").contains("(1/24 topics done)");
+        assertThat(reply.content())
+                .contains("Skipped **Object-oriented programming basics**")
+                .contains("(1/24 topics done)");
         assertThat(bot.repository().load(G, ME).state("oop-basics")).contains(TopicState.SKIPPED);
     }
 
@@ -219,8 +234,10 @@ class ProgressCommandTest {
 
         assertThat(studying.content()).contains("**Git** is now in progress").contains("Resources:");
         assertThat(done.content()).contains("(was in progress)");
-        assertThat(events()).extracting(ProgressEvent::kind, ProgressEvent::previousState)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("start", null),
+        assertThat(events())
+                .extracting(ProgressEvent::kind, ProgressEvent::previousState)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("start", null),
                         org.assertj.core.groups.Tuple.tuple("in_progress", null),
                         org.assertj.core.groups.Tuple.tuple("done", "in_progress"));
     }
@@ -232,7 +249,9 @@ class ProgressCommandTest {
         Reply reply = progress("done", "topic", "quantum basket weaving");
 
         assertThat(reply.error()).isTrue();
-        assertThat(reply.content()).contains("I don't know the topic `quantum basket weaving`").contains("/roadmap");
+        assertThat(reply.content())
+                .contains("I don't know the topic `quantum basket weaving`")
+                .contains("/roadmap");
         assertThat(reply.buttons()).isEmpty();
         assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
@@ -262,7 +281,10 @@ class ProgressCommandTest {
         Reply reply = progress("done", "topic", "testing");
 
         assertThat(reply.error()).isTrue();
-        assertThat(reply.content()).contains("unit-testing").contains("integration-testing").contains("load-testing");
+        assertThat(reply.content())
+                .contains("unit-testing")
+                .contains("integration-testing")
+                .contains("load-testing");
         assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
 
@@ -273,7 +295,9 @@ class ProgressCommandTest {
         Reply reply = progress("done", "topic", "nodejs");
 
         assertThat(reply.error()).isTrue();
-        assertThat(reply.content()).contains("**Node.js** is on the JavaScript/TypeScript track").contains("you're on Python");
+        assertThat(reply.content())
+                .contains("**Node.js** is on the JavaScript/TypeScript track")
+                .contains("you're on Python");
         assertThat(bot.repository().load(G, ME).topics()).isEmpty();
     }
 
@@ -290,9 +314,12 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.ephemeral()).isFalse();
-        assertThat(reply.content()).contains("**Member 1** · Python track · part-time pace")
-                .contains("Phase 1 of 4: Programming Foundations").contains("**12%** complete (3/24 topics done, 1 skipped)")
-                .contains("Started 5 Jan 2026").contains("expected finish between 5 Nov 2026 and 5 Apr 2027")
+        assertThat(reply.content())
+                .contains("**Member 1** · Python track · part-time pace")
+                .contains("Phase 1 of 4: Programming Foundations")
+                .contains("**12%** complete (3/24 topics done, 1 skipped)")
+                .contains("Started 5 Jan 2026")
+                .contains("expected finish between 5 Nov 2026 and 5 Apr 2027")
                 .contains("ahead of your pace");
         assertThat(reply.fields()).hasSize(4);
         assertThat(reply.fields().get(0).name()).isEqualTo("Phase 1 · Programming Foundations");
@@ -318,7 +345,10 @@ class ProgressCommandTest {
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.content()).contains("<@2>").contains("JavaScript/TypeScript track").contains("1/26 topics done");
+        assertThat(reply.content())
+                .contains("<@2>")
+                .contains("JavaScript/TypeScript track")
+                .contains("1/26 topics done");
         assertThat(reply.buttons()).isEmpty();
         assertThat(bot.repository().events(G, OTHER)).isEqualTo(before);
         assertThat(bot.repository().load(G, ME).enrollment()).isEmpty();
@@ -337,7 +367,8 @@ class ProgressCommandTest {
 
     @Test
     void showOfAMemberWhoNeverStarted() {
-        assertThat(progress("show", "member", OTHER).content()).isEqualTo("<@2> hasn't started the roadmap in this server yet.");
+        assertThat(progress("show", "member", OTHER).content())
+                .isEqualTo("<@2> hasn't started the roadmap in this server yet.");
     }
 
     @Test
@@ -359,12 +390,22 @@ class ProgressCommandTest {
         assertThat(reply.content()).contains("• **Git** (in progress)").contains("• **Pick a primary language**");
         assertThat(reply.fields()).hasSize(3);
         assertThat(reply.fields().get(0).name()).isEqualTo("Phase 1 · Git");
-        String gitResource = TestBot.knowledge().resourceName(TestBot.knowledge().topic("git-basics").orElseThrow().resources().get(0));
+        String gitResource = TestBot.knowledge()
+                .resourceName(TestBot.knowledge()
+                        .topic("git-basics")
+                        .orElseThrow()
+                        .resources()
+                        .get(0));
         assertThat(reply.fields().get(0).value()).contains("Resources: " + gitResource);
-        assertThat(reply.fields().get(1).value()).contains("The guide names no course for this topic; `/roadmap phase:1` shows the phase it belongs to.")
+        assertThat(reply.fields().get(1).value())
+                .contains("The guide names no course for this topic; `/roadmap phase:1` shows the phase it belongs to.")
                 .doesNotContain("how do I learn pick");
-        assertThat(reply.buttons()).extracting(Reply.Button::customId).containsExactly(
-                "2:progress:done:git-basics", "2:progress:done:pick-primary-language", "2:progress:done:variables-functions-control-flow");
+        assertThat(reply.buttons())
+                .extracting(Reply.Button::customId)
+                .containsExactly(
+                        "2:progress:done:git-basics",
+                        "2:progress:done:pick-primary-language",
+                        "2:progress:done:variables-functions-control-flow");
         assertThat(reply.buttons().get(0).label()).isEqualTo("Mark Git done");
 
         bot.run(G, OTHER, "progress", "start", "track", "python", "pace", "full-time");
@@ -429,7 +470,9 @@ class ProgressCommandTest {
         assertThat(bot.repository().load(G, ME).topics().keySet()).containsExactly("http-basics");
         assertThat(bot.repository().load("200", ME).topics().keySet()).containsExactly("git-basics");
         assertThat(bot.repository().enrollment(G, ME)).map(Enrollment::trackId).contains("python");
-        assertThat(bot.repository().enrollment("200", ME)).map(Enrollment::trackId).contains("javascript");
+        assertThat(bot.repository().enrollment("200", ME))
+                .map(Enrollment::trackId)
+                .contains("javascript");
     }
 
     @Test
@@ -449,8 +492,12 @@ class ProgressCommandTest {
         assertThat(flask).extracting(Command.Choice::value).containsExactly("flask-or-fastapi");
         assertThat(node).isEmpty();
         assertThat(typo).extracting(Command.Choice::value).contains("docker-basics");
-        assertThat(empty).hasSize(25).extracting(Command.Choice::value).doesNotContain("nodejs")
-                .startsWith("pick-primary-language").endsWith("http-basics");
+        assertThat(empty)
+                .hasSize(25)
+                .extracting(Command.Choice::value)
+                .doesNotContain("nodejs")
+                .startsWith("pick-primary-language")
+                .endsWith("http-basics");
     }
 
     @Test
@@ -460,7 +507,8 @@ class ProgressCommandTest {
         progress("skip", "topic", "oop-basics");
         CommandRequest typing = new CommandRequest(G, ME, "Member 1", false, "progress", "undo", java.util.Map.of());
 
-        assertThat(bot.router().autocomplete(typing, "topic", "")).extracting(Command.Choice::value)
+        assertThat(bot.router().autocomplete(typing, "topic", ""))
+                .extracting(Command.Choice::value)
                 .containsExactly("oop-basics", "http-basics");
     }
 

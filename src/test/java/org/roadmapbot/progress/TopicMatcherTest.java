@@ -38,13 +38,19 @@ class TopicMatcherTest {
         TopicMatcher.Result result = matcher.find("redis cachng", "python");
 
         assertThat(result).isInstanceOf(TopicMatcher.NotFound.class);
-        assertThat(((TopicMatcher.NotFound) result).suggestions()).extracting(Topic::id).first().isEqualTo("redis-caching");
+        assertThat(((TopicMatcher.NotFound) result).suggestions())
+                .extracting(Topic::id)
+                .first()
+                .isEqualTo("redis-caching");
     }
 
     @Test
     void nonsenseAndBlankFindNothing() {
-        assertThat(((TopicMatcher.NotFound) matcher.find("zzzzzzzzzzzz", null)).suggestions()).isEmpty();
-        assertThat(((TopicMatcher.NotFound) matcher.find("  ", null)).suggestions()).isEmpty();
-        assertThat(((TopicMatcher.NotFound) matcher.find("ab", null)).suggestions()).isEmpty();
+        assertThat(((TopicMatcher.NotFound) matcher.find("zzzzzzzzzzzz", null)).suggestions())
+                .isEmpty();
+        assertThat(((TopicMatcher.NotFound) matcher.find("  ", null)).suggestions())
+                .isEmpty();
+        assertThat(((TopicMatcher.NotFound) matcher.find("ab", null)).suggestions())
+                .isEmpty();
     }
 }

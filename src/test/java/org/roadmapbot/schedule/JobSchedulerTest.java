@@ -23,6 +23,7 @@ class JobSchedulerTest {
 
     @TempDir
     Path dir;
+
     DatabaseConfig database;
 
     @org.junit.jupiter.api.BeforeEach
@@ -54,14 +55,18 @@ class JobSchedulerTest {
         TriggerKey key = TriggerKey.triggerKey("member-1", "test");
         Date next;
         try (Database db = Database.open(database, dir);
-             JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
-            JobDetail job = JobBuilder.newJob(CountingJob.class).withIdentity(JobKey.jobKey("member-1", "test")).build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key)
-                    .startAt(new Date(System.currentTimeMillis() + 3_600_000)).build();
+                JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
+            JobDetail job = JobBuilder.newJob(CountingJob.class)
+                    .withIdentity(JobKey.jobKey("member-1", "test"))
+                    .build();
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(key)
+                    .startAt(new Date(System.currentTimeMillis() + 3_600_000))
+                    .build();
             next = scheduler.quartz().scheduleJob(job, trigger);
         }
         try (Database db = Database.open(database, dir);
-             JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
+                JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
             Trigger stored = scheduler.quartz().getTrigger(key);
             assertThat(stored).isNotNull();
             assertThat(stored.getNextFireTime()).isEqualTo(next);
@@ -72,12 +77,19 @@ class JobSchedulerTest {
     void registeredFactoryBuildsTheJobThatFires() throws Exception {
         CountDownLatch fired = new CountDownLatch(1);
         try (Database db = Database.open(database, dir);
-             JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
-            scheduler.register(new ScheduledJob(CountingJob.class, () -> new CountingJob(fired), () -> { }));
+                JobScheduler scheduler = JobScheduler.create(db.dataSource(), SchedulerConfig.defaults())) {
+            scheduler.register(new ScheduledJob(CountingJob.class, () -> new CountingJob(fired), () -> {}));
             scheduler.start();
-            scheduler.quartz().scheduleJob(
-                    JobBuilder.newJob(CountingJob.class).withIdentity("now", "test").build(),
-                    TriggerBuilder.newTrigger().withIdentity("now", "test").startNow().build());
+            scheduler
+                    .quartz()
+                    .scheduleJob(
+                            JobBuilder.newJob(CountingJob.class)
+                                    .withIdentity("now", "test")
+                                    .build(),
+                            TriggerBuilder.newTrigger()
+                                    .withIdentity("now", "test")
+                                    .startNow()
+                                    .build());
             assertThat(fired.await(20, TimeUnit.SECONDS)).isTrue();
         }
     }

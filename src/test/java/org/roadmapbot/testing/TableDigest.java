@@ -26,8 +26,7 @@ import javax.sql.DataSource;
  */
 public final class TableDigest {
 
-    private TableDigest() {
-    }
+    private TableDigest() {}
 
     /** Table name (lower case) to its sorted, normalised rows. */
     public static Map<String, List<String>> contents(DataSource dataSource) {
@@ -95,8 +94,8 @@ public final class TableDigest {
     public static List<String> tables(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
-                     + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
+                ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
             while (rs.next()) {
                 names.add(rs.getString(1).toLowerCase(Locale.ROOT));
             }
@@ -107,7 +106,8 @@ public final class TableDigest {
 
     private static List<String> rows(Connection c, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData meta = rs.getMetaData();
             Map<String, Integer> columns = new TreeMap<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -116,7 +116,10 @@ public final class TableDigest {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (Map.Entry<String, Integer> col : columns.entrySet()) {
-                    row.append(col.getKey()).append('=').append(normalise(rs, col.getValue())).append('\u001f');
+                    row.append(col.getKey())
+                            .append('=')
+                            .append(normalise(rs, col.getValue()))
+                            .append('\u001f');
                 }
                 rows.add(row.toString());
             }

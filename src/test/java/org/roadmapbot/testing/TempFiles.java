@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Deleting what a test made outside JUnit's own {@code @TempDir}. */
 public final class TempFiles {
 
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     /** Deletes a folder and everything in it; nothing when it is not there. */
     public static void deleteTree(Path dir) throws IOException {

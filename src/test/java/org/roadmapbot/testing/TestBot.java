@@ -45,8 +45,8 @@ public final class TestBot implements AutoCloseable {
         this.repository = new ProgressRepository(database.dataSource());
         this.progress = new ProgressService(knowledge(), repository, clock);
         this.personalData = new PersonalData(database.dataSource(), List.of());
-        List<Command> commands = List.of(new ProgressCommand(progress),
-                new PrivacyCommand(personalData, repository, clock));
+        List<Command> commands =
+                List.of(new ProgressCommand(progress), new PrivacyCommand(personalData, repository, clock));
         this.router = new CommandRouter(commands);
     }
 
@@ -67,7 +67,8 @@ public final class TestBot implements AutoCloseable {
     }
 
     public Reply press(String guild, String member, String customId) {
-        return router.button(new CommandRequest(guild, member, "Member " + member, false, "press", null, Map.of()), customId);
+        return router.button(
+                new CommandRequest(guild, member, "Member " + member, false, "press", null, Map.of()), customId);
     }
 
     @Override

@@ -31,8 +31,7 @@ public final class TestPostgres {
     /** Unique per run, so an installed server can keep databases of earlier runs without clashes. */
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** The bot's settings for a new, empty database (no tables: for migration tests). */
     public static DatabaseConfig emptyDatabase() {
@@ -52,7 +51,8 @@ public final class TestPostgres {
     public static synchronized DatabaseConfig freshDatabase() {
         if (!templateReady) {
             String url = create(TEMPLATE + "_" + RUN, null, true);
-            Database.open(config(url), Path.of(System.getProperty("java.io.tmpdir"))).close();
+            Database.open(config(url), Path.of(System.getProperty("java.io.tmpdir")))
+                    .close();
             templateReady = true;
         }
         return config(create("bot", TEMPLATE + "_" + RUN));
@@ -60,9 +60,12 @@ public final class TestPostgres {
 
     private static DatabaseConfig config(String url) {
         return DatabaseConfig.fromEnvironment(Map.of(
-                DatabaseConfig.URL, url,
-                DatabaseConfig.USER, external() == null ? "postgres" : "",
-                DatabaseConfig.PASSWORD, "unused"));
+                DatabaseConfig.URL,
+                url,
+                DatabaseConfig.USER,
+                external() == null ? "postgres" : "",
+                DatabaseConfig.PASSWORD,
+                "unused"));
     }
 
     private static String create(String prefix, String template) {
@@ -71,7 +74,8 @@ public final class TestPostgres {
 
     private static synchronized String create(String prefix, String template, boolean exactName) {
         String name = exactName ? prefix : prefix + "_" + RUN + "_" + DATABASES.incrementAndGet();
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
@@ -86,7 +90,9 @@ public final class TestPostgres {
 
     private static Connection admin() throws SQLException {
         String external = external();
-        return external != null ? DriverManager.getConnection(external) : embedded().getPostgresDatabase().getConnection();
+        return external != null
+                ? DriverManager.getConnection(external)
+                : embedded().getPostgresDatabase().getConnection();
     }
 
     /** The URL of database {@code name} on the server (same host, port and credentials as the admin URL). */
@@ -108,13 +114,16 @@ public final class TestPostgres {
                 throw new IllegalStateException("could not start the embedded PostgreSQL server", e);
             }
             EmbeddedPostgres started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the library removes the server's temp directory
-                }
-            }, "test-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is exiting; the library removes the server's temp directory
+                                }
+                            },
+                            "test-postgres-stop"));
         }
         return embedded;
     }

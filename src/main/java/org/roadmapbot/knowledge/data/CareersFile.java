@@ -19,11 +19,10 @@ public record CareersFile(
             String intro,
             String section,
             List<String> citations,
-            List<String> askedAs) {
-    }
+            List<String> askedAs) {}
 
-    public record Role(String id, String name, String focus, String section, List<String> citations, List<String> askedAs) {
-    }
+    public record Role(
+            String id, String name, String focus, String section, List<String> citations, List<String> askedAs) {}
 
     public record Figure(
             String id,
@@ -33,6 +32,5 @@ public record CareersFile(
             String details,
             String section,
             List<String> citations,
-            List<String> askedAs) {
-    }
+            List<String> askedAs) {}
 }

@@ -33,12 +33,9 @@ public record CoursesFile(String section, String intro, List<Course> courses) {
     }
 
     /** {@code monthlyUsd} is what the full course costs per month (0 when free). */
-    public record Price(String text, double monthlyUsd, boolean free, String details) {
-    }
+    public record Price(String text, double monthlyUsd, boolean free, String details) {}
 
-    public record Instructor(String name, String teaches) {
-    }
+    public record Instructor(String name, String teaches) {}
 
-    public record FreeEntryCourse(String id, String name, double hours, String instructor, boolean certificate) {
-    }
+    public record FreeEntryCourse(String id, String name, double hours, String instructor, boolean certificate) {}
 }

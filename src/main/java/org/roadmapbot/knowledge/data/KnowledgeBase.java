@@ -15,8 +15,8 @@ import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 public final class KnowledgeBase {
 
     /** Ids of the whole-file overview entries the answers build (the course list...); data ids must not take them. */
-    public static final List<String> RESERVED_IDS = List.of("roadmap", "courses", "projects", "stacks", "survey",
-            "outlook", "takeaways", "sources");
+    public static final List<String> RESERVED_IDS =
+            List.of("roadmap", "courses", "projects", "stacks", "survey", "outlook", "takeaways", "sources");
 
     private final RoadmapFile roadmap;
     private final CoursesFile courses;
@@ -34,8 +34,16 @@ public final class KnowledgeBase {
     private final Map<String, FreeEntryCourse> freeCoursesById = new LinkedHashMap<>();
     private final Map<String, Course> parentOfFreeCourse = new LinkedHashMap<>();
 
-    KnowledgeBase(RoadmapFile roadmap, CoursesFile courses, FaqFile faq, ProjectsFile projects, StacksFile stacks,
-                  CareersFile careers, TakeawaysFile takeaways, SourcesFile sources, String sourceText) {
+    KnowledgeBase(
+            RoadmapFile roadmap,
+            CoursesFile courses,
+            FaqFile faq,
+            ProjectsFile projects,
+            StacksFile stacks,
+            CareersFile careers,
+            TakeawaysFile takeaways,
+            SourcesFile sources,
+            String sourceText) {
         this.roadmap = roadmap;
         this.courses = courses;
         this.faq = faq;
@@ -60,15 +68,41 @@ public final class KnowledgeBase {
         }
     }
 
-    public RoadmapFile roadmap() { return roadmap; }
-    public CoursesFile coursesFile() { return courses; }
-    public FaqFile faqFile() { return faq; }
-    public ProjectsFile projectsFile() { return projects; }
-    public StacksFile stacksFile() { return stacks; }
-    public CareersFile careers() { return careers; }
-    public TakeawaysFile takeawaysFile() { return takeaways; }
-    public SourcesFile sourcesFile() { return sources; }
-    public String sourceText() { return sourceText; }
+    public RoadmapFile roadmap() {
+        return roadmap;
+    }
+
+    public CoursesFile coursesFile() {
+        return courses;
+    }
+
+    public FaqFile faqFile() {
+        return faq;
+    }
+
+    public ProjectsFile projectsFile() {
+        return projects;
+    }
+
+    public StacksFile stacksFile() {
+        return stacks;
+    }
+
+    public CareersFile careers() {
+        return careers;
+    }
+
+    public TakeawaysFile takeawaysFile() {
+        return takeaways;
+    }
+
+    public SourcesFile sourcesFile() {
+        return sources;
+    }
+
+    public String sourceText() {
+        return sourceText;
+    }
 
     public List<Phase> phases() {
         return roadmap.phases();
@@ -118,12 +152,13 @@ public final class KnowledgeBase {
     public String resourceName(String id) {
         Course course = coursesById.get(id);
         if (course != null) {
-            return course.provider() + " " + course.name() + " (" + course.price().text() + ")";
+            return course.provider() + " " + course.name() + " ("
+                    + course.price().text() + ")";
         }
         FreeEntryCourse free = freeCoursesById.get(id);
         if (free != null) {
-            return parentOfFreeCourse.get(id).provider() + " " + free.name() + " (free, "
-                    + Numbers.hours(free.hours()) + ", " + free.instructor() + ")";
+            return parentOfFreeCourse.get(id).provider() + " " + free.name() + " (free, " + Numbers.hours(free.hours())
+                    + ", " + free.instructor() + ")";
         }
         return id;
     }

@@ -50,12 +50,16 @@ public final class KnowledgeLoader {
     /** The data in a directory laid out like roadmap-data/; every message names that directory as given. */
     public static KnowledgeBase loadFrom(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DataError(dir + ": no such folder (ROADMAP_BOT_KNOWLEDGE_DIR must name a folder laid out like roadmap-data/)");
+            throw new DataError(dir
+                    + ": no such folder (ROADMAP_BOT_KNOWLEDGE_DIR must name a folder laid out like roadmap-data/)");
         }
-        return new KnowledgeLoader(name -> {
-            Path file = dir.resolve(name);
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-        }, dir.toString()).load();
+        return new KnowledgeLoader(
+                        name -> {
+                            Path file = dir.resolve(name);
+                            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+                        },
+                        dir.toString())
+                .load();
     }
 
     private KnowledgeBase load() {
@@ -96,9 +100,12 @@ public final class KnowledgeLoader {
         } catch (JsonMappingException e) {
             throw new DataError(where + "/" + name + ": " + entryAt(tree, e) + describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new DataError(where + "/" + name + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + " (" + e.getOriginalMessage() + ")", e);
+            throw new DataError(
+                    where + "/" + name + ": not valid JSON at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()
+                            + " (" + e.getOriginalMessage() + ")",
+                    e);
         }
         if (value == null) {
             throw new DataError(where + "/" + name + ": file is empty");
@@ -129,7 +136,8 @@ public final class KnowledgeLoader {
     private static String describe(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         String message = e.getOriginalMessage();
         int cut = message.indexOf(" (for ");
         if (cut < 0) {
@@ -138,7 +146,8 @@ public final class KnowledgeLoader {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
-        return (path.isEmpty() ? "" : "at " + path + ": ") + message.replace('"', '\'')
+        return (path.isEmpty() ? "" : "at " + path + ": ")
+                + message.replace('"', '\'')
                 + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")");
     }
 

@@ -21,6 +21,7 @@ final class KnowledgeValidator {
     private final KnowledgeBase kb;
     /** The folder as messages name it (see KnowledgeLoader). */
     private final String where;
+
     private final Map<String, String> fileOfId = new HashMap<>();
     private final Set<String> sourceLines = new HashSet<>();
 
@@ -43,7 +44,10 @@ final class KnowledgeValidator {
         int expected = 1;
         for (Phase phase : roadmap.phases()) {
             if (phase.number() != expected++) {
-                fail("roadmap.json", phase.id(), "phases must be numbered 1, 2, 3... in order (found " + phase.number() + ")");
+                fail(
+                        "roadmap.json",
+                        phase.id(),
+                        "phases must be numbered 1, 2, 3... in order (found " + phase.number() + ")");
             }
             if (phase.monthStart() > phase.monthEnd()) {
                 fail("roadmap.json", phase.id(), "monthStart is after monthEnd");
@@ -64,7 +68,10 @@ final class KnowledgeValidator {
                 }
                 for (String resource : topic.resources()) {
                     if (kb.course(resource).isEmpty() && kb.freeCourse(resource).isEmpty()) {
-                        fail("roadmap.json", topic.id(), "unknown resource '" + resource + "' (not a course id in courses.json)");
+                        fail(
+                                "roadmap.json",
+                                topic.id(),
+                                "unknown resource '" + resource + "' (not a course id in courses.json)");
                     }
                 }
             }

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Formats the data's numbers the way the source writes them (3.5 hrs, $24.50). */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

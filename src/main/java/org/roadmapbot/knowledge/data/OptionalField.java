@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a data record component that may be null; every other component is required. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
-public @interface OptionalField {
-}
+public @interface OptionalField {}

@@ -16,6 +16,5 @@ public record ProjectsFile(String section, String intro, String presentation, Li
             List<String> topics,
             String section,
             List<String> citations,
-            List<String> askedAs) {
-    }
+            List<String> askedAs) {}
 }

@@ -15,11 +15,9 @@ public record RoadmapFile(
         String paceSection,
         List<Phase> phases) {
 
-    public record Track(String id, String name, String description) {
-    }
+    public record Track(String id, String name, String description) {}
 
-    public record Pace(String id, String name, String months, int minMonths, int maxMonths, String description) {
-    }
+    public record Pace(String id, String name, String months, int minMonths, int maxMonths, String description) {}
 
     public record Phase(
             String id,
@@ -35,10 +33,14 @@ public record RoadmapFile(
             List<Topic> topics,
             String section,
             List<String> citations,
-            List<String> askedAs) {
-    }
+            List<String> askedAs) {}
 
     /** A studyable topic; progress is keyed on {@code id}, so ids never change. */
-    public record Topic(String id, String name, String details, @OptionalField String track, List<String> resources, List<String> askedAs) {
-    }
+    public record Topic(
+            String id,
+            String name,
+            String details,
+            @OptionalField String track,
+            List<String> resources,
+            List<String> askedAs) {}
 }

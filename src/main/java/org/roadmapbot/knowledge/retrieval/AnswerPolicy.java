@@ -23,23 +23,41 @@ import java.util.Map;
  *                    facts an answer shows state what the question asks; empty, every answer is supported
  * @param supportCrossValidatedAccuracy the support fit's accuracy on held-out folds (documentation)
  */
-public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> weights, double threshold,
-                           double tieRatio, List<String> fittedOn, double crossValidatedAccuracy,
-                           Map<String, Double> support, double supportCrossValidatedAccuracy) {
+public record AnswerPolicy(
+        Map<String, Double> fieldBoosts,
+        Map<String, Double> weights,
+        double threshold,
+        double tieRatio,
+        List<String> fittedOn,
+        double crossValidatedAccuracy,
+        Map<String, Double> support,
+        double supportCrossValidatedAccuracy) {
 
     public AnswerPolicy {
         support = support == null ? Map.of() : support;
     }
 
     /** A policy without a support check (every composed answer is taken to state what was asked). */
-    public AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> weights, double threshold,
-                        double tieRatio, List<String> fittedOn, double crossValidatedAccuracy) {
+    public AnswerPolicy(
+            Map<String, Double> fieldBoosts,
+            Map<String, Double> weights,
+            double threshold,
+            double tieRatio,
+            List<String> fittedOn,
+            double crossValidatedAccuracy) {
         this(fieldBoosts, weights, threshold, tieRatio, fittedOn, crossValidatedAccuracy, Map.of(), 0);
     }
 
     /** The same policy with these support weights. */
     public AnswerPolicy withSupport(Map<String, Double> supportWeights, double crossValidated) {
-        return new AnswerPolicy(fieldBoosts, weights, threshold, tieRatio, fittedOn, crossValidatedAccuracy, supportWeights,
+        return new AnswerPolicy(
+                fieldBoosts,
+                weights,
+                threshold,
+                tieRatio,
+                fittedOn,
+                crossValidatedAccuracy,
+                supportWeights,
                 crossValidated);
     }
 
@@ -72,15 +90,34 @@ public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> 
      * @param foreign  words that are neither in the index nor English, nor a typo of either ("kubernetes")
      * @param margin   how far the best score is ahead of the second, as a share of the best
      */
-    public record Features(double coverage, double reach, double score, double specific, double missed, double unknown, double unknownShare, double foreign,
-                           double margin) {
+    public record Features(
+            double coverage,
+            double reach,
+            double score,
+            double specific,
+            double missed,
+            double unknown,
+            double unknownShare,
+            double foreign,
+            double margin) {
 
         public static List<String> names() {
-            return List.of("coverage", "reach", "score", "specific", "missed", "unknown", "unknownShare", "foreign", "margin");
+            return List.of(
+                    "coverage", "reach", "score", "specific", "missed", "unknown", "unknownShare", "foreign", "margin");
         }
 
         public double[] values() {
-            return new double[] {coverage, reach, Math.log1p(score), specific, missed, Math.min(unknown, 4), unknownShare, Math.min(foreign, 2), margin};
+            return new double[] {
+                coverage,
+                reach,
+                Math.log1p(score),
+                specific,
+                missed,
+                Math.min(unknown, 4),
+                unknownShare,
+                Math.min(foreign, 2),
+                margin
+            };
         }
     }
 
@@ -99,17 +136,41 @@ public record AnswerPolicy(Map<String, Double> fieldBoosts, Map<String, Double> 
      * @param named      1 when the question names an entry of the answer ("who founded Scrimba" names Scrimba's)
      * @param compared   1 when the question compares (its sides name entries, not aspects)
      */
-    public record Support(double stated, double unstatedKnown, double unstatedUnknown, double unstatedShort, double aspects,
-                          double structured, double named, double compared) {
+    public record Support(
+            double stated,
+            double unstatedKnown,
+            double unstatedUnknown,
+            double unstatedShort,
+            double aspects,
+            double structured,
+            double named,
+            double compared) {
 
         public static List<String> names() {
-            return List.of("stated", "unstatedKnown", "unstatedUnknown", "unstatedShort", "aspects", "structured", "named",
-                    "namedNothingStated", "compared");
+            return List.of(
+                    "stated",
+                    "unstatedKnown",
+                    "unstatedUnknown",
+                    "unstatedShort",
+                    "aspects",
+                    "structured",
+                    "named",
+                    "namedNothingStated",
+                    "compared");
         }
 
         public double[] values() {
-            return new double[] {stated, unstatedKnown, Math.min(unstatedUnknown, 3), Math.min(unstatedShort, 3), Math.min(aspects, 6),
-                    structured, named, named * (stated == 0 && aspects > 0 ? 1 : 0), compared};
+            return new double[] {
+                stated,
+                unstatedKnown,
+                Math.min(unstatedUnknown, 3),
+                Math.min(unstatedShort, 3),
+                Math.min(aspects, 6),
+                structured,
+                named,
+                named * (stated == 0 && aspects > 0 ? 1 : 0),
+                compared
+            };
         }
     }
 

@@ -34,14 +34,20 @@ public final class KnowledgeAnalyzer {
     public static final String SYNONYMS = "knowledge/synonyms.txt";
     public static final String STOP_WORDS = "knowledge/stopwords.txt";
 
-    private KnowledgeAnalyzer() {
-    }
+    private KnowledgeAnalyzer() {}
 
     /** The analyzer of the index and the questions. */
     public static Analyzer create() {
         try {
-            return steps().addTokenFilter(SynonymGraphFilterFactory.class, "synonyms", SYNONYMS,
-                    "analyzer", SynonymTerms.class.getName(), "expand", "true").build();
+            return steps().addTokenFilter(
+                            SynonymGraphFilterFactory.class,
+                            "synonyms",
+                            SYNONYMS,
+                            "analyzer",
+                            SynonymTerms.class.getName(),
+                            "expand",
+                            "true")
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SYNONYMS, e);
         }
@@ -50,8 +56,10 @@ public final class KnowledgeAnalyzer {
     /** The words as typed, lower case, for spelling: suggestions must be real words, not stems. */
     public static Analyzer words() {
         try {
-            return CustomAnalyzer.builder().withTokenizer(StandardTokenizerFactory.class)
-                    .addTokenFilter(LowerCaseFilterFactory.class).build();
+            return CustomAnalyzer.builder()
+                    .withTokenizer(StandardTokenizerFactory.class)
+                    .addTokenFilter(LowerCaseFilterFactory.class)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,7 +130,8 @@ public final class KnowledgeAnalyzer {
             for (int i = 0; i < spans.size(); i++) {
                 if (spans.get(i)[0] <= p && p < spans.get(i)[1]) {
                     alternatives.add(terms.get(i));
-                    if (spans.get(i)[0] == p && (raw == null || raw.length() < raws.get(i).length())) {
+                    if (spans.get(i)[0] == p
+                            && (raw == null || raw.length() < raws.get(i).length())) {
                         raw = raws.get(i);
                     }
                 }
@@ -140,6 +149,5 @@ public final class KnowledgeAnalyzer {
     }
 
     /** One word position of a question: the terms standing there and the word as typed. */
-    public record Slot(List<String> terms, String raw) {
-    }
+    public record Slot(List<String> terms, String raw) {}
 }

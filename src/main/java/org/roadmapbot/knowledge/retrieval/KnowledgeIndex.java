@@ -50,29 +50,34 @@ public final class KnowledgeIndex {
     private static final List<String> SEARCHED = List.of(TITLE, ASKED, TEXT);
 
     /** What is indexed of one answerable thing. */
-    public record Doc(String id, String title, String asked, String text) {
-    }
+    public record Doc(String id, String title, String asked, String text) {}
 
     /** A document found for a question: its BM25 score and the share of the question it covers. */
-    public record Hit(String id, double score, double coverage) {
-    }
+    public record Hit(String id, double score, double coverage) {}
 
     private final Analyzer analyzer;
     private final IndexReader reader;
     private final IndexSearcher searcher;
     /** Per Lucene document: the id, or null for the vocabulary document (words for spelling only). */
     private final List<String> ids;
+
     private final List<Set<String>> docTerms;
     /** Per Lucene document: the terms of its title field (the names it goes by). */
     private final List<Set<String>> nameTerms;
     /** Per Lucene document: the terms of its question-shaped hints. */
     private final List<Set<String>> hintTerms;
+
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, Integer> docOf = new HashMap<>();
     private final int documents;
 
-    private KnowledgeIndex(Analyzer analyzer, IndexReader reader, List<String> ids, List<Set<String>> docTerms,
-                           List<Set<String>> nameTerms, List<Set<String>> hintTerms) {
+    private KnowledgeIndex(
+            Analyzer analyzer,
+            IndexReader reader,
+            List<String> ids,
+            List<Set<String>> docTerms,
+            List<Set<String>> nameTerms,
+            List<Set<String>> hintTerms) {
         this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
@@ -118,15 +123,21 @@ public final class KnowledgeIndex {
             ids.add(null);
             // A near-real-time reader: nothing needs committing in memory.
             DirectoryReader reader = DirectoryReader.open(writer);
-            return new KnowledgeIndex(analyzer, reader, ids, termsOf(reader, ids.size(), SEARCHED),
-                    termsOf(reader, ids.size(), List.of(TITLE)), termsOf(reader, ids.size(), List.of(ASKED)));
+            return new KnowledgeIndex(
+                    analyzer,
+                    reader,
+                    ids,
+                    termsOf(reader, ids.size(), SEARCHED),
+                    termsOf(reader, ids.size(), List.of(TITLE)),
+                    termsOf(reader, ids.size(), List.of(ASKED)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Each document's analysed terms in these fields, read back from the index. */
-    private static List<Set<String>> termsOf(IndexReader reader, int documents, List<String> fields) throws IOException {
+    private static List<Set<String>> termsOf(IndexReader reader, int documents, List<String> fields)
+            throws IOException {
         List<Set<String>> terms = new ArrayList<>();
         for (int i = 0; i < documents; i++) {
             terms.add(new java.util.HashSet<>());
@@ -142,8 +153,9 @@ public final class KnowledgeIndex {
                 for (org.apache.lucene.util.BytesRef term = it.next(); term != null; term = it.next()) {
                     String text = term.utf8ToString();
                     postings = it.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-                    for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-                         doc = postings.nextDoc()) {
+                    for (int doc = postings.nextDoc();
+                            doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                            doc = postings.nextDoc()) {
                         terms.get(leaf.docBase + doc).add(text);
                     }
                 }
@@ -163,8 +175,13 @@ public final class KnowledgeIndex {
             allNames.addAll(other.nameTerms);
             List<Set<String>> allHints = new ArrayList<>(hintTerms);
             allHints.addAll(other.hintTerms);
-            return new KnowledgeIndex(analyzer, new MultiReader(new IndexReader[] {reader, other.reader}, false), allIds, allTerms,
-                    allNames, allHints);
+            return new KnowledgeIndex(
+                    analyzer,
+                    new MultiReader(new IndexReader[] {reader, other.reader}, false),
+                    allIds,
+                    allTerms,
+                    allNames,
+                    allHints);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -230,7 +247,8 @@ public final class KnowledgeIndex {
     }
 
     /** The best documents for the question text (already corrected and rewritten), best first. */
-    public List<Hit> search(String text, List<KnowledgeAnalyzer.Slot> slots, Map<String, Double> fieldBoosts, int limit) {
+    public List<Hit> search(
+            String text, List<KnowledgeAnalyzer.Slot> slots, Map<String, Double> fieldBoosts, int limit) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         QueryBuilder builder = new QueryBuilder(analyzer);
         boolean any = false;

@@ -18,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
  * {@code compare}, {@code split} (where a second part of the question starts),
  * {@code attribute:<name>}, {@code qualifier:<name>}, {@code superlative:<name>}.
  */
-public record Rule(String id, String why, String pattern, String effect, List<String> examples,
-                   List<String> counterexamples) {
+public record Rule(
+        String id, String why, String pattern, String effect, List<String> examples, List<String> counterexamples) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -59,5 +59,6 @@ public record Rule(String id, String why, String pattern, String effect, List<St
         return PATTERNS.computeIfAbsent(pattern, Pattern::compile);
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -19,16 +19,23 @@ public final class Rules {
 
     public static final String RESOURCE = "/knowledge/rules.json";
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("first", 1), Map.entry("second", 2), Map.entry("third", 3), Map.entry("fourth", 4),
-            Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7), Map.entry("eighth", 8));
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("first", 1),
+            Map.entry("second", 2),
+            Map.entry("third", 3),
+            Map.entry("fourth", 4),
+            Map.entry("fifth", 5),
+            Map.entry("sixth", 6),
+            Map.entry("seventh", 7),
+            Map.entry("eighth", 8));
 
-    private record File(String comment, List<Rule> rules) {
-    }
+    private record File(String comment, List<Rule> rules) {}
 
     /** A phase named in a question: by number, by a month it holds, or as the last one. */
-    public record PhaseReference(String kind, int number) {
-    }
+    public record PhaseReference(String kind, int number) {}
 
     private final List<Rule> rules;
     /** Each rule's pattern compiled once, with its effect's kind and argument: every question runs them all. */
@@ -43,11 +50,14 @@ public final class Rules {
     private Rules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         this.compiled = rules.stream()
-                .map(r -> new Compiled(r, java.util.regex.Pattern.compile(r.pattern()), r.kind(), r.argument())).toList();
+                .map(r -> new Compiled(r, java.util.regex.Pattern.compile(r.pattern()), r.kind(), r.argument()))
+                .toList();
     }
 
     public static Rules load() {
-        ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         try (InputStream in = Rules.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -66,8 +76,12 @@ public final class Rules {
     public Set<String> effects(String text) {
         Set<String> found = new LinkedHashSet<>();
         for (Compiled c : compiled) {
-            if (!c.kind().equals("rewrite") && !c.kind().equals("concept") && !c.kind().equals("split") && !c.kind().equals("clause")
-                    && !found.contains(c.rule().effect()) && c.matches(text)) {
+            if (!c.kind().equals("rewrite")
+                    && !c.kind().equals("concept")
+                    && !c.kind().equals("split")
+                    && !c.kind().equals("clause")
+                    && !found.contains(c.rule().effect())
+                    && c.matches(text)) {
                 found.add(c.rule().effect());
             }
         }
@@ -181,7 +195,9 @@ public final class Rules {
                 for (int i = clauses.length - 1; i >= 0; i--) {
                     String clause = clauses[i].strip();
                     if (clause.endsWith("?") || QUESTION_START.matcher(clause).find()) {
-                        return clause.length() < text.strip().length() ? java.util.Optional.of(clause) : java.util.Optional.empty();
+                        return clause.length() < text.strip().length()
+                                ? java.util.Optional.of(clause)
+                                : java.util.Optional.empty();
                     }
                 }
             }

@@ -23,6 +23,7 @@ public final class Speller {
     static final int MIN_LENGTH = 4;
     /** From this length a word may be two edits from the one meant. */
     static final int TWO_EDITS_FROM = 6;
+
     private static final int SUGGESTIONS = 8;
 
     private final KnowledgeIndex index;
@@ -72,13 +73,18 @@ public final class Speller {
 
     /** The word meant, or null to keep the word as typed. */
     String suggestion(String word) {
-        if (word.length() < MIN_LENGTH || !word.chars().allMatch(Character::isLetter)
-                || index.hasWord(word) || english.contains(word)) {
+        if (word.length() < MIN_LENGTH
+                || !word.chars().allMatch(Character::isLetter)
+                || index.hasWord(word)
+                || english.contains(word)) {
             return null;
         }
         try {
             DirectSpellChecker checker = word.length() >= TWO_EDITS_FROM ? twoEdits : oneEdit;
-            SuggestWord[] found = checker.suggestSimilar(new Term(KnowledgeIndex.WORDS, word), SUGGESTIONS, index.reader(),
+            SuggestWord[] found = checker.suggestSimilar(
+                    new Term(KnowledgeIndex.WORDS, word),
+                    SUGGESTIONS,
+                    index.reader(),
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (found.length == 0) {
                 return null;

@@ -16,8 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,12 +49,17 @@ public final class FakeDiscord implements Closeable {
     public static final String MOD_ROLE_ID = "300000000000000002";
     /** A role that grants Manage Server. */
     public static final String MANAGER_ROLE_ID = "300000000000000003";
+
     public static final String GENERAL_CHANNEL = "400000000000000001";
     /** A channel where @everyone, the bot included, may read but not send. */
     public static final String LOCKED_CHANNEL = "400000000000000002";
 
-    static final long EVERYONE_PERMISSIONS = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
+    static final long EVERYONE_PERMISSIONS = Permission.getRaw(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_ATTACH_FILES,
+            Permission.MESSAGE_HISTORY,
             Permission.USE_APPLICATION_COMMANDS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,15 +82,18 @@ public final class FakeDiscord implements Closeable {
     private final Object changed = new Object();
     /** The bot's gateway sessions by shard id (one, shard 0, when the bot does not shard). */
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
+
     private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private volatile int rejectIdentifyWith;
     private final Realism realism;
     /** One lock per rate-limit bucket: Discord serves a bucket's requests one at a time. */
     private final Map<String, Semaphore> buckets = new ConcurrentHashMap<>();
+
     private final AtomicInteger limitedCount = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
     /** When each interaction was dispatched, and when its first callback was answered (System.nanoTime). */
     private final Map<String, Long> dispatchedAt = new ConcurrentHashMap<>();
+
     private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> callbackArrivedAt = new ConcurrentHashMap<>();
     /** Member requests over the gateway (opcode 8), answered one at a time after the latency. */
@@ -94,13 +102,13 @@ public final class FakeDiscord implements Closeable {
         t.setDaemon(true);
         return t;
     });
+
     private final AtomicLong gatewayBusyUntil = new AtomicLong();
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final AtomicInteger duplicates = new AtomicInteger();
 
     /** A gateway session: its connection, its shard, its own sequence numbers. */
-    private record Session(GatewaySocketServer.Connection connection, int shard, int total, AtomicInteger sequence) {
-    }
+    private record Session(GatewaySocketServer.Connection connection, int shard, int total, AtomicInteger sequence) {}
 
     /**
      * How much like the real Discord the fake behaves: {@code latency} per REST call and per
@@ -190,7 +198,9 @@ public final class FakeDiscord implements Closeable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("the fake Discord never received " + what + "; it received: "
-                            + calls.stream().map(c -> c.method() + " " + c.path()).toList());
+                            + calls.stream()
+                                    .map(c -> c.method() + " " + c.path())
+                                    .toList());
                 }
                 try {
                     changed.wait(Math.max(1, left / 1_000_000));
@@ -204,14 +214,19 @@ public final class FakeDiscord implements Closeable {
 
     /** The interaction callback for one interaction (its first response). */
     public RestCall awaitCallback(Interaction interaction) {
-        return awaitCall("a callback for interaction " + interaction.id(),
-                c -> c.method().equals("POST") && c.path().equals("interactions/" + interaction.id() + "/" + interaction.token() + "/callback"));
+        return awaitCall(
+                "a callback for interaction " + interaction.id(),
+                c -> c.method().equals("POST")
+                        && c.path()
+                                .equals("interactions/" + interaction.id() + "/" + interaction.token() + "/callback"));
     }
 
     /** The edit of the original response (after a deferral). */
     public RestCall awaitOriginalEdit(Interaction interaction) {
-        return awaitCall("an edit of the original response to " + interaction.id(),
-                c -> c.method().equals("PATCH") && c.path().equals("webhooks/" + APP_ID + "/" + interaction.token() + "/messages/@original"));
+        return awaitCall(
+                "an edit of the original response to " + interaction.id(),
+                c -> c.method().equals("PATCH")
+                        && c.path().equals("webhooks/" + APP_ID + "/" + interaction.token() + "/messages/@original"));
     }
 
     /**
@@ -267,8 +282,7 @@ public final class FakeDiscord implements Closeable {
     }
 
     /** A dispatched interaction: its id and token locate the bot's answer. */
-    public record Interaction(String id, String token) {
-    }
+    public record Interaction(String id, String token) {}
 
     /** Option of a slash command interaction. type: 3 string, 4 integer, 5 boolean, 10 number. */
     public static ObjectNode option(String name, int type, Object value) {
@@ -292,7 +306,10 @@ public final class FakeDiscord implements Closeable {
 
     /** Member runs /command with options (a subcommand is an option of type 1). */
     public Interaction slash(Member member, String command, ObjectNode... options) {
-        ObjectNode data = JSON.createObjectNode().put("id", commandId(command)).put("name", command).put("type", 1);
+        ObjectNode data = JSON.createObjectNode()
+                .put("id", commandId(command))
+                .put("name", command)
+                .put("type", 1);
         ArrayNode arr = data.putArray("options");
         for (ObjectNode o : options) {
             arr.add(o);
@@ -302,7 +319,10 @@ public final class FakeDiscord implements Closeable {
 
     /** Member is typing an autocompleted option (mark it with {@link #focused}). */
     public Interaction autocomplete(Member member, String command, ObjectNode... options) {
-        ObjectNode data = JSON.createObjectNode().put("id", commandId(command)).put("name", command).put("type", 1);
+        ObjectNode data = JSON.createObjectNode()
+                .put("id", commandId(command))
+                .put("name", command)
+                .put("type", 1);
         ArrayNode arr = data.putArray("options");
         for (ObjectNode o : options) {
             arr.add(o);
@@ -313,9 +333,16 @@ public final class FakeDiscord implements Closeable {
     /** Member presses a button with this custom id on a message the bot sent. */
     public Interaction pressButton(Member member, String customId) {
         ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
-        ObjectNode message = message(GENERAL_CHANNEL, JSON.createObjectNode().put("content", "a message with a button"));
-        ObjectNode row = message.putArray("components").addObject().put("type", 1).put("id", 1);
-        row.putArray("components").addObject().put("type", 2).put("id", 2).put("style", 1).put("label", "Press")
+        ObjectNode message =
+                message(GENERAL_CHANNEL, JSON.createObjectNode().put("content", "a message with a button"));
+        ObjectNode row =
+                message.putArray("components").addObject().put("type", 1).put("id", 1);
+        row.putArray("components")
+                .addObject()
+                .put("type", 2)
+                .put("id", 2)
+                .put("style", 1)
+                .put("label", "Press")
                 .put("custom_id", customId);
         return dispatchInteraction(3, member, data, message);
     }
@@ -330,7 +357,10 @@ public final class FakeDiscord implements Closeable {
         String messageId = snowflake();
         lastTargetMessageId = messageId;
         ObjectNode target = userMessage(messageId, GENERAL_CHANNEL, author, content, List.of());
-        ObjectNode data = JSON.createObjectNode().put("id", commandId(name)).put("name", name).put("type", 3)
+        ObjectNode data = JSON.createObjectNode()
+                .put("id", commandId(name))
+                .put("name", name)
+                .put("type", 3)
                 .put("target_id", messageId);
         data.putObject("resolved").putObject("messages").set(messageId, target);
         return dispatchInteraction(2, member, data, null);
@@ -350,7 +380,11 @@ public final class FakeDiscord implements Closeable {
         int id = 1;
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             ObjectNode label = components.addObject().put("type", 18).put("id", id++);
-            label.putObject("component").put("type", 4).put("id", id++).put("custom_id", input.getKey()).put("value", input.getValue());
+            label.putObject("component")
+                    .put("type", 4)
+                    .put("id", id++)
+                    .put("custom_id", input.getKey())
+                    .put("value", input.getValue());
         }
         return dispatchInteraction(5, member, data, null);
     }
@@ -368,8 +402,11 @@ public final class FakeDiscord implements Closeable {
 
     /** The intents the bot identified with (a bit set, as Discord reads it). */
     public long identifiedIntents() {
-        return gatewayReceived.stream().filter(p -> p.path("op").asInt() == 2).mapToLong(p -> p.path("d").path("intents").asLong())
-                .findFirst().orElse(-1);
+        return gatewayReceived.stream()
+                .filter(p -> p.path("op").asInt() == 2)
+                .mapToLong(p -> p.path("d").path("intents").asLong())
+                .findFirst()
+                .orElse(-1);
     }
 
     /** Identifying with the Message Content intent closes the session with 4014, as when it is not enabled for the app. */
@@ -380,11 +417,20 @@ public final class FakeDiscord implements Closeable {
     private volatile boolean refuseMessageContent;
     static final long MESSAGE_CONTENT_INTENT = 1L << 15;
 
-    private ObjectNode userMessage(String messageId, String channelId, Member author, String content, List<String> mentions) {
+    private ObjectNode userMessage(
+            String messageId, String channelId, Member author, String content, List<String> mentions) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("id", messageId).put("type", 0).put("channel_id", channelId).put("guild_id", GUILD_ID).put("content", content)
-                .put("timestamp", now()).putNull("edited_timestamp").put("tts", false).put("mention_everyone", false)
-                .put("pinned", false).put("flags", 0);
+        m.put("id", messageId)
+                .put("type", 0)
+                .put("channel_id", channelId)
+                .put("guild_id", GUILD_ID)
+                .put("content", content)
+                .put("timestamp", now())
+                .putNull("edited_timestamp")
+                .put("tts", false)
+                .put("mention_everyone", false)
+                .put("pinned", false)
+                .put("flags", 0);
         m.set("author", user(author.id(), author.username(), false));
         ObjectNode member = interactionMember(author);
         member.remove("user");
@@ -401,27 +447,46 @@ public final class FakeDiscord implements Closeable {
     }
 
     private String snowflake() {
-        return Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+        return Long.toUnsignedString(
+                TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
     }
 
     /** The user presses a button on a DM the bot sent them (a nudge): no server, no member, just the user. */
     public Interaction pressButtonInDm(Member user, String customId) {
         String channelId = dmChannels.computeIfAbsent(user.id(), r -> "7" + r.substring(1));
-        String id = Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+        String id = Long.toUnsignedString(
+                TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
         String token = "interaction-token-" + id;
         ObjectNode d = JSON.createObjectNode();
-        d.put("id", id).put("application_id", APP_ID).put("type", 3).put("token", token).put("version", 1)
-                .put("channel_id", channelId).put("app_permissions", Long.toString(EVERYONE_PERMISSIONS))
-                .put("locale", "en-US").put("context", 1).put("attachment_size_limit", 10485760);
-        ObjectNode channel = d.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0).putNull("last_message_id");
+        d.put("id", id)
+                .put("application_id", APP_ID)
+                .put("type", 3)
+                .put("token", token)
+                .put("version", 1)
+                .put("channel_id", channelId)
+                .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS))
+                .put("locale", "en-US")
+                .put("context", 1)
+                .put("attachment_size_limit", 10485760);
+        ObjectNode channel = d.putObject("channel")
+                .put("id", channelId)
+                .put("type", 1)
+                .put("flags", 0)
+                .putNull("last_message_id");
         channel.putArray("recipients").add(user(user.id(), user.username(), false));
         d.set("user", user(user.id(), user.username(), false));
         d.putObject("authorizing_integration_owners").put("0", GUILD_ID);
         d.putArray("entitlements");
         d.set("data", JSON.createObjectNode().put("custom_id", customId).put("component_type", 2));
         ObjectNode message = message(channelId, JSON.createObjectNode().put("content", "Time for this week's topic"));
-        ObjectNode row = message.putArray("components").addObject().put("type", 1).put("id", 1);
-        row.putArray("components").addObject().put("type", 2).put("id", 2).put("style", 1).put("label", "Done")
+        ObjectNode row =
+                message.putArray("components").addObject().put("type", 1).put("id", 1);
+        row.putArray("components")
+                .addObject()
+                .put("type", 2)
+                .put("id", 2)
+                .put("style", 1)
+                .put("label", "Done")
                 .put("custom_id", customId);
         d.set("message", message);
         dispatchedAt.put(id, System.nanoTime());
@@ -431,13 +496,22 @@ public final class FakeDiscord implements Closeable {
 
     private Interaction dispatchInteraction(int type, Member member, ObjectNode data, ObjectNode message) {
         // JDA treats an interaction whose id is older than 15 minutes as expired: use the current time.
-        String id = Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
+        String id = Long.toUnsignedString(
+                TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF));
         String token = "interaction-token-" + id;
         ObjectNode d = JSON.createObjectNode();
-        d.put("id", id).put("application_id", APP_ID).put("type", type).put("token", token).put("version", 1)
-                .put("guild_id", GUILD_ID).put("channel_id", GENERAL_CHANNEL)
-                .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS)).put("locale", "en-US")
-                .put("guild_locale", "en-US").put("context", 0).put("attachment_size_limit", 10485760);
+        d.put("id", id)
+                .put("application_id", APP_ID)
+                .put("type", type)
+                .put("token", token)
+                .put("version", 1)
+                .put("guild_id", GUILD_ID)
+                .put("channel_id", GENERAL_CHANNEL)
+                .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS))
+                .put("locale", "en-US")
+                .put("guild_locale", "en-US")
+                .put("context", 0)
+                .put("attachment_size_limit", 10485760);
         d.putObject("guild").put("id", GUILD_ID).put("locale", "en-US").putArray("features");
         ObjectNode channel = channelJson(GENERAL_CHANNEL, "general", 0, List.of());
         channel.put("permissions", Long.toString(member.permissions()));
@@ -456,7 +530,8 @@ public final class FakeDiscord implements Closeable {
 
     /** Sends a gateway dispatch (op 0) to the session of the server's shard. */
     public void dispatch(String type, JsonNode data) {
-        Session any = sessions.values().stream().findFirst()
+        Session any = sessions.values().stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no bot is connected to the fake gateway"));
         dispatchTo(shardOf(GUILD_ID, any.total()), type, data);
     }
@@ -466,7 +541,10 @@ public final class FakeDiscord implements Closeable {
         if (session == null) {
             throw new IllegalStateException("no bot session runs shard " + shard + " of the fake gateway");
         }
-        ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", type).put("s", session.sequence().incrementAndGet());
+        ObjectNode payload = JSON.createObjectNode()
+                .put("op", 0)
+                .put("t", type)
+                .put("s", session.sequence().incrementAndGet());
         payload.set("d", data);
         session.connection().sendText(payload.toString());
     }
@@ -554,8 +632,15 @@ public final class FakeDiscord implements Closeable {
                 connection.close(rejectIdentifyWith);
                 return;
             }
-            if (refuseMessageContent && (gatewayReceived.stream().filter(p -> p.path("op").asInt() == 2)
-                    .reduce((a, b) -> b).map(p -> p.path("d").path("intents").asLong()).orElse(0L) & MESSAGE_CONTENT_INTENT) != 0) {
+            if (refuseMessageContent
+                    && (gatewayReceived.stream()
+                                            .filter(p -> p.path("op").asInt() == 2)
+                                            .reduce((a, b) -> b)
+                                            .map(p ->
+                                                    p.path("d").path("intents").asLong())
+                                            .orElse(0L)
+                                    & MESSAGE_CONTENT_INTENT)
+                            != 0) {
                 connection.close(4014);
                 return;
             }
@@ -590,43 +675,75 @@ public final class FakeDiscord implements Closeable {
          */
         private void requestMembers(GatewaySocketServer.Connection connection, JsonNode d) {
             long now = System.nanoTime();
-            long due = gatewayBusyUntil.updateAndGet(busy -> Math.max(busy, now) + realism.latency().toNanos());
-            gatewayRequests.schedule(() -> {
-                ObjectNode chunk = JSON.createObjectNode();
-                chunk.put("guild_id", d.path("guild_id").asText()).put("chunk_index", 0).put("chunk_count", 1);
-                if (d.has("nonce")) {
-                    chunk.put("nonce", d.path("nonce").asText());
-                }
-                ArrayNode members = chunk.putArray("members");
-                ArrayNode notFound = chunk.putArray("not_found");
-                for (JsonNode id : d.path("user_ids")) {
-                    Member member = d.path("guild_id").asText().equals(GUILD_ID) ? guildMembers.get(id.asText()) : null;
-                    if (member == null) {
-                        notFound.add(id.asText());
-                    } else {
-                        members.add(interactionMember(member));
-                    }
-                }
-                sessions.values().stream().filter(s -> s.connection() == connection).findFirst().ifPresent(s -> {
-                    ObjectNode payload = JSON.createObjectNode().put("op", 0).put("t", "GUILD_MEMBERS_CHUNK")
-                            .put("s", s.sequence().incrementAndGet());
-                    payload.set("d", chunk);
-                    connection.sendText(payload.toString());
-                });
-            }, Math.max(0, due - now), TimeUnit.NANOSECONDS);
+            long due = gatewayBusyUntil.updateAndGet(
+                    busy -> Math.max(busy, now) + realism.latency().toNanos());
+            gatewayRequests.schedule(
+                    () -> {
+                        ObjectNode chunk = JSON.createObjectNode();
+                        chunk.put("guild_id", d.path("guild_id").asText())
+                                .put("chunk_index", 0)
+                                .put("chunk_count", 1);
+                        if (d.has("nonce")) {
+                            chunk.put("nonce", d.path("nonce").asText());
+                        }
+                        ArrayNode members = chunk.putArray("members");
+                        ArrayNode notFound = chunk.putArray("not_found");
+                        for (JsonNode id : d.path("user_ids")) {
+                            Member member =
+                                    d.path("guild_id").asText().equals(GUILD_ID) ? guildMembers.get(id.asText()) : null;
+                            if (member == null) {
+                                notFound.add(id.asText());
+                            } else {
+                                members.add(interactionMember(member));
+                            }
+                        }
+                        sessions.values().stream()
+                                .filter(s -> s.connection() == connection)
+                                .findFirst()
+                                .ifPresent(s -> {
+                                    ObjectNode payload = JSON.createObjectNode()
+                                            .put("op", 0)
+                                            .put("t", "GUILD_MEMBERS_CHUNK")
+                                            .put("s", s.sequence().incrementAndGet());
+                                    payload.set("d", chunk);
+                                    connection.sendText(payload.toString());
+                                });
+                    },
+                    Math.max(0, due - now),
+                    TimeUnit.NANOSECONDS);
         }
     }
 
     private ObjectNode guild() {
         ObjectNode g = JSON.createObjectNode();
-        g.put("id", GUILD_ID).put("name", "Study Server").putNull("icon").put("owner_id", OWNER_ID)
-                .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
-                .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
-                .put("premium_subscription_count", 0).put("member_count", 6).put("large", false).put("unavailable", false)
-                .put("joined_at", now()).put("preferred_locale", "en-US").put("system_channel_flags", 0)
-                .put("max_members", 500000).put("premium_progress_bar_enabled", false).put("nsfw", false)
-                .putNull("system_channel_id").putNull("rules_channel_id").putNull("afk_channel_id")
-                .putNull("description").putNull("banner").putNull("splash").putNull("vanity_url_code");
+        g.put("id", GUILD_ID)
+                .put("name", "Study Server")
+                .putNull("icon")
+                .put("owner_id", OWNER_ID)
+                .put("afk_timeout", 300)
+                .put("verification_level", 0)
+                .put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0)
+                .put("mfa_level", 0)
+                .put("nsfw_level", 0)
+                .put("premium_tier", 0)
+                .put("premium_subscription_count", 0)
+                .put("member_count", 6)
+                .put("large", false)
+                .put("unavailable", false)
+                .put("joined_at", now())
+                .put("preferred_locale", "en-US")
+                .put("system_channel_flags", 0)
+                .put("max_members", 500000)
+                .put("premium_progress_bar_enabled", false)
+                .put("nsfw", false)
+                .putNull("system_channel_id")
+                .putNull("rules_channel_id")
+                .putNull("afk_channel_id")
+                .putNull("description")
+                .putNull("banner")
+                .putNull("splash")
+                .putNull("vanity_url_code");
         g.putArray("features");
         ArrayNode roles = g.putArray("roles");
         roles.add(role(GUILD_ID, "@everyone", 0, EVERYONE_PERMISSIONS));
@@ -634,7 +751,10 @@ public final class FakeDiscord implements Closeable {
         roles.add(role(MANAGER_ROLE_ID, "Server managers", 2, Permission.getRaw(Permission.MANAGE_SERVER)));
         ArrayNode channels = g.putArray("channels");
         channels.add(channelJson(GENERAL_CHANNEL, "general", 0, List.of()));
-        ObjectNode denySend = JSON.createObjectNode().put("id", GUILD_ID).put("type", 0).put("allow", "0")
+        ObjectNode denySend = JSON.createObjectNode()
+                .put("id", GUILD_ID)
+                .put("type", 0)
+                .put("allow", "0")
                 .put("deny", Long.toString(Permission.getRaw(Permission.MESSAGE_SEND)));
         channels.add(channelJson(LOCKED_CHANNEL, "announcements", 1, List.of(denySend)));
         g.putArray("threads");
@@ -647,25 +767,48 @@ public final class FakeDiscord implements Closeable {
         ObjectNode self = g.putArray("members").addObject();
         self.set("user", botUser());
         self.putArray("roles");
-        self.put("joined_at", now()).put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
-                .putNull("nick").putNull("avatar").putNull("premium_since").putNull("communication_disabled_until");
+        self.put("joined_at", now())
+                .put("deaf", false)
+                .put("mute", false)
+                .put("flags", 0)
+                .put("pending", false)
+                .putNull("nick")
+                .putNull("avatar")
+                .putNull("premium_since")
+                .putNull("communication_disabled_until");
         return g;
     }
 
     private static ObjectNode role(String id, String name, int position, long permissions) {
         ObjectNode r = JSON.createObjectNode();
-        r.put("id", id).put("name", name).put("position", position).put("permissions", Long.toString(permissions))
-                .put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0)
-                .putNull("icon").putNull("unicode_emoji");
+        r.put("id", id)
+                .put("name", name)
+                .put("position", position)
+                .put("permissions", Long.toString(permissions))
+                .put("color", 0)
+                .put("hoist", false)
+                .put("managed", false)
+                .put("mentionable", false)
+                .put("flags", 0)
+                .putNull("icon")
+                .putNull("unicode_emoji");
         r.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         return r;
     }
 
     private static ObjectNode channelJson(String id, String name, int position, List<ObjectNode> overwrites) {
         ObjectNode c = JSON.createObjectNode();
-        c.put("id", id).put("type", 0).put("name", name).put("position", position).put("guild_id", GUILD_ID)
-                .put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0)
-                .putNull("topic").putNull("parent_id").putNull("last_message_id");
+        c.put("id", id)
+                .put("type", 0)
+                .put("name", name)
+                .put("position", position)
+                .put("guild_id", GUILD_ID)
+                .put("nsfw", false)
+                .put("rate_limit_per_user", 0)
+                .put("flags", 0)
+                .putNull("topic")
+                .putNull("parent_id")
+                .putNull("last_message_id");
         ArrayNode o = c.putArray("permission_overwrites");
         overwrites.forEach(o::add);
         return c;
@@ -676,8 +819,14 @@ public final class FakeDiscord implements Closeable {
         node.set("user", user(m.id(), m.username(), false));
         ArrayNode roles = node.putArray("roles");
         m.roles().forEach(roles::add);
-        node.put("joined_at", now()).put("permissions", Long.toString(m.permissions())).put("deaf", false)
-                .put("mute", false).put("flags", 0).put("pending", false).putNull("avatar").putNull("premium_since")
+        node.put("joined_at", now())
+                .put("permissions", Long.toString(m.permissions()))
+                .put("deaf", false)
+                .put("mute", false)
+                .put("flags", 0)
+                .put("pending", false)
+                .putNull("avatar")
+                .putNull("premium_since")
                 .putNull("communication_disabled_until");
         if (m.nick() == null) {
             node.putNull("nick");
@@ -693,8 +842,13 @@ public final class FakeDiscord implements Closeable {
 
     private static ObjectNode user(String id, String name, boolean bot) {
         ObjectNode u = JSON.createObjectNode();
-        u.put("id", id).put("username", name).put("discriminator", "0").putNull("global_name").putNull("avatar")
-                .put("public_flags", 0).put("flags", 0);
+        u.put("id", id)
+                .put("username", name)
+                .put("discriminator", "0")
+                .putNull("global_name")
+                .putNull("avatar")
+                .put("public_flags", 0)
+                .put("flags", 0);
         if (bot) {
             u.put("bot", true);
         }
@@ -713,9 +867,13 @@ public final class FakeDiscord implements Closeable {
             String path = full.startsWith("/api/v10/") ? full.substring("/api/v10/".length()) : full;
             String method = exchange.getRequestMethod();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            RestCall call = RestCall.parse(method, path, exchange.getRequestURI().getRawQuery(),
+            RestCall call = RestCall.parse(
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body);
             Matcher arriving = CALLBACK.matcher(path);
             if (arriving.matches()) {
                 callbackArrivedAt.putIfAbsent(arriving.group(1), System.nanoTime());
@@ -750,7 +908,9 @@ public final class FakeDiscord implements Closeable {
             synchronized (changed) {
                 changed.notifyAll();
             }
-            byte[] out = response.body == null ? new byte[0] : response.body.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] out = response.body == null
+                    ? new byte[0]
+                    : response.body.toString().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status, response.status == 204 ? -1 : out.length);
             if (response.status != 204) {
                 exchange.getResponseBody().write(out);
@@ -782,7 +942,8 @@ public final class FakeDiscord implements Closeable {
 
     /** Every n-th call outside interaction callbacks is refused with 429 (the bot's acknowledgements are never). */
     private boolean rateLimitedNow(String path) {
-        return realism.rateLimitEvery() > 0 && !CALLBACK.matcher(path).matches()
+        return realism.rateLimitEvery() > 0
+                && !CALLBACK.matcher(path).matches()
                 && limitedCount.incrementAndGet() % realism.rateLimitEvery() == 0;
     }
 
@@ -797,11 +958,11 @@ public final class FakeDiscord implements Closeable {
         }
     }
 
-    private record Response(int status, JsonNode body) {
-    }
+    private record Response(int status, JsonNode body) {}
 
     private Response route(RestCall call) {
-        if (!("Bot " + TOKEN).equals(call.authorization()) && !call.path().startsWith("interactions/")
+        if (!("Bot " + TOKEN).equals(call.authorization())
+                && !call.path().startsWith("interactions/")
                 && !call.path().startsWith("webhooks/")) {
             return error(401, 0, "401: Unauthorized");
         }
@@ -814,7 +975,9 @@ public final class FakeDiscord implements Closeable {
             ArrayNode registered = JSON.createArrayNode();
             for (JsonNode command : call.json()) {
                 ObjectNode c = command.deepCopy();
-                c.put("id", commandId(c.path("name").asText())).put("application_id", APP_ID).put("version", "1");
+                c.put("id", commandId(c.path("name").asText()))
+                        .put("application_id", APP_ID)
+                        .put("version", "1");
                 if (m.group(3) != null) {
                     c.put("guild_id", m.group(3));
                 }
@@ -826,7 +989,8 @@ public final class FakeDiscord implements Closeable {
             return new Response(204, null);
         }
         if ((m = WEBHOOK_ORIGINAL.matcher(path)).matches()) {
-            return call.method().equals("DELETE") ? new Response(204, null)
+            return call.method().equals("DELETE")
+                    ? new Response(204, null)
                     : new Response(200, webhookMessage(call.json()));
         }
         if (call.method().equals("POST") && (m = WEBHOOK.matcher(path)).matches()) {
@@ -839,14 +1003,19 @@ public final class FakeDiscord implements Closeable {
         if (call.method().equals("POST") && path.equals("users/@me/channels")) {
             String recipient = call.json().path("recipient_id").asText();
             String channelId = dmChannels.computeIfAbsent(recipient, r -> "7" + r.substring(1));
-            ObjectNode channel = JSON.createObjectNode().put("id", channelId).put("type", 1).putNull("last_message_id");
-            channel.putArray("recipients").add(user(recipient, "member-" + recipient.substring(recipient.length() - 3), false));
+            ObjectNode channel =
+                    JSON.createObjectNode().put("id", channelId).put("type", 1).putNull("last_message_id");
+            channel.putArray("recipients")
+                    .add(user(recipient, "member-" + recipient.substring(recipient.length() - 3), false));
             return new Response(200, channel);
         }
         if (call.method().equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
             String channelId = m.group(1);
-            String dmUser = dmChannels.entrySet().stream().filter(e -> e.getValue().equals(channelId))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            String dmUser = dmChannels.entrySet().stream()
+                    .filter(e -> e.getValue().equals(channelId))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
             if (dmUser != null && closedDms.contains(dmUser)) {
                 return error(403, 50007, "Cannot send messages to this user");
             }
@@ -857,7 +1026,8 @@ public final class FakeDiscord implements Closeable {
                 return error(403, 50013, "Missing Permissions");
             }
             JsonNode sent = call.message();
-            if (sent.path("enforce_nonce").asBoolean() && sent.hasNonNull("nonce")
+            if (sent.path("enforce_nonce").asBoolean()
+                    && sent.hasNonNull("nonce")
                     && !nonces.add(channelId + "/" + sent.path("nonce").asText())) {
                 // Discord answers a repeated enforced nonce with the message it already created: nothing new is posted.
                 duplicates.incrementAndGet();
@@ -881,10 +1051,19 @@ public final class FakeDiscord implements Closeable {
     /** A message object as Discord returns it; echoes the text but not embeds or components. */
     private ObjectNode message(String channelId, JsonNode sent) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("id", Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (ids.incrementAndGet() & 0x3FFFFF)))
-                .put("type", 0).put("channel_id", channelId).put("content", sent == null ? "" : sent.path("content").asText(""))
-                .put("timestamp", now()).putNull("edited_timestamp").put("tts", false).put("mention_everyone", false)
-                .put("pinned", false).put("flags", 0);
+        m.put(
+                        "id",
+                        Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis())
+                                + (ids.incrementAndGet() & 0x3FFFFF)))
+                .put("type", 0)
+                .put("channel_id", channelId)
+                .put("content", sent == null ? "" : sent.path("content").asText(""))
+                .put("timestamp", now())
+                .putNull("edited_timestamp")
+                .put("tts", false)
+                .put("mention_everyone", false)
+                .put("pinned", false)
+                .put("flags", 0);
         m.set("author", botUser());
         m.putArray("mentions");
         m.putArray("mention_roles");

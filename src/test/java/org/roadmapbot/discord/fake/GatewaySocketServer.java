@@ -26,8 +26,7 @@ public final class GatewaySocketServer implements Closeable {
         void onText(Connection connection, String text);
 
         /** {@code code}: the close code either side sent (Discord's 4000-4014 for gateway errors, 1000 for a clean stop). */
-        default void onClose(Connection connection, int code) {
-        }
+        default void onClose(Connection connection, int code) {}
     }
 
     /** One client connection. */

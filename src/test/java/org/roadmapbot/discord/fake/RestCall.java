@@ -18,18 +18,24 @@ import java.util.regex.Pattern;
  *
  * @param path path after /api/v10/
  */
-public record RestCall(String method, String path, String query, String authorization, String contentType,
-                       JsonNode json, List<FilePart> files) {
+public record RestCall(
+        String method,
+        String path,
+        String query,
+        String authorization,
+        String contentType,
+        JsonNode json,
+        List<FilePart> files) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
     private static final Pattern DISPOSITION = Pattern.compile("name=\"([^\"]*)\"(?:; *filename=\"([^\"]*)\")?");
 
     /** A file the bot uploaded. */
-    public record FilePart(String field, String fileName, byte[] data) {
-    }
+    public record FilePart(String field, String fileName, byte[] data) {}
 
-    static RestCall parse(String method, String path, String query, String authorization, String contentType, byte[] body) {
+    static RestCall parse(
+            String method, String path, String query, String authorization, String contentType, byte[] body) {
         JsonNode json = MissingNode.getInstance();
         List<FilePart> files = new ArrayList<>();
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -49,7 +55,8 @@ public record RestCall(String method, String path, String query, String authoriz
                 json = JSON.readTree(body);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the bot sent a body the fake cannot read: " + new String(body, StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "the bot sent a body the fake cannot read: " + new String(body, StandardCharsets.UTF_8), e);
         }
         return new RestCall(method, path, query, authorization, contentType, json, List.copyOf(files));
     }
@@ -69,9 +76,15 @@ public record RestCall(String method, String path, String query, String authoriz
         JsonNode m = message();
         StringBuilder text = new StringBuilder(m.path("content").asText(""));
         for (JsonNode e : m.path("embeds")) {
-            text.append('\n').append(e.path("title").asText("")).append('\n').append(e.path("description").asText(""));
+            text.append('\n')
+                    .append(e.path("title").asText(""))
+                    .append('\n')
+                    .append(e.path("description").asText(""));
             for (JsonNode f : e.path("fields")) {
-                text.append('\n').append(f.path("name").asText("")).append('\n').append(f.path("value").asText(""));
+                text.append('\n')
+                        .append(f.path("name").asText(""))
+                        .append('\n')
+                        .append(f.path("value").asText(""));
             }
             text.append('\n').append(e.path("footer").path("text").asText(""));
         }
@@ -83,8 +96,7 @@ public record RestCall(String method, String path, String query, String authoriz
         return (message().path("flags").asInt(0) & 64) != 0;
     }
 
-    private record Part(String name, String fileName, byte[] data) {
-    }
+    private record Part(String name, String fileName, byte[] data) {}
 
     private static List<Part> parts(byte[] body, String boundary) {
         // Latin-1 maps bytes 1:1 to chars, so binary file parts survive the round trip.

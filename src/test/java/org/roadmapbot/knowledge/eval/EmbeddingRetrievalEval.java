@@ -21,9 +21,9 @@ import org.roadmapbot.knowledge.AnswerQuality;
 import org.roadmapbot.knowledge.AnswerService;
 import org.roadmapbot.knowledge.Entries;
 import org.roadmapbot.knowledge.Entry;
+import org.roadmapbot.knowledge.Retriever;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.KnowledgeLoader;
-import org.roadmapbot.knowledge.Retriever;
 
 /**
  * Retrieval study for the README, not a test: the keyword AnswerService against the offline
@@ -60,8 +60,7 @@ public final class EmbeddingRetrievalEval {
     }
 
     /** One question with everything the methods need, computed once. */
-    private record Prepared(AnswerQuality.Case testCase, Answer keyword, List<Retriever.Hit> hits, double[][] sims) {
-    }
+    private record Prepared(AnswerQuality.Case testCase, Answer keyword, List<Retriever.Hit> hits, double[][] sims) {}
 
     private final AnswerService keyword;
     private final List<Entry> entries;
@@ -69,6 +68,7 @@ public final class EmbeddingRetrievalEval {
     private final EmbeddingModel model;
     /** Per representation: the vectors and, for each vector, the index of its entry. */
     private final float[][][] vectors = new float[Repr.values().length][][];
+
     private final int[][] owners = new int[Repr.values().length][];
 
     private EmbeddingRetrievalEval(KnowledgeBase kb, AnswerService keyword, EmbeddingModel model) {
@@ -96,15 +96,27 @@ public final class EmbeddingRetrievalEval {
         long firstEmbedNs = System.nanoTime() - t0;
 
         EmbeddingRetrievalEval eval = new EmbeddingRetrievalEval(kb, keyword, model);
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load average %s; %d entries%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage(), eval.entries.size());
-        System.out.printf(Locale.ROOT, "model load (constructor): %.0f ms; first embedding after load: %.0f ms%n",
-                loadNs / 1e6, firstEmbedNs / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, Java %s, load average %s; %d entries%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                loadAverage(),
+                eval.entries.size());
+        System.out.printf(
+                Locale.ROOT,
+                "model load (constructor): %.0f ms; first embedding after load: %.0f ms%n",
+                loadNs / 1e6,
+                firstEmbedNs / 1e6);
         boolean latencyOnly = args.length == 1 && args[0].equals("latency");
         for (Repr r : latencyOnly ? List.of(Repr.MULTI) : List.of(Repr.values())) {
             long start = System.nanoTime();
             eval.index(r);
-            System.out.printf(Locale.ROOT, "index %-5s: %4d vectors embedded in %.0f ms%n", r, eval.vectors[r.ordinal()].length,
+            System.out.printf(
+                    Locale.ROOT,
+                    "index %-5s: %4d vectors embedded in %.0f ms%n",
+                    r,
+                    eval.vectors[r.ordinal()].length,
                     (System.nanoTime() - start) / 1e6);
         }
         List<String> questions = new ArrayList<>();
@@ -121,10 +133,16 @@ public final class EmbeddingRetrievalEval {
     /** The machine is shared: latency figures mean little without it. */
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.asList(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                    .split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    Arrays.asList(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                                    .split(" "))
+                            .subList(0, 3));
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -146,7 +164,8 @@ public final class EmbeddingRetrievalEval {
                 }
             }
         }
-        List<Embedding> embedded = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        List<Embedding> embedded =
+                model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
         vectors[r.ordinal()] = embedded.stream().map(v -> unit(v.vector())).toArray(float[][]::new);
         owners[r.ordinal()] = owner.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -202,8 +221,10 @@ public final class EmbeddingRetrievalEval {
 
     /** The answer AnswerService would compose from this one entry. */
     private static Answer single(String question, Entry e) {
-        return new Answer(question, "Here's what the roadmap guide says:\n\n" + e.answer() + "\n\n"
-                + AnswerService.citation(List.of(e)), List.of(e));
+        return new Answer(
+                question,
+                "Here's what the roadmap guide says:\n\n" + e.answer() + "\n\n" + AnswerService.citation(List.of(e)),
+                List.of(e));
     }
 
     private static Answer none(String question) {
@@ -237,19 +258,31 @@ public final class EmbeddingRetrievalEval {
             return p.keyword();
         }
         Entry top = reRank.apply(p);
-        return p.keyword().entries().contains(top) ? p.keyword() : single(p.keyword().question(), top);
+        return p.keyword().entries().contains(top)
+                ? p.keyword()
+                : single(p.keyword().question(), top);
     }
 
     /** Reciprocal rank fusion (LangChain4j) of the keyword order and the embedding order of the candidates. */
     private Entry rrf(Prepared p, Repr r, int k) {
         List<Retriever.Hit> hits = p.hits();
         double[] sims = p.sims()[r.ordinal()];
-        List<Content> byKeyword = hits.stream().map(h -> Content.from(h.entry().id())).toList();
+        List<Content> byKeyword =
+                hits.stream().map(h -> Content.from(h.entry().id())).toList();
         List<Content> byEmbedding = hits.stream()
-                .sorted(Comparator.comparingDouble((Retriever.Hit h) -> -sims[indexOf.get(h.entry().id())]))
-                .map(h -> Content.from(h.entry().id())).toList();
-        String id = ReciprocalRankFuser.fuse(List.of(byKeyword, byEmbedding), k).get(0).textSegment().text();
-        return hits.stream().map(Retriever.Hit::entry).filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+                .sorted(Comparator.comparingDouble(
+                        (Retriever.Hit h) -> -sims[indexOf.get(h.entry().id())]))
+                .map(h -> Content.from(h.entry().id()))
+                .toList();
+        String id = ReciprocalRankFuser.fuse(List.of(byKeyword, byEmbedding), k)
+                .get(0)
+                .textSegment()
+                .text();
+        return hits.stream()
+                .map(Retriever.Hit::entry)
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Weighted sum: alpha · keyword rank relative to the best + (1 − alpha) · cosine similarity. */
@@ -259,7 +292,8 @@ public final class EmbeddingRetrievalEval {
         Retriever.Hit best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Retriever.Hit h : p.hits()) {
-            double s = alpha * h.rank() / bestRank + (1 - alpha) * sims[indexOf.get(h.entry().id())];
+            double s = alpha * h.rank() / bestRank
+                    + (1 - alpha) * sims[indexOf.get(h.entry().id())];
             if (s > bestScore) {
                 bestScore = s;
                 best = h;
@@ -295,8 +329,16 @@ public final class EmbeddingRetrievalEval {
         }
 
         String cell() {
-            return String.format(Locale.ROOT, "%.1f %% (%d/%d; in scope %d/%d, no-answer %d/%d)", pct(), passed(), total(),
-                    inScope, inScopeTotal, none, noneTotal);
+            return String.format(
+                    Locale.ROOT,
+                    "%.1f %% (%d/%d; in scope %d/%d, no-answer %d/%d)",
+                    pct(),
+                    passed(),
+                    total(),
+                    inScope,
+                    inScopeTotal,
+                    none,
+                    noneTotal);
         }
     }
 
@@ -316,8 +358,7 @@ public final class EmbeddingRetrievalEval {
     }
 
     /** A method with one knob: the knob is picked on dev (ties: the first), then holdout is scored with it. */
-    private record Tuned(String name, String knob, Score dev, Score holdout, String holdoutBest, String changes) {
-    }
+    private record Tuned(String name, String knob, Score dev, Score holdout, String holdoutBest, String changes) {}
 
     /** Against the keyword answers: how many questions got another answer, and how many of those now pass or fail. */
     private static String changes(List<Prepared> set, Function<Prepared, Answer> method) {
@@ -336,8 +377,13 @@ public final class EmbeddingRetrievalEval {
         return changed + " changed: +" + fixed + " / -" + broken;
     }
 
-    private static Tuned tune(String name, String knobName, double[] knobs, List<Prepared> dev, List<Prepared> holdout,
-                              java.util.function.DoubleFunction<Function<Prepared, Answer>> method) {
+    private static Tuned tune(
+            String name,
+            String knobName,
+            double[] knobs,
+            List<Prepared> dev,
+            List<Prepared> holdout,
+            java.util.function.DoubleFunction<Function<Prepared, Answer>> method) {
         double bestKnob = knobs[0];
         Score bestDev = null;
         double oracleKnob = knobs[0];
@@ -355,7 +401,10 @@ public final class EmbeddingRetrievalEval {
             }
         }
         Function<Prepared, Answer> chosen = method.apply(bestKnob);
-        return new Tuned(name, String.format(Locale.ROOT, "%s = %.2f", knobName, bestKnob), bestDev,
+        return new Tuned(
+                name,
+                String.format(Locale.ROOT, "%s = %.2f", knobName, bestKnob),
+                bestDev,
                 score(holdout, chosen),
                 String.format(Locale.ROOT, "%.1f %% at %s = %.2f", oracle.pct(), knobName, oracleKnob),
                 "dev " + changes(dev, chosen) + "; holdout " + changes(holdout, chosen));
@@ -372,34 +421,68 @@ public final class EmbeddingRetrievalEval {
 
     private void report(List<Prepared> dev, List<Prepared> holdout) {
         List<Tuned> rows = new ArrayList<>();
-        rows.add(new Tuned("(a) keyword AnswerService (as is)", "-", score(dev, Prepared::keyword), score(holdout, Prepared::keyword), "-",
+        rows.add(new Tuned(
+                "(a) keyword AnswerService (as is)",
+                "-",
+                score(dev, Prepared::keyword),
+                score(holdout, Prepared::keyword),
+                "-",
                 "-"));
         double[] floors = range(0.20, 0.90, 0.01);
         for (Repr r : Repr.values()) {
-            rows.add(tune("(b) embedding only, " + r, "floor", floors, dev, holdout,
+            rows.add(tune(
+                    "(b) embedding only, " + r,
+                    "floor",
+                    floors,
+                    dev,
+                    holdout,
                     f -> p -> embeddingOnly(p.testCase().question(), p.sims()[r.ordinal()], f)));
         }
         for (Repr r : Repr.values()) {
-            rows.add(tune("(c) hybrid RRF, " + r, "k", new double[] {1, 5, 10, 30, 60}, dev, holdout,
+            rows.add(tune(
+                    "(c) hybrid RRF, " + r,
+                    "k",
+                    new double[] {1, 5, 10, 30, 60},
+                    dev,
+                    holdout,
                     k -> p -> hybrid(p, q -> rrf(q, r, (int) k))));
-            rows.add(tune("(c) hybrid weighted, " + r, "alpha", range(0, 1, 0.05), dev, holdout,
+            rows.add(tune(
+                    "(c) hybrid weighted, " + r,
+                    "alpha",
+                    range(0, 1, 0.05),
+                    dev,
+                    holdout,
                     a -> p -> hybrid(p, q -> weighted(q, r, a))));
         }
         for (Repr r : Repr.values()) {
-            rows.add(tune("(x) keyword + embedding rescue of \"no answer\", " + r, "floor", floors, dev, holdout,
+            rows.add(tune(
+                    "(x) keyword + embedding rescue of \"no answer\", " + r,
+                    "floor",
+                    floors,
+                    dev,
+                    holdout,
                     f -> p -> rescue(p, r, f)));
         }
         System.out.println();
-        System.out.println("| method | knob (chosen on dev) | dev (220) | holdout (150) | best holdout over the sweep (not a fair figure)"
-                + " | answers changed vs keyword: +fixed / -broken |");
+        System.out.println(
+                "| method | knob (chosen on dev) | dev (220) | holdout (150) | best holdout over the sweep (not a fair figure)"
+                        + " | answers changed vs keyword: +fixed / -broken |");
         System.out.println("|---|---|---|---|---|---|");
         for (Tuned t : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", t.name(), t.knob(), t.dev().cell(), t.holdout().cell(),
-                    t.holdoutBest(), t.changes());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s |%n",
+                    t.name(),
+                    t.knob(),
+                    t.dev().cell(),
+                    t.holdout().cell(),
+                    t.holdoutBest(),
+                    t.changes());
         }
         System.out.println();
-        System.out.println("Re-ranking ceiling: keyword misses where the keyword rules answer and one of the top " + CANDIDATES
-                + " keyword candidates, answering alone, would pass: dev " + ceiling(dev) + ", holdout " + ceiling(holdout));
+        System.out.println("Re-ranking ceiling: keyword misses where the keyword rules answer and one of the top "
+                + CANDIDATES + " keyword candidates, answering alone, would pass: dev " + ceiling(dev) + ", holdout "
+                + ceiling(holdout));
     }
 
     /** The most any re-ranking of the keyword candidates (with the no-answer rules kept) could fix. */
@@ -410,8 +493,10 @@ public final class EmbeddingRetrievalEval {
                 continue;
             }
             misses++;
-            if (p.keyword().found() && p.hits().stream()
-                    .anyMatch(h -> AnswerQuality.passes(p.testCase(), single(p.keyword().question(), h.entry())))) {
+            if (p.keyword().found()
+                    && p.hits().stream()
+                            .anyMatch(h -> AnswerQuality.passes(
+                                    p.testCase(), single(p.keyword().question(), h.entry())))) {
                 reachable++;
             }
         }
@@ -423,7 +508,8 @@ public final class EmbeddingRetrievalEval {
     private void latency(List<String> questions) {
         Repr r = Repr.MULTI;
         Function<String, Answer> kw = keyword::answer;
-        Function<String, Answer> emb = q -> embeddingOnly(q, similarities(r, unit(model.embed(q).content().vector())), 0.5);
+        Function<String, Answer> emb = q ->
+                embeddingOnly(q, similarities(r, unit(model.embed(q).content().vector())), 0.5);
         Function<String, Answer> hyb = q -> {
             Answer a = keyword.answer(q);
             if (!a.found()) {
@@ -435,8 +521,11 @@ public final class EmbeddingRetrievalEval {
             return hybrid(new Prepared(null, a, hits, sims), p -> rrf(p, r, 60));
         };
         System.out.println();
-        System.out.printf(Locale.ROOT, "| per-question latency (%d questions x %d passes, after one warm-up pass) | p50 | p99 | max |%n",
-                questions.size(), TIMED_PASSES);
+        System.out.printf(
+                Locale.ROOT,
+                "| per-question latency (%d questions x %d passes, after one warm-up pass) | p50 | p99 | max |%n",
+                questions.size(),
+                TIMED_PASSES);
         System.out.println("|---|---|---|---|");
         time("(a) keyword", kw, questions);
         time("(b) embedding only (embed question + scan " + r + ")", emb, questions);
@@ -455,8 +544,13 @@ public final class EmbeddingRetrievalEval {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "| %s | %.3f ms | %.3f ms | %.3f ms |%n", name, percentile(nanos, 50) / 1e6,
-                percentile(nanos, 99) / 1e6, nanos[nanos.length - 1] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.3f ms | %.3f ms | %.3f ms |%n",
+                name,
+                percentile(nanos, 50) / 1e6,
+                percentile(nanos, 99) / 1e6,
+                nanos[nanos.length - 1] / 1e6);
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -484,16 +578,22 @@ public final class EmbeddingRetrievalEval {
                 model.embed(question);
             }
             case "hybrid" -> {
-                EmbeddingRetrievalEval eval = new EmbeddingRetrievalEval(kb, keyword, new AllMiniLmL6V2QuantizedEmbeddingModel());
+                EmbeddingRetrievalEval eval =
+                        new EmbeddingRetrievalEval(kb, keyword, new AllMiniLmL6V2QuantizedEmbeddingModel());
                 eval.index(Repr.MULTI);
                 double[][] sims = new double[Repr.values().length][];
-                sims[Repr.MULTI.ordinal()] = eval.similarities(Repr.MULTI, unit(eval.model.embed(question).content().vector()));
+                sims[Repr.MULTI.ordinal()] = eval.similarities(
+                        Repr.MULTI, unit(eval.model.embed(question).content().vector()));
                 Answer a = keyword.answer(question);
-                answer = eval.hybrid(new Prepared(null, a, keyword.hits(question, CANDIDATES), sims), p -> eval.rrf(p, Repr.MULTI, 60));
+                answer = eval.hybrid(
+                        new Prepared(null, a, keyword.hits(question, CANDIDATES), sims),
+                        p -> eval.rrf(p, Repr.MULTI, 60));
             }
             default -> throw new IllegalArgumentException("startup keyword|model|hybrid, not " + mode);
         }
-        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf(Locale.ROOT, "startup %s: first answer %d ms after JVM start (found=%s)%n", mode, ms, answer.found());
+        long ms = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf(
+                Locale.ROOT, "startup %s: first answer %d ms after JVM start (found=%s)%n", mode, ms, answer.found());
     }
 }

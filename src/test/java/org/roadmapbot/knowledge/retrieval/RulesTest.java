@@ -30,13 +30,17 @@ class RulesTest {
     @ParameterizedTest(name = "{0} matches \"{1}\"")
     @MethodSource("examples")
     void ruleMatchesItsExample(String id, String example) {
-        assertThat(rule(id).matches(example)).as("rule %s on \"%s\"", id, example).isTrue();
+        assertThat(rule(id).matches(example))
+                .as("rule %s on \"%s\"", id, example)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} leaves \"{1}\" alone")
     @MethodSource("counterexamples")
     void ruleLeavesItsCounterexampleAlone(String id, String counterexample) {
-        assertThat(rule(id).matches(counterexample)).as("rule %s on \"%s\"", id, counterexample).isFalse();
+        assertThat(rule(id).matches(counterexample))
+                .as("rule %s on \"%s\"", id, counterexample)
+                .isFalse();
     }
 
     @Test
@@ -45,15 +49,18 @@ class RulesTest {
             assertThat(r.why()).as(r.id()).isNotBlank();
             assertThat(r.examples()).as(r.id()).isNotEmpty();
         }
-        assertThat(RULES.all().stream().map(Rule::id).distinct().count()).isEqualTo(RULES.all().size());
+        assertThat(RULES.all().stream().map(Rule::id).distinct().count())
+                .isEqualTo(RULES.all().size());
     }
 
     @Test
     void aRuleWithoutExamplesDoesNotLoad() {
         assertThatThrownBy(() -> new Rule("bare", "no reason", "x", "decline", List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no examples");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no examples");
         assertThatThrownBy(() -> new Rule("broken", "why", "(", "decline", List.of("("), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broken pattern");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("broken pattern");
     }
 
     @Test

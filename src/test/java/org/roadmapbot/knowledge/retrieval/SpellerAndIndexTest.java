@@ -18,10 +18,15 @@ class SpellerAndIndexTest {
     @BeforeAll
     static void build() {
         analyzer = KnowledgeAnalyzer.create();
-        index = KnowledgeIndex.build(analyzer, List.of(
-                new KnowledgeIndex.Doc("how-long", "How long does it take", "", "Most learners are job ready in 6-10 months."),
-                new KnowledgeIndex.Doc("python", "Python", "", "Python is versatile, with strong demand in data and AI."),
-                new KnowledgeIndex.Doc("rest", "REST APIs", "", "Build REST APIs from scratch: routing and middleware.")),
+        index = KnowledgeIndex.build(
+                analyzer,
+                List.of(
+                        new KnowledgeIndex.Doc(
+                                "how-long", "How long does it take", "", "Most learners are job ready in 6-10 months."),
+                        new KnowledgeIndex.Doc(
+                                "python", "Python", "", "Python is versatile, with strong demand in data and AI."),
+                        new KnowledgeIndex.Doc(
+                                "rest", "REST APIs", "", "Build REST APIs from scratch: routing and middleware.")),
                 List.of("what", "which"));
         speller = new Speller(index, EnglishWords.load(), java.util.Set.of("what", "which"));
     }
@@ -41,23 +46,35 @@ class SpellerAndIndexTest {
 
     @Test
     void synonymsAndStemsMeetTheData() {
-        List<KnowledgeIndex.Hit> hits = index.search("how long to become job ready", KnowledgeAnalyzer.slots(analyzer,
-                "how long to become job ready"), Map.of("title", 1.0, "asked", 1.0, "text", 1.0), 3);
+        List<KnowledgeIndex.Hit> hits = index.search(
+                "how long to become job ready",
+                KnowledgeAnalyzer.slots(analyzer, "how long to become job ready"),
+                Map.of("title", 1.0, "asked", 1.0, "text", 1.0),
+                3);
         assertThat(hits.get(0).id()).isEqualTo("how-long");
-        assertThat(KnowledgeAnalyzer.terms(analyzer, "Node.js")).isEqualTo(KnowledgeAnalyzer.terms(analyzer, "node js"));
+        assertThat(KnowledgeAnalyzer.terms(analyzer, "Node.js"))
+                .isEqualTo(KnowledgeAnalyzer.terms(analyzer, "node js"));
         assertThat(KnowledgeAnalyzer.terms(analyzer, "salaries")).containsAll(KnowledgeAnalyzer.terms(analyzer, "pay"));
     }
 
     @Test
     void aSecondIndexIsSearchedTogetherWithTheFirst() {
-        KnowledgeIndex server = KnowledgeIndex.build(analyzer, List.of(
-                new KnowledgeIndex.Doc("faq-office-hours", "Office hours", "when are office hours", "Mentors answer on Fridays.")),
+        KnowledgeIndex server = KnowledgeIndex.build(
+                analyzer,
+                List.of(new KnowledgeIndex.Doc(
+                        "faq-office-hours", "Office hours", "when are office hours", "Mentors answer on Fridays.")),
                 List.of());
         KnowledgeIndex both = index.with(server);
         String q = "when are the mentors' office hours";
-        assertThat(both.search(q, KnowledgeAnalyzer.slots(analyzer, q), Map.of(), 3).get(0).id()).isEqualTo("faq-office-hours");
+        assertThat(both.search(q, KnowledgeAnalyzer.slots(analyzer, q), Map.of(), 3)
+                        .get(0)
+                        .id())
+                .isEqualTo("faq-office-hours");
         String p = "is python in demand";
-        assertThat(both.search(p, KnowledgeAnalyzer.slots(analyzer, p), Map.of(), 3).get(0).id()).isEqualTo("python");
+        assertThat(both.search(p, KnowledgeAnalyzer.slots(analyzer, p), Map.of(), 3)
+                        .get(0)
+                        .id())
+                .isEqualTo("python");
         assertThat(index.search(q, KnowledgeAnalyzer.slots(analyzer, q), Map.of(), 3))
                 .noneMatch(h -> h.id().equals("faq-office-hours"));
     }

@@ -43,8 +43,7 @@ public final class FitAnswerPolicy {
     private static final double L2 = 0.01;
     private static final int FOLDS = 5;
 
-    private record Sample(double[] x, int y) {
-    }
+    private record Sample(double[] x, int y) {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -61,12 +60,19 @@ public final class FitAnswerPolicy {
         for (double title : TITLE) {
             for (double asked : ASKED) {
                 Map<String, Double> boosts = Map.of("title", title, "asked", asked, "text", 1.0);
-                AnswerService service = new AnswerService(kb, new AnswerPolicy(boosts, current.weights(), current.threshold(),
-                        current.tieRatio(), List.of(), 0));
+                AnswerService service = new AnswerService(
+                        kb,
+                        new AnswerPolicy(
+                                boosts, current.weights(), current.threshold(), current.tieRatio(), List.of(), 0));
                 List<Sample> samples = samples(service, cases);
                 double cv = crossValidate(samples);
-                System.out.printf(Locale.ROOT, "boosts title=%.1f asked=%.1f: %d samples, cross-validated accuracy %.3f%n",
-                        title, asked, samples.size(), cv);
+                System.out.printf(
+                        Locale.ROOT,
+                        "boosts title=%.1f asked=%.1f: %d samples, cross-validated accuracy %.3f%n",
+                        title,
+                        asked,
+                        samples.size(),
+                        cv);
                 if (cv > bestCv) {
                     bestCv = cv;
                     bestBoosts = boosts;
@@ -92,7 +98,8 @@ public final class FitAnswerPolicy {
                 bestTie = tie;
             }
         }
-        AnswerPolicy fitted = new AnswerPolicy(new LinkedHashMap<>(bestBoosts), weights, 0.5, bestTie, sets, round(bestCv));
+        AnswerPolicy fitted =
+                new AnswerPolicy(new LinkedHashMap<>(bestBoosts), weights, 0.5, bestTie, sets, round(bestCv));
         // The support check, on the answers the fitted policy gives: do the facts shown state what was asked?
         List<Sample> supportSamples = supportSamples(new AnswerService(kb, fitted), cases);
         double supportCv = crossValidate(supportSamples);
@@ -103,33 +110,48 @@ public final class FitAnswerPolicy {
         for (int i = 0; i < supportNames.size(); i++) {
             support.put(supportNames.get(i), round(s[i + 1]));
         }
-        System.out.printf(Locale.ROOT, "support: %d samples, cross-validated accuracy %.3f%n", supportSamples.size(), supportCv);
+        System.out.printf(
+                Locale.ROOT, "support: %d samples, cross-validated accuracy %.3f%n", supportSamples.size(), supportCv);
         fitted = fitted.withSupport(support, round(supportCv));
-        System.out.printf(Locale.ROOT, "with the support check: %.3f end to end%n", accuracy(new AnswerService(kb, fitted), cases));
+        System.out.printf(
+                Locale.ROOT,
+                "with the support check: %.3f end to end%n",
+                accuracy(new AnswerService(kb, fitted), cases));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), fitted);
-        System.out.printf(Locale.ROOT, "wrote %s: boosts %s, weights %s, tie %.2f, support %s; cross-validated %.3f, end to end %.3f%n",
-                out, bestBoosts, weights, bestTie, support, bestCv, bestAccuracy);
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %s: boosts %s, weights %s, tie %.2f, support %s; cross-validated %.3f, end to end %.3f%n",
+                out,
+                bestBoosts,
+                weights,
+                bestTie,
+                support,
+                bestCv,
+                bestAccuracy);
         Files.writeString(out, Files.readString(out) + "\n");
     }
 
     private static List<Sample> samples(AnswerService service, List<AnswerQuality.Case> cases) {
-        return labelled(cases, q -> service.decision(q).map(d -> new Judged(d.features().values(), d.ifAnswered())));
+        return labelled(
+                cases, q -> service.decision(q).map(d -> new Judged(d.features().values(), d.ifAnswered())));
     }
 
     /** Answers the support check judges: right answers are 1, answers where the data has none are 0. */
     private static List<Sample> supportSamples(AnswerService service, List<AnswerQuality.Case> cases) {
-        return labelled(cases, q -> service.supportDecision(q).map(d -> new Judged(d.support().values(), d.ifSupported())));
+        return labelled(
+                cases,
+                q -> service.supportDecision(q).map(d -> new Judged(d.support().values(), d.ifSupported())));
     }
 
     /** What a model sees of a question and the answer it lets through. */
-    private record Judged(double[] x, org.roadmapbot.knowledge.Answer answer) {
-    }
+    private record Judged(double[] x, org.roadmapbot.knowledge.Answer answer) {}
 
     /**
      * Each judged question as a sample: 1 when the answer let through is right, 0 when the data has no
      * answer (questions answered wrongly either way teach nothing and are left out).
      */
-    private static List<Sample> labelled(List<AnswerQuality.Case> cases, java.util.function.Function<String, Optional<Judged>> judge) {
+    private static List<Sample> labelled(
+            List<AnswerQuality.Case> cases, java.util.function.Function<String, Optional<Judged>> judge) {
         List<Sample> samples = new ArrayList<>();
         for (AnswerQuality.Case c : cases) {
             Optional<Judged> d = judge.apply(c.question());
