@@ -38,8 +38,14 @@ public final class ConsoleCommand implements Callable<Integer> {
                     new ConsoleMessenger(json ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : out));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             new ConsoleSession(app.router(), caller.caller(), json, files == null ? null : new AttachmentFiles(files))
-                    .run(in, out, !json && System.console() != null);
+                    .run(in, out, !json && interactive());
         }
         return 0;
+    }
+
+    /** On Java 17 (what the bot runs on) System.console() is null exactly when stdin or stdout is not a terminal. */
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean interactive() {
+        return System.console() != null;
     }
 }

@@ -237,8 +237,8 @@ public final class ConsoleParser {
             }
             case BOOLEAN -> {
                 return switch (value.toLowerCase(Locale.ROOT)) {
-                    case "true", "yes", "on", "1" -> Boolean.TRUE;
-                    case "false", "no", "off", "0" -> Boolean.FALSE;
+                    case "true", "yes", "on", "1" -> true;
+                    case "false", "no", "off", "0" -> false;
                     default ->
                         throw new IllegalArgumentException(
                                 name + " must be true or false, not `" + Text.code(value) + "`.");

@@ -135,7 +135,7 @@ public final class CommandRouter {
      * does anything".
      */
     public Reply button(CommandRequest presser, String customId) {
-        return component(presser, customId, "button", ButtonId.STALE, (name, id) -> {
+        return component(customId, "button", ButtonId.STALE, (name, id) -> {
             Handlers.ButtonHandler handler =
                     handlers.get(name).forButton(id).orElseThrow(() -> new UserError(ButtonId.STALE));
             // The adapter cannot read the id; the request names the command the id does.
@@ -149,19 +149,14 @@ public final class CommandRouter {
      */
     public Reply form(CommandRequest submitter, String customId, Map<String, String> values) {
         Map<String, String> submitted = Map.copyOf(values);
-        return component(submitter, customId, "form", FORM_STALE, (name, id) -> {
+        return component(customId, "form", FORM_STALE, (name, id) -> {
             Handlers.FormHandler handler = handlers.get(name).forForm(id).orElseThrow(() -> new UserError(FORM_STALE));
             return handler.submit(submitter.withOptions(name, null, Map.of()), id, submitted);
         });
     }
 
     /** A button or form: the id parsed, its command found by the id's name for it, the handler run, failures made polite. */
-    private Reply component(
-            CommandRequest caller,
-            String customId,
-            String kind,
-            String stale,
-            BiFunction<String, ButtonId, Reply> handler) {
+    private Reply component(String customId, String kind, String stale, BiFunction<String, ButtonId, Reply> handler) {
         long start = System.nanoTime();
         Optional<ButtonId> parsed = ButtonId.parse(customId);
         String name = parsed.map(id -> byIdKey.get(id.command())).orElse(null);

@@ -63,7 +63,8 @@ final class H2Housekeeping implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> compact(pool), EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        var unused = executor.scheduleWithFixedDelay(
+                () -> compact(pool), EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return Optional.of(new H2Housekeeping(executor));
     }
 

@@ -128,7 +128,7 @@ final class DiscordMessenger implements Messenger {
     /** Discord's answer as the core's outcome: done, or a {@link DeliveryException} with its reason. */
     private static CompletableFuture<Void> outcome(String what, CompletableFuture<?> sent) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        sent.whenComplete((ok, thrown) -> {
+        var unused = sent.whenComplete((ok, thrown) -> {
             if (thrown == null) {
                 result.complete(null);
                 return;

@@ -22,7 +22,7 @@ public record FaqInput(List<String> questions, String answer) {
     public static final int MAX_QUESTIONS_TEXT = MAX_QUESTIONS * (MAX_QUESTION_LENGTH + 1);
 
     private static final Pattern SEPARATOR = Pattern.compile("\\R|\\s\\|\\s");
-    /** @everyone and @here however written (fullwidth at sign, spaces), and role mentions. */
+    /** {@code @everyone} and {@code @here} however written (fullwidth at sign, spaces), and role mentions. */
     private static final Pattern MASS_MENTION =
             Pattern.compile("[@＠﹫]\\s*(everyone|here)\\b", Pattern.CASE_INSENSITIVE);
 

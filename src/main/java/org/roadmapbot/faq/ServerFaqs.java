@@ -105,7 +105,8 @@ public final class ServerFaqs implements AutoCloseable {
             return;
         }
         started = true;
-        sync.scheduleWithFixedDelay(this::pollQuietly, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        var unused =
+                sync.scheduleWithFixedDelay(this::pollQuietly, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -82,7 +82,6 @@ public final class Images {
     public static Thread warmUpInBackground() {
         Thread warmUp = new Thread(Images::warmUp, "roadmap-bot-images-warm-up");
         warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
         return warmUp;
     }

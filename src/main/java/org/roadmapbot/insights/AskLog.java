@@ -67,8 +67,10 @@ public final class AskLog implements AutoCloseable {
             return;
         }
         started = true;
-        writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH.toMillis(), FLUSH.toMillis(), TimeUnit.MILLISECONDS);
-        writer.scheduleWithFixedDelay(this::expireQuietly, 0, EXPIRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        var unusedFlush = writer.scheduleWithFixedDelay(
+                this::flushQuietly, FLUSH.toMillis(), FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+        var unusedExpiry =
+                writer.scheduleWithFixedDelay(this::expireQuietly, 0, EXPIRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A question asked (by /ask, a mention, the message menu) and how it was answered. */

@@ -124,8 +124,8 @@ public final class InsightsImage {
                 top + (RATE_ROW - BAR_HEIGHT) / 2 + 4,
                 BAR_WIDTH,
                 BAR_HEIGHT,
-                part,
-                Math.max(1, whole),
+                (double) part,
+                (double) Math.max(1, whole),
                 Images.BAR_DONE);
         g.setFont(small);
         g.setColor(Images.MUTED);

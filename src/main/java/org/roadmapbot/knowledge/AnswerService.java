@@ -72,7 +72,7 @@ public final class AnswerService {
         this.english = words.join();
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
-        this.attributes = new AttributeAnswers(kb, byId, analyzer, index, rules);
+        this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
     }
 
     /**

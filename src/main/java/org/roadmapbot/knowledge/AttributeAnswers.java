@@ -49,7 +49,6 @@ final class AttributeAnswers {
     private final Set<String> developerWords;
     private final Map<String, Set<String>> analysed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> providerTerms = new java.util.concurrent.ConcurrentHashMap<>();
-    private final org.roadmapbot.knowledge.retrieval.KnowledgeIndex index;
     private final org.roadmapbot.knowledge.retrieval.Rules rules;
     /** A word qualifying a kind of developer: "iOS developers", "mobile devs". */
     private static final java.util.regex.Pattern ROLE_QUALIFIER = java.util.regex.Pattern.compile(
@@ -63,11 +62,9 @@ final class AttributeAnswers {
             KnowledgeBase kb,
             Map<String, Entry> byId,
             Analyzer analyzer,
-            org.roadmapbot.knowledge.retrieval.KnowledgeIndex index,
             org.roadmapbot.knowledge.retrieval.Rules rules) {
         this.kb = kb;
         this.rules = rules;
-        this.index = index;
         this.byId = byId;
         this.analyzer = analyzer;
         this.courseWords = dataTerms("course");
@@ -79,7 +76,6 @@ final class AttributeAnswers {
         List<FreeEntryCourse> free = namedFreeCourses(q.terms());
         List<Instructor> people = namedInstructors(q.terms());
         boolean courseWord = q.terms().stream().anyMatch(courseWords::contains);
-        boolean aboutCourses = !courses.isEmpty() || !free.isEmpty() || courseWord;
         // Only courses have prices and lengths, so a superlative is about courses; about one named course it
         // asks that course's price ("is boot.dev cheaper yearly?").
         boolean length =
@@ -447,7 +443,7 @@ final class AttributeAnswers {
         lengths.sort(Comparator.comparingDouble(Length::hours));
         Length pick = kind.equals("shortest") ? lengths.get(0) : lengths.get(lengths.size() - 1);
         String others = lengths.stream()
-                .filter(l -> l != pick)
+                .filter(l -> !l.equals(pick))
                 .map(l -> l.name() + " " + Numbers.hours(l.hours()))
                 .collect(Collectors.joining(", "));
         return Optional.of(answer(

@@ -100,6 +100,9 @@ public final class LeaderboardPosts {
      * once (the bot's permissions in the channel, or an adapter that answers at once) comes back
      * in the outcome for the command's reply; one that comes later is recorded and DMed.
      */
+    // handle(...) returns a future of a future, flattened by thenCompose(f -> f): Error Prone reads the inner one as
+    // ignored.
+    @SuppressWarnings("FutureReturnValueIgnored")
     public Outcome postNow(String guildId, String channelId, Period period, int top, String moderatorId) {
         Optional<Outcome> refused = refusedBeforeSending(guildId, channelId, moderatorId, false);
         if (refused.isPresent()) {
@@ -124,6 +127,9 @@ public final class LeaderboardPosts {
      * The weekly post: hands the board to the messenger and returns; the outcome is recorded (and
      * a failure DMed to the moderator who scheduled it) when Discord answers.
      */
+    // handle(...) returns a future of a future, flattened by thenCompose(f -> f): Error Prone reads the inner one as
+    // ignored.
+    @SuppressWarnings("FutureReturnValueIgnored")
     CompletableFuture<Outcome> postScheduled(String guildId, String channelId, String moderatorId, String deliveryKey) {
         Optional<Outcome> refused = refusedBeforeSending(guildId, channelId, moderatorId, true);
         if (refused.isPresent()) {
@@ -386,6 +392,7 @@ public final class LeaderboardPosts {
     }
 
     /** The same for every attempt at one weekly post, in any process. */
+    @SuppressWarnings("JavaUtilDate") // Quartz hands the fire time over as a Date
     static String deliveryKey(String guildId, Date scheduledFireTime) {
         return "leaderboard:" + guildId + ":" + (scheduledFireTime == null ? 0 : scheduledFireTime.getTime());
     }
@@ -416,7 +423,7 @@ public final class LeaderboardPosts {
         public void execute(JobExecutionContext context) {
             String guildId = context.getMergedJobDataMap().getString(GUILD_KEY);
             try {
-                posts.runScheduled(guildId, deliveryKey(guildId, context.getScheduledFireTime()))
+                var unused = posts.runScheduled(guildId, deliveryKey(guildId, context.getScheduledFireTime()))
                         .whenComplete((o, e) -> {
                             if (e != null) {
                                 LOG.error("weekly leaderboard of server {} failed", guildId, e);

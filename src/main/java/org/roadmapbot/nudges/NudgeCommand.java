@@ -248,7 +248,7 @@ public final class NudgeCommand implements Command {
     private Reply test(CommandRequest request) {
         CompletableFuture<Void> sending = service.sendTest(request.guildId(), request.memberId());
         if (!sending.isDone()) {
-            sending.whenComplete((ok, thrown) -> {
+            var unused = sending.whenComplete((ok, thrown) -> {
                 if (thrown != null) {
                     LOG.info(
                             "test nudge to member {} in server {} not delivered: {}",

@@ -54,6 +54,9 @@ final class NudgeDelivery {
     }
 
     /** {@code deliveryKey}: the same for every attempt at this member's week, so an adapter can drop repeats. */
+    // handle(...) returns a future of a future, flattened by thenCompose(f -> f): Error Prone reads the inner one as
+    // ignored.
+    @SuppressWarnings("FutureReturnValueIgnored")
     CompletableFuture<Outcome> deliver(String guildId, String memberId, Reply message, String deliveryKey) {
         AtomicInteger attempts = new AtomicInteger();
         return withRetries(attempts, () -> messenger.sendDirect(guildId, memberId, message, deliveryKey), 0)
@@ -100,6 +103,9 @@ final class NudgeDelivery {
         return toChannel(guildId, candidates, 0, post, deliveryKey, attempts, closed.getMessage());
     }
 
+    // handle(...) returns a future of a future, flattened by thenCompose(f -> f): Error Prone reads the inner one as
+    // ignored.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private CompletableFuture<Outcome> toChannel(
             String guildId,
             List<String> candidates,
@@ -139,6 +145,9 @@ final class NudgeDelivery {
     }
 
     /** Up to backoff.size() + 1 attempts; only TEMPORARY failures are retried, each after its pause on the executor. */
+    // handle(...) returns a future of a future, flattened by thenCompose(f -> f): Error Prone reads the inner one as
+    // ignored.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private CompletableFuture<Void> withRetries(
             AtomicInteger attempts, Supplier<CompletableFuture<Void>> send, int retry) {
         attempts.incrementAndGet();

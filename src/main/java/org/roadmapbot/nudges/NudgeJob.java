@@ -30,7 +30,7 @@ public final class NudgeJob implements Job {
         String memberId = data.getString(NudgeService.MEMBER_KEY);
         try {
             // Returns once the send is handed over; the outcome is logged when it is recorded.
-            service.fire(guildId, memberId).whenComplete((result, failure) -> {
+            var unused = service.fire(guildId, memberId).whenComplete((result, failure) -> {
                 if (failure != null) {
                     LOG.error(
                             "nudge job {} failed; the next week's nudge is unaffected",

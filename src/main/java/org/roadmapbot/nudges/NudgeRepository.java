@@ -155,8 +155,8 @@ public final class NudgeRepository {
     public record Claim(boolean claimed, boolean takeover, Optional<SentLog> existing) {}
 
     /**
-     * Claims the member's ISO week for {@code claimer}, in one transaction: a new row in state
-     * {@code claimed}, or the takeover of a claim whose claimer is not {@code alive} (it
+     * Claims the member's ISO week for {@code claimer}, in one transaction: a new row in the
+     * claimed state, or the takeover of a claim whose claimer is not {@code alive} (it
      * died between claiming and recording the outcome), at most {@link #MAX_TAKEOVERS} times.
      * Anything else (sent, failed, missed, or claimed by a live instance) is not claimable: the
      * caller sends nothing.

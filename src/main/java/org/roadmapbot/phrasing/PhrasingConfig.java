@@ -145,14 +145,11 @@ public record PhrasingConfig(
     }
 
     private static boolean bool(String raw) {
-        switch (raw.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1":
-                return true;
-            case "false", "no", "off", "0":
-                return false;
-            default:
-                throw new IllegalArgumentException(ENABLED + " must be true or false, not '" + raw + "'");
-        }
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(ENABLED + " must be true or false, not '" + raw + "'");
+        };
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

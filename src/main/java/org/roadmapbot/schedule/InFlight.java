@@ -44,9 +44,10 @@ public final class InFlight {
     }
 
     /** Tracks {@code work} until it completes; returns it. */
+    @SuppressWarnings("CollectionUndefinedEquality") // the very future added is removed: identity is what counts
     public <T> CompletableFuture<T> track(CompletableFuture<T> work) {
         running.add(work);
-        work.whenComplete((v, e) -> running.remove(work));
+        var unused = work.whenComplete((v, e) -> running.remove(work));
         return work;
     }
 

@@ -66,7 +66,6 @@ public final class LeaderboardBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (BenchSetup.Run run = setup.start("roadmap-bot-bench")) {
-            BenchDirectory directory = run.directory();
             Application app = run.app();
             List<String> topics = topicIds(app);
             long seedStart = System.nanoTime();

@@ -71,7 +71,6 @@ public final class NudgeBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (BenchSetup.Run run = setup.start("roadmap-bot-bench")) {
-            BenchDirectory directory = run.directory();
             Application app = run.app();
             long heapBefore = usedHeapAfterGc();
             long bulkStart = System.nanoTime();

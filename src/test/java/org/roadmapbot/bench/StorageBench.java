@@ -149,7 +149,7 @@ public final class StorageBench implements Callable<Integer> {
         AtomicLong failures = new AtomicLong();
         boolean[] marked = new boolean[members];
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-        writer.scheduleAtFixedRate(
+        var unused = writer.scheduleAtFixedRate(
                 () -> {
                     int m = random.nextInt(members);
                     String member = ProgressBench.member(m);

@@ -30,7 +30,8 @@ class QuestionGroupsTest {
         assertThat(call.question()).isEqualToIgnoringCase("When is the study call?");
         assertThat(call.wordings()).hasSize(3);
         assertThat(found).extracting(QuestionGroups.Group::count).containsExactly(5, 2, 1);
-        assertThat(found.get(1).wordings()).allMatch(w -> w.toLowerCase().contains("mentor"));
+        assertThat(found.get(1).wordings())
+                .allMatch(w -> w.toLowerCase(java.util.Locale.ROOT).contains("mentor"));
         assertThat(found.get(2).question()).isEqualTo("Is there a book club?");
         // Every question is in exactly one group.
         assertThat(found.stream().flatMap(g -> g.ids().stream()))

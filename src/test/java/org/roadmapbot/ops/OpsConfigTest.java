@@ -67,6 +67,7 @@ class OpsConfigTest {
     }
 
     @Test
+    @SuppressWarnings("AddressSelection") // a literal loopback address: there is one
     void aPortInUseIsAClearStartUpError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
                 Application app = Application.start(new AppConfig(dir, Optional.empty())

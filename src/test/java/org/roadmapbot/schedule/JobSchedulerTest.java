@@ -51,6 +51,7 @@ class JobSchedulerTest {
     }
 
     @Test
+    @SuppressWarnings("JavaUtilDate") // Quartz's trigger API takes and returns Dates
     void triggerSurvivesARestartWithTheSameNextFireTime() throws Exception {
         TriggerKey key = TriggerKey.triggerKey("member-1", "test");
         Date next;

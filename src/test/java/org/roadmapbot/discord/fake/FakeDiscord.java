@@ -677,7 +677,7 @@ public final class FakeDiscord implements Closeable {
             long now = System.nanoTime();
             long due = gatewayBusyUntil.updateAndGet(
                     busy -> Math.max(busy, now) + realism.latency().toNanos());
-            gatewayRequests.schedule(
+            var unused = gatewayRequests.schedule(
                     () -> {
                         ObjectNode chunk = JSON.createObjectNode();
                         chunk.put("guild_id", d.path("guild_id").asText())
