@@ -102,9 +102,13 @@ class ClusterFailoverTest {
 
             // Halfway: SIGKILL A (no shutdown hook, no clean-up: its claims and Quartz rows stay behind).
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (db.count("SELECT COUNT(*) FROM cluster_delivery") < MEMBERS / 2) {
+            // Halfway, and once A has delivered some: on a loaded machine A's scheduler may start acquiring
+            // triggers after B has taken the first ones, and the kill must hit a process that was working.
+            while (db.count("SELECT COUNT(*) FROM cluster_delivery") < MEMBERS / 2
+                    || db.count("SELECT COUNT(*) FROM cluster_delivery WHERE node = 'A'") == 0
+                            && db.count("SELECT COUNT(*) FROM cluster_delivery") < MEMBERS * 9 / 10) {
                 assertThat(System.nanoTime())
-                        .as("half the nudges delivered within 2 minutes")
+                        .as("half the nudges delivered within 2 minutes, some of them by A")
                         .isLessThan(deadline);
                 Thread.sleep(50);
             }
