@@ -23,10 +23,11 @@ import org.roadmapbot.testing.ChildJvm;
  * bot does for two retention periods and a bit, is killed with SIGKILL, and every row it printed
  * (= committed) must be in the database when it is opened again.
  *
- * <p>In {@code mvn verify} the retention time is 1 s (the case comes up within seconds). The bot's
- * own settings take a 45 s retention and so over 90 s a run; run them, or any other settings,
- * repeatedly with {@code -Dcrash.settings=";RETENTION_TIME=45000" -Dcrash.retentionMillis=45000
- * -Dcrash.runs=5} (README, "Database file size").
+ * <p>In {@code mvn verify}: one run with the bot's own settings ({@link DatabaseConfig#H2_SETTINGS},
+ * 10 s retention). Other settings, and repeated runs, with system properties, e.g. H2's default
+ * 45 s retention five times:
+ * {@code -Dcrash.settings=";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+ * -Dcrash.retentionMillis=45000 -Dcrash.runs=5} (README, "Database file size").
  */
 class ChunkReuseCrashTest {
 
@@ -38,8 +39,8 @@ class ChunkReuseCrashTest {
 
     @Test
     void everyCommittedRowSurvivesKillDashNineWhileFreedChunksAreReused() throws Exception {
-        String settings = System.getProperty("crash.settings", ";RETENTION_TIME=1000");
-        long retention = Long.getLong("crash.retentionMillis", 1_000);
+        String settings = System.getProperty("crash.settings", DatabaseConfig.H2_SETTINGS);
+        long retention = Long.getLong("crash.retentionMillis", H2Housekeeping.RETENTION_MILLIS);
         int runs = Integer.getInteger("crash.runs", 1);
         List<Run> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Child process of {@link ChunkReuseCrashTest}: opens the database as the bot does (pool,
- * migrations, housekeeping), with extra H2 settings from its second argument, prints the settings
+ * migrations, housekeeping), with the H2 settings of its second argument (the bot's
+ * {@link DatabaseConfig#H2_SETTINGS} when absent), prints the settings
  * H2 reports, then commits one row at a time until it is killed. A row's number is printed only
  * after its commit returned. Every row is followed by an update of one hot row, so old chunks
  * empty out and their space is reused once the retention time has passed.
@@ -28,8 +29,8 @@ public final class ChunkReuseCrashWriter {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
-        String extra = args.length > 1 ? args[1] : "";
-        DatabaseConfig config = new DatabaseConfig(Optional.of(DatabaseConfig.defaultUrl(dataDir) + extra), "sa", "");
+        String settings = args.length > 1 ? args[1] : DatabaseConfig.H2_SETTINGS;
+        DatabaseConfig config = new DatabaseConfig(Optional.of(url(dataDir, settings)), "sa", "");
         try (Database db = Database.open(config, dataDir);
                 Connection c = db.dataSource().getConnection();
                 PreparedStatement insert = c.prepareStatement(INSERT);
@@ -51,6 +52,20 @@ public final class ChunkReuseCrashWriter {
                 Thread.sleep(2);
             }
         }
+    }
+
+    /** The bot's embedded URL for {@code dataDir}, with {@code settings} in place of its own. */
+    static String url(Path dataDir, String settings) {
+        return DatabaseConfig.defaultUrl(dataDir).replace(DatabaseConfig.H2_SETTINGS, settings);
+    }
+
+    /** The bot's settings with another retention time. */
+    static String withRetention(int millis) {
+        String shipped = "RETENTION_TIME=" + H2Housekeeping.RETENTION_MILLIS;
+        if (!DatabaseConfig.H2_SETTINGS.contains(shipped)) {
+            throw new IllegalStateException("the bot's H2 settings no longer set " + shipped);
+        }
+        return DatabaseConfig.H2_SETTINGS.replace(shipped, "RETENTION_TIME=" + millis);
     }
 
     /** Row {@code n} and the hot row's update, each its own auto-commit: both have returned after this. */

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class H2CrashRecoveryTest {
 
-    private static final String FAST_REUSE = ";RETENTION_TIME=1000";
 
     @TempDir
     Path dir;
@@ -36,7 +35,8 @@ class H2CrashRecoveryTest {
     void everyCrashImageReopensWithEveryRowCommittedBeforeIt() throws Exception {
         Path live = dir.resolve("live");
         List<Image> images = new ArrayList<>();
-        DatabaseConfig config = new DatabaseConfig(Optional.of(DatabaseConfig.defaultUrl(live) + FAST_REUSE), "sa", "");
+        DatabaseConfig config = new DatabaseConfig(
+                Optional.of(ChunkReuseCrashWriter.url(live, ChunkReuseCrashWriter.withRetention(1_000))), "sa", "");
         try (Database db = Database.open(config, live);
                 Connection c = db.dataSource().getConnection();
                 PreparedStatement insert = c.prepareStatement(ChunkReuseCrashWriter.INSERT);
