@@ -75,9 +75,7 @@ class ChunkReuseCrashTest {
             while (System.nanoTime() < killAt && (line = out.readLine()) != null) {
                 printed.add("m" + line);
             }
-            aliveAtKill = writer.isAlive();
-            writer.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no close()
-            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            aliveAtKill = ChildJvm.killDashNine(writer);
         } finally {
             writer.destroyForcibly();
         }
