@@ -61,6 +61,8 @@ public final class Database implements AutoCloseable {
         if (config.url().isEmpty()) {
             createDirectory(dataDir);
         }
+        // After a crash, before H2 opens the file and starts writing over what it did not find.
+        h2File(url).ifPresent(H2CrashRecovery::recover);
         HikariDataSource pool = connect(config, url, shownUrl);
         try {
             migrate(pool, shownUrl);
@@ -111,6 +113,10 @@ public final class Database implements AutoCloseable {
 
     /** The embedded database's file, when the bot runs on one. */
     public Optional<Path> h2File() {
+        return h2File(url);
+    }
+
+    private static Optional<Path> h2File(String url) {
         if (!url.startsWith("jdbc:h2:file:")) {
             return Optional.empty();
         }

@@ -115,6 +115,9 @@ public final class H2Backup {
             Files.createDirectory(staging);
             Path unpacked = staging.resolve(STORE_FILE);
             unpack(backup, unpacked);
+            // A backup is a copy of a file in use: it opens as after a crash, so at its last commit only
+            // once recovered (H2CrashRecovery says why).
+            H2CrashRecovery.recover(unpacked);
             String version = schemaVersion(staging);
             try (FileChannel held = exists ? lockIdle(database) : null) {
                 if (exists) {
@@ -200,6 +203,7 @@ public final class H2Backup {
 
     /** A connection to the existing database in {@code dataDir}, opened by this process (no migrations). */
     static Connection openExisting(Path dataDir) {
+        H2CrashRecovery.recover(dataDir.resolve(STORE_FILE));
         try {
             return DriverManager.getConnection(DatabaseConfig.defaultUrl(dataDir) + ";IFEXISTS=TRUE", "sa", "");
         } catch (SQLException e) {

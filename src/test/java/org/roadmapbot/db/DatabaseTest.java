@@ -44,6 +44,21 @@ class DatabaseTest {
     }
 
     @Test
+    void theEmbeddedStoreCommitsDurablyCompressesAndReusesSpaceAfterTenSeconds() throws Exception {
+        try (Database db = Database.open(DatabaseConfig.embedded(), dir);
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(ChunkReuseCrashWriter.SETTINGS)) {
+            List<String> settings = new ArrayList<>();
+            while (rs.next()) {
+                settings.add(rs.getString(1) + "=" + rs.getString(2));
+            }
+            // H2's defaults are false, 45000 and 500: the first two grow the file, the last loses commits.
+            assertThat(settings).containsExactly("COMPRESS=TRUE", "RETENTION_TIME=10000", "WRITE_DELAY=0");
+        }
+    }
+
+    @Test
     void reopeningAppliesNothingAndKeepsData() throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(), dir);
                 Connection c = db.dataSource().getConnection();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Starts a class's main in a separate JVM with the test classpath (for crash and lock tests). */
 public final class ChildJvm {
@@ -24,6 +25,19 @@ public final class ChildJvm {
         return new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+    }
+
+    /**
+     * Kills {@code process} with SIGKILL (on Unix: no shutdown hooks, no close()) and waits for it;
+     * returns whether it was still running, i.e. killed mid-run rather than found dead.
+     */
+    public static boolean killDashNine(Process process) throws InterruptedException {
+        boolean alive = process.isAlive();
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the child process did not die within 30 s of SIGKILL");
+        }
+        return alive;
     }
 
     public static BufferedReader stdout(Process process) {
