@@ -1,12 +1,9 @@
 package org.roadmapbot.leaderboard;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roadmapbot.images.Images;
 import org.roadmapbot.images.PngStrip;
+import org.roadmapbot.images.StripCache;
 
 /**
  * The leaderboard as a picture: title and period, one row per member (rank, name, topics
@@ -40,12 +38,7 @@ public final class LeaderboardImage {
     private static final Font SMALL = Images.font(Font.PLAIN, 15);
 
     /** Strips kept, by the bytes of their deflated rows: a few servers' boards (a row is 2-6 KB). */
-    private static final long STRIP_BYTES = 4L * 1024 * 1024;
-
-    private static final Cache<Part, PngStrip> STRIPS = Caffeine.newBuilder()
-            .maximumWeight(STRIP_BYTES)
-            .weigher((Part part, PngStrip strip) -> strip.weight())
-            .build();
+    private static final StripCache STRIPS = new StripCache(WIDTH, 4L * 1024 * 1024);
 
     /** Pictures kept: a few pages and periods of a few servers. */
     private static final int RECENT_LIMIT = 64;
@@ -126,28 +119,10 @@ public final class LeaderboardImage {
     }
 
     /** A strip of the picture: what it shows, how tall it is and how to draw it (at y = 0). */
-    private sealed interface Part permits Header, EmptyRow, Row, FooterLine {
-        int height();
-
-        void draw(Graphics2D g);
-    }
+    private sealed interface Part extends StripCache.Part permits Header, EmptyRow, Row, FooterLine {}
 
     private static PngStrip strip(Part part) {
-        PngStrip strip = STRIPS.getIfPresent(part);
-        if (strip == null) {
-            // Not Cache.get(key, loader): that holds a lock while drawing; two threads drawing the same
-            // new strip once each is harmless.
-            BufferedImage image = Images.canvas(WIDTH, part.height());
-            Graphics2D g = Images.graphics(image);
-            try {
-                part.draw(g);
-            } finally {
-                g.dispose();
-            }
-            strip = Images.strip(image);
-            STRIPS.put(part, strip);
-        }
-        return strip;
+        return STRIPS.strip(part);
     }
 
     /** The title, the period as dates (and the server's name on a post), the columns' legend. */
