@@ -1,5 +1,6 @@
 package org.roadmapbot.faq;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
@@ -45,6 +46,8 @@ public final class ServerFaqs implements AutoCloseable {
 
     static final int ANSWER_BYTES = 2_500;
     static final int EMPTY_BYTES = 200;
+    /** Questions whose guide probability is kept ({@link #guideProbability}): ~1 MB, 4 MB if all were 500 characters. */
+    static final int GUIDE_QUESTIONS = 4_096;
     /** See {@link #curatedWins}; README "Teach the bot" gives the paraphrase and intrusion figures it was chosen by. */
     static final double MIN_CURATED_PROBABILITY = 0.75;
 
@@ -69,6 +72,10 @@ public final class ServerFaqs implements AutoCloseable {
 
     private final Clock clock;
     private final LoadingCache<String, Server> servers;
+    /** The guide's probability by question text: see {@link #guideProbability}. */
+    private final Cache<String, Double> guide =
+            Caffeine.newBuilder().maximumSize(GUIDE_QUESTIONS).build();
+
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "faq-sync");
         t.setDaemon(true);
@@ -127,11 +134,18 @@ public final class ServerFaqs implements AutoCloseable {
         if (server.view() == null) {
             return Optional.empty();
         }
+        // The policy's decision first: most questions in a server are about the roadmap, and when the
+        // server index's best entry is not a curated one (or too unsure) the curated answer cannot win,
+        // so the full pipeline for its answer is not run at all.
+        Optional<AnswerService.Decision> decision = server.view().decision(question);
+        if (decision.isPresent() && curatedProbability(decision.get()).isEmpty()) {
+            return Optional.empty();
+        }
         Answer answer = server.view().answer(question);
         if (answer.entries().stream().map(Entry::id).noneMatch(CuratedAnswer::isCurated)) {
             return Optional.empty();
         }
-        return curatedWins(server.view(), question, answer) ? Optional.of(answer) : Optional.empty();
+        return curatedWins(decision, question, answer) ? Optional.of(answer) : Optional.empty();
     }
 
     /**
@@ -140,28 +154,48 @@ public final class ServerFaqs implements AutoCloseable {
      * curated entry that shares one common word with a question ("call", "run") gets as high a BM25
      * score as a guide entry sharing three, so the policy's own bar lets it through. A curated answer
      * must therefore be the best entry, at least {@link #MIN_CURATED_PROBABILITY} likely to answer by
-     * the policy, and at least as likely as the guide's own best entry for the question. A question
-     * the policy does not decide alone (several parts, a structured answer) keeps the curated entry only
-     * where it adds to the guide's answer without displacing any of it.
+     * the policy ({@link #curatedProbability}), and at least as likely as the guide's own best entry for
+     * the question. A question the policy does not decide alone (several parts, a structured answer)
+     * keeps the curated entry only where it adds to the guide's answer without displacing any of it.
      */
-    private boolean curatedWins(AnswerService view, String question, Answer answer) {
-        Optional<AnswerService.Decision> decision = view.decision(question);
+    private boolean curatedWins(Optional<AnswerService.Decision> decision, String question, Answer answer) {
         if (decision.isEmpty()) {
             return answer.entries().containsAll(bundled.answer(question).entries());
         }
-        Answer best = decision.get().ifAnswered();
+        Optional<Double> curated = curatedProbability(decision.get());
+        return curated.isPresent() && curated.get() >= guideProbability(question);
+    }
+
+    /**
+     * The policy's probability for the server index's best entry, when that entry is curated and the
+     * probability at least {@link #MIN_CURATED_PROBABILITY}; else empty (the curated answer cannot win).
+     */
+    private Optional<Double> curatedProbability(AnswerService.Decision decision) {
+        Answer best = decision.ifAnswered();
         if (best.entries().isEmpty()
                 || !CuratedAnswer.isCurated(best.entries().get(0).id())) {
-            return false;
+            return Optional.empty();
         }
-        double curated = policy.probability(decision.get().features());
-        if (curated < MIN_CURATED_PROBABILITY) {
-            return false;
+        double curated = policy.probability(decision.features());
+        return curated < MIN_CURATED_PROBABILITY ? Optional.empty() : Optional.of(curated);
+    }
+
+    /**
+     * How likely the guide's own best entry answers the question, by the policy (1 for a structured
+     * answer, 0 for none). It depends on the question's text alone (the bundled index never changes while
+     * the bot runs), so it is kept for the {@link #GUIDE_QUESTIONS} questions asked last: a question asked
+     * again, in this server or another, skips the bundled pipeline's run.
+     */
+    private double guideProbability(String question) {
+        Double known = guide.getIfPresent(question);
+        if (known != null) {
+            return known;
         }
-        double guide = bundled.decision(question)
+        double p = bundled.decision(question)
                 .map(d -> policy.probability(d.features()))
                 .orElseGet(() -> bundled.answer(question).found() ? 1.0 : 0.0);
-        return curated >= guide;
+        guide.put(question, p); // two threads may compute the same question once each: harmless
+        return p;
     }
 
     /**

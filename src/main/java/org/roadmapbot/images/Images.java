@@ -235,16 +235,29 @@ public final class Images {
     public static void drawText(Graphics2D g, String text, int x, int y, int maxWidth) {
         Font font = g.getFont();
         String fitted = fit(text, t -> width(g, font, t), maxWidth);
-        if (!fitted.isEmpty()) {
+        if (fitted.isEmpty()) {
+            return;
+        }
+        if (font.canDisplayUpTo(fitted) == -1) {
+            g.drawString(fitted, x, y); // the main font has every character: no runs to lay out
+        } else {
             g.drawString(styled(fitted, font).getIterator(), x, y);
         }
     }
 
-    /** The width of {@code text} drawn as {@link #drawText} draws it. */
+    /**
+     * The width of {@code text} drawn as {@link #drawText} draws it. Text the main font covers (nearly
+     * every name) is measured with the font alone: laying out an attributed string costs several times
+     * more, and drawing the leaderboard measures each name a few times to fit it.
+     */
     public static double width(Graphics2D g, Font font, String text) {
-        return text.isEmpty()
-                ? 0
-                : new TextLayout(styled(text, font).getIterator(), g.getFontRenderContext()).getAdvance();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (font.canDisplayUpTo(text) == -1) {
+            return font.getStringBounds(text, g.getFontRenderContext()).getWidth();
+        }
+        return new TextLayout(styled(text, font).getIterator(), g.getFontRenderContext()).getAdvance();
     }
 
     /** The text with a font attribute per run: runs of the main font and runs of fallback fonts. */
@@ -323,5 +336,15 @@ public final class Images {
     /** The picture as PNG bytes (see {@link PngEncoder}: fast, for canvases made by {@link #canvas}). */
     public static byte[] png(BufferedImage image) {
         return PngEncoder.encode(image);
+    }
+
+    /** A strip of a picture (a canvas made by {@link #canvas}), deflated for {@link #png(List)}. */
+    public static PngStrip strip(BufferedImage image) {
+        return PngEncoder.strip(image);
+    }
+
+    /** One PNG of strips of the same width, top to bottom (see {@link PngStrip}). */
+    public static byte[] png(List<PngStrip> strips) {
+        return PngEncoder.assemble(strips);
     }
 }

@@ -3,7 +3,7 @@ package org.roadmapbot.images;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,61 +58,100 @@ public final class ProgressCardImage {
         return HEADER + index * ROW + ROW / 2;
     }
 
+    /**
+     * The card as a PNG, drawn as strips (the header, each phase bar, the margin under them) kept in
+     * {@link #STRIPS}: members at the same point of a phase share its bar's strip, so a card mostly
+     * draws and deflates only its header.
+     */
     public static byte[] render(Card card) {
-        BufferedImage image = Images.canvas(WIDTH, height(card.phases().size()));
-        Graphics2D g = Images.graphics(image);
-        try {
-            Font title = Images.font(Font.BOLD, 28);
-            Font body = Images.font(Font.PLAIN, 17);
-            Font small = Images.font(Font.PLAIN, 15);
-            g.setFont(title);
+        List<PngStrip> strips = new ArrayList<>(card.phases().size() + 2);
+        strips.add(STRIPS.strip(new Header(
+                Images.drawable(card.name(), TITLE, card.fallbackName()),
+                card.subtitle(),
+                card.status(),
+                card.percent())));
+        for (int i = 0; i < card.phases().size(); i++) {
+            strips.add(STRIPS.strip(new PhaseRow(card.phases().get(i), i % 2 == 0)));
+        }
+        strips.add(STRIPS.strip(new Margin(FOOTER)));
+        return Images.png(strips);
+    }
+
+    private static final Font TITLE = Images.font(Font.BOLD, 28);
+    private static final Font BODY = Images.font(Font.PLAIN, 17);
+    private static final Font SMALL = Images.font(Font.PLAIN, 15);
+
+    /** Strips kept: a few hundred members' headers and every phase bar in use (a strip is 1-8 KB deflated). */
+    private static final StripCache STRIPS = new StripCache(WIDTH, 2L * 1024 * 1024);
+
+    /** Name (made drawable), track and pace, status, the overall bar. */
+    private record Header(String name, String subtitle, String status, int percent) implements StripCache.Part {
+        @Override
+        public int height() {
+            return HEADER;
+        }
+
+        @Override
+        public void draw(Graphics2D g) {
+            g.setFont(TITLE);
             g.setColor(Images.TEXT);
-            String name = Images.drawable(card.name(), title, card.fallbackName());
             Images.drawText(g, name, 24, 44, WIDTH - 48);
-            g.setFont(body);
+            g.setFont(BODY);
             g.setColor(Images.MUTED);
-            g.drawString(Images.fit(card.subtitle(), g.getFontMetrics(), WIDTH - 48), 24, 72);
+            g.drawString(Images.fit(subtitle, g.getFontMetrics(), WIDTH - 48), 24, 72);
             g.setColor(Images.TEXT);
             FontMetrics bm = g.getFontMetrics();
-            g.drawString(card.status(), WIDTH - 24 - bm.stringWidth(card.status()), 72);
+            g.drawString(status, WIDTH - 24 - bm.stringWidth(status), 72);
             Images.bar(
                     g,
                     TOTAL_BAR_X,
                     TOTAL_BAR_Y,
                     TOTAL_BAR_WIDTH,
                     TOTAL_BAR_HEIGHT,
-                    card.percent(),
+                    percent,
                     100,
-                    card.percent() >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
-
-            for (int i = 0; i < card.phases().size(); i++) {
-                PhaseBar p = card.phases().get(i);
-                int top = HEADER + i * ROW;
-                if (i % 2 == 0) {
-                    g.setColor(Images.ROW);
-                    g.fillRect(12, top, WIDTH - 24, ROW);
-                }
-                int center = barCenterY(i);
-                g.setFont(body);
-                g.setColor(Images.TEXT);
-                g.drawString(Images.fit(p.label(), g.getFontMetrics(), BAR_X - 48), 24, center + 6);
-                boolean finished = p.total() > 0 && p.done() >= p.total();
-                Images.bar(
-                        g,
-                        BAR_X,
-                        center - BAR_HEIGHT / 2,
-                        BAR_WIDTH,
-                        BAR_HEIGHT,
-                        p.done(),
-                        p.total(),
-                        finished ? Images.BAR_DONE : Images.BAR_FILL);
-                g.setFont(small);
-                g.setColor(Images.MUTED);
-                g.drawString(p.done() + "/" + p.total(), BAR_X + BAR_WIDTH + 14, center + 5);
-            }
-        } finally {
-            g.dispose();
+                    percent >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
         }
-        return Images.png(image);
+    }
+
+    /** One phase's row: label, bar, done/total; {@code striped} rows (even ones) on the card colour. */
+    private record PhaseRow(PhaseBar phase, boolean striped) implements StripCache.Part {
+        @Override
+        public int height() {
+            return ROW;
+        }
+
+        @Override
+        public void draw(Graphics2D g) {
+            if (striped) {
+                g.setColor(Images.ROW);
+                g.fillRect(12, 0, WIDTH - 24, ROW);
+            }
+            int center = ROW / 2;
+            g.setFont(BODY);
+            g.setColor(Images.TEXT);
+            g.drawString(Images.fit(phase.label(), g.getFontMetrics(), BAR_X - 48), 24, center + 6);
+            boolean finished = phase.total() > 0 && phase.done() >= phase.total();
+            Images.bar(
+                    g,
+                    BAR_X,
+                    center - BAR_HEIGHT / 2,
+                    BAR_WIDTH,
+                    BAR_HEIGHT,
+                    phase.done(),
+                    phase.total(),
+                    finished ? Images.BAR_DONE : Images.BAR_FILL);
+            g.setFont(SMALL);
+            g.setColor(Images.MUTED);
+            g.drawString(phase.done() + "/" + phase.total(), BAR_X + BAR_WIDTH + 14, center + 5);
+        }
+    }
+
+    /** Background only. */
+    private record Margin(int height) implements StripCache.Part {
+        @Override
+        public void draw(Graphics2D g) {
+            // Images.graphics filled it with the background
+        }
     }
 }

@@ -4,13 +4,15 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roadmapbot.images.Images;
+import org.roadmapbot.images.PngStrip;
+import org.roadmapbot.images.StripCache;
 
 /**
  * The leaderboard as a picture: title and period, one row per member (rank, name, topics
@@ -29,6 +31,14 @@ public final class LeaderboardImage {
 
     /** Background of the viewer's own row: the accent colour over the card, dimmed. */
     static final Color VIEWER_ROW = new Color(0x3A, 0x3E, 0x6B);
+
+    private static final Font TITLE = Images.font(Font.BOLD, 30);
+    private static final Font BODY = Images.font(Font.PLAIN, 19);
+    private static final Font BOLD = Images.font(Font.BOLD, 19);
+    private static final Font SMALL = Images.font(Font.PLAIN, 15);
+
+    /** Strips kept, by the bytes of their deflated rows: a few servers' boards (a row is 2-6 KB). */
+    private static final StripCache STRIPS = new StripCache(WIDTH, 4L * 1024 * 1024);
 
     /** Pictures kept: a few pages and periods of a few servers. */
     private static final int RECENT_LIMIT = 64;
@@ -80,127 +90,182 @@ public final class LeaderboardImage {
         return rows;
     }
 
+    /**
+     * The picture of {@code board}, with the server's name in its subtitle when given (a channel post).
+     * Drawn as strips (the header, each row, the footer), each deflated once and kept in {@link #STRIPS}
+     * by what it shows: after one member's progress only the rows and totals that changed are drawn again.
+     */
     public static byte[] render(Board board, String serverName) {
         List<Board.Entry> shownRows = rows(board);
-        int rows = shownRows.size();
-        BufferedImage image = Images.canvas(WIDTH, height(rows));
-        Graphics2D g = Images.graphics(image);
-        try {
-            Font title = Images.font(Font.BOLD, 30);
-            Font body = Images.font(Font.PLAIN, 19);
-            Font bold = Images.font(Font.BOLD, 19);
-            Font small = Images.font(Font.PLAIN, 15);
+        List<PngStrip> strips = new ArrayList<>(shownRows.size() + 2);
+        String sub = board.title()
+                + (serverName == null ? "" : " · " + Images.drawable(serverName, BODY, ""))
+                + (board.page() > 1 ? " · page " + board.page() : "");
+        strips.add(strip(new Header("Leaderboard · " + board.period().label(), sub)));
+        if (shownRows.isEmpty()) {
+            strips.add(strip(new EmptyRow(
+                    board.periodTotal() > 0 || board.page() > 1
+                            ? BoardReply.emptyLine(board)
+                            : board.period().noneCompleted() + " — be the first!")));
+        }
+        for (int i = 0; i < shownRows.size(); i++) {
+            Board.Entry e = shownRows.get(i);
+            boolean viewer =
+                    board.viewer() != null && e.memberId().equals(board.viewer().memberId());
+            strips.add(strip(new Row(e, viewer, i >= board.entries().size(), i % 2 == 0)));
+        }
+        footer(board).forEach(line -> strips.add(strip(line)));
+        return Images.png(strips);
+    }
 
-            g.setFont(title);
+    /** A strip of the picture: what it shows, how tall it is and how to draw it (at y = 0). */
+    private sealed interface Part extends StripCache.Part permits Header, EmptyRow, Row, FooterLine {}
+
+    private static PngStrip strip(Part part) {
+        return STRIPS.strip(part);
+    }
+
+    /** The title, the period as dates (and the server's name on a post), the columns' legend. */
+    private record Header(String heading, String sub) implements Part {
+        @Override
+        public int height() {
+            return HEADER;
+        }
+
+        @Override
+        public void draw(Graphics2D g) {
+            g.setFont(TITLE);
             g.setColor(Images.TEXT);
-            g.drawString("Leaderboard · " + board.period().label(), 24, 46);
-            g.setFont(body);
+            g.drawString(heading, 24, 46);
+            g.setFont(BODY);
             g.setColor(Images.MUTED);
-            String sub = board.title()
-                    + (serverName == null ? "" : " · " + Images.drawable(serverName, body, ""))
-                    + (board.page() > 1 ? " · page " + board.page() : "");
             Images.drawText(g, sub, 24, 76, WIDTH - 48);
-            g.setFont(small);
+            g.setFont(SMALL);
             String legend = "topics · roadmap progress";
             g.drawString(legend, WIDTH - 24 - g.getFontMetrics().stringWidth(legend), 96);
-
-            if (rows == 0) {
-                g.setFont(body);
-                g.setColor(Images.MUTED);
-                String empty = board.periodTotal() > 0 || board.page() > 1
-                        ? BoardReply.emptyLine(board)
-                        : board.period().noneCompleted() + " — be the first!";
-                g.drawString(Images.fit(empty, g.getFontMetrics(), WIDTH - 48), 24, rowCenterY(0) + 7);
-            }
-            for (int i = 0; i < rows; i++) {
-                Board.Entry e = shownRows.get(i);
-                boolean viewer = board.viewer() != null
-                        && e.memberId().equals(board.viewer().memberId());
-                boolean appended = i >= board.entries().size();
-                int top = HEADER + i * ROW;
-                int center = rowCenterY(i);
-                if (viewer) {
-                    // The viewer's own row: tinted, with an accent bar, so they find themselves at a glance.
-                    g.setColor(VIEWER_ROW);
-                    g.fillRect(12, top, WIDTH - 24, ROW);
-                    g.setColor(Images.BAR_FILL);
-                    g.fillRect(12, top, 4, ROW);
-                } else if (i % 2 == 0) {
-                    g.setColor(Images.ROW);
-                    g.fillRect(12, top, WIDTH - 24, ROW);
-                }
-                if (appended) {
-                    // A gap in the ranks above the appended row: a dotted rule.
-                    g.setColor(Images.MUTED);
-                    for (int x = 24; x < WIDTH - 24; x += 8) {
-                        g.fillRect(x, top, 3, 1);
-                    }
-                }
-                g.setFont(bold);
-                g.setColor(rankColor(e.rank()));
-                g.drawString("#" + e.rank(), 24, center + 7);
-                g.setFont(body);
-                g.setColor(Images.TEXT);
-                String name = Images.drawable(e.name(), body, LeaderboardService.fallbackName(e.memberId()));
-                Images.drawText(g, viewer ? name + " (you)" : name, 96, center + 7, 290);
-                g.setFont(bold);
-                String count = String.valueOf(e.completed());
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(count, 470 - fm.stringWidth(count), center + 7);
-                Images.bar(
-                        g,
-                        BAR_X,
-                        center - BAR_HEIGHT / 2,
-                        BAR_WIDTH,
-                        BAR_HEIGHT,
-                        e.percent(),
-                        100,
-                        e.percent() >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
-                g.setFont(small);
-                g.setColor(Images.MUTED);
-                g.drawString(e.percent() + "%", BAR_X + BAR_WIDTH + 12, center + 5);
-            }
-
-            int footerTop = HEADER + Math.max(1, rows) * ROW;
-            g.setFont(small);
-            g.setColor(Images.MUTED);
-            g.drawString(
-                    String.format(
-                            Locale.ROOT,
-                            "%,d members ranked · %,d topics completed %s",
-                            board.ranked(),
-                            board.periodTotal(),
-                            board.period().label()),
-                    24,
-                    footerTop + 30);
-            Board.GroupView group = board.group();
-            String groupLine = String.format(
-                            Locale.ROOT, "%,d studying · %,d on track for their pace", group.started(), group.onTrack())
-                    // On a weekly board the week's total is the line above: say it once.
-                    + (board.period() == Period.WEEK
-                            ? ""
-                            : String.format(Locale.ROOT, " · %,d topics this week", group.completedThisWeek()));
-            g.drawString(groupLine, 24, footerTop + 54);
-            StringBuilder phases = new StringBuilder();
-            new java.util.TreeMap<>(group.perPhase()).forEach((phase, members) -> {
-                if (phase > 0) {
-                    phases.append(phases.length() == 0 ? "" : " · ")
-                            .append(String.format(Locale.ROOT, "phase %d: %,d", phase, members));
-                }
-            });
-            Long finished = group.perPhase().get(0);
-            if (finished != null) {
-                phases.append(phases.length() == 0 ? "" : " · ")
-                        .append(String.format(Locale.ROOT, "finished: %,d", finished));
-            }
-            if (phases.length() > 0) {
-                g.drawString(
-                        Images.fit("Members per phase: " + phases, g.getFontMetrics(), WIDTH - 48), 24, footerTop + 78);
-            }
-        } finally {
-            g.dispose();
         }
-        return Images.png(image);
+    }
+
+    /** The one row of a board with nobody on it. */
+    private record EmptyRow(String text) implements Part {
+        @Override
+        public int height() {
+            return ROW;
+        }
+
+        @Override
+        public void draw(Graphics2D g) {
+            g.setFont(BODY);
+            g.setColor(Images.MUTED);
+            g.drawString(Images.fit(text, g.getFontMetrics(), WIDTH - 48), 24, ROW / 2 + 7);
+        }
+    }
+
+    /**
+     * A member's row: rank, name, topics, progress bar.
+     *
+     * @param viewer   the asker's own row (tinted, with an accent bar)
+     * @param appended the asker's row below a page they are not on (a dotted rule above it)
+     * @param striped  an even row, on the lighter card colour
+     */
+    private record Row(Board.Entry entry, boolean viewer, boolean appended, boolean striped) implements Part {
+        @Override
+        public int height() {
+            return ROW;
+        }
+
+        @Override
+        public void draw(Graphics2D g) {
+            Board.Entry e = entry;
+            int center = ROW / 2;
+            if (viewer) {
+                // The viewer's own row: tinted, with an accent bar, so they find themselves at a glance.
+                g.setColor(VIEWER_ROW);
+                g.fillRect(12, 0, WIDTH - 24, ROW);
+                g.setColor(Images.BAR_FILL);
+                g.fillRect(12, 0, 4, ROW);
+            } else if (striped) {
+                g.setColor(Images.ROW);
+                g.fillRect(12, 0, WIDTH - 24, ROW);
+            }
+            if (appended) {
+                // A gap in the ranks above the appended row: a dotted rule.
+                g.setColor(Images.MUTED);
+                for (int x = 24; x < WIDTH - 24; x += 8) {
+                    g.fillRect(x, 0, 3, 1);
+                }
+            }
+            g.setFont(BOLD);
+            g.setColor(rankColor(e.rank()));
+            g.drawString("#" + e.rank(), 24, center + 7);
+            g.setFont(BODY);
+            g.setColor(Images.TEXT);
+            String name = Images.drawable(e.name(), BODY, LeaderboardService.fallbackName(e.memberId()));
+            Images.drawText(g, viewer ? name + " (you)" : name, 96, center + 7, 290);
+            g.setFont(BOLD);
+            String count = String.valueOf(e.completed());
+            FontMetrics fm = g.getFontMetrics();
+            g.drawString(count, 470 - fm.stringWidth(count), center + 7);
+            Images.bar(
+                    g,
+                    BAR_X,
+                    center - BAR_HEIGHT / 2,
+                    BAR_WIDTH,
+                    BAR_HEIGHT,
+                    e.percent(),
+                    100,
+                    e.percent() >= 100 ? Images.BAR_DONE : Images.BAR_FILL);
+            g.setFont(SMALL);
+            g.setColor(Images.MUTED);
+            g.drawString(e.percent() + "%", BAR_X + BAR_WIDTH + 12, center + 5);
+        }
+    }
+
+    /**
+     * A line of the server's totals under the rows, in a strip of its own: the first (members ranked,
+     * topics completed) changes with every member's progress, the others (the group view) once a minute.
+     */
+    private record FooterLine(String text, int height, int baseline) implements Part {
+        @Override
+        public void draw(Graphics2D g) {
+            g.setFont(SMALL);
+            g.setColor(Images.MUTED);
+            g.drawString(Images.fit(text, g.getFontMetrics(), WIDTH - 48), 24, baseline);
+        }
+    }
+
+    /** The footer's three lines (the third blank when no member has a phase), {@link #FOOTER} tall together. */
+    private static List<FooterLine> footer(Board board) {
+        String totals = String.format(
+                Locale.ROOT,
+                "%,d members ranked · %,d topics completed %s",
+                board.ranked(),
+                board.periodTotal(),
+                board.period().label());
+        Board.GroupView group = board.group();
+        String groupLine = String.format(
+                        Locale.ROOT, "%,d studying · %,d on track for their pace", group.started(), group.onTrack())
+                // On a weekly board the week's total is the line above: say it once.
+                + (board.period() == Period.WEEK
+                        ? ""
+                        : String.format(Locale.ROOT, " · %,d topics this week", group.completedThisWeek()));
+        StringBuilder phases = new StringBuilder();
+        new TreeMap<>(group.perPhase()).forEach((phase, members) -> {
+            if (phase > 0) {
+                phases.append(phases.length() == 0 ? "" : " · ")
+                        .append(String.format(Locale.ROOT, "phase %d: %,d", phase, members));
+            }
+        });
+        Long finished = group.perPhase().get(0);
+        if (finished != null) {
+            phases.append(phases.length() == 0 ? "" : " · ")
+                    .append(String.format(Locale.ROOT, "finished: %,d", finished));
+        }
+        // Baselines 30, 54 and 78 px below the last row, as one strip of 36, 24 and 40 px.
+        return List.of(
+                new FooterLine(totals, 36, 30),
+                new FooterLine(groupLine, 24, 18),
+                new FooterLine(phases.length() == 0 ? "" : "Members per phase: " + phases, FOOTER - 60, 18));
     }
 
     private static Color rankColor(int rank) {

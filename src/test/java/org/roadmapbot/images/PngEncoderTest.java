@@ -7,7 +7,13 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.Adler32;
+import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +44,77 @@ class PngEncoderTest {
                         .isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
             }
         }
+    }
+
+    @Test
+    void stripsDeflatedApartJoinIntoTheSamePicture() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        BufferedImage whole = Images.canvas(203, 0 + 7 + 60 + 1);
+        for (int y = 0; y < whole.getHeight(); y++) {
+            for (int x = 0; x < whole.getWidth(); x++) {
+                // noise in some rows, flat colour in others: both kinds of deflate block
+                whole.setRGB(x, y, y % 3 == 0 ? random.nextInt(1 << 24) : 0x2B2D31 + y);
+            }
+        }
+        List<PngStrip> strips = new ArrayList<>();
+        for (int[] band : new int[][] {{0, 7}, {7, 60}, {67, 1}}) {
+            strips.add(Images.strip(copy(whole, band[0], band[1])));
+        }
+
+        byte[] joined = Images.png(strips);
+
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(joined));
+        assertThat(decoded.getWidth()).isEqualTo(203);
+        assertThat(decoded.getHeight()).isEqualTo(68);
+        for (int y = 0; y < 68; y++) {
+            for (int x = 0; x < 203; x++) {
+                assertThat(decoded.getRGB(x, y) & 0xFFFFFF)
+                        .as("pixel %d,%d", x, y)
+                        .isEqualTo(whole.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        // The zlib trailer's Adler-32 was combined from the strips': java.util.zip checks it.
+        byte[] idat = idat(joined);
+        Inflater inflater = new Inflater();
+        inflater.setInput(idat);
+        byte[] out = new byte[68 * (1 + 203 * 3)];
+        int n = 0;
+        while (!inflater.finished()) {
+            n += inflater.inflate(out, n, out.length - n);
+        }
+        assertThat(n).isEqualTo(out.length);
+        Adler32 adler = new Adler32();
+        adler.update(out);
+        assertThat(inflater.getAdler()).isEqualTo((int) adler.getValue());
+        assertThatThrownBy(() -> Images.png(List.of(strips.get(0), Images.strip(Images.canvas(10, 2)))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BufferedImage copy(BufferedImage image, int top, int height) {
+        BufferedImage strip = Images.canvas(image.getWidth(), height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                strip.setRGB(x, y, image.getRGB(x, top + y));
+            }
+        }
+        return strip;
+    }
+
+    /** The data of the PNG's one IDAT chunk. */
+    private static byte[] idat(byte[] png) {
+        ByteBuffer in = ByteBuffer.wrap(png, 8, png.length - 8);
+        while (in.remaining() > 12) {
+            int length = in.getInt();
+            byte[] type = new byte[4];
+            in.get(type);
+            byte[] data = new byte[length];
+            in.get(data);
+            in.getInt(); // CRC
+            if (new String(type, StandardCharsets.US_ASCII).equals("IDAT")) {
+                return data;
+            }
+        }
+        throw new AssertionError("no IDAT chunk");
     }
 
     @Test
