@@ -407,14 +407,31 @@ public final class AnswerService {
         if (named.isEmpty()) {
             return hits;
         }
+        // "phase 4 hosting options", "phase 1 http topics": the phase's topic the other words name is the answer;
+        // words naming several of its topics ("testing in phase 3") ask for the phase's list of them.
+        List<KnowledgeIndex.Hit> topics = hits.stream()
+                .filter(h -> named.contains(byId.get(h.id()).parent()) && namesTopic(q, byId.get(h.id())))
+                .toList();
         List<KnowledgeIndex.Hit> first = new ArrayList<>();
         List<KnowledgeIndex.Hit> rest = new ArrayList<>();
+        if (topics.size() == 1) {
+            first.add(topics.get(0));
+        }
         for (KnowledgeIndex.Hit h : hits) {
             Entry e = byId.get(h.id());
-            (named.contains(e.id()) || named.contains(e.parent()) ? first : rest).add(h);
+            if (!first.contains(h)) {
+                (named.contains(e.id()) || named.contains(e.parent()) ? first : rest).add(h);
+            }
         }
         first.addAll(rest);
         return first;
+    }
+
+    /** Whether a word of the question, other than the phase's own name, names this topic of the phase. */
+    private boolean namesTopic(Question q, Entry topic) {
+        return q.slots().stream()
+                .filter(s -> !index.names(topic.parent(), s))
+                .anyMatch(s -> index.names(topic.id(), s));
     }
 
     private static Set<String> arguments(Question q, String kind) {

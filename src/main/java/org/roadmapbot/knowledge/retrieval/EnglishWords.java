@@ -49,14 +49,25 @@ public final class EnglishWords {
                 if (Character.isLowerCase(word.charAt(0))) {
                     common.add(word);
                 }
-                if (word.length() >= 4 && word.chars().allMatch(c -> c < 128)) {
+                if (word.length() >= 4 && ascii(word)) {
                     words.add(word.toLowerCase(Locale.ROOT));
                 }
             }
-            return new EnglishWords(Set.copyOf(words), Set.copyOf(common));
+            // Read-only from here on; no copy (hashing 100,000 words again costs start-up time).
+            return new EnglishWords(
+                    java.util.Collections.unmodifiableSet(words), java.util.Collections.unmodifiableSet(common));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean ascii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words the list spells in lower case: ordinary words, no proper names. */

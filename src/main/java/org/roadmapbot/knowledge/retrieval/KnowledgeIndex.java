@@ -19,7 +19,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -62,6 +61,7 @@ public final class KnowledgeIndex {
     private final List<String> ids;
 
     private final List<Set<String>> docTerms;
+    private final Set<String> words;
     /** Per Lucene document: the terms of its title field (the names it goes by). */
     private final List<Set<String>> nameTerms;
     /** Per Lucene document: the terms of its question-shaped hints. */
@@ -82,6 +82,12 @@ public final class KnowledgeIndex {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
+        try {
+            // Spelling asks whether a word is known for every word of every question: a set, not a term lookup.
+            this.words = words(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
         this.docTerms = List.copyOf(docTerms);
         this.nameTerms = List.copyOf(nameTerms);
@@ -197,11 +203,22 @@ public final class KnowledgeIndex {
 
     /** Whether any document (or the vocabulary) has this word as typed. */
     boolean hasWord(String word) {
-        try {
-            return reader.docFreq(new Term(WORDS, word)) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return words.contains(word);
+    }
+
+    /** The words of every document and the vocabulary as typed (the WORDS field), read once. */
+    private static Set<String> words(IndexReader reader) throws IOException {
+        Set<String> words = new java.util.HashSet<>();
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms terms = leaf.reader().terms(WORDS);
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum it = terms.iterator();
+                for (org.apache.lucene.util.BytesRef term = it.next(); term != null; term = it.next()) {
+                    words.add(term.utf8ToString());
+                }
+            }
         }
+        return words;
     }
 
     /** Whether some document has this analysed term. */

@@ -25,6 +25,11 @@ public final class Speller {
     static final int TWO_EDITS_FROM = 6;
 
     private static final int SUGGESTIONS = 8;
+    /** Words whose suggestion is kept (about 1 MB at most); past it the cache starts over. */
+    private static final int CACHED = 10_000;
+
+    /** Word → suggestion, "" for none. */
+    private final java.util.Map<String, String> suggestions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final KnowledgeIndex index;
     private final EnglishWords english;
@@ -73,6 +78,20 @@ public final class Speller {
 
     /** The word meant, or null to keep the word as typed. */
     String suggestion(String word) {
+        // Members repeat their typos ("wat", "shud", "pyhton"); a suggestion costs a Levenshtein automaton.
+        String cached = suggestions.get(word);
+        if (cached != null) {
+            return cached.isEmpty() ? null : cached;
+        }
+        String found = suggest(word);
+        if (suggestions.size() >= CACHED) {
+            suggestions.clear();
+        }
+        suggestions.put(word, found == null ? "" : found);
+        return found;
+    }
+
+    private String suggest(String word) {
         if (word.length() < MIN_LENGTH
                 || !word.chars().allMatch(Character::isLetter)
                 || index.hasWord(word)

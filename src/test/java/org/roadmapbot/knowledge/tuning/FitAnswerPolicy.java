@@ -46,6 +46,11 @@ public final class FitAnswerPolicy {
     private record Sample(double[] x, int y) {}
 
     public static void main(String[] args) throws IOException {
+        // --support-only keeps the search policy as it is and refits the support check alone (faster).
+        boolean supportOnly = args.length > 0 && args[0].equals("--support-only");
+        if (supportOnly) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         Path out = Path.of(args[0]);
         List<String> sets = List.of(args).subList(1, args.length);
         List<AnswerQuality.Case> cases = new ArrayList<>();
@@ -54,6 +59,10 @@ public final class FitAnswerPolicy {
         }
         KnowledgeBase kb = KnowledgeLoader.loadBundled();
         AnswerPolicy current = AnswerPolicy.load();
+        if (supportOnly) {
+            writeSupport(out, kb, cases, current);
+            return;
+        }
         double bestCv = -1;
         Map<String, Double> bestBoosts = null;
         List<Sample> bestSamples = null;
@@ -100,6 +109,20 @@ public final class FitAnswerPolicy {
         }
         AnswerPolicy fitted =
                 new AnswerPolicy(new LinkedHashMap<>(bestBoosts), weights, 0.5, bestTie, sets, round(bestCv));
+        writeSupport(out, kb, cases, fitted);
+        System.out.printf(
+                Locale.ROOT,
+                "boosts %s, weights %s, tie %.2f; cross-validated %.3f, end to end %.3f before the support check%n",
+                bestBoosts,
+                weights,
+                bestTie,
+                bestCv,
+                bestAccuracy);
+    }
+
+    /** The support check fitted on the answers {@code fitted} gives, written with it to {@code out}. */
+    private static void writeSupport(Path out, KnowledgeBase kb, List<AnswerQuality.Case> cases, AnswerPolicy fitted)
+            throws IOException {
         // The support check, on the answers the fitted policy gives: do the facts shown state what was asked?
         List<Sample> supportSamples = supportSamples(new AnswerService(kb, fitted), cases);
         double supportCv = crossValidate(supportSamples);
@@ -118,16 +141,7 @@ public final class FitAnswerPolicy {
                 "with the support check: %.3f end to end%n",
                 accuracy(new AnswerService(kb, fitted), cases));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), fitted);
-        System.out.printf(
-                Locale.ROOT,
-                "wrote %s: boosts %s, weights %s, tie %.2f, support %s; cross-validated %.3f, end to end %.3f%n",
-                out,
-                bestBoosts,
-                weights,
-                bestTie,
-                support,
-                bestCv,
-                bestAccuracy);
+        System.out.printf(Locale.ROOT, "wrote %s: support %s%n", out, support);
         Files.writeString(out, Files.readString(out) + "\n");
     }
 
