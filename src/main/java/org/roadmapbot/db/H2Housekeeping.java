@@ -46,8 +46,8 @@ final class H2Housekeeping implements AutoCloseable {
     /**
      * H2's retention time: a chunk no longer used is overwritten only once it is this old. H2's 45 s
      * kept 450 chunks (15-40 MB) at 10 commits/s whatever the size of the data; 10 s (the previous
-     * setting) still kept a 20,000-member database (9 MB) at 2.1-2.6× its compacted size, 5 s with a
-     * run every second at 1.6-2.1× (README). 5 s is five runs of the sync below: a chunk freed is
+     * setting) still kept a 20,000-member database (9 MB) at 2.0-2.6× its compacted size, 5 s with a
+     * run every second at 1.3-2.0× (README). 5 s is five runs of the sync below: a chunk freed is
      * overwritten only after it has been synced and this time has passed.
      */
     static final int RETENTION_MILLIS = 5_000;
