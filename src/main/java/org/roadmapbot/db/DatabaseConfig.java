@@ -31,9 +31,9 @@ public record DatabaseConfig(Optional<String> url, String user, String password)
      * The last two keep the file near the size of its data under a steady trickle of commits
      * (README, "Database file size"): each commit writes a chunk, and a chunk's space is reused
      * only once it is older than the retention time. COMPRESS=TRUE halves each chunk (LZF);
-     * RETENTION_TIME=10000 (H2: 45 s) frees it after 10 s. The retention time is there for writes
+     * RETENTION_TIME=5000 (H2: 45 s) frees it after 5 s. The retention time is there for writes
      * the OS has not put on the disk yet; {@link H2Housekeeping} syncs the file every
-     * {@link H2Housekeeping#EVERY}, so 10 s still outlasts them fivefold. Never 0: H2's
+     * {@link H2Housekeeping#EVERY} (1 s), so 5 s still outlasts them fivefold. Never 0: H2's
      * maintainers advise against it until h2database#4142 is fixed (h2database#4170), and
      * h2database#3944 is a corruption report with it. kill -9 with these settings is tested by
      * ChunkReuseCrashTest (with {@link H2CrashRecovery}, which H2 2.5.252 needs whatever the retention).

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The housekeeping H2's background writer would do, every 2 s. That thread exists only with a
+ * The housekeeping H2's background writer would do, every second. That thread exists only with a
  * write delay, and the bot runs with WRITE_DELAY=0 (durable commits), so without this every commit
  * leaves a chunk behind that is never rewritten: at 200 commits/s the file grew ~70 MB a minute and
  * the heap with it (H2 keeps each chunk's metadata in memory). Each run does H2's two steps and a sync:
@@ -35,20 +35,22 @@ import org.slf4j.LoggerFactory;
  * stop ({@link Database#close()}) or the `compact` command brings it back to 1×.
  * All are H2's own operations (MVStore.compact, RandomAccessStore.compactMoveChunks, MVStore.sync),
  * the ones H2's background writer runs between commits. Reusing space is what exposes H2 2.5.252's
- * header bug after a crash, with H2's 45 s retention as with 10 s; {@link H2CrashRecovery} handles
+ * header bug after a crash, with H2's 45 s retention as with 5 s; {@link H2CrashRecovery} handles
  * it on the next open.
  */
 final class H2Housekeeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
 
-    static final Duration EVERY = Duration.ofSeconds(2);
+    static final Duration EVERY = Duration.ofSeconds(1);
     /**
      * H2's retention time: a chunk no longer used is overwritten only once it is this old. H2's 45 s
-     * kept 450 chunks (15-40 MB) at 10 commits/s whatever the size of the data; 10 s is five runs of
-     * the sync below.
+     * kept 450 chunks (15-40 MB) at 10 commits/s whatever the size of the data; 10 s (the previous
+     * setting) still kept a 20,000-member database (9 MB) at 2.0-2.6× its compacted size, 5 s with a
+     * run every second at 1.3-2.0× (README). 5 s is five runs of the sync below: a chunk freed is
+     * overwritten only after it has been synced and this time has passed.
      */
-    static final int RETENTION_MILLIS = 10_000;
+    static final int RETENTION_MILLIS = 5_000;
     /** Sparse chunks are rewritten while less than this share of all chunk bytes is live. */
     static final int TARGET_FILL_RATE = 80;
     /** Live data rewritten per run, so a run stays short next to the commits it shares the store with. */

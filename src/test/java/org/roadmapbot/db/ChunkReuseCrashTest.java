@@ -24,7 +24,7 @@ import org.roadmapbot.testing.ChildJvm;
  * (= committed) must be in the database when it is opened again.
  *
  * <p>In {@code mvn verify}: one run with the bot's own settings ({@link DatabaseConfig#H2_SETTINGS},
- * 10 s retention). Other settings, and repeated runs, with system properties, e.g. H2's default
+ * 5 s retention). Other settings, and repeated runs, with system properties, e.g. H2's default
  * 45 s retention five times:
  * {@code -Dcrash.settings=";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
  * -Dcrash.retentionMillis=45000 -Dcrash.runs=5} (README, "Database file size").
