@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -54,8 +55,7 @@ public final class EnglishWords {
                 }
             }
             // Read-only from here on; no copy (hashing 100,000 words again costs start-up time).
-            return new EnglishWords(
-                    java.util.Collections.unmodifiableSet(words), java.util.Collections.unmodifiableSet(common));
+            return new EnglishWords(Collections.unmodifiableSet(words), Collections.unmodifiableSet(common));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

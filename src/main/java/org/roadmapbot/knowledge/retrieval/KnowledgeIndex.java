@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -27,6 +31,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -148,15 +153,15 @@ public final class KnowledgeIndex {
         for (int i = 0; i < documents; i++) {
             terms.add(new java.util.HashSet<>());
         }
-        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        for (LeafReaderContext leaf : reader.leaves()) {
             for (String field : fields) {
                 org.apache.lucene.index.Terms fieldTerms = leaf.reader().terms(field);
                 if (fieldTerms == null) {
                     continue;
                 }
-                org.apache.lucene.index.TermsEnum it = fieldTerms.iterator();
+                TermsEnum it = fieldTerms.iterator();
                 org.apache.lucene.index.PostingsEnum postings = null;
-                for (org.apache.lucene.util.BytesRef term = it.next(); term != null; term = it.next()) {
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
                     String text = term.utf8ToString();
                     postings = it.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
                     for (int doc = postings.nextDoc();
@@ -208,12 +213,12 @@ public final class KnowledgeIndex {
 
     /** The words of every document and the vocabulary as typed (the WORDS field), read once. */
     private static Set<String> words(IndexReader reader) throws IOException {
-        Set<String> words = new java.util.HashSet<>();
-        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
-            org.apache.lucene.index.Terms terms = leaf.reader().terms(WORDS);
+        Set<String> words = new HashSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(WORDS);
             if (terms != null) {
-                org.apache.lucene.index.TermsEnum it = terms.iterator();
-                for (org.apache.lucene.util.BytesRef term = it.next(); term != null; term = it.next()) {
+                TermsEnum it = terms.iterator();
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
                     words.add(term.utf8ToString());
                 }
             }

@@ -1,5 +1,7 @@
 package org.roadmapbot.knowledge.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -25,11 +27,12 @@ public final class Speller {
     static final int TWO_EDITS_FROM = 6;
 
     private static final int SUGGESTIONS = 8;
-    /** Words whose suggestion is kept (about 1 MB at most); past it the cache starts over. */
+    /** Words whose suggestion is kept (about 1 MB at most). */
     private static final int CACHED = 10_000;
 
     /** Word → suggestion, "" for none. */
-    private final java.util.Map<String, String> suggestions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<String, String> suggestions =
+            Caffeine.newBuilder().maximumSize(CACHED).build();
 
     private final KnowledgeIndex index;
     private final EnglishWords english;
@@ -79,16 +82,11 @@ public final class Speller {
     /** The word meant, or null to keep the word as typed. */
     String suggestion(String word) {
         // Members repeat their typos ("wat", "shud", "pyhton"); a suggestion costs a Levenshtein automaton.
-        String cached = suggestions.get(word);
-        if (cached != null) {
-            return cached.isEmpty() ? null : cached;
-        }
-        String found = suggest(word);
-        if (suggestions.size() >= CACHED) {
-            suggestions.clear();
-        }
-        suggestions.put(word, found == null ? "" : found);
-        return found;
+        String found = suggestions.get(word, w -> {
+            String suggested = suggest(w);
+            return suggested == null ? "" : suggested;
+        });
+        return found.isEmpty() ? null : found;
     }
 
     private String suggest(String word) {
