@@ -163,6 +163,9 @@ public final class LoadBench implements Callable<Integer> {
                     heap.windowFloorsMb().stream()
                             .map(v -> String.format(Locale.ROOT, "%.0f", v))
                             .collect(Collectors.joining(", ")));
+            row(
+                    "collections during the soak (count, total pause)",
+                    soak.collections().show());
             if (app.database().isH2()) {
                 row("H2 file before → after the soak", fileBefore + " → " + directory.databaseSize());
                 app.database()
