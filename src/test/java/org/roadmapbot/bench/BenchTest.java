@@ -30,7 +30,8 @@ class BenchTest {
                 .containsPattern(
                         "\\| load \\| collections during the soak \\(count, total pause\\) \\| "
                                 + "Copy \\d+ \\([0-9.]+ s\\), MarkSweepCompact \\d+ \\([0-9.]+ s\\); \\d+ full collections forced")
-                .containsPattern("\\| load \\| process resident memory at the end / peak \\| \\d+ MB / \\d+ MB \\|")
+                .containsPattern(
+                        "\\| load \\| process resident memory at the end of the soak / peak until then \\| \\d+ MB / \\d+ MB \\|")
                 .containsPattern("\\| machine \\| \\| \\d+ cores.*Java 17");
         assertThat(table).doesNotContain("| answers |").doesNotContainPattern("(?m)^\\| figure \\| value \\|$");
     }
