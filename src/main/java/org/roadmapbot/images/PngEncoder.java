@@ -91,7 +91,7 @@ final class PngEncoder {
 
     /**
      * A drawing thread's zlib stream and buffers, reused from strip to strip. A new Deflater per strip
-     * allocated and freed ~300 KB of native zlib state each time (window, hash chains, pending
+     * allocated and freed ~260 KB of native zlib state each time (window, hash chains, pending
      * output): under the load mix that churn kept glibc's malloc arenas tens of MB above what was in
      * use (README "Memory"). Reset after each strip; a thread that ends leaves its Deflater to the
      * JDK's cleaner. The rows' buffer grows to the largest strip the thread drew, up to
