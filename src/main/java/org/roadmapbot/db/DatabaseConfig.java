@@ -37,9 +37,13 @@ public record DatabaseConfig(Optional<String> url, String user, String password)
      * maintainers advise against it until h2database#4142 is fixed (h2database#4170), and
      * h2database#3944 is a corruption report with it. kill -9 with these settings is tested by
      * ChunkReuseCrashTest (with {@link H2CrashRecovery}, which H2 2.5.252 needs whatever the retention).
+     * <p>
+     * QUERY_CACHE_SIZE=64 (H2: 8 parsed statements per connection): a progress change and a
+     * leaderboard run more distinct statements than 8 on one pooled connection, so H2 parsed nearly
+     * every statement again; that was 5.6 % of the load mix's CPU (a flight recording, README "Memory").
      */
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-            + ";COMPRESS=TRUE;RETENTION_TIME=" + H2Housekeeping.RETENTION_MILLIS;
+            + ";QUERY_CACHE_SIZE=64;COMPRESS=TRUE;RETENTION_TIME=" + H2Housekeeping.RETENTION_MILLIS;
 
     private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password|pwd|secret)=[^;&]*");
 

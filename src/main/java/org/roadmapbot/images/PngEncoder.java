@@ -2,12 +2,9 @@ package org.roadmapbot.images;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
@@ -34,6 +31,9 @@ final class PngEncoder {
     /** An empty final block (fixed Huffman codes): ends the stream after the strips' flushed blocks. */
     private static final byte[] FINAL_EMPTY_BLOCK = {0x03, 0x00};
 
+    /** Length, type and CRC around each chunk's data. */
+    private static final int CHUNK_OVERHEAD = 12;
+
     private static final long ADLER_BASE = 65521;
 
     private PngEncoder() {}
@@ -52,7 +52,9 @@ final class PngEncoder {
         int height = image.getHeight();
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int stride = 1 + width * 3;
-        byte[] raw = new byte[height * stride];
+        int rawLength = height * stride;
+        Scratch scratch = SCRATCH.get();
+        byte[] raw = scratch.raw(rawLength);
         for (int y = 0; y < height; y++) {
             int offset = y * width;
             int i = y * stride;
@@ -65,26 +67,63 @@ final class PngEncoder {
             }
         }
         Adler32 adler = new Adler32();
-        adler.update(raw);
+        adler.update(raw, 0, rawLength);
         // Raw deflate (no zlib wrapper), ended by a sync flush: byte-aligned and not final, so strips
         // deflated apart concatenate into one valid stream (none refers back into another).
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        Deflater deflater = scratch.deflater;
         try {
-            deflater.setInput(raw);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(256, raw.length / 16));
-            byte[] buffer = new byte[1 << 16];
+            deflater.setInput(raw, 0, rawLength);
+            byte[] out = scratch.out;
+            int length = 0;
             int n;
             do {
-                n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                out.write(buffer, 0, n);
-            } while (n == buffer.length); // a full buffer: more output may be waiting (Deflater's contract)
-            return new PngStrip(width, height, out.toByteArray(), (int) adler.getValue(), raw.length);
+                if (length == out.length) {
+                    out = scratch.growOut();
+                }
+                n = deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
+                length += n;
+            } while (length == out.length); // a full buffer: more output may be waiting (Deflater's contract)
+            return new PngStrip(width, height, Arrays.copyOf(out, length), (int) adler.getValue(), rawLength);
         } finally {
-            deflater.end();
+            deflater.reset();
         }
     }
 
-    /** One PNG of strips of the same width, top to bottom. */
+    /**
+     * A drawing thread's zlib stream and buffers, reused from strip to strip. A new Deflater per strip
+     * allocated and freed ~260 KB of native zlib state each time (window, hash chains, pending
+     * output): under the load mix that churn kept glibc's malloc arenas tens of MB above what was in
+     * use (README "Memory"). Reset after each strip; a thread that ends leaves its Deflater to the
+     * JDK's cleaner. The rows' buffer grows to the largest strip the thread drew, up to
+     * {@link #KEPT_RAW} (a strip is a leaderboard row or a card's header, 100-400 KB of rows); a whole
+     * picture above that gets a buffer of its own, left to the collector.
+     */
+    private static final class Scratch {
+        static final int KEPT_RAW = 512 * 1024;
+
+        final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        byte[] raw = new byte[0];
+        byte[] out = new byte[1 << 14];
+
+        byte[] raw(int length) {
+            if (length > KEPT_RAW) {
+                return new byte[length];
+            }
+            if (raw.length < length) {
+                raw = new byte[length];
+            }
+            return raw;
+        }
+
+        byte[] growOut() {
+            out = Arrays.copyOf(out, out.length * 2);
+            return out;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** One PNG of strips of the same width, top to bottom, written straight into an array of its exact size. */
     static byte[] assemble(List<PngStrip> strips) {
         if (strips.isEmpty()) {
             throw new IllegalArgumentException("a picture needs at least one strip");
@@ -101,32 +140,29 @@ final class PngEncoder {
             deflated += strip.deflated().length;
             adler = adlerCombine(adler, strip.adler() & 0xFFFFFFFFL, strip.rawLength());
         }
-        try {
-            ByteBuffer idat = ByteBuffer.allocate(2 + deflated + FINAL_EMPTY_BLOCK.length + 4);
-            idat.put(ZLIB_HEADER);
-            strips.forEach(strip -> idat.put(strip.deflated()));
-            idat.put(FINAL_EMPTY_BLOCK).putInt((int) adler);
-            ByteArrayOutputStream png = new ByteArrayOutputStream(idat.capacity() + 64);
-            DataOutputStream out = new DataOutputStream(png);
-            out.write(SIGNATURE);
-            chunk(
-                    out,
-                    "IHDR",
-                    ByteBuffer.allocate(13)
-                            .putInt(width)
-                            .putInt(height)
-                            .put((byte) 8)
-                            .put(COLOR_TYPE_RGB)
-                            .put((byte) 0)
-                            .put((byte) 0)
-                            .put((byte) 0)
-                            .array());
-            chunk(out, "IDAT", idat.array());
-            chunk(out, "IEND", new byte[0]);
-            return png.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in-memory streams: not expected
+        int idatLength = ZLIB_HEADER.length + deflated + FINAL_EMPTY_BLOCK.length + 4;
+        int ihdrLength = 13;
+        ByteBuffer png = ByteBuffer.allocate(SIGNATURE.length + CHUNK_OVERHEAD * 3 + ihdrLength + idatLength);
+        png.put(SIGNATURE);
+        int ihdr = startChunk(png, "IHDR", ihdrLength);
+        png.putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put(COLOR_TYPE_RGB)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        endChunk(png, ihdr);
+        int idat = startChunk(png, "IDAT", idatLength);
+        png.put(ZLIB_HEADER);
+        strips.forEach(strip -> png.put(strip.deflated()));
+        png.put(FINAL_EMPTY_BLOCK).putInt((int) adler);
+        endChunk(png, idat);
+        endChunk(png, startChunk(png, "IEND", 0));
+        if (png.hasRemaining()) {
+            throw new IllegalStateException("PNG size miscounted"); // a bug here, not bad input
         }
+        return png.array();
     }
 
     /** Adler-32 of two byte runs joined, from each run's own (zlib's adler32_combine). */
@@ -151,14 +187,18 @@ final class PngEncoder {
         return sum1 | (sum2 << 16);
     }
 
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    /** Length and type of a chunk; returns where its type starts (its CRC covers type and data). */
+    private static int startChunk(ByteBuffer png, String type, int length) {
+        png.putInt(length);
+        int at = png.position();
+        png.put(type.getBytes(StandardCharsets.US_ASCII));
+        return at;
+    }
+
+    /** The CRC of the chunk begun at {@code typeAt}, over its type and data. */
+    private static void endChunk(ByteBuffer png, int typeAt) {
         CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        out.writeInt(data.length);
-        out.write(name);
-        out.write(data);
-        out.writeInt((int) crc.getValue());
+        crc.update(png.array(), typeAt, png.position() - typeAt);
+        png.putInt((int) crc.getValue());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
@@ -129,6 +130,13 @@ public final class LoadBench implements Callable<Integer> {
             }
             String fileBefore = directory.databaseSize();
             LoadDriver.Result soak = driver.run(new LoadDriver.Run(warmup, duration, rate));
+            // Read now: what the bench does next (a compacted copy of the H2 file, to compare sizes)
+            // is not the bot's work and moves the resident set by itself (printed too, as a separate row).
+            Optional<String> resident = Machine.residentMegabytes()
+                    .map(rss -> rss + " MB / "
+                            + Machine.peakResidentMegabytes()
+                                    .map(p -> p + " MB")
+                                    .orElse("n/a"));
             String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
             row(
                     "commands/s sustained (" + at + ")",
@@ -163,6 +171,9 @@ public final class LoadBench implements Callable<Integer> {
                     heap.windowFloorsMb().stream()
                             .map(v -> String.format(Locale.ROOT, "%.0f", v))
                             .collect(Collectors.joining(", ")));
+            row(
+                    "collections during the soak (count, total pause)",
+                    soak.collections().show());
             if (app.database().isH2()) {
                 row("H2 file before → after the soak", fileBefore + " → " + directory.databaseSize());
                 app.database()
@@ -171,13 +182,10 @@ public final class LoadBench implements Callable<Integer> {
                                 "H2 file / compacted copy after the soak",
                                 StorageBench.sample(app.database(), file).show()));
             }
+            resident.ifPresent(rss -> row("process resident memory at the end of the soak / peak until then", rss));
             Machine.residentMegabytes()
-                    .ifPresent(rss -> row(
-                            "process resident memory at the end / peak",
-                            rss + " MB / "
-                                    + Machine.peakResidentMegabytes()
-                                            .map(p -> p + " MB")
-                                            .orElse("n/a")));
+                    .ifPresent(
+                            rss -> row("process resident memory after the bench's own H2 file figures", rss + " MB"));
             row("JVM flags", "`" + DocumentedJvm.describeThisJvm() + "`");
             row("machine", Machine.describe());
             return soak.errors() == 0 ? 0 : 1;

@@ -1,10 +1,13 @@
 package org.roadmapbot.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -79,6 +82,21 @@ public final class LoadDriver {
         }
     }
 
+    /**
+     * Collections during the timed run, by collector (e.g. "Copy" and "MarkSweepCompact" for the
+     * serial collector): how often the bot stopped for the collector and for how long in all, the
+     * pauses a latency percentile includes. {@code forcedFull} of them are the heap watch's own.
+     */
+    public record Pauses(Map<String, long[]> byCollector, int forcedFull) {
+        /** "Copy 1,008 (6.9 s), MarkSweepCompact 41 (4.1 s)". */
+        public String show() {
+            List<String> parts = new ArrayList<>();
+            byCollector.forEach((name, countAndMillis) -> parts.add(String.format(
+                    Locale.ROOT, "%s %,d (%.1f s)", name, countAndMillis[0], countAndMillis[1] / 1000.0)));
+            return String.join(", ", parts) + "; " + forcedFull + " full collections forced by the heap watch";
+        }
+    }
+
     public record Result(
             Run run,
             long commands,
@@ -88,6 +106,7 @@ public final class LoadDriver {
             Histogram latency,
             Map<Kind, Histogram> byKind,
             Heap heap,
+            Pauses collections,
             String leaderboardCommand) {
         public double throughput() {
             return commands / seconds;
@@ -167,6 +186,7 @@ public final class LoadDriver {
         }
         double afterWarmup = Machine.liveHeapMegabytes();
         HeapWatch watch = new HeapWatch(window(run.duration()));
+        Map<String, long[]> gcBefore = collectorTotals();
         watch.start();
         Phase soak;
         try {
@@ -174,6 +194,12 @@ public final class LoadDriver {
         } finally {
             watch.stop();
         }
+        Map<String, long[]> gcDuring = collectorTotals();
+        gcDuring.forEach((name, totals) -> {
+            long[] before = gcBefore.getOrDefault(name, new long[2]);
+            totals[0] -= before[0];
+            totals[1] -= before[1];
+        });
         double afterSoak = Machine.liveHeapMegabytes();
         return new Result(
                 run,
@@ -184,7 +210,17 @@ public final class LoadDriver {
                 soak.latency,
                 soak.byKind,
                 new Heap(afterWarmup, afterSoak, watch.floors(), watch.window),
+                new Pauses(gcDuring, watch.floors().size()),
                 leaderboardLabel());
+    }
+
+    /** Each collector's collections so far and their total time in ms. */
+    private static Map<String, long[]> collectorTotals() {
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            totals.put(gc.getName(), new long[] {gc.getCollectionCount(), gc.getCollectionTime()});
+        }
+        return totals;
     }
 
     /** Members whose toggle topic the driver left marked done (what the database must hold). */

@@ -59,6 +59,19 @@ class DatabaseTest {
     }
 
     @Test
+    void theEmbeddedStoreKeepsEnoughParsedStatementsPerConnection() throws Exception {
+        try (Database db = Database.open(DatabaseConfig.embedded(), dir);
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT setting_value FROM information_schema.settings"
+                        + " WHERE setting_name = 'QUERY_CACHE_SIZE'")) {
+            assertThat(rs.next()).isTrue();
+            // H2's default is 8: fewer than a progress change and a leaderboard run on one connection.
+            assertThat(rs.getString(1)).isEqualTo("64");
+        }
+    }
+
+    @Test
     void reopeningAppliesNothingAndKeepsData() throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(), dir);
                 Connection c = db.dataSource().getConnection();

@@ -90,6 +90,53 @@ class PngEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void oneThreadsReusedZlibStreamAndBuffersGiveExactPicturesOfEverySize() throws Exception {
+        // On one thread, in this order: a noisy picture whose rows (~1 MB) are above what a thread
+        // keeps and whose deflated output outgrows the output buffer several times, a small flat
+        // strip, a noisy strip under the kept size, then the small one again: each must decode to
+        // exactly its own pixels (nothing left over from the strip before) and the small strip must
+        // deflate to the same bytes both times (the reset stream starts afresh).
+        SplittableRandom random = new SplittableRandom(23);
+        BufferedImage big = noise(random, 640, 520);
+        BufferedImage small = Images.canvas(640, 9);
+        Images.graphics(small).dispose();
+        BufferedImage medium = noise(random, 640, 100);
+
+        byte[] bigPng = Images.png(big);
+        PngStrip smallFirst = Images.strip(small);
+        PngStrip mediumStrip = Images.strip(medium);
+        PngStrip smallAgain = Images.strip(small);
+
+        assertSamePixels(ImageIO.read(new ByteArrayInputStream(bigPng)), big);
+        assertSamePixels(ImageIO.read(new ByteArrayInputStream(Images.png(List.of(smallFirst)))), small);
+        assertSamePixels(ImageIO.read(new ByteArrayInputStream(Images.png(List.of(mediumStrip)))), medium);
+        assertThat(smallAgain.deflated()).isEqualTo(smallFirst.deflated());
+        assertThat(smallAgain.adler()).isEqualTo(smallFirst.adler());
+    }
+
+    private static BufferedImage noise(SplittableRandom random, int width, int height) {
+        BufferedImage image = Images.canvas(width, height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return image;
+    }
+
+    private static void assertSamePixels(BufferedImage decoded, BufferedImage drawn) {
+        assertThat(decoded.getWidth()).isEqualTo(drawn.getWidth());
+        assertThat(decoded.getHeight()).isEqualTo(drawn.getHeight());
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                if ((decoded.getRGB(x, y) & 0xFFFFFF) != (drawn.getRGB(x, y) & 0xFFFFFF)) {
+                    throw new AssertionError("pixel " + x + "," + y + " differs");
+                }
+            }
+        }
+    }
+
     private static BufferedImage copy(BufferedImage image, int top, int height) {
         BufferedImage strip = Images.canvas(image.getWidth(), height);
         for (int y = 0; y < height; y++) {
