@@ -482,11 +482,10 @@ public final class AnswerService {
     private AnswerPolicy.Features unknowns(List<Slot> slots) {
         int unknown = 0;
         int foreign = 0;
+        int strange = 0;
         for (Slot slot : slots) {
             if (slot.terms().stream().noneMatch(index::knows)) {
-                String raw = slot.raw() == null
-                        ? ""
-                        : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
+                String raw = raw(slot);
                 boolean word = raw.chars().allMatch(Character::isLetter);
                 if (otherSubjects.contains(raw)
                         || word
@@ -496,11 +495,39 @@ public final class AnswerService {
                     foreign++;
                 } else {
                     unknown++;
+                    if (word && raw.length() >= FOREIGN_MIN_LENGTH && english.contains(raw) && !english.everyday(raw)) {
+                        strange++;
+                    }
                 }
             }
         }
         return new AnswerPolicy.Features(
-                0, 0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(), foreign, 0);
+                0,
+                0,
+                0,
+                0,
+                0,
+                unknown,
+                slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
+                foreign,
+                0,
+                0,
+                strange);
+    }
+
+    /** A slot's word as typed, in lower case and without a possessive ("" for none). */
+    private static String raw(Slot slot) {
+        return slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
+    }
+
+    /**
+     * Whether a word of the question is the guide's own rather than everyday English: a name of several words
+     * ("spring boot", "stack overflow"), a number the data states, or a single word that is not among the
+     * commonest English words ("scrimba", "salary", "docker" against "best", "long", "games").
+     */
+    private boolean guideWord(Slot slot) {
+        String raw = raw(slot);
+        return !raw.isEmpty() && (!raw.chars().allMatch(Character::isLetter) || !english.everyday(raw));
     }
 
     AnswerPolicy.Features features(Question q, List<KnowledgeIndex.Hit> hits) {
@@ -510,6 +537,7 @@ public final class AnswerService {
         double covered = 0;
         double missed = 0;
         double specific = 0;
+        double guide = 0;
         for (Slot slot : q.slots()) {
             if (slot.terms().stream().noneMatch(index::knows)) {
                 continue;
@@ -519,6 +547,9 @@ public final class AnswerService {
             if (index.covers(best.id(), slot)) {
                 covered += w;
                 specific = Math.max(specific, w);
+                if (guideWord(slot)) {
+                    guide = Math.max(guide, w);
+                }
             } else {
                 missed = Math.max(missed, w);
             }
@@ -532,7 +563,9 @@ public final class AnswerService {
                 q.unknowns().unknown(),
                 q.unknowns().unknownShare(),
                 q.unknowns().foreign(),
-                best.score() == 0 ? 0 : (best.score() - second) / best.score());
+                best.score() == 0 ? 0 : (best.score() - second) / best.score(),
+                guide / index.maxIdf(),
+                q.unknowns().strange());
     }
 
     /**

@@ -89,6 +89,11 @@ public record AnswerPolicy(
      * @param unknownShare the share of the question's words that no document has
      * @param foreign  words that are neither in the index nor English, nor a typo of either ("kubernetes")
      * @param margin   how far the best score is ahead of the second, as a share of the best
+     * @param guide    the weight of the most specific word the best document matches that is the guide's own
+     *                 rather than everyday English ("scrimba", "salary", "docker", not "best", "long", "games"),
+     *                 as a share of the highest weight; 0 when it matches only everyday words
+     * @param strange  words no document has that are English but not everyday ("pizza", "guitar", "founded"):
+     *                 what the question is about, when nothing else of it is the guide's
      */
     public record Features(
             double coverage,
@@ -99,11 +104,29 @@ public record AnswerPolicy(
             double unknown,
             double unknownShare,
             double foreign,
-            double margin) {
+            double margin,
+            double guide,
+            double strange) {
 
+        /**
+         * The model's inputs: the features, and two interactions a linear model cannot form by itself, "a word
+         * the guide doesn't use, and only everyday words matched" ("best guitar for a beginner").
+         */
         public static List<String> names() {
             return List.of(
-                    "coverage", "reach", "score", "specific", "missed", "unknown", "unknownShare", "foreign", "margin");
+                    "coverage",
+                    "reach",
+                    "score",
+                    "specific",
+                    "missed",
+                    "unknown",
+                    "unknownShare",
+                    "foreign",
+                    "margin",
+                    "guide",
+                    "strange",
+                    "unknownEverydayMatch",
+                    "strangeEverydayMatch");
         }
 
         public double[] values() {
@@ -116,7 +139,11 @@ public record AnswerPolicy(
                 Math.min(unknown, 4),
                 unknownShare,
                 Math.min(foreign, 2),
-                margin
+                margin,
+                guide,
+                Math.min(strange, 2),
+                unknown > 0 && guide == 0 ? 1 : 0,
+                strange > 0 && guide == 0 ? 1 : 0
             };
         }
     }

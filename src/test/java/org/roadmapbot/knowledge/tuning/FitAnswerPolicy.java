@@ -48,7 +48,10 @@ public final class FitAnswerPolicy {
     public static void main(String[] args) throws IOException {
         // --support-only keeps the search policy as it is and refits the support check alone (faster).
         boolean supportOnly = args.length > 0 && args[0].equals("--support-only");
-        if (supportOnly) {
+        // --keep-boosts keeps the field boosts as they are and refits the weights (and the support check):
+        // a new feature is judged without the search changing under it.
+        boolean keepBoosts = args.length > 0 && args[0].equals("--keep-boosts");
+        if (supportOnly || keepBoosts) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         Path out = Path.of(args[0]);
@@ -66,8 +69,10 @@ public final class FitAnswerPolicy {
         double bestCv = -1;
         Map<String, Double> bestBoosts = null;
         List<Sample> bestSamples = null;
-        for (double title : TITLE) {
-            for (double asked : ASKED) {
+        double[] titles = keepBoosts ? new double[] {current.fieldBoosts().get("title")} : TITLE;
+        double[] askeds = keepBoosts ? new double[] {current.fieldBoosts().get("asked")} : ASKED;
+        for (double title : titles) {
+            for (double asked : askeds) {
                 Map<String, Double> boosts = Map.of("title", title, "asked", asked, "text", 1.0);
                 AnswerService service = new AnswerService(
                         kb,
