@@ -332,6 +332,7 @@ public final class AnswerService {
         double unstatedKnown = 0;
         int unstatedUnknown = 0;
         int unstatedShort = 0;
+        int unstatedStrange = 0;
         for (Slot s : aspect) {
             double w = index.weight(s);
             total += w;
@@ -344,13 +345,17 @@ public final class AnswerService {
                     && english.contains(s.raw().toLowerCase(Locale.ROOT))
                     && !s.raw().toLowerCase(Locale.ROOT).endsWith("ly")) {
                 // An English word, not an adverb ("mostly", "simply" say how, not what).
-
                 unstatedUnknown++;
+                if (!english.everyday(s.raw().toLowerCase(Locale.ROOT))) {
+                    unstatedStrange++;
+                }
             } else {
                 unstatedShort++;
             }
         }
         boolean named = q.focus().stream().anyMatch(s -> a.entries().stream().anyMatch(e -> index.names(e.id(), s)));
+        boolean guide = q.focus().stream()
+                .anyMatch(s -> guideWord(s) && a.entries().stream().anyMatch(e -> index.covers(e.id(), s)));
         return new AnswerPolicy.Support(
                 total == 0 ? 1 : stated / total,
                 unstatedKnown,
@@ -359,7 +364,9 @@ public final class AnswerService {
                 aspect.size(),
                 structured ? 1 : 0,
                 named ? 1 : 0,
-                q.has("compare") ? 1 : 0);
+                q.has("compare") ? 1 : 0,
+                unstatedStrange,
+                guide ? 1 : 0);
     }
 
     /** The words of the question's focus that name none of the answer's entries and don't merely frame the question. */

@@ -162,6 +162,10 @@ public record AnswerPolicy(
      * @param structured 1 when the answer was computed from the data's fields, 0 when retrieved
      * @param named      1 when the question names an entry of the answer ("who founded Scrimba" names Scrimba's)
      * @param compared   1 when the question compares (its sides name entries, not aspects)
+     * @param unstatedStrange the unstated aspect words no document has that are English but not everyday
+     *                   ("founded", "refunds", "laptop"; not "love", "supposed", "happens")
+     * @param guide      1 when a word of the question's focus that the answer's entries have is the guide's own
+     *                   rather than everyday English ("scrimba", "salary"; not "cheapest", "long", "start")
      */
     public record Support(
             double stated,
@@ -171,7 +175,9 @@ public record AnswerPolicy(
             double aspects,
             double structured,
             double named,
-            double compared) {
+            double compared,
+            double unstatedStrange,
+            double guide) {
 
         public static List<String> names() {
             return List.of(
@@ -183,7 +189,10 @@ public record AnswerPolicy(
                     "structured",
                     "named",
                     "namedNothingStated",
-                    "compared");
+                    "compared",
+                    "unstatedStrange",
+                    "guide",
+                    "strangeNoGuide");
         }
 
         public double[] values() {
@@ -196,7 +205,10 @@ public record AnswerPolicy(
                 structured,
                 named,
                 named * (stated == 0 && aspects > 0 ? 1 : 0),
-                compared
+                compared,
+                Math.min(unstatedStrange, 2),
+                guide,
+                unstatedStrange > 0 && guide == 0 ? 1 : 0
             };
         }
     }
