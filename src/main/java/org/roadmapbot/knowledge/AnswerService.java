@@ -366,7 +366,28 @@ public final class AnswerService {
                 named ? 1 : 0,
                 q.has("compare") ? 1 : 0,
                 unstatedStrange,
-                guide ? 1 : 0);
+                guide ? 1 : 0,
+                kindMissing(q, a) ? 1 : 0);
+    }
+
+    /** The kinds of entry a "kind:" rule names; the guide's lists and takeaways about them count too. */
+    private static final Map<String, Set<Entry.Kind>> KINDS = Map.of(
+            "course", Set.of(Entry.Kind.COURSE, Entry.Kind.FREE_COURSE, Entry.Kind.LIST, Entry.Kind.TAKEAWAY));
+
+    /** Whether the question asks for a kind of thing that no entry of the answer is or belongs to. */
+    private boolean kindMissing(Question q, Answer a) {
+        for (String kind : arguments(q, "kind")) {
+            Set<Entry.Kind> kinds = KINDS.getOrDefault(kind, Set.of());
+            boolean has = a.entries().stream()
+                    .anyMatch(e -> kinds.contains(e.kind())
+                            || e.parent() != null
+                                    && byId.containsKey(e.parent())
+                                    && kinds.contains(byId.get(e.parent()).kind()));
+            if (!has) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of the question's focus that name none of the answer's entries and don't merely frame the question. */

@@ -166,6 +166,8 @@ public record AnswerPolicy(
      *                   ("founded", "refunds", "laptop"; not "love", "supposed", "happens")
      * @param guide      1 when a word of the question's focus that the answer's entries have is the guide's own
      *                   rather than everyday English ("scrimba", "salary"; not "cheapest", "long", "start")
+     * @param kindMissing 1 when the question asks for a kind of thing (a course) and no entry of the answer is one
+     *                   or belongs to one ("which Spring Boot course…" answered with the Spring Boot stack)
      */
     public record Support(
             double stated,
@@ -177,7 +179,8 @@ public record AnswerPolicy(
             double named,
             double compared,
             double unstatedStrange,
-            double guide) {
+            double guide,
+            double kindMissing) {
 
         public static List<String> names() {
             return List.of(
@@ -192,7 +195,8 @@ public record AnswerPolicy(
                     "compared",
                     "unstatedStrange",
                     "guide",
-                    "strangeNoGuide");
+                    "strangeNoGuide",
+                    "kindMissing");
         }
 
         public double[] values() {
@@ -208,7 +212,8 @@ public record AnswerPolicy(
                 compared,
                 Math.min(unstatedStrange, 2),
                 guide,
-                unstatedStrange > 0 && guide == 0 ? 1 : 0
+                unstatedStrange > 0 && guide == 0 ? 1 : 0,
+                kindMissing
             };
         }
     }
