@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
@@ -57,16 +59,19 @@ public final class AnswerService {
     public AnswerService(KnowledgeBase kb, AnswerPolicy policy) {
         this.kb = kb;
         this.policy = policy;
+        // All of this is on the way to the first answer: the word list and the analyzer (the synonym graph,
+        // and Lucene's analysis classes loaded the first time) are made on threads of their own while this one
+        // reads the entries and rewrites them with the rules.
+        CompletableFuture<EnglishWords> words = inBackground("english-words", EnglishWords::load);
+        CompletableFuture<Analyzer> analyzing = inBackground("knowledge-analyzer", KnowledgeAnalyzer::create);
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
-        // The word list loads while the index is built: both are on the way to the first answer.
-        java.util.concurrent.CompletableFuture<EnglishWords> words =
-                java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load);
-        this.analyzer = KnowledgeAnalyzer.create();
         this.rules = Rules.load();
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
-        this.index = KnowledgeIndex.build(
-                analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
+        List<KnowledgeIndex.Doc> docs = entries.stream().map(e -> doc(e, rules)).toList();
+        List<String> vocabulary = vocabulary();
+        this.analyzer = analyzing.join();
+        this.index = KnowledgeIndex.build(analyzer, docs, vocabulary);
         this.otherSubjects = words("/knowledge/other-subjects.txt");
         this.frameTerms = KnowledgeAnalyzer.terms(analyzer, String.join(" ", words("/knowledge/frame-words.txt")));
         this.english = words.join();
@@ -101,6 +106,26 @@ public final class AnswerService {
                 analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
+    }
+
+    /**
+     * The value on a thread of its own (the common pool may have a single thread on a small machine, which
+     * would run two start-up tasks one after the other); a failure is thrown again by {@code join}.
+     */
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        result.complete(task.get());
+                    } catch (Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+                },
+                name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     private static KnowledgeIndex.Doc doc(Entry e, Rules rules) {
