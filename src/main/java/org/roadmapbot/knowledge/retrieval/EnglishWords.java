@@ -55,8 +55,10 @@ public final class EnglishWords {
                 if (Character.isLowerCase(word.charAt(0))) {
                     common.add(word);
                 }
-                if (word.length() >= 4 && ascii(word)) {
-                    words.add(word.toLowerCase(Locale.ROOT));
+                // "café" is typed "cafe": a word with accents counts without them too.
+                String plain = ascii(word) ? word : withoutAccents(word);
+                if (plain.length() >= 4 && ascii(plain)) {
+                    words.add(plain.toLowerCase(Locale.ROOT));
                 }
             }
             // Read-only from here on; no copy (hashing 100,000 words again costs start-up time).
@@ -80,6 +82,10 @@ public final class EnglishWords {
             }
             return Collections.unmodifiableSet(words);
         }
+    }
+
+    private static String withoutAccents(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static boolean ascii(String word) {

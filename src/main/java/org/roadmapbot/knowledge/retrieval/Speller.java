@@ -98,6 +98,10 @@ public final class Speller {
                 || english.contains(word)) {
             return null;
         }
+        if (word.endsWith("s") && known(word.substring(0, word.length() - 1))) {
+            // "coders" is "coder" + s, however close "covers" is.
+            return null;
+        }
         if (word.endsWith("s") && stopWords.contains(word.substring(0, word.length() - 1))) {
             // "whos", "hows", "thats": a contraction typed without its apostrophe, not a typo of "whom".
             return word.substring(0, word.length() - 1) + "'s";
@@ -129,6 +133,11 @@ public final class Speller {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the word is the index's own or English (of the length the English list holds). */
+    private boolean known(String word) {
+        return index.hasWord(word) || english.contains(word);
     }
 
     private SuggestWord[] suggestions(String word, DirectSpellChecker checker) throws IOException {

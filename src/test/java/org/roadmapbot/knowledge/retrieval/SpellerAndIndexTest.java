@@ -27,7 +27,7 @@ class SpellerAndIndexTest {
                                 "python", "Python", "", "Python is versatile, with strong demand in data and AI."),
                         new KnowledgeIndex.Doc(
                                 "rest", "REST APIs", "", "Build REST APIs from scratch: routing and middleware.")),
-                List.of("what", "which", "should", "who"));
+                List.of("what", "which", "should", "who", "coder", "covers"));
         speller = new Speller(index, EnglishWords.load(), java.util.Set.of("what", "which", "should", "who"));
     }
 
@@ -47,6 +47,15 @@ class SpellerAndIndexTest {
         // Letters out of order, or a first letter lost, are not text-speak.
         assertThat(Speller.droppedLetters("shdo", "should")).isFalse();
         assertThat(Speller.droppedLetters("hud", "should")).isFalse();
+    }
+
+    @Test
+    void aPluralOfAKnownWordOrAWordWithoutItsAccentIsNotATypo() {
+        // "coders" is one edit from "covers" too, but it is "coder" + s.
+        assertThat(speller.correct("how many coders")).isEqualTo("how many coders");
+        // "café" typed "cafe" is English, not a typo of "care".
+        assertThat(EnglishWords.load().contains("cafe")).isTrue();
+        assertThat(speller.correct("shifts at a cafe")).isEqualTo("shifts at a cafe");
     }
 
     @Test
