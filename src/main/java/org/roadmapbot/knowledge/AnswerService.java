@@ -480,11 +480,19 @@ public final class AnswerService {
         return first;
     }
 
-    /** Whether a word of the question, other than the phase's own name, names this topic of the phase. */
+    /**
+     * Whether a word of the question, other than how it refers to the phase (its number, month, the word
+     * "phase"), names this topic of the phase: "phase 4 hosting options" asks for Deploying applications even
+     * though "Deployment" is in Phase 4's own name too.
+     */
     private boolean namesTopic(Question q, Entry topic) {
         return q.slots().stream()
-                .filter(s -> !index.names(topic.parent(), s))
+                .filter(s -> s.terms().stream().noneMatch(AnswerService::refersToPhase))
                 .anyMatch(s -> index.names(topic.id(), s));
+    }
+
+    private static boolean refersToPhase(String term) {
+        return term.startsWith("phase") || term.startsWith("month") || term.chars().allMatch(Character::isDigit);
     }
 
     private static Set<String> arguments(Question q, String kind) {
