@@ -401,7 +401,9 @@ public final class AnswerService {
 
     /** Whether the question asks for a kind of thing that no entry of the answer is or belongs to. */
     private boolean kindMissing(Question q, Answer a) {
-        for (String kind : arguments(q, "kind")) {
+        // Asked in the asking clause: "I just finished a little html/css course. … which one makes sense?" asks for none.
+        String asking = rules.askingClause(q.text()).orElse(q.text());
+        for (String kind : rules.arguments("kind", asking)) {
             Set<Entry.Kind> kinds = KINDS.getOrDefault(kind, Set.of());
             boolean has = a.entries().stream()
                     .anyMatch(e -> kinds.contains(e.kind())

@@ -166,8 +166,10 @@ public record AnswerPolicy(
      *                   ("founded", "refunds", "laptop"; not "love", "supposed", "happens")
      * @param guide      1 when a word of the question's focus that the answer's entries have is the guide's own
      *                   rather than everyday English ("scrimba", "salary"; not "cheapest", "long", "start")
-     * @param kindMissing 1 when the question asks for a kind of thing (a course) and no entry of the answer is one
-     *                   or belongs to one ("which Spring Boot course…" answered with the Spring Boot stack)
+     * @param kindMissing 1 when the asking clause asks for a kind of thing (a course) and no entry of the answer is
+     *                   one or belongs to one ("which Spring Boot course…" answered with the Spring Boot stack): not
+     *                   weighed but decisive ({@link #supports}), since the tuning sets have no right answer so
+     *                   (a fitted weight on a feature this rare stays small under any regularisation)
      */
     public record Support(
             double stated,
@@ -195,8 +197,7 @@ public record AnswerPolicy(
                     "compared",
                     "unstatedStrange",
                     "guide",
-                    "strangeNoGuide",
-                    "kindMissing");
+                    "strangeNoGuide");
         }
 
         public double[] values() {
@@ -212,8 +213,7 @@ public record AnswerPolicy(
                 compared,
                 Math.min(unstatedStrange, 2),
                 guide,
-                unstatedStrange > 0 && guide == 0 ? 1 : 0,
-                kindMissing
+                unstatedStrange > 0 && guide == 0 ? 1 : 0
             };
         }
     }
@@ -230,9 +230,12 @@ public record AnswerPolicy(
         return logistic(support, Support.names(), s.values());
     }
 
-    /** Whether the answer's facts state what the question asks (always, without support weights). */
+    /**
+     * Whether the answer's facts state what the question asks: never when it asks for a kind of thing the answer
+     * has none of; else by the fitted weights (always, without them).
+     */
     public boolean supports(Support s) {
-        return support.isEmpty() || supportProbability(s) >= threshold;
+        return s.kindMissing() == 0 && (support.isEmpty() || supportProbability(s) >= threshold);
     }
 
     private static double logistic(Map<String, Double> weights, List<String> names, double[] values) {
