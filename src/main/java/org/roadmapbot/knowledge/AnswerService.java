@@ -395,26 +395,34 @@ public final class AnswerService {
                 kindMissing(q, a) ? 1 : 0);
     }
 
-    /** The kinds of entry a "kind:" rule names; the guide's lists and takeaways about them count too. */
-    private static final Map<String, Set<Entry.Kind>> KINDS = Map.of(
-            "course", Set.of(Entry.Kind.COURSE, Entry.Kind.FREE_COURSE, Entry.Kind.LIST, Entry.Kind.TAKEAWAY));
+    /** The kinds of entry a "kind:" rule names. */
+    private static final Map<String, Set<Entry.Kind>> KINDS =
+            Map.of("course", Set.of(Entry.Kind.COURSE, Entry.Kind.FREE_COURSE));
 
-    /** Whether the question asks for a kind of thing that no entry of the answer is or belongs to. */
+    /**
+     * Whether the question asks for a kind of thing that no entry of the answer is, belongs to, or lists (the
+     * guide's list of courses is an answer about courses; its list of stacks is not).
+     */
     private boolean kindMissing(Question q, Answer a) {
+        return missingKind(q, a).isPresent();
+    }
+
+    /** The kind of thing the question asks for that no entry of the answer is, belongs to, or lists. */
+    private Optional<String> missingKind(Question q, Answer a) {
         // Asked in the asking clause: "I just finished a little html/css course. … which one makes sense?" asks for none.
         String asking = rules.askingClause(q.text()).orElse(q.text());
         for (String kind : rules.arguments("kind", asking)) {
             Set<Entry.Kind> kinds = KINDS.getOrDefault(kind, Set.of());
+            java.util.function.Predicate<Entry> isKind = e -> e != null && kinds.contains(e.kind());
             boolean has = a.entries().stream()
-                    .anyMatch(e -> kinds.contains(e.kind())
-                            || e.parent() != null
-                                    && byId.containsKey(e.parent())
-                                    && kinds.contains(byId.get(e.parent()).kind()));
+                    .anyMatch(e -> isKind.test(e)
+                            || e.parent() != null && isKind.test(byId.get(e.parent()))
+                            || byId.values().stream().anyMatch(c -> isKind.test(c) && e.id().equals(c.parent())));
             if (!has) {
-                return true;
+                return Optional.of(kind);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The words of the question's focus that name none of the answer's entries and don't merely frame the question. */
@@ -432,6 +440,16 @@ public final class AnswerService {
 
     /** "The guide doesn't say …" about what was asked of the entries the answer would have come from. */
     private Answer unstated(Question q, Answer would) {
+        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
+        Optional<String> kind = missingKind(q, would);
+        if (kind.isPresent()) {
+            // "Which Spring Boot course…": what the guide lacks is the kind of thing asked for, not a word.
+            return new Answer(
+                    q.asked(),
+                    AttributeAnswers.UNSTATED + "which " + kind.get() + " to take for " + about + "; see `/courses` for"
+                            + " the ones it recommends.",
+                    List.of());
+        }
         Set<String> shown = KnowledgeAnalyzer.terms(analyzer, would.text());
         List<String> missing = aspect(q, would).stream()
                 .filter(s -> !states(would, shown, s))
@@ -439,7 +457,6 @@ public final class AnswerService {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList();
-        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
         String text = AttributeAnswers.UNSTATED
                 + (missing.isEmpty()
                         ? "that about " + about + "."

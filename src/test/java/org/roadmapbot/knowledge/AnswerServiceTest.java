@@ -31,6 +31,30 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aCourseAskedForWhereTheGuideNamesNoneIsUnstated() {
+        // The guide covers Django and Spring Boot as stacks but names no course for them.
+        Answer django = answers.answer("is there a course for Django in the guide?");
+        assertThat(django.sources()).isEmpty();
+        assertThat(django.text()).startsWith("The guide doesn't say which course to take for Python + Django");
+        assertThat(answers.answer("which course teaches Spring Boot?").sources()).isEmpty();
+        // Counterexamples: a course asked for and answered with courses.
+        assertThat(answers.answer("what is the best node course").sources()).contains("scrimba-backend-path");
+        assertThat(answers.answer("is boot.dev a gamified course?").sources()).containsExactly("boot-dev-backend");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "best violin for a beginner?",
+                "how long should I cook pasta",
+                "good hiking boots for beginners",
+            })
+    void aQuestionThatSharesOnlyEverydayWordsWithTheGuideIsDeclined(String question) {
+        // "beginner" and "long" are words of the guide, but everyday ones; "violin", "pasta" are not the guide's.
+        assertThat(answers.answer(question).sources()).isEmpty();
+    }
+
+    @Test
     void aCertificateThatRequiresProjectsNamesThem() {
         assertThat(answers.answer("Does the freeCodeCamp cert include a URL shortener project?")
                         .text())
