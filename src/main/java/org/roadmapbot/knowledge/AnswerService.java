@@ -197,9 +197,8 @@ public final class AnswerService {
         if (effects.contains("decline")) {
             return noAnswer(question);
         }
-        if (effects.contains("intent:start")
-                || effects.contains("intent:next")
-                || effects.contains("intent:standing")) {
+        if ((effects.contains("intent:start") || effects.contains("intent:next") || effects.contains("intent:standing"))
+                && aboutTheGuide(whole)) {
             return beforeStarting(question);
         }
         List<String> parts = rules.parts(corrected);
@@ -230,6 +229,14 @@ public final class AnswerService {
             }
         }
         return answer;
+    }
+
+    /**
+     * Whether a question has no word naming something the guide doesn't cover: "how do I start?" is a personal
+     * question, "how do I start a podcast" or "how do I start journaling" is about something else.
+     */
+    private static boolean aboutTheGuide(Question q) {
+        return q.unknowns().foreign() == 0 && q.unknowns().strange() == 0;
     }
 
     /**
