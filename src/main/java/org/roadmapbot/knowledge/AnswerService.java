@@ -708,9 +708,15 @@ public final class AnswerService {
         return new Answer(question, text, List.of(entry));
     }
 
-    /** The intent of a personal question ("start", "next", "standing"), or empty. */
+    /**
+     * The intent of a personal question ("start", "next", "standing"), or empty; "how do I start a podcast"
+     * has none (a word of it names something the guide doesn't cover).
+     */
     public Optional<String> personalIntent(String question) {
-        return rules.arguments("intent", question).stream().findFirst();
+        Optional<String> intent = rules.arguments("intent", question).stream().findFirst();
+        return intent.isPresent() && aboutTheGuide(understand(question, speller.correct(question)))
+                ? intent
+                : Optional.empty();
     }
 
     /** An entry by id, for the "More about" button. */
