@@ -98,13 +98,13 @@ public final class Speller {
                 || english.contains(word)) {
             return null;
         }
-        if (word.endsWith("s") && known(word.substring(0, word.length() - 1))) {
-            // "coders" is "coder" + s, however close "covers" is.
-            return null;
-        }
         if (word.endsWith("s") && stopWords.contains(word.substring(0, word.length() - 1))) {
             // "whos", "hows", "thats": a contraction typed without its apostrophe, not a typo of "whom".
             return word.substring(0, word.length() - 1) + "'s";
+        }
+        if (word.endsWith("s") && known(word.substring(0, word.length() - 1))) {
+            // "coders" is "coder" + s, however close "covers" is.
+            return null;
         }
         try {
             boolean twoEdits = word.length() >= TWO_EDITS_FROM;
