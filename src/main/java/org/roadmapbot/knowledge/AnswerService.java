@@ -50,6 +50,12 @@ public final class AnswerService {
     private final Set<String> otherSubjects;
     /** Analysed terms of the words that frame a question and never are what it asks ({@code frame-words.txt}). */
     private final Set<String> frameTerms;
+    /**
+     * The ids of a server's own answers ({@link #withEntries}); empty for the bundled guide. They are written in
+     * that server's everyday words ("where do job postings go"), which are their subject: every word they match
+     * counts as their own, where the guide's own words are those that aren't everyday English.
+     */
+    private final Set<String> serverEntries;
 
     public AnswerService(KnowledgeBase kb) {
         this(kb, AnswerPolicy.load());
@@ -78,6 +84,7 @@ public final class AnswerService {
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
+        this.serverEntries = Set.of();
     }
 
     /**
@@ -102,6 +109,7 @@ public final class AnswerService {
         this.attributes = bundled.attributes;
         byId.putAll(bundled.byId);
         extra.forEach(e -> byId.put(e.id(), e));
+        this.serverEntries = extra.stream().map(Entry::id).collect(Collectors.toUnmodifiableSet());
         this.index = bundled.index.with(KnowledgeIndex.build(
                 analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
         this.speller = new Speller(index, english, stopWords());
@@ -357,6 +365,7 @@ public final class AnswerService {
 
     /** What the support check sees: the question's aspect against the answer's own words. */
     private AnswerPolicy.Support support(Question q, Answer a, boolean structured) {
+        boolean server = a.entries().stream().anyMatch(e -> serverEntries.contains(e.id()));
         List<Slot> aspect = aspect(q, a);
         Set<String> shown = KnowledgeAnalyzer.terms(analyzer, a.text());
         double total = 0;
@@ -378,7 +387,7 @@ public final class AnswerService {
                     && !s.raw().toLowerCase(Locale.ROOT).endsWith("ly")) {
                 // An English word, not an adverb ("mostly", "simply" say how, not what).
                 unstatedUnknown++;
-                if (!english.everyday(s.raw().toLowerCase(Locale.ROOT))) {
+                if (!english.everyday(s.raw().toLowerCase(Locale.ROOT)) && !server) {
                     unstatedStrange++;
                 }
             } else {
@@ -387,7 +396,8 @@ public final class AnswerService {
         }
         boolean named = q.focus().stream().anyMatch(s -> a.entries().stream().anyMatch(e -> index.names(e.id(), s)));
         boolean guide = q.focus().stream()
-                .anyMatch(s -> guideWord(s) && a.entries().stream().anyMatch(e -> index.covers(e.id(), s)));
+                .anyMatch(s -> a.entries().stream()
+                        .anyMatch(e -> index.covers(e.id(), s) && (guideWord(s) || serverEntries.contains(e.id()))));
         return new AnswerPolicy.Support(
                 total == 0 ? 1 : stated / total,
                 unstatedKnown,
@@ -634,7 +644,7 @@ public final class AnswerService {
             if (index.covers(best.id(), slot)) {
                 covered += w;
                 specific = Math.max(specific, w);
-                if (guideWord(slot)) {
+                if (guideWord(slot) || serverEntries.contains(best.id())) {
                     guide = Math.max(guide, w);
                 }
             } else {
@@ -652,7 +662,8 @@ public final class AnswerService {
                 q.unknowns().foreign(),
                 best.score() == 0 ? 0 : (best.score() - second) / best.score(),
                 guide / index.maxIdf(),
-                q.unknowns().strange());
+                // A server's answer is short and in that server's own words: a word it lacks is no sign of another subject.
+                serverEntries.contains(best.id()) ? 0 : q.unknowns().strange());
     }
 
     /**
