@@ -426,7 +426,8 @@ public final class AnswerService {
 
     /** The kind of thing the question asks for that no entry of the answer is, belongs to, or lists. */
     private Optional<String> missingKind(Question q, Answer a) {
-        // Asked in the asking clause: "I just finished a little html/css course. … which one makes sense?" asks for none.
+        // Asked in the asking clause: "I just finished a little html/css course. … which one makes sense?" asks for
+        // none.
         String asking = rules.askingClause(q.text()).orElse(q.text());
         for (String kind : rules.arguments("kind", asking)) {
             Set<Entry.Kind> kinds = KINDS.getOrDefault(kind, Set.of());
@@ -528,7 +529,9 @@ public final class AnswerService {
     }
 
     private static boolean refersToPhase(String term) {
-        return term.startsWith("phase") || term.startsWith("month") || term.chars().allMatch(Character::isDigit);
+        return term.startsWith("phase")
+                || term.startsWith("month")
+                || term.chars().allMatch(Character::isDigit);
     }
 
     private static Set<String> arguments(Question q, String kind) {
@@ -662,7 +665,8 @@ public final class AnswerService {
                 q.unknowns().foreign(),
                 best.score() == 0 ? 0 : (best.score() - second) / best.score(),
                 guide / index.maxIdf(),
-                // A server's answer is short and in that server's own words: a word it lacks is no sign of another subject.
+                // A server's answer is short and in that server's own words: a word it lacks is no sign of another
+                // subject.
                 serverEntries.contains(best.id()) ? 0 : q.unknowns().strange());
     }
 

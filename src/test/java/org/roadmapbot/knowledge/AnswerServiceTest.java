@@ -36,7 +36,8 @@ class AnswerServiceTest {
         Answer django = answers.answer("is there a course for Django in the guide?");
         assertThat(django.sources()).isEmpty();
         assertThat(django.text()).startsWith("The guide doesn't say which course to take for Python + Django");
-        assertThat(answers.answer("which course teaches Spring Boot?").sources()).isEmpty();
+        assertThat(answers.answer("which course teaches Spring Boot?").sources())
+                .isEmpty();
         // Counterexamples: a course asked for and answered with courses.
         assertThat(answers.answer("what is the best node course").sources()).contains("scrimba-backend-path");
         assertThat(answers.answer("is boot.dev a gamified course?").sources()).containsExactly("boot-dev-backend");

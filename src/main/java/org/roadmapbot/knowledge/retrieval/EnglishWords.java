@@ -27,6 +27,7 @@ public final class EnglishWords {
     public static final String RESOURCE = "/words/american-english.txt.gz";
     /** SCOWL's size-10 lists: the commonest English words (see its NOTICE). */
     public static final String EVERYDAY = "/words/everyday-english.txt";
+
     private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private final Set<String> words;
@@ -85,7 +86,8 @@ public final class EnglishWords {
     }
 
     private static String withoutAccents(String word) {
-        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
     }
 
     private static boolean ascii(String word) {

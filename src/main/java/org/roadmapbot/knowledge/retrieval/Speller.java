@@ -142,7 +142,10 @@ public final class Speller {
 
     private SuggestWord[] suggestions(String word, DirectSpellChecker checker) throws IOException {
         return checker.suggestSimilar(
-                new Term(KnowledgeIndex.WORDS, word), SUGGESTIONS, index.reader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                new Term(KnowledgeIndex.WORDS, word),
+                SUGGESTIONS,
+                index.reader(),
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
     }
 
     /** Whether {@code typed} is {@code word} with some of its inner letters left out ("shud" of "should"). */

@@ -49,6 +49,7 @@ public final class FitAnswerPolicy {
      * 24 of 40 against 31 before), for no gain on the validation sets.
      */
     private static final double[] L2 = {0.01, 0.003};
+
     private static final int FOLDS = 5;
 
     private record Sample(double[] x, int y) {}
