@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
@@ -48,6 +50,12 @@ public final class AnswerService {
     private final Set<String> otherSubjects;
     /** Analysed terms of the words that frame a question and never are what it asks ({@code frame-words.txt}). */
     private final Set<String> frameTerms;
+    /**
+     * The ids of a server's own answers ({@link #withEntries}); empty for the bundled guide. They are written in
+     * that server's everyday words ("where do job postings go"), which are their subject: every word they match
+     * counts as their own, where the guide's own words are those that aren't everyday English.
+     */
+    private final Set<String> serverEntries;
 
     public AnswerService(KnowledgeBase kb) {
         this(kb, AnswerPolicy.load());
@@ -57,22 +65,26 @@ public final class AnswerService {
     public AnswerService(KnowledgeBase kb, AnswerPolicy policy) {
         this.kb = kb;
         this.policy = policy;
+        // All of this is on the way to the first answer: the word list and the analyzer (the synonym graph,
+        // and Lucene's analysis classes loaded the first time) are made on threads of their own while this one
+        // reads the entries and rewrites them with the rules.
+        CompletableFuture<EnglishWords> words = inBackground("english-words", EnglishWords::load);
+        CompletableFuture<Analyzer> analyzing = inBackground("knowledge-analyzer", KnowledgeAnalyzer::create);
         List<Entry> entries = Entries.of(kb);
         entries.forEach(e -> byId.put(e.id(), e));
-        // The word list loads while the index is built: both are on the way to the first answer.
-        java.util.concurrent.CompletableFuture<EnglishWords> words =
-                java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load);
-        this.analyzer = KnowledgeAnalyzer.create();
         this.rules = Rules.load();
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
-        this.index = KnowledgeIndex.build(
-                analyzer, entries.stream().map(e -> doc(e, rules)).toList(), vocabulary());
+        List<KnowledgeIndex.Doc> docs = entries.stream().map(e -> doc(e, rules)).toList();
+        List<String> vocabulary = vocabulary();
+        this.analyzer = analyzing.join();
+        this.index = KnowledgeIndex.build(analyzer, docs, vocabulary);
         this.otherSubjects = words("/knowledge/other-subjects.txt");
         this.frameTerms = KnowledgeAnalyzer.terms(analyzer, String.join(" ", words("/knowledge/frame-words.txt")));
         this.english = words.join();
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
+        this.serverEntries = Set.of();
     }
 
     /**
@@ -97,10 +109,31 @@ public final class AnswerService {
         this.attributes = bundled.attributes;
         byId.putAll(bundled.byId);
         extra.forEach(e -> byId.put(e.id(), e));
+        this.serverEntries = extra.stream().map(Entry::id).collect(Collectors.toUnmodifiableSet());
         this.index = bundled.index.with(KnowledgeIndex.build(
                 analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
+    }
+
+    /**
+     * The value on a thread of its own (the common pool may have a single thread on a small machine, which
+     * would run two start-up tasks one after the other); a failure is thrown again by {@code join}.
+     */
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        result.complete(task.get());
+                    } catch (Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+                },
+                name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     private static KnowledgeIndex.Doc doc(Entry e, Rules rules) {
@@ -172,9 +205,8 @@ public final class AnswerService {
         if (effects.contains("decline")) {
             return noAnswer(question);
         }
-        if (effects.contains("intent:start")
-                || effects.contains("intent:next")
-                || effects.contains("intent:standing")) {
+        if ((effects.contains("intent:start") || effects.contains("intent:next") || effects.contains("intent:standing"))
+                && aboutTheGuide(whole)) {
             return beforeStarting(question);
         }
         List<String> parts = rules.parts(corrected);
@@ -205,6 +237,14 @@ public final class AnswerService {
             }
         }
         return answer;
+    }
+
+    /**
+     * Whether a question has no word naming something the guide doesn't cover: "how do I start?" is a personal
+     * question, "how do I start a podcast" or "how do I start journaling" is about something else.
+     */
+    private static boolean aboutTheGuide(Question q) {
+        return q.unknowns().foreign() == 0 && q.unknowns().strange() == 0;
     }
 
     /**
@@ -325,6 +365,7 @@ public final class AnswerService {
 
     /** What the support check sees: the question's aspect against the answer's own words. */
     private AnswerPolicy.Support support(Question q, Answer a, boolean structured) {
+        boolean server = a.entries().stream().anyMatch(e -> serverEntries.contains(e.id()));
         List<Slot> aspect = aspect(q, a);
         Set<String> shown = KnowledgeAnalyzer.terms(analyzer, a.text());
         double total = 0;
@@ -332,6 +373,7 @@ public final class AnswerService {
         double unstatedKnown = 0;
         int unstatedUnknown = 0;
         int unstatedShort = 0;
+        int unstatedStrange = 0;
         for (Slot s : aspect) {
             double w = index.weight(s);
             total += w;
@@ -344,13 +386,18 @@ public final class AnswerService {
                     && english.contains(s.raw().toLowerCase(Locale.ROOT))
                     && !s.raw().toLowerCase(Locale.ROOT).endsWith("ly")) {
                 // An English word, not an adverb ("mostly", "simply" say how, not what).
-
                 unstatedUnknown++;
+                if (!english.everyday(s.raw().toLowerCase(Locale.ROOT)) && !server) {
+                    unstatedStrange++;
+                }
             } else {
                 unstatedShort++;
             }
         }
         boolean named = q.focus().stream().anyMatch(s -> a.entries().stream().anyMatch(e -> index.names(e.id(), s)));
+        boolean guide = q.focus().stream()
+                .anyMatch(s -> a.entries().stream()
+                        .anyMatch(e -> index.covers(e.id(), s) && (guideWord(s) || serverEntries.contains(e.id()))));
         return new AnswerPolicy.Support(
                 total == 0 ? 1 : stated / total,
                 unstatedKnown,
@@ -359,7 +406,41 @@ public final class AnswerService {
                 aspect.size(),
                 structured ? 1 : 0,
                 named ? 1 : 0,
-                q.has("compare") ? 1 : 0);
+                q.has("compare") ? 1 : 0,
+                unstatedStrange,
+                guide ? 1 : 0,
+                kindMissing(q, a) ? 1 : 0);
+    }
+
+    /** The kinds of entry a "kind:" rule names. */
+    private static final Map<String, Set<Entry.Kind>> KINDS =
+            Map.of("course", Set.of(Entry.Kind.COURSE, Entry.Kind.FREE_COURSE));
+
+    /**
+     * Whether the question asks for a kind of thing that no entry of the answer is, belongs to, or lists (the
+     * guide's list of courses is an answer about courses; its list of stacks is not).
+     */
+    private boolean kindMissing(Question q, Answer a) {
+        return missingKind(q, a).isPresent();
+    }
+
+    /** The kind of thing the question asks for that no entry of the answer is, belongs to, or lists. */
+    private Optional<String> missingKind(Question q, Answer a) {
+        // Asked in the asking clause: "I just finished a little html/css course. … which one makes sense?" asks for
+        // none.
+        String asking = rules.askingClause(q.text()).orElse(q.text());
+        for (String kind : rules.arguments("kind", asking)) {
+            Set<Entry.Kind> kinds = KINDS.getOrDefault(kind, Set.of());
+            java.util.function.Predicate<Entry> isKind = e -> e != null && kinds.contains(e.kind());
+            boolean has = a.entries().stream()
+                    .anyMatch(e -> isKind.test(e)
+                            || e.parent() != null && isKind.test(byId.get(e.parent()))
+                            || byId.values().stream().anyMatch(c -> isKind.test(c) && e.id().equals(c.parent())));
+            if (!has) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The words of the question's focus that name none of the answer's entries and don't merely frame the question. */
@@ -377,6 +458,16 @@ public final class AnswerService {
 
     /** "The guide doesn't say …" about what was asked of the entries the answer would have come from. */
     private Answer unstated(Question q, Answer would) {
+        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
+        Optional<String> kind = missingKind(q, would);
+        if (kind.isPresent()) {
+            // "Which Spring Boot course…": what the guide lacks is the kind of thing asked for, not a word.
+            return new Answer(
+                    q.asked(),
+                    AttributeAnswers.UNSTATED + "which " + kind.get() + " to take for " + about + "; see `/courses` for"
+                            + " the ones it recommends.",
+                    List.of());
+        }
         Set<String> shown = KnowledgeAnalyzer.terms(analyzer, would.text());
         List<String> missing = aspect(q, would).stream()
                 .filter(s -> !states(would, shown, s))
@@ -384,7 +475,6 @@ public final class AnswerService {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList();
-        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
         String text = AttributeAnswers.UNSTATED
                 + (missing.isEmpty()
                         ? "that about " + about + "."
@@ -427,11 +517,21 @@ public final class AnswerService {
         return first;
     }
 
-    /** Whether a word of the question, other than the phase's own name, names this topic of the phase. */
+    /**
+     * Whether a word of the question, other than how it refers to the phase (its number, month, the word
+     * "phase"), names this topic of the phase: "phase 4 hosting options" asks for Deploying applications even
+     * though "Deployment" is in Phase 4's own name too.
+     */
     private boolean namesTopic(Question q, Entry topic) {
         return q.slots().stream()
-                .filter(s -> !index.names(topic.parent(), s))
+                .filter(s -> s.terms().stream().noneMatch(AnswerService::refersToPhase))
                 .anyMatch(s -> index.names(topic.id(), s));
+    }
+
+    private static boolean refersToPhase(String term) {
+        return term.startsWith("phase")
+                || term.startsWith("month")
+                || term.chars().allMatch(Character::isDigit);
     }
 
     private static Set<String> arguments(Question q, String kind) {
@@ -482,11 +582,10 @@ public final class AnswerService {
     private AnswerPolicy.Features unknowns(List<Slot> slots) {
         int unknown = 0;
         int foreign = 0;
+        int strange = 0;
         for (Slot slot : slots) {
             if (slot.terms().stream().noneMatch(index::knows)) {
-                String raw = slot.raw() == null
-                        ? ""
-                        : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
+                String raw = raw(slot);
                 boolean word = raw.chars().allMatch(Character::isLetter);
                 if (otherSubjects.contains(raw)
                         || word
@@ -496,11 +595,39 @@ public final class AnswerService {
                     foreign++;
                 } else {
                     unknown++;
+                    if (word && raw.length() >= FOREIGN_MIN_LENGTH && english.contains(raw) && !english.everyday(raw)) {
+                        strange++;
+                    }
                 }
             }
         }
         return new AnswerPolicy.Features(
-                0, 0, 0, 0, 0, unknown, slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(), foreign, 0);
+                0,
+                0,
+                0,
+                0,
+                0,
+                unknown,
+                slots.isEmpty() ? 0 : (double) (unknown + foreign) / slots.size(),
+                foreign,
+                0,
+                0,
+                strange);
+    }
+
+    /** A slot's word as typed, in lower case and without a possessive ("" for none). */
+    private static String raw(Slot slot) {
+        return slot.raw() == null ? "" : slot.raw().toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
+    }
+
+    /**
+     * Whether a word of the question is the guide's own rather than everyday English: a name of several words
+     * ("spring boot", "stack overflow"), a number the data states, or a single word that is not among the
+     * commonest English words ("scrimba", "salary", "docker" against "best", "long", "games").
+     */
+    private boolean guideWord(Slot slot) {
+        String raw = raw(slot);
+        return !raw.isEmpty() && (!raw.chars().allMatch(Character::isLetter) || !english.everyday(raw));
     }
 
     AnswerPolicy.Features features(Question q, List<KnowledgeIndex.Hit> hits) {
@@ -510,6 +637,7 @@ public final class AnswerService {
         double covered = 0;
         double missed = 0;
         double specific = 0;
+        double guide = 0;
         for (Slot slot : q.slots()) {
             if (slot.terms().stream().noneMatch(index::knows)) {
                 continue;
@@ -519,6 +647,9 @@ public final class AnswerService {
             if (index.covers(best.id(), slot)) {
                 covered += w;
                 specific = Math.max(specific, w);
+                if (guideWord(slot) || serverEntries.contains(best.id())) {
+                    guide = Math.max(guide, w);
+                }
             } else {
                 missed = Math.max(missed, w);
             }
@@ -532,7 +663,11 @@ public final class AnswerService {
                 q.unknowns().unknown(),
                 q.unknowns().unknownShare(),
                 q.unknowns().foreign(),
-                best.score() == 0 ? 0 : (best.score() - second) / best.score());
+                best.score() == 0 ? 0 : (best.score() - second) / best.score(),
+                guide / index.maxIdf(),
+                // A server's answer is short and in that server's own words: a word it lacks is no sign of another
+                // subject.
+                serverEntries.contains(best.id()) ? 0 : q.unknowns().strange());
     }
 
     /**
@@ -588,9 +723,15 @@ public final class AnswerService {
         return new Answer(question, text, List.of(entry));
     }
 
-    /** The intent of a personal question ("start", "next", "standing"), or empty. */
+    /**
+     * The intent of a personal question ("start", "next", "standing"), or empty; "how do I start a podcast"
+     * has none (a word of it names something the guide doesn't cover).
+     */
     public Optional<String> personalIntent(String question) {
-        return rules.arguments("intent", question).stream().findFirst();
+        Optional<String> intent = rules.arguments("intent", question).stream().findFirst();
+        return intent.isPresent() && aboutTheGuide(understand(question, speller.correct(question)))
+                ? intent
+                : Optional.empty();
     }
 
     /** An entry by id, for the "More about" button. */

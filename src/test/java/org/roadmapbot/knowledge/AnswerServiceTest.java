@@ -31,6 +31,34 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aCourseAskedForWhereTheGuideNamesNoneIsUnstated() {
+        // The guide covers Django and Spring Boot as stacks but names no course for them.
+        Answer django = answers.answer("is there a course for Django in the guide?");
+        assertThat(django.sources()).isEmpty();
+        assertThat(django.text()).startsWith("The guide doesn't say which course to take for Python + Django");
+        assertThat(answers.answer("which course teaches Spring Boot?").sources())
+                .isEmpty();
+        // Counterexamples: a course asked for and answered with courses.
+        assertThat(answers.answer("what is the best node course").sources()).contains("scrimba-backend-path");
+        assertThat(answers.answer("is boot.dev a gamified course?").sources()).containsExactly("boot-dev-backend");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "best drum kit for beginners",
+                "what is the best pizza in town",
+                "how long should I cook pasta",
+                "good hiking boots for beginners",
+                "how do I start a podcast",
+            })
+    void aQuestionThatSharesOnlyEverydayWordsWithTheGuideIsDeclined(String question) {
+        // "best", "long" and "start" are words of the guide, but everyday ones; "drum", "pasta" are not the guide's.
+        // "how do I start …" is a personal question only when nothing in it names something else.
+        assertThat(answers.answer(question).sources()).isEmpty();
+    }
+
+    @Test
     void aCertificateThatRequiresProjectsNamesThem() {
         assertThat(answers.answer("Does the freeCodeCamp cert include a URL shortener project?")
                         .text())

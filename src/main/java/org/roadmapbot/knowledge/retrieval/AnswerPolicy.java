@@ -89,6 +89,11 @@ public record AnswerPolicy(
      * @param unknownShare the share of the question's words that no document has
      * @param foreign  words that are neither in the index nor English, nor a typo of either ("kubernetes")
      * @param margin   how far the best score is ahead of the second, as a share of the best
+     * @param guide    the weight of the most specific word the best document matches that is the guide's own
+     *                 rather than everyday English ("scrimba", "salary", "docker", not "best", "long", "games"),
+     *                 as a share of the highest weight; 0 when it matches only everyday words
+     * @param strange  words no document has that are English but not everyday ("pizza", "guitar", "founded"):
+     *                 what the question is about, when nothing else of it is the guide's
      */
     public record Features(
             double coverage,
@@ -99,11 +104,29 @@ public record AnswerPolicy(
             double unknown,
             double unknownShare,
             double foreign,
-            double margin) {
+            double margin,
+            double guide,
+            double strange) {
 
+        /**
+         * The model's inputs: the features, and two interactions a linear model cannot form by itself, "a word
+         * the guide doesn't use, and only everyday words matched" ("best guitar for a beginner").
+         */
         public static List<String> names() {
             return List.of(
-                    "coverage", "reach", "score", "specific", "missed", "unknown", "unknownShare", "foreign", "margin");
+                    "coverage",
+                    "reach",
+                    "score",
+                    "specific",
+                    "missed",
+                    "unknown",
+                    "unknownShare",
+                    "foreign",
+                    "margin",
+                    "guide",
+                    "strange",
+                    "unknownEverydayMatch",
+                    "strangeEverydayMatch");
         }
 
         public double[] values() {
@@ -116,7 +139,11 @@ public record AnswerPolicy(
                 Math.min(unknown, 4),
                 unknownShare,
                 Math.min(foreign, 2),
-                margin
+                margin,
+                guide,
+                Math.min(strange, 2),
+                unknown > 0 && guide == 0 ? 1 : 0,
+                strange > 0 && guide == 0 ? 1 : 0
             };
         }
     }
@@ -135,6 +162,14 @@ public record AnswerPolicy(
      * @param structured 1 when the answer was computed from the data's fields, 0 when retrieved
      * @param named      1 when the question names an entry of the answer ("who founded Scrimba" names Scrimba's)
      * @param compared   1 when the question compares (its sides name entries, not aspects)
+     * @param unstatedStrange the unstated aspect words no document has that are English but not everyday
+     *                   ("founded", "refunds", "laptop"; not "love", "supposed", "happens")
+     * @param guide      1 when a word of the question's focus that the answer's entries have is the guide's own
+     *                   rather than everyday English ("scrimba", "salary"; not "cheapest", "long", "start")
+     * @param kindMissing 1 when the asking clause asks for a kind of thing (a course) and no entry of the answer is
+     *                   one or belongs to one ("which Spring Boot course…" answered with the Spring Boot stack): not
+     *                   weighed but decisive ({@link #supports}), since the tuning sets have no right answer so
+     *                   (a fitted weight on a feature this rare stays small under any regularisation)
      */
     public record Support(
             double stated,
@@ -144,7 +179,10 @@ public record AnswerPolicy(
             double aspects,
             double structured,
             double named,
-            double compared) {
+            double compared,
+            double unstatedStrange,
+            double guide,
+            double kindMissing) {
 
         public static List<String> names() {
             return List.of(
@@ -156,7 +194,10 @@ public record AnswerPolicy(
                     "structured",
                     "named",
                     "namedNothingStated",
-                    "compared");
+                    "compared",
+                    "unstatedStrange",
+                    "guide",
+                    "strangeNoGuide");
         }
 
         public double[] values() {
@@ -169,7 +210,10 @@ public record AnswerPolicy(
                 structured,
                 named,
                 named * (stated == 0 && aspects > 0 ? 1 : 0),
-                compared
+                compared,
+                Math.min(unstatedStrange, 2),
+                guide,
+                unstatedStrange > 0 && guide == 0 ? 1 : 0
             };
         }
     }
@@ -186,9 +230,12 @@ public record AnswerPolicy(
         return logistic(support, Support.names(), s.values());
     }
 
-    /** Whether the answer's facts state what the question asks (always, without support weights). */
+    /**
+     * Whether the answer's facts state what the question asks: never when it asks for a kind of thing the answer
+     * has none of; else by the fitted weights (always, without them).
+     */
     public boolean supports(Support s) {
-        return support.isEmpty() || supportProbability(s) >= threshold;
+        return s.kindMissing() == 0 && (support.isEmpty() || supportProbability(s) >= threshold);
     }
 
     private static double logistic(Map<String, Double> weights, List<String> names, double[] values) {

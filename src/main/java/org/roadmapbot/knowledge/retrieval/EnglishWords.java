@@ -12,7 +12,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The bot's one English word list: Debian's {@code wamerican} (SCOWL), as data in
- * {@code words/american-english.txt.gz} (see its NOTICE). Two views of it:
+ * {@code words/american-english.txt.gz} (see its NOTICE), and SCOWL's commonest words
+ * ({@code words/everyday-english.txt}, {@link #everyday}). Two views of the first:
  * <ul>
  *   <li>{@link #contains}: words of four letters or more, in lower case, proper names included. They
  *       guard typo correction: a real word the guide never uses ("rust", "weather") is a subject of
@@ -24,14 +25,19 @@ import java.util.zip.GZIPInputStream;
 public final class EnglishWords {
 
     public static final String RESOURCE = "/words/american-english.txt.gz";
+    /** SCOWL's size-10 lists: the commonest English words (see its NOTICE). */
+    public static final String EVERYDAY = "/words/everyday-english.txt";
+
     private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private final Set<String> words;
     private final Set<String> common;
+    private final Set<String> everyday;
 
-    private EnglishWords(Set<String> words, Set<String> common) {
+    private EnglishWords(Set<String> words, Set<String> common, Set<String> everyday) {
         this.words = words;
         this.common = common;
+        this.everyday = everyday;
     }
 
     public static EnglishWords load() {
@@ -50,15 +56,38 @@ public final class EnglishWords {
                 if (Character.isLowerCase(word.charAt(0))) {
                     common.add(word);
                 }
-                if (word.length() >= 4 && ascii(word)) {
-                    words.add(word.toLowerCase(Locale.ROOT));
+                // "café" is typed "cafe": a word with accents counts without them too.
+                String plain = ascii(word) ? word : withoutAccents(word);
+                if (plain.length() >= 4 && ascii(plain)) {
+                    words.add(plain.toLowerCase(Locale.ROOT));
                 }
             }
             // Read-only from here on; no copy (hashing 100,000 words again costs start-up time).
-            return new EnglishWords(Collections.unmodifiableSet(words), Collections.unmodifiableSet(common));
+            return new EnglishWords(
+                    Collections.unmodifiableSet(words), Collections.unmodifiableSet(common), everydayWords());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Set<String> everydayWords() throws IOException {
+        try (InputStream in = EnglishWords.class.getResourceAsStream(EVERYDAY)) {
+            if (in == null) {
+                throw new IllegalStateException(EVERYDAY + " is missing from the classpath");
+            }
+            Set<String> words = new HashSet<>(8_000);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    words.add(line.strip());
+                }
+            }
+            return Collections.unmodifiableSet(words);
+        }
+    }
+
+    private static String withoutAccents(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
     }
 
     private static boolean ascii(String word) {
@@ -73,6 +102,15 @@ public final class EnglishWords {
     /** The words the list spells in lower case: ordinary words, no proper names. */
     public Set<String> common() {
         return common;
+    }
+
+    /**
+     * Whether the word (lower case) is among the commonest English words: one a question about anything
+     * may use ("best", "long", "start", "games", "cost"), unlike the guide's own subjects ("scrimba",
+     * "salary", "docker", "portfolio").
+     */
+    public boolean everyday(String word) {
+        return everyday.contains(word);
     }
 
     public boolean contains(String word) {

@@ -16,7 +16,8 @@ import java.util.regex.PatternSyntaxException;
  * {@code phase:last} (a phase reference; group {@code n} or {@code n2} holds the number),
  * {@code concept:<words>} (a need said in a member's words is written as the guide's concept; questions only),
  * {@code compare}, {@code split} (where a second part of the question starts),
- * {@code attribute:<name>}, {@code qualifier:<name>}, {@code superlative:<name>}.
+ * {@code attribute:<name>}, {@code qualifier:<name>}, {@code superlative:<name>}, {@code kind:<name>} (the
+ * question asks for a thing of that kind: "which course…").
  */
 public record Rule(
         String id, String why, String pattern, String effect, List<String> examples, List<String> counterexamples) {

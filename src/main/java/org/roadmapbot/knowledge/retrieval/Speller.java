@@ -17,7 +17,9 @@ import org.apache.lucene.search.spell.SuggestWord;
  * Typo tolerance with Lucene's {@link DirectSpellChecker} over the index's own words: "lnog" is
  * "long", "pyhton" is "python". Guarded so that a subject the guide does not know stays itself: a
  * real English word ("rust", "weather") is never corrected, and a word no index word is close to
- * ("kubernetes") is left for the answer policy to judge. Short words allow one edit, longer two.
+ * ("kubernetes") is left for the answer policy to judge. Short words allow one edit, longer two; a short
+ * word two edits away is meant when only letters were left out ("shud", "lvls"), as text-speak does, and
+ * a question word with an "s" is a contraction without its apostrophe ("whos").
  */
 public final class Speller {
 
@@ -96,13 +98,24 @@ public final class Speller {
                 || english.contains(word)) {
             return null;
         }
+        if (word.endsWith("s") && stopWords.contains(word.substring(0, word.length() - 1))) {
+            // "whos", "hows", "thats": a contraction typed without its apostrophe, not a typo of "whom".
+            return word.substring(0, word.length() - 1) + "'s";
+        }
+        if (word.endsWith("s") && known(word.substring(0, word.length() - 1))) {
+            // "coders" is "coder" + s, however close "covers" is.
+            return null;
+        }
         try {
-            DirectSpellChecker checker = word.length() >= TWO_EDITS_FROM ? twoEdits : oneEdit;
-            SuggestWord[] found = checker.suggestSimilar(
-                    new Term(KnowledgeIndex.WORDS, word),
-                    SUGGESTIONS,
-                    index.reader(),
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            boolean twoEdits = word.length() >= TWO_EDITS_FROM;
+            SuggestWord[] found = suggestions(word, twoEdits ? this.twoEdits : oneEdit);
+            if (found.length == 0 && !twoEdits) {
+                // Text-speak drops letters ("shud", "lvls"): a short word two edits away is meant only when
+                // it is that word with letters left out, first and last kept.
+                found = java.util.Arrays.stream(suggestions(word, this.twoEdits))
+                        .filter(w -> droppedLetters(word, w.string))
+                        .toArray(SuggestWord[]::new);
+            }
             if (found.length == 0) {
                 return null;
             }
@@ -120,5 +133,34 @@ public final class Speller {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the word is the index's own or English (of the length the English list holds). */
+    private boolean known(String word) {
+        return index.hasWord(word) || english.contains(word);
+    }
+
+    private SuggestWord[] suggestions(String word, DirectSpellChecker checker) throws IOException {
+        return checker.suggestSimilar(
+                new Term(KnowledgeIndex.WORDS, word),
+                SUGGESTIONS,
+                index.reader(),
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    }
+
+    /** Whether {@code typed} is {@code word} with some of its inner letters left out ("shud" of "should"). */
+    static boolean droppedLetters(String typed, String word) {
+        if (typed.length() >= word.length()
+                || typed.charAt(0) != word.charAt(0)
+                || typed.charAt(typed.length() - 1) != word.charAt(word.length() - 1)) {
+            return false;
+        }
+        int i = 0;
+        for (int j = 0; j < word.length() && i < typed.length(); j++) {
+            if (typed.charAt(i) == word.charAt(j)) {
+                i++;
+            }
+        }
+        return i == typed.length();
     }
 }

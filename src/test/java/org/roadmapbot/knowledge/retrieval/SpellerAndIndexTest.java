@@ -27,14 +27,35 @@ class SpellerAndIndexTest {
                                 "python", "Python", "", "Python is versatile, with strong demand in data and AI."),
                         new KnowledgeIndex.Doc(
                                 "rest", "REST APIs", "", "Build REST APIs from scratch: routing and middleware.")),
-                List.of("what", "which"));
-        speller = new Speller(index, EnglishWords.load(), java.util.Set.of("what", "which"));
+                List.of("what", "which", "should", "who", "coder", "covers"));
+        speller = new Speller(index, EnglishWords.load(), java.util.Set.of("what", "which", "should", "who"));
     }
 
     @Test
     void typosAreCorrectedFromTheIndexOwnWords() {
         assertThat(speller.correct("how lnog does it take")).isEqualTo("how long does it take");
         assertThat(speller.correct("pyhton or node")).isEqualTo("python or node");
+    }
+
+    @Test
+    void textSpeakThatLeavesLettersOutIsReadAsTheWordMeant() {
+        // "shud" is two edits from "should": meant, since only letters were left out, first and last kept.
+        assertThat(speller.correct("where shud i build rest apis")).isEqualTo("where should i build rest apis");
+        // "whos" is one edit from "whom", but it is "who's" without its apostrophe.
+        assertThat(speller.correct("whos teaching python")).isEqualTo("who's teaching python");
+        assertThat(Speller.droppedLetters("lvls", "levels")).isTrue();
+        // Letters out of order, or a first letter lost, are not text-speak.
+        assertThat(Speller.droppedLetters("shdo", "should")).isFalse();
+        assertThat(Speller.droppedLetters("hud", "should")).isFalse();
+    }
+
+    @Test
+    void aPluralOfAKnownWordOrAWordWithoutItsAccentIsNotATypo() {
+        // "coders" is one edit from "covers" too, but it is "coder" + s.
+        assertThat(speller.correct("how many coders")).isEqualTo("how many coders");
+        // "café" typed "cafe" is English, not a typo of "care".
+        assertThat(EnglishWords.load().contains("cafe")).isTrue();
+        assertThat(speller.correct("shifts at a cafe")).isEqualTo("shifts at a cafe");
     }
 
     @Test
