@@ -2,13 +2,16 @@ package org.roadmapbot.knowledge;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -151,7 +154,7 @@ public final class AnswerService {
     /** The words of a one-word-a-line resource ('#' starts a comment line). */
     private static Set<String> words(String resource) {
         try (var in = AnswerService.class.getResourceAsStream(resource)) {
-            Set<String> words = new java.util.HashSet<>();
+            Set<String> words = new HashSet<>();
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     words.add(line.strip());
@@ -431,7 +434,7 @@ public final class AnswerService {
         String asking = rules.askingClause(q.text()).orElse(q.text());
         for (String kind : rules.arguments("kind", asking)) {
             Set<Entry.Kind> kinds = KINDS.getOrDefault(kind, Set.of());
-            java.util.function.Predicate<Entry> isKind = e -> e != null && kinds.contains(e.kind());
+            Predicate<Entry> isKind = e -> e != null && kinds.contains(e.kind());
             boolean has = a.entries().stream()
                     .anyMatch(e -> isKind.test(e)
                             || e.parent() != null && isKind.test(byId.get(e.parent()))
@@ -472,7 +475,7 @@ public final class AnswerService {
         List<String> missing = aspect(q, would).stream()
                 .filter(s -> !states(would, shown, s))
                 .map(Slot::raw)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList();
         String text = AttributeAnswers.UNSTATED
