@@ -198,7 +198,7 @@ final class PngEncoder {
     /** The CRC of the chunk begun at {@code typeAt}, over its type and data. */
     private static void endChunk(ByteBuffer png, int typeAt) {
         CRC32 crc = new CRC32();
-        crc.update(png.array(), typeAt, png.position() - typeAt);
+        crc.update(png.array(), png.arrayOffset() + typeAt, png.position() - typeAt);
         png.putInt((int) crc.getValue());
     }
 }
