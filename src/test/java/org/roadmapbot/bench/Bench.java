@@ -52,7 +52,11 @@ public final class Bench implements Callable<Integer> {
     }
 
     static int execute(String... args) {
-        return new CommandLine(new Bench()).execute(args);
+        // "--only load" names one benchmark, though "load" is also a subcommand: without this, picocli would run
+        // the subcommand and reject "--only" as missing its value.
+        return new CommandLine(new Bench())
+                .setAllowSubcommandsAsOptionParameters(true)
+                .execute(args);
     }
 
     /** Smaller runs for --quick, per subcommand; subcommands not listed run with their defaults. */

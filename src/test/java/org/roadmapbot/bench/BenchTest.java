@@ -37,6 +37,19 @@ class BenchTest {
     }
 
     @Test
+    void onlyWithOneNameRunsThatBenchmarkInTheTable() {
+        int code = Bench.execute("--quick", "--only", "startup");
+        String table = output.out();
+
+        assertThat(code).as(table).isZero();
+        assertThat(table)
+                .startsWith("| bench | figure | value |\n|---|---|---|\n")
+                .contains("| startup | start-up to first answer, fresh JVM")
+                .doesNotContain("| load |")
+                .doesNotContain("| answers |");
+    }
+
+    @Test
     void storageBenchComparesTheFileWithACompactedCopyAndACleanRestartBringsItBack() {
         int code = Bench.execute("storage", "--members", "300", "--duration", "4s", "--every", "2s");
         String table = output.out();
