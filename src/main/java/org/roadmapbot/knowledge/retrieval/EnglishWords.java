@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
@@ -86,8 +87,7 @@ public final class EnglishWords {
     }
 
     private static String withoutAccents(String word) {
-        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
+        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static boolean ascii(String word) {

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -42,10 +44,10 @@ public final class Speller {
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
 
-    private final java.util.Set<String> stopWords;
+    private final Set<String> stopWords;
 
     /** @param stopWords words that say nothing; between equally close suggestions, a word that says something wins */
-    public Speller(KnowledgeIndex index, EnglishWords english, java.util.Set<String> stopWords) {
+    public Speller(KnowledgeIndex index, EnglishWords english, Set<String> stopWords) {
         this.index = index;
         this.english = english;
         this.stopWords = stopWords;
@@ -112,7 +114,7 @@ public final class Speller {
             if (found.length == 0 && !twoEdits) {
                 // Text-speak drops letters ("shud", "lvls"): a short word two edits away is meant only when
                 // it is that word with letters left out, first and last kept.
-                found = java.util.Arrays.stream(suggestions(word, this.twoEdits))
+                found = Arrays.stream(suggestions(word, this.twoEdits))
                         .filter(w -> droppedLetters(word, w.string))
                         .toArray(SuggestWord[]::new);
             }
