@@ -34,6 +34,8 @@ import org.roadmapbot.privacy.PrivacyCommand;
 import org.roadmapbot.progress.PersonalAsk;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.schedule.ScheduledJob;
+import org.roadmapbot.smalltalk.SmallTalk;
+import org.roadmapbot.smalltalk.SmallTalkAsk;
 
 /**
  * Every feature of the bot in one list, as Together-Java/TJ-Bot's {@code Features}: each slash
@@ -86,8 +88,10 @@ record Features(
         // and as members use it counted for /insights with rating buttons.
         Command serverAsk = new CuratedAsk(knowledgeCommands.get(0), AskCommand.QUESTION, members.faqs());
         FeedbackAsk memberAsk = new FeedbackAsk(serverAsk, AskCommand.QUESTION, members.askLog(), new RecentAnswers());
+        SmallTalk smallTalk = SmallTalk.load();
         List<Command> commands = new ArrayList<>();
-        commands.add(memberAsk);
+        // Small talk ("hi", "thanks") outermost: answered kindly and not counted as an unanswered question.
+        commands.add(new SmallTalkAsk(memberAsk, AskCommand.QUESTION, smallTalk));
         commands.addAll(knowledgeCommands.subList(1, knowledgeCommands.size()));
         commands.add(progress);
         commands.add(
@@ -114,7 +118,7 @@ record Features(
                         ScheduledBackups.BackupJob.class, members.backups()::job, members.backups()::reconcile));
         // Mentions and help-channel posts.
         ChannelMessages channelMessages = new MessageAnswers(
-                memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, members.faqs(), clock);
+                memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, members.faqs(), smallTalk, clock);
         return new Features(commands, steps(knowledge), jobs, channelMessages, serverAsk);
     }
 
@@ -123,7 +127,8 @@ record Features(
      * member data on first need (a personal question, when a database exists), else is empty.
      */
     static Features knowledgeOnly(Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress) {
-        List<Command> commands = knowledgeCommands(knowledge, progress);
+        List<Command> commands = new ArrayList<>(knowledgeCommands(knowledge, progress));
+        commands.set(0, new SmallTalkAsk(commands.get(0), AskCommand.QUESTION, SmallTalk.load()));
         return new Features(commands, steps(knowledge), List.of(), ChannelMessages.NONE, commands.get(0));
     }
 
