@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
 import org.roadmapbot.knowledge.retrieval.AnswerPolicy;
+import org.roadmapbot.knowledge.retrieval.AnswerTypes;
 import org.roadmapbot.knowledge.retrieval.EnglishWords;
 import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
 import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer.Slot;
@@ -50,6 +51,8 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final AnswerComposer composer;
     private final AttributeAnswers attributes;
+    /** What kind of answer a question asks for, and whether the facts hold one ({@code answer-types.json}). */
+    private final AnswerTypes answerTypes;
     private final Set<String> otherSubjects;
     /** Analysed terms of the words that frame a question and never are what it asks ({@code frame-words.txt}). */
     private final Set<String> frameTerms;
@@ -87,6 +90,10 @@ public final class AnswerService {
         this.speller = new Speller(index, english, stopWords());
         this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
+        // A unit typed wrong ("monts") is no unit to look for: only words a reader knows are checked.
+        this.answerTypes = AnswerTypes.load(analyzer, w -> english.contains(w) || KnowledgeAnalyzer.terms(analyzer, w)
+                .stream()
+                .anyMatch(index::knows));
         this.serverEntries = Set.of();
     }
 
@@ -110,6 +117,7 @@ public final class AnswerService {
         this.frameTerms = bundled.frameTerms;
         // Structured answers come from the bundled data's fields alone.
         this.attributes = bundled.attributes;
+        this.answerTypes = bundled.answerTypes;
         byId.putAll(bundled.byId);
         extra.forEach(e -> byId.put(e.id(), e));
         this.serverEntries = extra.stream().map(Entry::id).collect(Collectors.toUnmodifiableSet());
@@ -191,6 +199,7 @@ public final class AnswerService {
      */
     record Question(
             String asked,
+            String corrected,
             String text,
             List<Slot> slots,
             Set<String> effects,
@@ -326,10 +335,40 @@ public final class AnswerService {
 
     private Answer answerOne(Question q) {
         Candidate c = candidate(q);
-        if (c.support() == null || policy.supports(c.support())) {
+        if (c.support() == null) {
             return c.answer();
         }
-        return unstated(q, c.answer());
+        Optional<AnswerTypes.Asked> missing = missingType(q, c.answer());
+        if (missing.isPresent()) {
+            return typeUnstated(q, c.answer(), missing.get());
+        }
+        return policy.supports(c.support()) ? c.answer() : unstated(q, c.answer());
+    }
+
+    /**
+     * The type of answer the asking clause asks for (a founder, a date, a count of lessons, a duration…) that
+     * none of the facts of the answer's entries, nor the answer itself, holds an instance of.
+     */
+    private Optional<AnswerTypes.Asked> missingType(Question q, Answer a) {
+        if (a.entries().stream().anyMatch(e -> serverEntries.contains(e.id()))) {
+            // A server's answer is short and in its own words ("English only" answers "can I post in French").
+            return Optional.empty();
+        }
+        String clause = rules.askingClause(q.corrected()).orElse(q.corrected());
+        List<String> facts = new ArrayList<>();
+        facts.add(a.text());
+        a.entries().forEach(e -> facts.addAll(e.facts()));
+        return answerTypes.missing(clause, facts);
+    }
+
+    /** "The guide doesn't say how many lessons for The Odin Project NodeJS Path." with no sources. */
+    private Answer typeUnstated(Question q, Answer would, AnswerTypes.Asked missing) {
+        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
+        return new Answer(
+                q.asked(),
+                AttributeAnswers.UNSTATED + missing.says(about)
+                        + ". Ask about something else it covers, or see `/courses`, `/roadmap` and `/projects`.",
+                List.of());
     }
 
     /**
@@ -560,7 +599,7 @@ public final class AnswerService {
                     return KnowledgeAnalyzer.slots(analyzer, clause + phases(clause));
                 })
                 .orElse(slots);
-        return new Question(asked, text, slots, rules.effects(text), unknowns(slots), focus);
+        return new Question(asked, corrected, text, slots, rules.effects(text), unknowns(slots), focus);
     }
 
     /** " phase3" for each phase the text names (by number, ordinal, a month it holds, or as the last). */
@@ -797,7 +836,10 @@ public final class AnswerService {
             return Optional.empty();
         }
         Candidate c = candidate(one.get());
-        return c.support() == null ? Optional.empty() : Optional.of(new Supported(c.support(), c.answer()));
+        // An answer the type check declines is decided before the support check sees it.
+        return c.support() == null || missingType(one.get(), c.answer()).isPresent()
+                ? Optional.empty()
+                : Optional.of(new Supported(c.support(), c.answer()));
     }
 
     /** What the support check sees of an answer, and the answer it gives if the check lets it. */
