@@ -232,7 +232,7 @@ public final class AnswerService {
                 return decided.get();
             }
         }
-        if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
+        if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED) && whole.unknowns().foreign() == 0) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
             Optional<String> clause = rules.askingClause(corrected);
