@@ -87,7 +87,7 @@ public final class AnswerService {
         this.otherSubjects = words("/knowledge/other-subjects.txt");
         this.frameTerms = KnowledgeAnalyzer.terms(analyzer, String.join(" ", words("/knowledge/frame-words.txt")));
         this.english = words.join();
-        this.speller = new Speller(index, english, stopWords());
+        this.speller = new Speller(index, english, stopWords(), otherSubjects);
         this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
         // A unit typed wrong ("monts") is no unit to look for: only words a reader knows are checked.
@@ -123,7 +123,7 @@ public final class AnswerService {
         this.serverEntries = extra.stream().map(Entry::id).collect(Collectors.toUnmodifiableSet());
         this.index = bundled.index.with(KnowledgeIndex.build(
                 analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
-        this.speller = new Speller(index, english, stopWords());
+        this.speller = new Speller(index, english, stopWords(), otherSubjects);
         this.composer = new AnswerComposer(index);
     }
 
