@@ -390,7 +390,12 @@ public final class AnswerService {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
             return new Candidate(noAnswer(question), null);
         }
-        Optional<Answer> structured = attributes.answer(asked);
+        // A superlative naming no course compares the courses when the question is about learning; a word the guide
+        // never uses says the thing compared is something else ("the cheapest place to buy winter boots"), and the
+        // search and its policy decide it as any other question.
+        Optional<Answer> structured = attributes.comparesUnnamedThings(asked) && namesSomethingElse(q)
+                ? Optional.empty()
+                : attributes.answer(asked);
         if (structured.isPresent()) {
             Answer a = structured.get();
             return new Candidate(a, a.found() ? support(q, a, true) : null);
@@ -403,6 +408,26 @@ public final class AnswerService {
         List<Entry> chosen = choose(hits, q);
         Answer a = composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
         return new Candidate(a, support(q, a, false));
+    }
+
+    /**
+     * Whether the asking clause has a word the guide never uses that is English but not everyday ("flight" is
+     * everyday, "yoga", "gym", "Tokyo" are not) and no rule reads ("priciest" is a superlative): the thing it
+     * compares or filters is something else than the guide's courses.
+     */
+    private boolean namesSomethingElse(Question q) {
+        for (Slot slot : q.focus()) {
+            String raw = raw(slot);
+            if (slot.terms().stream().noneMatch(index::knows)
+                    && raw.length() >= FOREIGN_MIN_LENGTH
+                    && raw.chars().allMatch(Character::isLetter)
+                    && english.contains(raw)
+                    && !english.everyday(raw)
+                    && rules.effects(raw).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the support check sees: the question's aspect against the answer's own words. */
