@@ -37,6 +37,8 @@ import org.roadmapbot.knowledge.retrieval.Speller;
 public final class AnswerService {
 
     private static final int MAX_ENTRIES = 3;
+    /** How a topic's fact naming the courses that teach it starts (Entries). */
+    private static final String RESOURCES = "Resources: ";
     private static final int SEARCH_DEPTH = 12;
     /** Shorter unknown words ("wen", "ned") are as likely text-speak as names of other things. */
     private static final int FOREIGN_MIN_LENGTH = 4;
@@ -221,6 +223,10 @@ public final class AnswerService {
                 && aboutTheGuide(whole)) {
             return beforeStarting(question);
         }
+        Optional<Answer> beyond = beyondTheRoadmap(question, corrected);
+        if (beyond.isPresent()) {
+            return beyond.get();
+        }
         List<String> parts = rules.parts(corrected);
         if (parts.size() > 1) {
             return answerParts(question, parts);
@@ -249,6 +255,31 @@ public final class AnswerService {
             }
         }
         return answer;
+    }
+
+    /**
+     * A phase or a month past the roadmap's last ("phase 5 topics", "what's in months 9-10"): the guide says
+     * nothing of it, and no other phase answers instead.
+     */
+    private Optional<Answer> beyondTheRoadmap(String question, String corrected) {
+        int phases = kb.phases().size();
+        int months = kb.phases().get(phases - 1).monthEnd();
+        for (Rules.PhaseReference ref : rules.phases(corrected)) {
+            boolean past = switch (ref.kind()) {
+                case "phase" -> ref.number() > phases;
+                case "month" -> ref.number() > months;
+                default -> false;
+            };
+            if (past) {
+                String name = ref.kind().equals("phase") ? "Phase " + ref.number() : "month " + ref.number();
+                return Optional.of(new Answer(
+                        question,
+                        AttributeAnswers.UNSTATED + "anything about " + name + ": the roadmap has " + phases
+                                + " phases over about " + months + " months. See `/roadmap`.",
+                        List.of()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -355,9 +386,10 @@ public final class AnswerService {
             return Optional.empty();
         }
         String clause = rules.askingClause(q.corrected()).orElse(q.corrected());
-        List<String> facts = new ArrayList<>();
-        facts.add(a.text());
+        // A topic's "Resources:" line gives the courses' prices, not the topic's ("how much does Render cost").
+        List<String> facts = new ArrayList<>(List.of(a.text().split("\n")));
         a.entries().forEach(e -> facts.addAll(e.facts()));
+        facts.removeIf(f -> f.startsWith(RESOURCES));
         return answerTypes.missing(clause, facts);
     }
 
