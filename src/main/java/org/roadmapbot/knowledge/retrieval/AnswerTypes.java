@@ -78,11 +78,14 @@ public final class AnswerTypes {
         }
     }
 
-    /** A type a question asks for, with the word it names ("lessons" of "how many lessons"), or "" for none. */
+    /** A type a question asks for, with the words it names ("lessons are" of "how many lessons are"), or "" for none. */
     public record Asked(Type type, String word) {
-        /** The reply when the facts hold no instance: "how many lessons for The Odin Project NodeJS Path". */
+        /** The reply when the facts hold no instance: "how many lessons there are for The Odin Project NodeJS Path". */
         public String says(String about) {
-            return type.says().replace("{word}", word).replace("{about}", about);
+            return type.says()
+                    .replace("{word}", word)
+                    .replace("{unit}", word.split("[ -]+")[0])
+                    .replace("{about}", about);
         }
     }
 

@@ -89,7 +89,7 @@ class AnswerTypesTest {
         assertThat(TYPES.present(hours, List.of("Learn Node.js, 3.5 hrs, taught by Tom Chant."))).isTrue();
         assertThat(TYPES.missing("how many lessons are in the odin path", List.of("It is free.")))
                 .map(a -> a.says("The Odin Project"))
-                .contains("how many lessons are for The Odin Project");
+                .contains("how many lessons there are for The Odin Project");
     }
 
     @Test
