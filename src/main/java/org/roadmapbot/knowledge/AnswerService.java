@@ -37,8 +37,12 @@ import org.roadmapbot.knowledge.retrieval.Speller;
 public final class AnswerService {
 
     private static final int MAX_ENTRIES = 3;
+    /** A pronoun pointing back at a thing named before ("which part of it", "how much are they"). */
+    private static final java.util.regex.Pattern REFERS_BACK =
+            java.util.regex.Pattern.compile("(?i)\\b(?:it|its|they|them|their|theirs)\\b");
     /** How a topic's fact naming the courses that teach it starts (Entries). */
     private static final String RESOURCES = "Resources: ";
+
     private static final int SEARCH_DEPTH = 12;
     /** Shorter unknown words ("wen", "ned") are as likely text-speak as names of other things. */
     private static final int FOREIGN_MIN_LENGTH = 4;
@@ -55,6 +59,7 @@ public final class AnswerService {
     private final AttributeAnswers attributes;
     /** What kind of answer a question asks for, and whether the facts hold one ({@code answer-types.json}). */
     private final AnswerTypes answerTypes;
+
     private final Set<String> otherSubjects;
     /** Analysed terms of the words that frame a question and never are what it asks ({@code frame-words.txt}). */
     private final Set<String> frameTerms;
@@ -93,9 +98,10 @@ public final class AnswerService {
         this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
         // A unit typed wrong ("monts") is no unit to look for: only words a reader knows are checked.
-        this.answerTypes = AnswerTypes.load(analyzer, w -> english.contains(w) || KnowledgeAnalyzer.terms(analyzer, w)
-                .stream()
-                .anyMatch(index::knows));
+        this.answerTypes = AnswerTypes.load(
+                analyzer,
+                w -> english.contains(w)
+                        || KnowledgeAnalyzer.terms(analyzer, w).stream().anyMatch(index::knows));
         this.serverEntries = Set.of();
     }
 
@@ -238,7 +244,9 @@ public final class AnswerService {
                 return decided.get();
             }
         }
-        if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED) && whole.unknowns().foreign() == 0) {
+        if (!answer.found()
+                && !answer.text().startsWith(AttributeAnswers.UNSTATED)
+                && whole.unknowns().foreign() == 0) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
             Optional<String> clause = rules.askingClause(corrected);
@@ -340,7 +348,18 @@ public final class AnswerService {
         Set<Entry> entries = new LinkedHashSet<>();
         String names = attributes.namesIn(String.join(" ", parts));
         String phases = phases(String.join(" ", parts)).strip();
+        boolean declined = false;
         for (String part : parts) {
+            if (declined
+                    && attributes.namesIn(part).isEmpty()
+                    && rules.phases(part).isEmpty()
+                    && rules.arguments("attribute", part).isEmpty()
+                    && !REFERS_BACK.matcher(part).find()) {
+                // "Can I use Scrimba on my phone? is there an app": a part with no subject or attribute of its own,
+                // nor a word pointing back at a thing named before ("which part of it"), after one the guide
+                // doesn't answer goes on about that, and no entry of the guide answers it.
+                continue;
+            }
             // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course;
             // "which platforms and which CI tool does phase 4 mention?": an earlier part means the same phase.
             String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
@@ -351,6 +370,7 @@ public final class AnswerService {
                 texts.add(text);
                 entries.addAll(a.entries());
             }
+            declined |= text.startsWith(AttributeAnswers.UNSTATED);
         }
         if (entries.isEmpty()) {
             Answer whole = answerOne(question, String.join(" ", parts));

@@ -132,12 +132,14 @@ class AnswerServiceTest {
         assertThat(lessons.sources()).isEmpty();
         assertThat(lessons.text()).startsWith("The guide doesn't say how many lessons");
         assertThat(answers.answer("who is the founder of boot.dev").sources()).isEmpty();
-        assertThat(answers.answer("is fullstack open part 3 worth any ECTS credits").sources())
+        assertThat(answers.answer("is fullstack open part 3 worth any ECTS credits")
+                        .sources())
                 .isEmpty();
         assertThat(answers.answer("how much does render cost to deploy on").sources())
                 .isEmpty();
         // The type present: a count of hours, a price, a duration the facts give.
-        assertThat(answers.answer("how many hours is the learn node.js course").text()).contains("3.5");
+        assertThat(answers.answer("how many hours is the learn node.js course").text())
+                .contains("3.5");
         assertThat(answers.answer("how much is boot.dev per month").text()).contains("$49");
         assertThat(answers.answer("how long does phase 3 take").text()).contains("months 5-6");
     }

@@ -73,7 +73,8 @@ public final class AnswerTypes {
                 Pattern.compile(cue);
                 Pattern.compile(instance);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("answer type '" + id + "' has a broken pattern: " + e.getDescription(), e);
+                throw new IllegalArgumentException(
+                        "answer type '" + id + "' has a broken pattern: " + e.getDescription(), e);
             }
         }
     }
@@ -102,6 +103,7 @@ public final class AnswerTypes {
     private final Map<String, List<String>> unitGroups;
     /** Each fact analysed once (the same facts answer many questions). */
     private final Map<String, List<Slot>> factSlots = new ConcurrentHashMap<>();
+
     private final Map<String, Set<String>> factTerms = new ConcurrentHashMap<>();
 
     private AnswerTypes(File file, Analyzer analyzer, Predicate<String> readable) {
@@ -150,7 +152,9 @@ public final class AnswerTypes {
                 for (int i = 2; word == null && i <= 9; i++) {
                     word = group(m, "w" + i);
                 }
-                found.add(new Asked(c.type(), word == null ? "" : word.toLowerCase(Locale.ROOT).strip()));
+                found.add(new Asked(
+                        c.type(),
+                        word == null ? "" : word.toLowerCase(Locale.ROOT).strip()));
             }
         }
         return found;
@@ -163,8 +167,10 @@ public final class AnswerTypes {
 
     /** Whether the facts hold an instance of the asked type. */
     public boolean present(Asked asked, List<String> facts) {
-        Compiled c = types.stream().filter(t -> t.type() == asked.type()).findFirst().orElseThrow();
-        if (c.instance() != null && facts.stream().anyMatch(f -> c.instance().matcher(f).find())) {
+        Compiled c =
+                types.stream().filter(t -> t.type() == asked.type()).findFirst().orElseThrow();
+        if (c.instance() != null
+                && facts.stream().anyMatch(f -> c.instance().matcher(f).find())) {
             return true;
         }
         return switch (asked.type().check()) {
@@ -219,7 +225,9 @@ public final class AnswerTypes {
         }
         for (String fact : facts) {
             Matcher label = LABEL.matcher(fact);
-            if (label.find() && KnowledgeAnalyzer.terms(analyzer, label.group(1)).stream().anyMatch(wanted::contains)) {
+            if (label.find()
+                    && KnowledgeAnalyzer.terms(analyzer, label.group(1)).stream()
+                            .anyMatch(wanted::contains)) {
                 return true;
             }
             List<Slot> slots = slots(fact);

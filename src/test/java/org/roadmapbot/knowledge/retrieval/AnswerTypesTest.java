@@ -48,7 +48,9 @@ class AnswerTypesTest {
     @ParameterizedTest(name = "{0} is asked by \"{1}\"")
     @MethodSource("examples")
     void typeIsAskedByItsExample(String id, String example) {
-        assertThat(TYPES.asked(example)).as("types asked by \"%s\"", example).anyMatch(a -> a.type().id().equals(id));
+        assertThat(TYPES.asked(example))
+                .as("types asked by \"%s\"", example)
+                .anyMatch(a -> a.type().id().equals(id));
     }
 
     @ParameterizedTest(name = "{0} is not asked by \"{1}\"")
@@ -60,13 +62,15 @@ class AnswerTypesTest {
     @ParameterizedTest(name = "{0} is given by \"{1}\"")
     @MethodSource("instances")
     void anInstanceGivesWhatTheFirstExampleAsks(String id, String fact) {
-        assertThat(TYPES.present(askedBy(id, type(id).examples().get(0)), List.of(fact))).isTrue();
+        assertThat(TYPES.present(askedBy(id, type(id).examples().get(0)), List.of(fact)))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} is not given by \"{1}\"")
     @MethodSource("nonInstances")
     void aNonInstanceDoesNotGiveIt(String id, String fact) {
-        assertThat(TYPES.present(askedBy(id, type(id).examples().get(0)), List.of(fact))).isFalse();
+        assertThat(TYPES.present(askedBy(id, type(id).examples().get(0)), List.of(fact)))
+                .isFalse();
     }
 
     @Test
@@ -77,16 +81,19 @@ class AnswerTypesTest {
             assertThat(t.instances()).as(t.id() + " instances").isNotEmpty();
             assertThat(t.nonInstances()).as(t.id() + " non-instances").isNotEmpty();
         }
-        assertThat(TYPES.all().stream().map(AnswerTypes.Type::id).distinct().count()).isEqualTo(TYPES.all().size());
+        assertThat(TYPES.all().stream().map(AnswerTypes.Type::id).distinct().count())
+                .isEqualTo(TYPES.all().size());
     }
 
     @Test
     void aCountNeedsItsOwnUnitNotAnyNumber() {
         AnswerTypes.Asked lessons = askedBy("count", "how many lessons are in the odin path");
         assertThat(lessons.word()).startsWith("lessons");
-        assertThat(TYPES.present(lessons, List.of("Learn Node.js, 3.5 hrs, taught by Tom Chant."))).isFalse();
+        assertThat(TYPES.present(lessons, List.of("Learn Node.js, 3.5 hrs, taught by Tom Chant.")))
+                .isFalse();
         AnswerTypes.Asked hours = askedBy("count", "how many hours is learn node");
-        assertThat(TYPES.present(hours, List.of("Learn Node.js, 3.5 hrs, taught by Tom Chant."))).isTrue();
+        assertThat(TYPES.present(hours, List.of("Learn Node.js, 3.5 hrs, taught by Tom Chant.")))
+                .isTrue();
         assertThat(TYPES.missing("how many lessons are in the odin path", List.of("It is free.")))
                 .map(a -> a.says("The Odin Project"))
                 .contains("how many lessons there are for The Odin Project");
