@@ -145,6 +145,17 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aFollowUpWithNothingOfItsOwnAfterAnUnansweredPartIsNotAnswered() {
+        assertThat(answers.answer("can I use boot.dev on my phone? is there an app")
+                        .sources())
+                .isEmpty();
+        // A part pointing back at the thing named ("it") is still answered.
+        assertThat(answers.answer("can I use boot.dev on my phone, and how much is it?")
+                        .text())
+                .contains("$49");
+    }
+
+    @Test
     void aPhaseOrMonthPastTheRoadmapIsNotAnsweredByAnotherPhase() {
         Answer fifth = answers.answer("what do I learn in phase 6");
         assertThat(fifth.sources()).isEmpty();
