@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Phase;
 import org.roadmapbot.knowledge.retrieval.AnswerPolicy;
+import org.roadmapbot.knowledge.retrieval.AnswerTypes;
 import org.roadmapbot.knowledge.retrieval.EnglishWords;
 import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer;
 import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer.Slot;
@@ -36,6 +37,12 @@ import org.roadmapbot.knowledge.retrieval.Speller;
 public final class AnswerService {
 
     private static final int MAX_ENTRIES = 3;
+    /** A pronoun pointing back at a thing named before ("which part of it", "how much are they"). */
+    private static final java.util.regex.Pattern REFERS_BACK =
+            java.util.regex.Pattern.compile("(?i)\\b(?:it|its|they|them|their|theirs)\\b");
+    /** How a topic's fact naming the courses that teach it starts (Entries). */
+    private static final String RESOURCES = "Resources: ";
+
     private static final int SEARCH_DEPTH = 12;
     /** Shorter unknown words ("wen", "ned") are as likely text-speak as names of other things. */
     private static final int FOREIGN_MIN_LENGTH = 4;
@@ -50,6 +57,9 @@ public final class AnswerService {
     private final AnswerPolicy policy;
     private final AnswerComposer composer;
     private final AttributeAnswers attributes;
+    /** What kind of answer a question asks for, and whether the facts hold one ({@code answer-types.json}). */
+    private final AnswerTypes answerTypes;
+
     private final Set<String> otherSubjects;
     /** Analysed terms of the words that frame a question and never are what it asks ({@code frame-words.txt}). */
     private final Set<String> frameTerms;
@@ -84,9 +94,14 @@ public final class AnswerService {
         this.otherSubjects = words("/knowledge/other-subjects.txt");
         this.frameTerms = KnowledgeAnalyzer.terms(analyzer, String.join(" ", words("/knowledge/frame-words.txt")));
         this.english = words.join();
-        this.speller = new Speller(index, english, stopWords());
+        this.speller = new Speller(index, english, stopWords(), otherSubjects);
         this.composer = new AnswerComposer(index);
         this.attributes = new AttributeAnswers(kb, byId, analyzer, rules);
+        // A unit typed wrong ("monts") is no unit to look for: only words a reader knows are checked.
+        this.answerTypes = AnswerTypes.load(
+                analyzer,
+                w -> english.contains(w)
+                        || KnowledgeAnalyzer.terms(analyzer, w).stream().anyMatch(index::knows));
         this.serverEntries = Set.of();
     }
 
@@ -110,12 +125,13 @@ public final class AnswerService {
         this.frameTerms = bundled.frameTerms;
         // Structured answers come from the bundled data's fields alone.
         this.attributes = bundled.attributes;
+        this.answerTypes = bundled.answerTypes;
         byId.putAll(bundled.byId);
         extra.forEach(e -> byId.put(e.id(), e));
         this.serverEntries = extra.stream().map(Entry::id).collect(Collectors.toUnmodifiableSet());
         this.index = bundled.index.with(KnowledgeIndex.build(
                 analyzer, extra.stream().map(e -> doc(e, rules)).toList(), List.of()));
-        this.speller = new Speller(index, english, stopWords());
+        this.speller = new Speller(index, english, stopWords(), otherSubjects);
         this.composer = new AnswerComposer(index);
     }
 
@@ -191,6 +207,7 @@ public final class AnswerService {
      */
     record Question(
             String asked,
+            String corrected,
             String text,
             List<Slot> slots,
             Set<String> effects,
@@ -212,6 +229,10 @@ public final class AnswerService {
                 && aboutTheGuide(whole)) {
             return beforeStarting(question);
         }
+        Optional<Answer> beyond = beyondTheRoadmap(question, corrected);
+        if (beyond.isPresent()) {
+            return beyond.get();
+        }
         List<String> parts = rules.parts(corrected);
         if (parts.size() > 1) {
             return answerParts(question, parts);
@@ -223,7 +244,9 @@ public final class AnswerService {
                 return decided.get();
             }
         }
-        if (!answer.found() && !answer.text().startsWith(AttributeAnswers.UNSTATED)) {
+        if (!answer.found()
+                && !answer.text().startsWith(AttributeAnswers.UNSTATED)
+                && whole.unknowns().foreign() == 0) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
             Optional<String> clause = rules.askingClause(corrected);
@@ -240,6 +263,31 @@ public final class AnswerService {
             }
         }
         return answer;
+    }
+
+    /**
+     * A phase or a month past the roadmap's last ("phase 5 topics", "what's in months 9-10"): the guide says
+     * nothing of it, and no other phase answers instead.
+     */
+    private Optional<Answer> beyondTheRoadmap(String question, String corrected) {
+        int phases = kb.phases().size();
+        int months = kb.phases().get(phases - 1).monthEnd();
+        for (Rules.PhaseReference ref : rules.phases(corrected)) {
+            boolean past = switch (ref.kind()) {
+                case "phase" -> ref.number() > phases;
+                case "month" -> ref.number() > months;
+                default -> false;
+            };
+            if (past) {
+                String name = ref.kind().equals("phase") ? "Phase " + ref.number() : "month " + ref.number();
+                return Optional.of(new Answer(
+                        question,
+                        AttributeAnswers.UNSTATED + "anything about " + name + ": the roadmap has " + phases
+                                + " phases over about " + months + " months. See `/roadmap`.",
+                        List.of()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -300,7 +348,18 @@ public final class AnswerService {
         Set<Entry> entries = new LinkedHashSet<>();
         String names = attributes.namesIn(String.join(" ", parts));
         String phases = phases(String.join(" ", parts)).strip();
+        boolean declined = false;
         for (String part : parts) {
+            if (declined
+                    && attributes.namesIn(part).isEmpty()
+                    && rules.phases(part).isEmpty()
+                    && rules.arguments("attribute", part).isEmpty()
+                    && !REFERS_BACK.matcher(part).find()) {
+                // "Can I use Scrimba on my phone? is there an app": a part with no subject or attribute of its own,
+                // nor a word pointing back at a thing named before ("which part of it"), after one the guide
+                // doesn't answer goes on about that, and no entry of the guide answers it.
+                continue;
+            }
             // "Who teaches TypeScript on Scrimba, and who covers Supabase?": a later part means the same course;
             // "which platforms and which CI tool does phase 4 mention?": an earlier part means the same phase.
             String asked = attributes.namesIn(part).isEmpty() && !names.isEmpty() ? part + " (" + names + ")" : part;
@@ -311,6 +370,7 @@ public final class AnswerService {
                 texts.add(text);
                 entries.addAll(a.entries());
             }
+            declined |= text.startsWith(AttributeAnswers.UNSTATED);
         }
         if (entries.isEmpty()) {
             Answer whole = answerOne(question, String.join(" ", parts));
@@ -326,10 +386,41 @@ public final class AnswerService {
 
     private Answer answerOne(Question q) {
         Candidate c = candidate(q);
-        if (c.support() == null || policy.supports(c.support())) {
+        if (c.support() == null) {
             return c.answer();
         }
-        return unstated(q, c.answer());
+        Optional<AnswerTypes.Asked> missing = missingType(q, c.answer());
+        if (missing.isPresent()) {
+            return typeUnstated(q, c.answer(), missing.get());
+        }
+        return policy.supports(c.support()) ? c.answer() : unstated(q, c.answer());
+    }
+
+    /**
+     * The type of answer the asking clause asks for (a founder, a date, a count of lessons, a duration…) that
+     * none of the facts of the answer's entries, nor the answer itself, holds an instance of.
+     */
+    private Optional<AnswerTypes.Asked> missingType(Question q, Answer a) {
+        if (a.entries().stream().anyMatch(e -> serverEntries.contains(e.id()))) {
+            // A server's answer is short and in its own words ("English only" answers "can I post in French").
+            return Optional.empty();
+        }
+        String clause = rules.askingClause(q.corrected()).orElse(q.corrected());
+        // A topic's "Resources:" line gives the courses' prices, not the topic's ("how much does Render cost").
+        List<String> facts = new ArrayList<>(List.of(a.text().split("\n")));
+        a.entries().forEach(e -> facts.addAll(e.facts()));
+        facts.removeIf(f -> f.startsWith(RESOURCES));
+        return answerTypes.missing(clause, facts);
+    }
+
+    /** "The guide doesn't say how many lessons for The Odin Project NodeJS Path." with no sources. */
+    private Answer typeUnstated(Question q, Answer would, AnswerTypes.Asked missing) {
+        String about = would.entries().stream().map(Entry::title).distinct().collect(Collectors.joining(" or "));
+        return new Answer(
+                q.asked(),
+                AttributeAnswers.UNSTATED + missing.says(about)
+                        + ". Ask about something else it covers, or see `/courses`, `/roadmap` and `/projects`.",
+                List.of());
     }
 
     /**
@@ -351,7 +442,12 @@ public final class AnswerService {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
             return new Candidate(noAnswer(question), null);
         }
-        Optional<Answer> structured = attributes.answer(asked);
+        // A superlative naming no course compares the courses when the question is about learning; a word the guide
+        // never uses says the thing compared is something else ("the cheapest place to buy winter boots"), and the
+        // search and its policy decide it as any other question.
+        Optional<Answer> structured = attributes.comparesUnnamedThings(asked) && namesSomethingElse(q)
+                ? Optional.empty()
+                : attributes.answer(asked);
         if (structured.isPresent()) {
             Answer a = structured.get();
             return new Candidate(a, a.found() ? support(q, a, true) : null);
@@ -364,6 +460,26 @@ public final class AnswerService {
         List<Entry> chosen = choose(hits, q);
         Answer a = composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
         return new Candidate(a, support(q, a, false));
+    }
+
+    /**
+     * Whether the asking clause has a word the guide never uses that is English but not everyday ("flight" is
+     * everyday, "yoga", "gym", "Tokyo" are not) and no rule reads ("priciest" is a superlative): the thing it
+     * compares or filters is something else than the guide's courses.
+     */
+    private boolean namesSomethingElse(Question q) {
+        for (Slot slot : q.focus()) {
+            String raw = raw(slot);
+            if (slot.terms().stream().noneMatch(index::knows)
+                    && raw.length() >= FOREIGN_MIN_LENGTH
+                    && raw.chars().allMatch(Character::isLetter)
+                    && english.contains(raw)
+                    && !english.everyday(raw)
+                    && rules.effects(raw).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the support check sees: the question's aspect against the answer's own words. */
@@ -560,7 +676,7 @@ public final class AnswerService {
                     return KnowledgeAnalyzer.slots(analyzer, clause + phases(clause));
                 })
                 .orElse(slots);
-        return new Question(asked, text, slots, rules.effects(text), unknowns(slots), focus);
+        return new Question(asked, corrected, text, slots, rules.effects(text), unknowns(slots), focus);
     }
 
     /** " phase3" for each phase the text names (by number, ordinal, a month it holds, or as the last). */
@@ -797,7 +913,10 @@ public final class AnswerService {
             return Optional.empty();
         }
         Candidate c = candidate(one.get());
-        return c.support() == null ? Optional.empty() : Optional.of(new Supported(c.support(), c.answer()));
+        // An answer the type check declines is decided before the support check sees it.
+        return c.support() == null || missingType(one.get(), c.answer()).isPresent()
+                ? Optional.empty()
+                : Optional.of(new Supported(c.support(), c.answer()));
     }
 
     /** What the support check sees of an answer, and the answer it gives if the check lets it. */

@@ -99,6 +99,19 @@ final class AttributeAnswers {
         return figures(q);
     }
 
+    /**
+     * Whether the question compares things without naming a course, a free course, an instructor or the word
+     * "course" (or a word for one): "which is cheapest", "the cheapest flight to Tokyo". What is compared may be
+     * the courses, or something else.
+     */
+    boolean comparesUnnamedThings(Asked q) {
+        return !q.superlatives().isEmpty()
+                && namedCourses(q.terms()).isEmpty()
+                && namedFreeCourses(q.terms()).isEmpty()
+                && namedInstructors(q.terms()).isEmpty()
+                && q.terms().stream().noneMatch(courseWords::contains);
+    }
+
     // ---- courses named in the question
 
     private List<Course> namedCourses(Set<String> terms) {

@@ -22,7 +22,9 @@ import org.roadmapbot.knowledge.data.KnowledgeLoader;
  * its own set and floor); its validation sets are heldout-b, -d, offtopic-heldout and the paraphrase
  * holdout and fresh sets. heldout-e (200, a fifth writer) and nearmiss-f (120 questions to decline: 80 near
  * misses naming something the guide names, 40 everyday ones) were written during round 4 from the source
- * text only and scored once before and once after it; nobody tuned on them. The floors sit a little under the figures the README gives; the sample set must stay whole.
+ * text only and scored once before and once after it; round 5 tunes on them too (its validation sets stay heldout-b, -d,
+ * offtopic-heldout and the paraphrase holdout and fresh sets). The floors sit a little under the figures the README
+ * gives; the sample set must stay whole.
  */
 class AnswerAccuracyTest {
 
@@ -54,21 +56,21 @@ class AnswerAccuracyTest {
     @ParameterizedTest(name = "{0} at least {1}")
     @CsvSource({
         "/knowledge/sample-questions.jsonl, 1.00",
-        "/knowledge/member-dev.jsonl, 0.90",
-        "/knowledge/member-dev4.jsonl, 0.86",
-        "/knowledge/paraphrase-dev.jsonl, 0.87",
-        "/knowledge/paraphrase-dev2.jsonl, 0.85",
-        "/knowledge/paraphrase-dev3.jsonl, 0.88",
-        "/knowledge/paraphrase-holdout.jsonl, 0.82",
-        "/knowledge/paraphrase-fresh.jsonl, 0.92",
-        "/knowledge/heldout-a.jsonl, 0.85",
-        "/knowledge/heldout-b.jsonl, 0.88",
-        "/knowledge/heldout-c.jsonl, 0.83",
-        "/knowledge/heldout-d.jsonl, 0.81",
-        "/knowledge/offtopic-heldout.jsonl, 0.83",
-        "/knowledge/offtopic-dev.jsonl, 0.86",
-        "/knowledge/heldout-e.jsonl, 0.86",
-        "/knowledge/nearmiss-f.jsonl, 0.55"
+        "/knowledge/member-dev.jsonl, 0.91",
+        "/knowledge/member-dev4.jsonl, 0.89",
+        "/knowledge/paraphrase-dev.jsonl, 0.89",
+        "/knowledge/paraphrase-dev2.jsonl, 0.88",
+        "/knowledge/paraphrase-dev3.jsonl, 0.90",
+        "/knowledge/paraphrase-holdout.jsonl, 0.83",
+        "/knowledge/paraphrase-fresh.jsonl, 0.93",
+        "/knowledge/heldout-a.jsonl, 0.87",
+        "/knowledge/heldout-b.jsonl, 0.90",
+        "/knowledge/heldout-c.jsonl, 0.86",
+        "/knowledge/heldout-d.jsonl, 0.84",
+        "/knowledge/offtopic-heldout.jsonl, 0.88",
+        "/knowledge/offtopic-dev.jsonl, 0.88",
+        "/knowledge/heldout-e.jsonl, 0.89",
+        "/knowledge/nearmiss-f.jsonl, 0.75"
     })
     void eachSetIsAnsweredAtLeastToItsFloor(String set, double floor) throws IOException {
         List<AnswerQuality.Case> cases = AnswerQuality.load(set);

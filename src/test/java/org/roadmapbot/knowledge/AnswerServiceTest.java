@@ -126,6 +126,51 @@ class AnswerServiceTest {
     }
 
     @Test
+    void anAnswerOfTheWrongTypeIsDeclined() {
+        // A count of lessons, a founder, credits: the named course's facts hold none, however well they match.
+        Answer lessons = answers.answer("how many lessons does the odin project nodejs path have");
+        assertThat(lessons.sources()).isEmpty();
+        assertThat(lessons.text()).startsWith("The guide doesn't say how many lessons");
+        assertThat(answers.answer("who is the founder of boot.dev").sources()).isEmpty();
+        assertThat(answers.answer("is fullstack open part 3 worth any ECTS credits")
+                        .sources())
+                .isEmpty();
+        assertThat(answers.answer("how much does render cost to deploy on").sources())
+                .isEmpty();
+        // The type present: a count of hours, a price, a duration the facts give.
+        assertThat(answers.answer("how many hours is the learn node.js course").text())
+                .contains("3.5");
+        assertThat(answers.answer("how much is boot.dev per month").text()).contains("$49");
+        assertThat(answers.answer("how long does phase 3 take").text()).contains("months 5-6");
+    }
+
+    @Test
+    void aFollowUpWithNothingOfItsOwnAfterAnUnansweredPartIsNotAnswered() {
+        assertThat(answers.answer("can I use boot.dev on my phone? is there an app")
+                        .sources())
+                .isEmpty();
+        // A part pointing back at the thing named ("it") is still answered.
+        assertThat(answers.answer("can I use boot.dev on my phone, and how much is it?")
+                        .text())
+                .contains("$49");
+    }
+
+    @Test
+    void aPhaseOrMonthPastTheRoadmapIsNotAnsweredByAnotherPhase() {
+        Answer fifth = answers.answer("what do I learn in phase 6");
+        assertThat(fifth.sources()).isEmpty();
+        assertThat(fifth.text()).contains("4 phases");
+        assertThat(answers.answer("what should I study in month 11").sources()).isEmpty();
+        assertThat(answers.answer("what do I learn in phase 4").sources()).contains("phase-4");
+    }
+
+    @Test
+    void aSuperlativeAboutSomethingElseIsNotAnsweredWithCourses() {
+        assertThat(answers.answer("what is the cheapest yoga mat").sources()).isEmpty();
+        assertThat(answers.answer("which is the cheapest option?").sources()).isNotEmpty();
+    }
+
+    @Test
     void whatTheGuideDoesNotSayIsSaidPlainlyWithNoSources() {
         Answer certificate = answers.answer("does the odin project give a certificate");
         assertThat(certificate.text()).startsWith("The guide doesn't say whether The Odin Project");

@@ -45,12 +45,20 @@ public final class Speller {
     private final DirectSpellChecker twoEdits = checker(2);
 
     private final Set<String> stopWords;
+    /** Names of things the guide doesn't cover ("coursera", "gitlab"): never a typo of a word it uses. */
+    private final Set<String> otherSubjects;
 
     /** @param stopWords words that say nothing; between equally close suggestions, a word that says something wins */
     public Speller(KnowledgeIndex index, EnglishWords english, Set<String> stopWords) {
+        this(index, english, stopWords, Set.of());
+    }
+
+    /** @param otherSubjects names of other things, kept as typed ("coursera" is not "courses") */
+    public Speller(KnowledgeIndex index, EnglishWords english, Set<String> stopWords, Set<String> otherSubjects) {
         this.index = index;
         this.english = english;
         this.stopWords = stopWords;
+        this.otherSubjects = otherSubjects;
     }
 
     private static DirectSpellChecker checker(int edits) {
@@ -97,7 +105,8 @@ public final class Speller {
         if (word.length() < MIN_LENGTH
                 || !word.chars().allMatch(Character::isLetter)
                 || index.hasWord(word)
-                || english.contains(word)) {
+                || english.contains(word)
+                || otherSubjects.contains(word)) {
             return null;
         }
         if (word.endsWith("s") && stopWords.contains(word.substring(0, word.length() - 1))) {
