@@ -9,9 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.FunctionCounter;
 import org.HdrHistogram.Histogram;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.discord.DiscordBot;
+import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.ops.MicrometerBotMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -129,7 +132,9 @@ public final class LoadBench implements Callable<Integer> {
                                 max.errors()));
             }
             String fileBefore = directory.databaseSize();
+            AnswerCacheGets cacheBefore = AnswerCacheGets.of(app);
             LoadDriver.Result soak = driver.run(new LoadDriver.Run(warmup, duration, rate));
+            AnswerCacheGets cacheDuring = AnswerCacheGets.of(app).minus(cacheBefore);
             // Read now: what the bench does next (a compacted copy of the H2 file, to compare sizes)
             // is not the bot's work and moves the resident set by itself (printed too, as a separate row).
             Optional<String> resident = Machine.residentMegabytes()
@@ -157,6 +162,11 @@ public final class LoadBench implements Callable<Integer> {
                     "errors",
                     String.format(Locale.ROOT, "%,d", soak.errors())
                             + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
+            row(
+                    "`/ask` answer cache hit rate during the soak (questions drawn from a pool of "
+                            + String.format(Locale.ROOT, "%,d", driver.distinctQuestions())
+                            + "; a real server's members ask more different ones)",
+                    cacheDuring.show());
             LoadDriver.Heap heap = soak.heap();
             row(
                     "heap after full GC, after warm-up → after soak",
@@ -189,6 +199,34 @@ public final class LoadBench implements Callable<Integer> {
             row("JVM flags", "`" + DocumentedJvm.describeThisJvm() + "`");
             row("machine", Machine.describe());
             return soak.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    /** /ask's answer cache lookups so far, read from the bot's metrics registry as /metrics serves them. */
+    record AnswerCacheGets(double hits, double misses) {
+        static AnswerCacheGets of(Application app) {
+            return new AnswerCacheGets(count(app, "hit"), count(app, "miss"));
+        }
+
+        private static double count(Application app, String result) {
+            FunctionCounter counter = app.metrics()
+                    .registry()
+                    .find(MicrometerBotMetrics.CACHE_GETS)
+                    .tags("cache", AskCommand.ANSWER_CACHE, "result", result)
+                    .functionCounter();
+            return counter == null ? 0 : counter.count();
+        }
+
+        AnswerCacheGets minus(AnswerCacheGets before) {
+            return new AnswerCacheGets(hits - before.hits, misses - before.misses);
+        }
+
+        /** "99.8 % (49,901 of 50,002 lookups)". */
+        String show() {
+            double lookups = hits + misses;
+            return lookups == 0
+                    ? "no lookups"
+                    : String.format(Locale.ROOT, "%.1f %% (%,.0f of %,.0f lookups)", 100 * hits / lookups, hits, lookups);
         }
     }
 

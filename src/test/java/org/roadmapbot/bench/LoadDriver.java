@@ -232,6 +232,14 @@ public final class LoadDriver {
         return n;
     }
 
+    /**
+     * How many different questions the mix draws /ask's from. Members of a real server ask far more
+     * different questions, so /ask's answer cache hits more often here than there.
+     */
+    public int distinctQuestions() {
+        return (int) questions.stream().distinct().count();
+    }
+
     /** The guild every load member is in. */
     public static String guild() {
         return GUILD;
