@@ -25,8 +25,9 @@ public final class AskCommand implements Command {
     /** The answer cache's name in the metrics ({@code roadmapbot_cache_gets_total{cache="answers"}}). */
     public static final String ANSWER_CACHE = "answers";
     /**
-     * Answers kept, at most (least recently used go first). An answer is its text (a few hundred
-     * characters) and references to entries the service holds anyway: about 1 KB each, so ~1 MB in all.
+     * Answers kept, at most (Caffeine evicts the least likely to be asked again). An answer is its text
+     * (about 200 characters on average, the longest ~1,200) and references to entries the service holds
+     * anyway: with its key and the cache's node about 0.5 KB, so ~0.5 MB in all, ~3 MB at the very most.
      */
     static final int CACHED_ANSWERS = 1_000;
 

@@ -126,10 +126,11 @@ public final class LoadBench implements Callable<Integer> {
                         "most commands/s (as fast as possible, " + Durations.format(maxDuration) + ")",
                         String.format(
                                 Locale.ROOT,
-                                "%,.0f (p99 %s, %,d errors)",
+                                "%,.0f (p99 %s, %,d errors; process CPU %.2f ms a command)",
                                 max.throughput(),
                                 ms(max.latency(), 99),
-                                max.errors()));
+                                max.errors(),
+                                max.cpuMillisPerCommand()));
             }
             String fileBefore = directory.databaseSize();
             AnswerCacheGets cacheBefore = AnswerCacheGets.of(app);
@@ -145,7 +146,12 @@ public final class LoadBench implements Callable<Integer> {
             String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
             row(
                     "commands/s sustained (" + at + ")",
-                    String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f (%,d commands; process CPU %.2f ms a command)",
+                            soak.throughput(),
+                            soak.commands(),
+                            soak.cpuMillisPerCommand()));
             row(
                     "latency p50 / p99 / p99.9 / max",
                     ms(soak.latency(), 50) + " / " + ms(soak.latency(), 99) + " / " + ms(soak.latency(), 99.9) + " / "
@@ -163,7 +169,7 @@ public final class LoadBench implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,d", soak.errors())
                             + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
             row(
-                    "`/ask` answer cache hit rate during the soak (questions drawn from a pool of "
+                    "`/ask` answer cache hit rate, soak and its warm-up (questions drawn from a pool of "
                             + String.format(Locale.ROOT, "%,d", driver.distinctQuestions())
                             + "; a real server's members ask more different ones)",
                     cacheDuring.show());
