@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.command.Prepared;
+import org.h2.jdbc.JdbcPreparedStatement;
+import org.h2.util.HasSQL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class H2PlanRefreshTest {
 
     private static final String SCORES = "\"public\".\"leaderboard_score\"";
+    /** The leaderboard's lookup of one member's score (ScoreStore.scores). */
+    private static final String LOOKUP =
+            "SELECT completed, reached_at FROM leaderboard_score WHERE guild_id = ? AND period_key = ? AND member_id = ?";
 
     @TempDir
     Path dir;
@@ -34,6 +43,47 @@ class H2PlanRefreshTest {
             scores(c, 2_901, 3_000);
             assertThat(plans.run(c)).containsExactly(SCORES);
             assertThat(selectivity(c, "member_id")).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aPlanMadeOnAnEmptyTableIsMadeAgainOnceTheTableHasGrown() throws Exception {
+        Database.open(DatabaseConfig.embedded(), dir).close();
+        String url = DatabaseConfig.defaultUrl(dir);
+        // Plain sessions, so that no housekeeping thread runs a refresh of its own.
+        try (Connection member = DriverManager.getConnection(url, "sa", "");
+                Connection housekeeping = DriverManager.getConnection(url, "sa", "")) {
+            // What H2 makes of the lookup on an empty table: the covering rank index, a scan of the period.
+            assertThat(plan(member)).contains("leaderboard_score_rank_ix");
+            scores(member, 1, 3_000);
+            // The session keeps that plan however large the table grows...
+            assertThat(plan(member)).contains("leaderboard_score_rank_ix");
+
+            assertThat(new H2PlanRefresh().run(housekeeping)).contains(SCORES);
+
+            // ...until the refresh: one primary-key lookup.
+            assertThat(plan(member)).contains("PRIMARY_KEY").doesNotContain("rank_ix");
+        }
+    }
+
+    /**
+     * The plan the session runs the lookup with: prepared (from the session's cache of statements) and
+     * run once, as ScoreStore does, read from H2's internals (this fails if an H2 upgrade moves them).
+     */
+    private static String plan(Connection c) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(LOOKUP)) {
+            ps.setString(1, "g");
+            ps.setString(2, "all");
+            ps.setString(3, "7");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+            var command = JdbcPreparedStatement.class.getDeclaredField("command");
+            command.setAccessible(true);
+            Object container = command.get(ps.unwrap(JdbcPreparedStatement.class));
+            var prepared = container.getClass().getDeclaredField("prepared");
+            prepared.setAccessible(true);
+            return ((Prepared) prepared.get(container)).getPlanSQL(HasSQL.ADD_PLAN_INFORMATION);
         }
     }
 
