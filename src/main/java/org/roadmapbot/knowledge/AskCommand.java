@@ -55,6 +55,7 @@ public final class AskCommand implements Command {
      * Phrasing is not cached: it is applied to the cached answer per request, as before.
      */
     private final Cache<String, Answer> cache;
+
     private final Handlers handlers = Handlers.builder(SPEC)
             .command(this::answer)
             .button(MORE, 1, this::more)

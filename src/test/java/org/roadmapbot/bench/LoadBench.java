@@ -2,6 +2,7 @@ package org.roadmapbot.bench;
 
 import static org.roadmapbot.bench.BenchSetup.row;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import io.micrometer.core.instrument.FunctionCounter;
 import org.HdrHistogram.Histogram;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.discord.DiscordBot;
@@ -232,7 +232,8 @@ public final class LoadBench implements Callable<Integer> {
             double lookups = hits + misses;
             return lookups == 0
                     ? "no lookups"
-                    : String.format(Locale.ROOT, "%.1f %% (%,.0f of %,.0f lookups)", 100 * hits / lookups, hits, lookups);
+                    : String.format(
+                            Locale.ROOT, "%.1f %% (%,.0f of %,.0f lookups)", 100 * hits / lookups, hits, lookups);
         }
     }
 

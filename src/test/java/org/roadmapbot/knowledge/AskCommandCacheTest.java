@@ -55,8 +55,8 @@ class AskCommandCacheTest {
     }
 
     private static Reply ask(CommandRouter router, String member, String question) {
-        return router.dispatch(
-                new CommandRequest("g", member, member, false, AskCommand.NAME, null, Map.of(AskCommand.QUESTION, question)));
+        return router.dispatch(new CommandRequest(
+                "g", member, member, false, AskCommand.NAME, null, Map.of(AskCommand.QUESTION, question)));
     }
 
     @Test
@@ -82,15 +82,16 @@ class AskCommandCacheTest {
         assertThat(metrics.now().hits()).isEqualTo(2);
         assertThat(phraser.calls).hasValue(3);
         assertThat(first.content()).startsWith("For Ann: ");
-        assertThat(bob.content()).startsWith("For Bob: ").endsWith(first.content().substring("For Ann: ".length()));
+        assertThat(bob.content())
+                .startsWith("For Bob: ")
+                .endsWith(first.content().substring("For Ann: ".length()));
         assertThat(metrics.now().size()).isEqualTo(1);
     }
 
     @Test
     void aDifferentQuestionIsNotAndCaseMatters() {
         Watched metrics = new Watched();
-        CommandRouter router =
-                new CommandRouter(List.of(new AskCommand(answers, AskCommand.Phraser.PLAIN, metrics)));
+        CommandRouter router = new CommandRouter(List.of(new AskCommand(answers, AskCommand.Phraser.PLAIN, metrics)));
         Reply price = ask(router, "Ann", "how much is boot.dev a month");
         Reply hours = ask(router, "Ann", "scrimba hours");
         assertThat(hours.sources()).containsExactly("scrimba-backend-path").isNotEqualTo(price.sources());
@@ -101,8 +102,12 @@ class AskCommandCacheTest {
         assertThat(metrics.now().hits()).isZero();
         assertThat(metrics.now().size()).isEqualTo(4);
         // Each is the service's own answer for its exact text.
-        assertThat(language.content()).isEqualTo(AskCommand.toReply(answers.answer("is Go worth learning")).content());
-        assertThat(verb.content()).isEqualTo(AskCommand.toReply(answers.answer("is go worth learning")).content());
+        assertThat(language.content())
+                .isEqualTo(AskCommand.toReply(answers.answer("is Go worth learning"))
+                        .content());
+        assertThat(verb.content())
+                .isEqualTo(AskCommand.toReply(answers.answer("is go worth learning"))
+                        .content());
     }
 
     @Test
@@ -120,7 +125,8 @@ class AskCommandCacheTest {
                 "write me a poem about cats");
         for (String q : questions) {
             Reply reply = ask(router, "Ann", q);
-            assertThat(reply.content()).isEqualTo(AskCommand.toReply(answers.answer(q)).content());
+            assertThat(reply.content())
+                    .isEqualTo(AskCommand.toReply(answers.answer(q)).content());
             assertThat(metrics.now().size()).isLessThanOrEqualTo(3);
         }
         assertThat(metrics.now().evictions()).isEqualTo(questions.size() - 3);

@@ -82,7 +82,8 @@ class OpsEndpointTest {
                     .isEqualTo(1);
             assertThat(value(after, "roadmapbot_cache_gets_total", "cache=\"answers\",result=\"miss\""))
                     .isEqualTo(2);
-            assertThat(value(after, "roadmapbot_cache_size", "cache=\"answers\"")).isEqualTo(2);
+            assertThat(value(after, "roadmapbot_cache_size", "cache=\"answers\""))
+                    .isEqualTo(2);
             assertThat(value(
                             after,
                             "roadmapbot_commands_total",
