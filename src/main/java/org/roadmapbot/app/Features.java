@@ -35,6 +35,8 @@ import org.roadmapbot.privacy.PrivacyCommand;
 import org.roadmapbot.progress.PersonalAsk;
 import org.roadmapbot.progress.ProgressCommand;
 import org.roadmapbot.schedule.ScheduledJob;
+import org.roadmapbot.smalltalk.SmallTalk;
+import org.roadmapbot.smalltalk.SmallTalkAsk;
 
 /**
  * Every feature of the bot in one list, as Together-Java/TJ-Bot's {@code Features}: each slash
@@ -88,8 +90,10 @@ record Features(
         // and as members use it counted for /insights with rating buttons.
         Command serverAsk = new CuratedAsk(knowledgeCommands.get(0), AskCommand.QUESTION, members.faqs());
         FeedbackAsk memberAsk = new FeedbackAsk(serverAsk, AskCommand.QUESTION, members.askLog(), new RecentAnswers());
+        SmallTalk smallTalk = SmallTalk.load();
         List<Command> commands = new ArrayList<>();
-        commands.add(memberAsk);
+        // Small talk ("hi", "thanks") outermost: answered kindly and not counted as an unanswered question.
+        commands.add(new SmallTalkAsk(memberAsk, AskCommand.QUESTION, smallTalk));
         commands.addAll(knowledgeCommands.subList(1, knowledgeCommands.size()));
         commands.add(progress);
         commands.add(
@@ -116,7 +120,7 @@ record Features(
                         ScheduledBackups.BackupJob.class, members.backups()::job, members.backups()::reconcile));
         // Mentions and help-channel posts.
         ChannelMessages channelMessages = new MessageAnswers(
-                memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, members.faqs(), clock);
+                memberAsk, AskCommand.QUESTION, AskCommand.MAX_QUESTION_LENGTH, members.faqs(), smallTalk, clock);
         return new Features(commands, steps(knowledge), jobs, channelMessages, serverAsk);
     }
 
@@ -126,7 +130,8 @@ record Features(
      */
     static Features knowledgeOnly(
             Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress, BotMetrics metrics) {
-        List<Command> commands = knowledgeCommands(knowledge, progress, metrics);
+        List<Command> commands = new ArrayList<>(knowledgeCommands(knowledge, progress, metrics));
+        commands.set(0, new SmallTalkAsk(commands.get(0), AskCommand.QUESTION, SmallTalk.load()));
         return new Features(commands, steps(knowledge), List.of(), ChannelMessages.NONE, commands.get(0));
     }
 

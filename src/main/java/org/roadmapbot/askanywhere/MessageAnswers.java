@@ -9,11 +9,12 @@ import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.faq.ServerFaqs;
 import org.roadmapbot.insights.FeedbackAsk;
+import org.roadmapbot.smalltalk.SmallTalk;
 
 /**
  * Answers where members ask, in the channel: a message that mentions the bot is answered as /ask, as
  * a reply (counted for /insights, with rating buttons), when the data or the server's FAQ has an
- * answer; otherwise a short pointer to /help. Each member gets at most {@link #MENTIONS_PER_WINDOW}
+ * answer; small talk ("@Roadmap Bot thanks!") gets its friendly reply; otherwise a short pointer to /help. Each member gets at most {@link #MENTIONS_PER_WINDOW}
  * answers per {@link #WINDOW}. With a help channel set ({@code /faq settings help_channel}), its new
  * posts (top-level messages, or a forum's new posts) are answered when the answer policy is at least
  * {@link #HELP_CONFIDENCE} sure of an answer, and left alone otherwise; those need Discord's Message
@@ -42,9 +43,17 @@ public final class MessageAnswers implements ChannelMessages {
     private final int maxQuestionLength;
     private final ServerFaqs faqs;
     private final MentionLimiter limiter;
+    private final SmallTalk smallTalk;
 
-    public MessageAnswers(FeedbackAsk ask, String questionOption, int maxQuestionLength, ServerFaqs faqs, Clock clock) {
+    public MessageAnswers(
+            FeedbackAsk ask,
+            String questionOption,
+            int maxQuestionLength,
+            ServerFaqs faqs,
+            SmallTalk smallTalk,
+            Clock clock) {
         this.ask = ask;
+        this.smallTalk = smallTalk;
         this.questionOption = questionOption;
         this.maxQuestionLength = maxQuestionLength;
         this.faqs = faqs;
@@ -80,6 +89,10 @@ public final class MessageAnswers implements ChannelMessages {
         }
         if (question.isEmpty()) {
             return Optional.of(Reply.text(EMPTY));
+        }
+        Optional<String> chat = smallTalk.reply(question);
+        if (chat.isPresent()) {
+            return Optional.of(Reply.text(chat.get()));
         }
         Reply reply = ask.answer(request(message, question), true);
         if (reply.sources().isEmpty()) {

@@ -47,6 +47,26 @@ class CliTest {
     }
 
     @Test
+    void smallTalkGetsAFriendlyReplyWithNoSourcesAndAGreetingWithAQuestionIsAnswered() throws Exception {
+        output.input("hi!\nthanks\nhi, how long is phase 2?\n");
+        int code = Main.execute("ask", "--data-dir", dir.toString(), "--json", "-");
+        assertThat(code).isZero();
+        String[] lines = output.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode hello = json.readTree(lines[0]);
+        assertThat(hello.get("answer").asText())
+                .startsWith("Hi!")
+                .contains("/help")
+                .doesNotContain("I don't have");
+        assertThat(hello.get("sources")).isEmpty();
+        assertThat(json.readTree(lines[1]).get("answer").asText()).startsWith("You're welcome!");
+        assertThat(json.readTree(lines[2]).get("sources"))
+                .extracting(JsonNode::asText)
+                .containsExactly("phase-2");
+    }
+
+    @Test
     void runWithoutTokenExplainsHowToConfigureAndFails() {
         int code = Main.execute("run");
         assertThat(code).isEqualTo(1);

@@ -152,6 +152,19 @@ class AskAnywhereTest {
     }
 
     @Test
+    void smallTalkInAMentionGetsAFriendlyReplyButAHelpChannelsChatterIsLeftAlone() {
+        assertThat(mention("1", "<@200000000000000001> thanks!").orElseThrow().content())
+                .startsWith("You're welcome!");
+        assertThat(mention("2", "<@200000000000000001> hi, what can you do?")
+                        .orElseThrow()
+                        .content())
+                .contains("study assistant")
+                .contains("`/help`");
+        app.router().dispatch(new CommandRequest(G, "9", "Mod", true, "faq", "settings", Map.of("help_channel", HELP)));
+        assertThat(post("3", HELP, null, false, false, "thanks everyone!")).isEmpty();
+    }
+
+    @Test
     void aMemberProgressAnswerIsNeverPostedInTheChannel() {
         app.router()
                 .dispatch(new CommandRequest(
