@@ -118,7 +118,8 @@ public final class Application implements AutoCloseable {
                     clock,
                     messenger,
                     config.discord().map(d -> d.messageContentIntent()).orElse(false),
-                    extraCommands);
+                    extraCommands,
+                    metrics);
             features.jobs().forEach(members.scheduler()::register);
             this.router = new CommandRouter(features.commands(), features.steps(), metrics);
         } catch (RuntimeException e) {
@@ -134,7 +135,7 @@ public final class Application implements AutoCloseable {
         this.members = null;
         this.knowledge = loadKnowledge(config, metrics);
         this.lazyProgress = new LazyProgress();
-        this.features = Features.knowledgeOnly(knowledge, lazyProgress::command);
+        this.features = Features.knowledgeOnly(knowledge, lazyProgress::command, metrics);
         this.router = new CommandRouter(features.commands(), features.steps(), metrics);
     }
 

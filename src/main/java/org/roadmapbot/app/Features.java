@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.roadmapbot.askanywhere.AskAboutMessage;
 import org.roadmapbot.askanywhere.MessageAnswers;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.ChannelMessages;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandStep;
@@ -81,9 +82,10 @@ record Features(
             Clock clock,
             Messenger messenger,
             boolean messageContentIntent,
-            List<Command> extraCommands) {
+            List<Command> extraCommands,
+            BotMetrics metrics) {
         ProgressCommand progress = new ProgressCommand(members.progress());
-        List<Command> knowledgeCommands = knowledgeCommands(knowledge, () -> Optional.of(progress));
+        List<Command> knowledgeCommands = knowledgeCommands(knowledge, () -> Optional.of(progress), metrics);
         // /ask: personal answers from progress (PersonalAsk), then the server's FAQ when it has the answer,
         // and as members use it counted for /insights with rating buttons.
         Command serverAsk = new CuratedAsk(knowledgeCommands.get(0), AskCommand.QUESTION, members.faqs());
@@ -126,17 +128,20 @@ record Features(
      * A one-shot {@code ask}: the knowledge commands only, no scheduled job. {@code progress} opens
      * member data on first need (a personal question, when a database exists), else is empty.
      */
-    static Features knowledgeOnly(Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress) {
-        List<Command> commands = new ArrayList<>(knowledgeCommands(knowledge, progress));
+    static Features knowledgeOnly(
+            Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress, BotMetrics metrics) {
+        List<Command> commands = new ArrayList<>(knowledgeCommands(knowledge, progress, metrics));
         commands.set(0, new SmallTalkAsk(commands.get(0), AskCommand.QUESTION, SmallTalk.load()));
         return new Features(commands, steps(knowledge), List.of(), ChannelMessages.NONE, commands.get(0));
     }
 
     /** /ask (with personal answers) first, then the other knowledge commands. */
-    private static List<Command> knowledgeCommands(Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress) {
+    private static List<Command> knowledgeCommands(
+            Knowledge knowledge, Supplier<Optional<ProgressCommand>> progress, BotMetrics metrics) {
         AskCommand ask = new AskCommand(
                 knowledge.answers(),
-                knowledge.phraser().<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN));
+                knowledge.phraser().<AskCommand.Phraser>map(p -> p).orElse(AskCommand.Phraser.PLAIN),
+                metrics);
         return List.of(
                 // /ask answers "what should I do next?" from the asker's progress once they have started.
                 new PersonalAsk(ask, AskCommand.QUESTION, knowledge.answers()::personalIntent, progress),

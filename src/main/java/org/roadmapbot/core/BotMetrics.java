@@ -1,5 +1,7 @@
 package org.roadmapbot.core;
 
+import java.util.function.Supplier;
+
 /**
  * What the bot counts for its operator, as a port: features and adapters report events here with
  * no metrics library in sight; {@code ops.MicrometerBotMetrics} turns them into the Prometheus
@@ -70,4 +72,13 @@ public interface BotMetrics {
      * fixed list named by the phrasing feature (e.g. timeout, error, rejected, quota, cooldown).
      */
     default void phrasingFallback(String reason) {}
+
+    /** What a cache has done so far (hits, misses, entries evicted for its bound) and its entries now. */
+    record CacheCounts(long hits, long misses, long evictions, long size) {}
+
+    /**
+     * A cache to watch: {@code counts} is read whenever the metrics are (a scrape of /metrics).
+     * {@code name} is the cache's fixed name (e.g. "answers"); one registration per name.
+     */
+    default void cache(String name, Supplier<CacheCounts> counts) {}
 }

@@ -2,6 +2,7 @@ package org.roadmapbot.db;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,8 +77,15 @@ final class H2Housekeeping implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        H2PlanRefresh plans = new H2PlanRefresh();
         var unused = executor.scheduleWithFixedDelay(
-                () -> compact(pool), EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                () -> {
+                    compact(pool);
+                    refreshPlans(pool, plans);
+                },
+                EVERY.toMillis(),
+                EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         return Optional.of(new H2Housekeeping(executor));
     }
 
@@ -132,6 +140,19 @@ final class H2Housekeeping implements AutoCloseable {
             // Housekeeping only: the next run tries again; the data is never at risk.
             LOG.debug("H2 compaction skipped: {}", e.toString());
             return false;
+        }
+    }
+
+    /** Re-analyses tables that have grown, so that statements are planned for their size ({@link H2PlanRefresh}). */
+    private static void refreshPlans(DataSource pool, H2PlanRefresh plans) {
+        try (Connection c = pool.getConnection()) {
+            List<String> analysed = plans.run(c);
+            if (!analysed.isEmpty()) {
+                LOG.debug("analysed {} after they grew", analysed);
+            }
+        } catch (Exception e) {
+            // Statistics only: the next run tries again.
+            LOG.debug("H2 statistics not refreshed: {}", e.toString());
         }
     }
 

@@ -1,6 +1,10 @@
 package org.roadmapbot.knowledge;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.List;
+import org.roadmapbot.core.BotMetrics;
 import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
@@ -18,6 +22,14 @@ public final class AskCommand implements Command {
     public static final int MAX_QUESTION_LENGTH = 500;
     /** Button action: show the whole entry ({@code 2:ask:more:<entry id>}). */
     static final String MORE = "more";
+    /** The answer cache's name in the metrics ({@code roadmapbot_cache_gets_total{cache="answers"}}). */
+    public static final String ANSWER_CACHE = "answers";
+    /**
+     * Answers kept, at most (Caffeine evicts the least likely to be asked again). An answer is its text
+     * (about 200 characters on average, the longest ~1,200) and references to entries the service holds
+     * anyway: with its key and the cache's node about 0.5 KB, so ~0.5 MB in all, ~3 MB at the very most.
+     */
+    static final int CACHED_ANSWERS = 1_000;
 
     private static final CommandSpec SPEC = CommandSpec.of(
             NAME,
@@ -37,6 +49,13 @@ public final class AskCommand implements Command {
 
     private final AnswerService answers;
     private final Phraser phraser;
+    /**
+     * Answers by the exact question text, stripped ("Go" the language is not "go"): an answer is a pure
+     * function of the question for one {@link AnswerService}, and members ask the same questions again.
+     * Phrasing is not cached: it is applied to the cached answer per request, as before.
+     */
+    private final Cache<String, Answer> cache;
+
     private final Handlers handlers = Handlers.builder(SPEC)
             .command(this::answer)
             .button(MORE, 1, this::more)
@@ -47,8 +66,25 @@ public final class AskCommand implements Command {
     }
 
     public AskCommand(AnswerService answers, Phraser phraser) {
+        this(answers, phraser, BotMetrics.NONE);
+    }
+
+    /** As above, reporting the answer cache's hits and misses to {@code metrics}. */
+    public AskCommand(AnswerService answers, Phraser phraser, BotMetrics metrics) {
+        this(answers, phraser, metrics, CACHED_ANSWERS);
+    }
+
+    AskCommand(AnswerService answers, Phraser phraser, BotMetrics metrics, int cachedAnswers) {
         this.answers = answers;
         this.phraser = phraser;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(cachedAnswers)
+                // Evict on the asking thread: no task for the common pool (one thread on 2 cores), and the
+                // bound holds as soon as a put returns.
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
+        metrics.cache(ANSWER_CACHE, this::cacheCounts);
     }
 
     @Override
@@ -58,10 +94,24 @@ public final class AskCommand implements Command {
 
     private Reply answer(CommandRequest request) {
         String question = request.string(QUESTION).orElseThrow().strip();
-        Answer answer = answers.answer(question);
+        Answer answer = cache.getIfPresent(question);
+        if (answer == null) {
+            // Not Cache.get(key, loader): that holds a lock of the cache's map while the answer is built
+            // (about a millisecond), blocking other questions in the same bin; two threads answering the
+            // same new question once each is harmless.
+            answer = answers.answer(question);
+            cache.put(question, answer);
+        }
         Reply plain = toReply(answer);
         // "Nothing found" stays plain: there are no facts to phrase.
         return answer.found() ? phraser.phrase(request, answer, plain) : plain;
+    }
+
+    /** The answer cache's hits, misses and evictions so far, and its size now. */
+    BotMetrics.CacheCounts cacheCounts() {
+        CacheStats stats = cache.stats();
+        return new BotMetrics.CacheCounts(
+                stats.hitCount(), stats.missCount(), stats.evictionCount(), cache.estimatedSize());
     }
 
     /**

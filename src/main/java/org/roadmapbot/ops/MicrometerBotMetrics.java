@@ -1,6 +1,8 @@
 package org.roadmapbot.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -17,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.roadmapbot.core.BotMetrics;
 
@@ -37,6 +41,9 @@ public final class MicrometerBotMetrics implements BotMetrics {
     public static final String LEADERBOARD_POSTS = "roadmapbot.leaderboard.posts";
     public static final String PHRASING = "roadmapbot.phrasing";
     public static final String SCHEDULED_JOBS = "roadmapbot.scheduled.jobs";
+    public static final String CACHE_GETS = "roadmapbot.cache.gets";
+    public static final String CACHE_EVICTIONS = "roadmapbot.cache.evictions";
+    public static final String CACHE_SIZE = "roadmapbot.cache.size";
 
     /** Discord drops an interaction that is not acknowledged within 3 seconds. */
     static final Duration ACKNOWLEDGEMENT_WINDOW = Duration.ofSeconds(3);
@@ -51,6 +58,11 @@ public final class MicrometerBotMetrics implements BotMetrics {
     private final Timer acknowledgements;
     private final Counter lateAcknowledgements;
     private final Counter phrasingUsed;
+    /**
+     * The watched caches' counts, held here: Micrometer keeps only a weak reference to a function
+     * counter's object, and a lambda nobody else holds would be collected (the series reading NaN).
+     */
+    private final Map<String, Supplier<CacheCounts>> caches = new ConcurrentHashMap<>();
 
     public MicrometerBotMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -143,6 +155,37 @@ public final class MicrometerBotMetrics implements BotMetrics {
     public void phrasingFallback(String reason) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         phrasingCounter("fallback", REASON.matcher(r).matches() ? r : "other").increment();
+    }
+
+    @Override
+    public void cache(String name, Supplier<CacheCounts> counts) {
+        if (caches.putIfAbsent(name, counts) != null) {
+            return;
+        }
+        cacheCounter(CACHE_GETS, "Cache lookups by result", name, counts, c -> c.hits(), "hit");
+        cacheCounter(CACHE_GETS, "Cache lookups by result", name, counts, c -> c.misses(), "miss");
+        cacheCounter(CACHE_EVICTIONS, "Entries evicted for the cache's bound", name, counts, c -> c.evictions(), null);
+        Gauge.builder(CACHE_SIZE, counts, c -> c.get().size())
+                .description("Entries in the cache")
+                .tag("cache", name)
+                .register(registry);
+    }
+
+    private void cacheCounter(
+            String series,
+            String description,
+            String cache,
+            Supplier<CacheCounts> counts,
+            ToDoubleFunction<CacheCounts> value,
+            String result) {
+        FunctionCounter.Builder<Supplier<CacheCounts>> builder = FunctionCounter.builder(
+                        series, counts, c -> value.applyAsDouble(c.get()))
+                .description(description)
+                .tag("cache", cache);
+        if (result != null) {
+            builder.tag("result", result);
+        }
+        builder.register(registry);
     }
 
     /** A Quartz job ran ({@code group}: nudges, leaderboards, backup), and whether it threw. */

@@ -2,6 +2,7 @@ package org.roadmapbot.bench;
 
 import static org.roadmapbot.bench.BenchSetup.row;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.discord.DiscordBot;
+import org.roadmapbot.knowledge.AskCommand;
+import org.roadmapbot.ops.MicrometerBotMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -123,13 +126,16 @@ public final class LoadBench implements Callable<Integer> {
                         "most commands/s (as fast as possible, " + Durations.format(maxDuration) + ")",
                         String.format(
                                 Locale.ROOT,
-                                "%,.0f (p99 %s, %,d errors)",
+                                "%,.0f (p99 %s, %,d errors; process CPU %.2f ms a command)",
                                 max.throughput(),
                                 ms(max.latency(), 99),
-                                max.errors()));
+                                max.errors(),
+                                max.cpuMillisPerCommand()));
             }
             String fileBefore = directory.databaseSize();
+            AnswerCacheGets cacheBefore = AnswerCacheGets.of(app);
             LoadDriver.Result soak = driver.run(new LoadDriver.Run(warmup, duration, rate));
+            AnswerCacheGets cacheDuring = AnswerCacheGets.of(app).minus(cacheBefore);
             // Read now: what the bench does next (a compacted copy of the H2 file, to compare sizes)
             // is not the bot's work and moves the resident set by itself (printed too, as a separate row).
             Optional<String> resident = Machine.residentMegabytes()
@@ -140,7 +146,12 @@ public final class LoadBench implements Callable<Integer> {
             String at = String.format(Locale.ROOT, "%,.0f/s offered for %s", rate, Durations.format(duration));
             row(
                     "commands/s sustained (" + at + ")",
-                    String.format(Locale.ROOT, "%,.0f (%,d commands)", soak.throughput(), soak.commands()));
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f (%,d commands; process CPU %.2f ms a command)",
+                            soak.throughput(),
+                            soak.commands(),
+                            soak.cpuMillisPerCommand()));
             row(
                     "latency p50 / p99 / p99.9 / max",
                     ms(soak.latency(), 50) + " / " + ms(soak.latency(), 99) + " / " + ms(soak.latency(), 99.9) + " / "
@@ -157,6 +168,11 @@ public final class LoadBench implements Callable<Integer> {
                     "errors",
                     String.format(Locale.ROOT, "%,d", soak.errors())
                             + (soak.errorSamples().isEmpty() ? "" : " e.g. " + String.join("; ", soak.errorSamples())));
+            row(
+                    "`/ask` answer cache hit rate, soak and its warm-up (questions drawn from a pool of "
+                            + String.format(Locale.ROOT, "%,d", driver.distinctQuestions())
+                            + "; a real server's members ask more different ones)",
+                    cacheDuring.show());
             LoadDriver.Heap heap = soak.heap();
             row(
                     "heap after full GC, after warm-up → after soak",
@@ -189,6 +205,35 @@ public final class LoadBench implements Callable<Integer> {
             row("JVM flags", "`" + DocumentedJvm.describeThisJvm() + "`");
             row("machine", Machine.describe());
             return soak.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    /** /ask's answer cache lookups so far, read from the bot's metrics registry as /metrics serves them. */
+    record AnswerCacheGets(double hits, double misses) {
+        static AnswerCacheGets of(Application app) {
+            return new AnswerCacheGets(count(app, "hit"), count(app, "miss"));
+        }
+
+        private static double count(Application app, String result) {
+            FunctionCounter counter = app.metrics()
+                    .registry()
+                    .find(MicrometerBotMetrics.CACHE_GETS)
+                    .tags("cache", AskCommand.ANSWER_CACHE, "result", result)
+                    .functionCounter();
+            return counter == null ? 0 : counter.count();
+        }
+
+        AnswerCacheGets minus(AnswerCacheGets before) {
+            return new AnswerCacheGets(hits - before.hits, misses - before.misses);
+        }
+
+        /** "99.8 % (49,901 of 50,002 lookups)". */
+        String show() {
+            double lookups = hits + misses;
+            return lookups == 0
+                    ? "no lookups"
+                    : String.format(
+                            Locale.ROOT, "%.1f %% (%,.0f of %,.0f lookups)", 100 * hits / lookups, hits, lookups);
         }
     }
 

@@ -107,9 +107,19 @@ public final class LoadDriver {
             Map<Kind, Histogram> byKind,
             Heap heap,
             Pauses collections,
-            String leaderboardCommand) {
+            String leaderboardCommand,
+            long cpuNanos) {
         public double throughput() {
             return commands / seconds;
+        }
+
+        /**
+         * CPU time of the whole process per command during the timed run, in ms: the bot's, the
+         * collector's, the JIT's and the bench's own clients'. On a machine shared with other work this
+         * moves far less than the throughput does, so it is the figure to compare a change by.
+         */
+        public double cpuMillisPerCommand() {
+            return commands == 0 ? 0 : cpuNanos / 1e6 / commands;
         }
     }
 
@@ -188,12 +198,14 @@ public final class LoadDriver {
         HeapWatch watch = new HeapWatch(window(run.duration()));
         Map<String, long[]> gcBefore = collectorTotals();
         watch.start();
+        long cpuBefore = Machine.processCpuNanos();
         Phase soak;
         try {
             soak = phase(run.duration(), run.rate(), seed);
         } finally {
             watch.stop();
         }
+        long cpu = Machine.processCpuNanos() - cpuBefore;
         Map<String, long[]> gcDuring = collectorTotals();
         gcDuring.forEach((name, totals) -> {
             long[] before = gcBefore.getOrDefault(name, new long[2]);
@@ -211,7 +223,8 @@ public final class LoadDriver {
                 soak.byKind,
                 new Heap(afterWarmup, afterSoak, watch.floors(), watch.window),
                 new Pauses(gcDuring, watch.floors().size()),
-                leaderboardLabel());
+                leaderboardLabel(),
+                cpu);
     }
 
     /** Each collector's collections so far and their total time in ms. */
@@ -230,6 +243,14 @@ public final class LoadDriver {
             n += m ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * How many different questions the mix draws /ask's from. Members of a real server ask far more
+     * different questions, so /ask's answer cache hits more often here than there.
+     */
+    public int distinctQuestions() {
+        return (int) questions.stream().distinct().count();
     }
 
     /** The guild every load member is in. */

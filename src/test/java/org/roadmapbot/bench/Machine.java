@@ -42,6 +42,13 @@ public final class Machine {
         }
     }
 
+    /** CPU time this process has used so far, all threads, in ns (-1 where the JVM cannot say). */
+    public static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
+    }
+
     /** Resident set size of this process in MB (Linux), if readable. */
     public static Optional<Long> residentMegabytes() {
         return status("VmRSS:");

@@ -51,6 +51,8 @@ class OpsEndpointTest {
                     .isEqualTo(0);
             assertThat(value(before, "roadmapbot_leaderboard_posts_total", "outcome=\"failed\",trigger=\"scheduled\""))
                     .isEqualTo(0);
+            assertThat(value(before, "roadmapbot_cache_gets_total", "cache=\"answers\",result=\"hit\""))
+                    .isEqualTo(0);
             assertThat(before)
                     .contains(
                             "hikaricp_connections_active{pool=\"roadmap-bot-db\"}",
@@ -59,11 +61,13 @@ class OpsEndpointTest {
 
             Reply answer = run(app, "ask", null, Map.of("question", "how much is boot.dev?"));
             run(app, "ask", null, Map.of("question", "what is phase 2 about?"));
+            Reply again = run(app, "ask", null, Map.of("question", "how much is boot.dev?"));
             Reply refused = run(app, "roadmap", null, Map.of("phase", 9L));
             run(app, "progress", "start", Map.of("track", "python", "pace", "part-time"));
             Reply forbidden = run(app, "leaderboard", "post", Map.of("channel", "123"));
             run(app, "nosuchcommand", null, Map.of());
             assertThat(answer.error()).isFalse();
+            assertThat(again.content()).isEqualTo(answer.content());
             assertThat(refused.error()).isTrue();
             assertThat(forbidden.error()).isTrue();
 
@@ -72,6 +76,13 @@ class OpsEndpointTest {
             assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             String after = metrics.body();
             assertThat(value(after, "roadmapbot_commands_total", "command=\"ask\",outcome=\"ok\",type=\"slash\""))
+                    .isEqualTo(3);
+            // /ask's answer cache: the repeated question was a hit, the two first ones misses.
+            assertThat(value(after, "roadmapbot_cache_gets_total", "cache=\"answers\",result=\"hit\""))
+                    .isEqualTo(1);
+            assertThat(value(after, "roadmapbot_cache_gets_total", "cache=\"answers\",result=\"miss\""))
+                    .isEqualTo(2);
+            assertThat(value(after, "roadmapbot_cache_size", "cache=\"answers\""))
                     .isEqualTo(2);
             assertThat(value(
                             after,
@@ -91,7 +102,7 @@ class OpsEndpointTest {
                             "command=\"unknown\",outcome=\"unknown\",type=\"slash\""))
                     .isEqualTo(1);
             assertThat(value(after, "roadmapbot_command_duration_seconds_count", "command=\"ask\",type=\"slash\""))
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertThat(value(after, "roadmapbot_command_duration_seconds_sum", "command=\"ask\",type=\"slash\""))
                     .isPositive();
             // The progress write went through the pool: Hikari's tracker counted the connection use.
