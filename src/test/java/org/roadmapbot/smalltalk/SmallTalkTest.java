@@ -87,6 +87,8 @@ class SmallTalkTest {
                 "heldout-d",
                 "heldout-e",
                 "nearmiss-f",
+                "heldout-g",
+                "nearmiss-h",
                 "offtopic-dev",
                 "offtopic-heldout",
                 "paraphrase-dev",
