@@ -43,9 +43,12 @@ final class H2PlanRefresh {
     /** Rows of each table when it was last analysed here (0: not yet). One thread uses it (the housekeeping). */
     private final Map<String, Long> analysedAt = new HashMap<>();
 
+    /** A table due for analysis and its rows now. */
+    private record Due(String table, long rows) {}
+
     /** Analyses the tables that have doubled since the last time; returns their names. */
     List<String> run(Connection c) throws SQLException {
-        List<String[]> due = new ArrayList<>();
+        List<Due> due = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(TABLES)) {
             ps.setLong(1, MIN_ROWS);
             try (ResultSet rs = ps.executeQuery()) {
@@ -53,17 +56,17 @@ final class H2PlanRefresh {
                     String table = quote(rs.getString(1)) + "." + quote(rs.getString(2));
                     long rows = rs.getLong(3);
                     if (rows >= 2 * analysedAt.getOrDefault(table, 0L)) {
-                        due.add(new String[] {table, Long.toString(rows)});
+                        due.add(new Due(table, rows));
                     }
                 }
             }
         }
         List<String> analysed = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            for (String[] table : due) {
-                s.execute("ANALYZE TABLE " + table[0]);
-                analysedAt.put(table[0], Long.parseLong(table[1]));
-                analysed.add(table[0]);
+            for (Due table : due) {
+                s.execute("ANALYZE TABLE " + table.table());
+                analysedAt.put(table.table(), table.rows());
+                analysed.add(table.table());
             }
             if (!analysed.isEmpty()) {
                 s.execute(REPLAN);

@@ -52,7 +52,7 @@ public final class SmallTalk {
 
     record File(String why, List<String> filler, List<Kind> kinds) {}
 
-    /** Index of the filler "kind" in {@link #phrases}: it covers words but gives no reply. */
+    /** The kind index of a filler phrase ({@link #phrasesByFirstWord}): it covers words but gives no reply. */
     private static final int FILLER = -1;
 
     private final List<Kind> kinds;

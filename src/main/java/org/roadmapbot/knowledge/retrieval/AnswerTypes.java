@@ -167,8 +167,10 @@ public final class AnswerTypes {
 
     /** Whether the facts hold an instance of the asked type. */
     public boolean present(Asked asked, List<String> facts) {
-        Compiled c =
-                types.stream().filter(t -> t.type() == asked.type()).findFirst().orElseThrow();
+        Compiled c = types.stream()
+                .filter(t -> t.type().id().equals(asked.type().id()))
+                .findFirst()
+                .orElseThrow();
         if (c.instance() != null
                 && facts.stream().anyMatch(f -> c.instance().matcher(f).find())) {
             return true;
