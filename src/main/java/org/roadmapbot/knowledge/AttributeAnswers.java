@@ -437,7 +437,7 @@ final class AttributeAnswers {
                     q.question(),
                     free.stream().map(c -> c.provider() + " (" + c.name() + ")").collect(Collectors.joining(", "))
                             + " cost nothing. Of the paid ones, " + cheapestPaid.provider()
-                            + " is cheapest: " + cheapestPaid.price().details(),
+                            + " is the cheapest. " + cheapestPaid.price().details(),
                     entries));
         }
         // Longest or shortest among the courses with a stated length, free entry courses included.

@@ -189,7 +189,9 @@ class AnswerServiceTest {
     void superlativesAndFiltersOverCoursesAreComputed() {
         assertThat(answers.answer("what is the cheapest course").text())
                 .contains("cost nothing")
-                .contains("Scrimba is cheapest");
+                // The price's own sentences follow as sentences, not after a colon ("cheapest: Two free courses").
+                .contains("Scrimba is the cheapest. Two free courses")
+                .contains("$24.50/mo");
         assertThat(answers.answer("which is the most expensive course?").sources())
                 .containsExactly("boot-dev-backend");
         assertThat(answers.answer("which course teaches Go?").sources()).containsExactly("boot-dev-backend");
