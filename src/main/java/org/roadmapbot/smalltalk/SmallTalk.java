@@ -1,11 +1,5 @@
 package org.roadmapbot.smalltalk;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.roadmapbot.core.JsonResource;
 
 /**
  * Messages that are only small talk — "hi", "thanks!", "what can you do?" — and the friendly reply to
@@ -74,17 +69,7 @@ public final class SmallTalk {
     }
 
     public static SmallTalk load() {
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        try (InputStream in = SmallTalk.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new SmallTalk(mapper.readValue(in, File.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return new SmallTalk(JsonResource.read(RESOURCE, File.class));
     }
 
     public List<Kind> kinds() {

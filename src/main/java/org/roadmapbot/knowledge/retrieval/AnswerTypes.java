@@ -1,11 +1,5 @@
 package org.roadmapbot.knowledge.retrieval;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.lucene.analysis.Analyzer;
+import org.roadmapbot.core.JsonResource;
 import org.roadmapbot.knowledge.retrieval.KnowledgeAnalyzer.Slot;
 
 /**
@@ -125,17 +120,7 @@ public final class AnswerTypes {
     }
 
     public static AnswerTypes load(Analyzer analyzer, Predicate<String> readable) {
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        try (InputStream in = AnswerTypes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new AnswerTypes(mapper.readValue(in, File.class), analyzer, readable);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return new AnswerTypes(JsonResource.read(RESOURCE, File.class), analyzer, readable);
     }
 
     public List<Type> all() {

@@ -1,11 +1,5 @@
 package org.roadmapbot.knowledge.retrieval;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.roadmapbot.core.JsonResource;
 
 /** The rules of {@code knowledge/rules.json}, and what they find in a question. */
 public final class Rules {
@@ -55,17 +50,7 @@ public final class Rules {
     }
 
     public static Rules load() {
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        try (InputStream in = Rules.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new Rules(mapper.readValue(in, File.class).rules());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return new Rules(JsonResource.read(RESOURCE, File.class).rules());
     }
 
     public List<Rule> all() {
