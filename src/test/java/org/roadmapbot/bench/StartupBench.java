@@ -35,6 +35,11 @@ import picocli.CommandLine.Option;
  * bot: the documented flags ({@code jvm.options}) and a class-data archive made beforehand by one run
  * that dumps the classes it loaded ({@code -XX:ArchiveClassesAtExit}), so the figure covers the set-up
  * the README ships as well as a bare {@code java -jar}.
+ *
+ * <p>With {@code --baseline-jar}, it also compares this build's packaged jar with another build's (issue 12's
+ * goal: the first answer no slower than before that work, in the same run): each jar answers one one-shot
+ * {@code ask} in fresh JVMs, taking turns so that the machine's load falls on both alike, timed from process
+ * start to exit. A jar's first run creates its database and is not counted.
  */
 @Command(name = "startup", description = "Measure start-up to first answer and memory in fresh JVMs.")
 public final class StartupBench implements Callable<Integer> {
@@ -47,8 +52,23 @@ public final class StartupBench implements Callable<Integer> {
     @Option(names = "--probe", hidden = true, description = "Internal: be the measured child process.")
     boolean probe;
 
+    @Option(
+            names = "--baseline-jar",
+            description = "Also time a one-shot `ask` of this jar against --jar's, taking turns (e.g. a jar built "
+                    + "from the commit before issue 12).")
+    Path baselineJar;
+
+    @Option(
+            names = "--jar",
+            description = "This build's packaged jar, for --baseline-jar (default: ${DEFAULT-VALUE}).",
+            defaultValue = "target/roadmap-bot.jar")
+    Path jar;
+
     @Mixin
     BenchSetup setup;
+
+    /** What the jars are asked: a question the bundled data answers, in every version of the bot. */
+    static final String ONE_SHOT_QUESTION = "How long does it take to become a backend developer?";
 
     @Override
     public Integer call() throws Exception {
@@ -77,9 +97,70 @@ public final class StartupBench implements Callable<Integer> {
                     Locale.ROOT, "| memory after start-up: live heap after full GC | %.1f MB |%n", median(samples, 1));
             System.out.printf(
                     Locale.ROOT, "| memory after start-up: process resident set | %.0f MB |%n", median(samples, 2));
+            if (baselineJar != null) {
+                printComparison(directory.path());
+            }
             System.out.printf(Locale.ROOT, "| machine | %s |%n", Machine.describe());
             return 0;
         }
+    }
+
+    void printComparison(Path dir) throws Exception {
+        List<Double> current = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        Path currentDir = Files.createDirectories(dir.resolve("one-shot-current"));
+        Path baselineDir = Files.createDirectories(dir.resolve("one-shot-baseline"));
+        oneShotAsk(jar, currentDir);
+        oneShotAsk(baselineJar, baselineDir);
+        for (int i = 0; i < runs; i++) {
+            current.add(oneShotAsk(jar, currentDir));
+            baseline.add(oneShotAsk(baselineJar, baselineDir));
+        }
+        double now = median(current);
+        double before = median(baseline);
+        System.out.printf(
+                Locale.ROOT,
+                "| one-shot `ask` of the packaged jar, process start to exit (median of %d, taking turns) | %.0f ms |%n",
+                runs,
+                now);
+        System.out.printf(
+                Locale.ROOT,
+                "| … of the baseline jar %s, the same way | %.0f ms (this build: %.2f× its time) |%n",
+                baselineJar.getFileName(),
+                before,
+                now / before);
+    }
+
+    /** Milliseconds from starting {@code java -jar jar ask QUESTION} in {@code dir} to its exit. */
+    static double oneShotAsk(Path jar, Path dir) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no jar at " + jar.toAbsolutePath());
+        }
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "ask",
+                ONE_SHOT_QUESTION);
+        Path output = dir.resolve("one-shot.log");
+        // The bot's database goes to ./data of the working directory, each jar its own.
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().remove("ROADMAP_BOT_DATA_DIR");
+        long start = System.nanoTime();
+        Process p = builder.start();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(jar + ": one-shot ask took over 2 minutes");
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        String printed = Files.readString(output);
+        if (p.exitValue() != 0 || printed.isBlank()) {
+            throw new IllegalStateException(jar + ": one-shot ask failed (exit " + p.exitValue() + "): " + printed);
+        }
+        return ms;
     }
 
     /** In the child: start, answer, measure, print one line. */
@@ -88,13 +169,7 @@ public final class StartupBench implements Callable<Integer> {
         try (Application app = Application.start(config)) {
             Reply reply = app.router()
                     .dispatch(new CommandRequest(
-                            "1",
-                            "1",
-                            "bench",
-                            false,
-                            "ask",
-                            null,
-                            Map.of("question", "How long does it take to become a backend developer?")));
+                            "1", "1", "bench", false, "ask", null, Map.of("question", ONE_SHOT_QUESTION)));
             long ms = System.currentTimeMillis()
                     - ManagementFactory.getRuntimeMXBean().getStartTime();
             if (reply.sources().isEmpty()) {
@@ -199,7 +274,12 @@ public final class StartupBench implements Callable<Integer> {
     }
 
     private static double median(List<double[]> samples, int column) {
-        double[] values = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
+        return median(samples.stream().map(s -> s[column]).toList());
+    }
+
+    private static double median(List<Double> samples) {
+        double[] values =
+                samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return values.length % 2 == 1
                 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
