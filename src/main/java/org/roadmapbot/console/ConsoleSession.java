@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandRouter;
 import org.roadmapbot.core.Reply;
@@ -37,6 +39,12 @@ public final class ConsoleSession {
         this.files = files;
     }
 
+    /**
+     * Lines that end the session, as in other interactive shells. Slash commands only: a plain "exit" is a
+     * question like any other line, and Discord has no such command, so nothing else means them.
+     */
+    private static final Set<String> QUIT = Set.of("/quit", "/exit");
+
     /** The reply to one line, or null for a blank line. */
     public Reply handle(String line) {
         String trimmed = line.strip();
@@ -58,12 +66,15 @@ public final class ConsoleSession {
 
     public void run(BufferedReader in, PrintStream out, boolean prompt) throws IOException {
         if (prompt) {
-            out.println("Roadmap Study Bot console. Type a question, or /help. Ctrl-D to quit.");
+            out.println("Roadmap Study Bot console. Type a question, or /help. /quit (or Ctrl-D) to quit.");
             out.print("> ");
             out.flush();
         }
         String line;
         while ((line = in.readLine()) != null) {
+            if (QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                return;
+            }
             Reply reply = handle(line);
             if (reply != null) {
                 List<Path> saved = files == null ? null : files.save(reply);

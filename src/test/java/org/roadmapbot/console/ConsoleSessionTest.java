@@ -51,6 +51,39 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void slashQuitEndsTheSessionAndNothingAfterItRuns() throws Exception {
+        String input = "/roadmap phase:1\n  /QUIT \n/courses\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
+            CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
+            new ConsoleSession(app.router(), caller, true)
+                    .run(
+                            new BufferedReader(new StringReader(input)),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        // Only the line before /quit was answered: no "unknown command", no /courses.
+        assertThat(lines).hasSize(1);
+        assertThat(new ObjectMapper().readTree(lines[0]).get("sources").get(0).asText())
+                .isEqualTo("phase-1");
+    }
+
+    @Test
+    void plainExitIsAQuestionNotAQuit() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
+            CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
+            new ConsoleSession(app.router(), caller, true)
+                    .run(
+                            new BufferedReader(new StringReader("exit\n/exit\nhow much does boot.dev cost?\n")),
+                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            false);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1);
+    }
+
+    @Test
     void textModePrintsTheReplyReadably() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
