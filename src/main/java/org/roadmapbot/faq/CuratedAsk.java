@@ -30,9 +30,7 @@ public final class CuratedAsk extends WrappingCommand {
     protected Reply handle(CommandRequest request) {
         String question = request.string(questionOption).orElse("").strip();
         Optional<Answer> curated = faqs.answer(request.guildId(), question);
-        return curated.isPresent()
-                ? reply(curated.get())
-                : handOff(request);
+        return curated.isPresent() ? reply(curated.get()) : handOff(request);
     }
 
     /**

@@ -94,9 +94,7 @@ public final class TopicMatcher {
         record Scored(Topic topic, int distance) {}
         int bound = Math.max(2, query.length() / 3);
         return topics.stream()
-                .map(t -> new Scored(
-                        t,
-                        Math.min(edits(query, compact(t.id())), edits(query, compact(t.name())))))
+                .map(t -> new Scored(t, Math.min(edits(query, compact(t.id())), edits(query, compact(t.name())))))
                 .filter(s -> s.distance <= bound)
                 .sorted(Comparator.comparingInt(Scored::distance))
                 .limit(MAX_SUGGESTIONS)

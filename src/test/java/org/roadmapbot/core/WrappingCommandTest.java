@@ -15,7 +15,8 @@ class WrappingCommandTest {
     private static final class Inner implements Command {
         private final Handlers handlers = Handlers.builder(
                         CommandSpec.of("ask", "Ask", OptionSpec.string(QUESTION, "Question", true, 50)))
-                .command(request -> Reply.text("inner: " + request.string(QUESTION).orElseThrow()))
+                .command(request ->
+                        Reply.text("inner: " + request.string(QUESTION).orElseThrow()))
                 .button("more", 1, (presser, id) -> Reply.text("more about " + id.arg(0)))
                 .form("note", (submitter, id, values) -> Reply.text("noted " + values.get("text")))
                 .build();
@@ -47,9 +48,7 @@ class WrappingCommandTest {
 
         @Override
         protected Reply handle(CommandRequest request) {
-            return request.string(QUESTION).orElseThrow().equals("hi")
-                    ? Reply.text(greeting)
-                    : handOff(request);
+            return request.string(QUESTION).orElseThrow().equals("hi") ? Reply.text(greeting) : handOff(request);
         }
     }
 
@@ -85,9 +84,11 @@ class WrappingCommandTest {
     @Test
     void keepsTheWrappedSpecButtonsFormsAndAutocomplete() {
         assertThat(router.spec("ask")).contains(inner.spec());
-        assertThat(router.button(member(), ButtonId.of("ask", "more", "http").encode()).content())
+        assertThat(router.button(member(), ButtonId.of("ask", "more", "http").encode())
+                        .content())
                 .isEqualTo("more about http");
-        assertThat(router.form(member(), ButtonId.of("ask", "note").encode(), Map.of("text", "x")).content())
+        assertThat(router.form(member(), ButtonId.of("ask", "note").encode(), Map.of("text", "x"))
+                        .content())
                 .isEqualTo("noted x");
         assertThat(router.autocomplete(member(), QUESTION, "ht"))
                 .containsExactly(new Command.Choice(QUESTION + ":ht", "ht"));
@@ -95,9 +96,11 @@ class WrappingCommandTest {
 
     @Test
     void aWrappersOwnButtonWorksThroughOuterWrappersAndTheWrappedButtonsKeepTheirArguments() {
-        assertThat(router.button(member(), ButtonId.of("ask", "wave").encode()).content()).isEqualTo("waved by m");
+        assertThat(router.button(member(), ButtonId.of("ask", "wave").encode()).content())
+                .isEqualTo("waved by m");
         // "more" takes one argument, through every layer: an id with none is stale, not a crash.
-        assertThat(router.button(member(), ButtonId.of("ask", "more").encode()).content()).isEqualTo(ButtonId.STALE);
+        assertThat(router.button(member(), ButtonId.of("ask", "more").encode()).content())
+                .isEqualTo(ButtonId.STALE);
     }
 
     @Test

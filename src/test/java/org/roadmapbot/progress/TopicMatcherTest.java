@@ -67,7 +67,8 @@ class TopicMatcherTest {
     private List<String> suggestions(String typed) {
         TopicMatcher.Result result = matcher.find(typed, null);
         assertThat(result).as(typed).isInstanceOf(TopicMatcher.NotFound.class);
-        return ((TopicMatcher.NotFound) result).suggestions().stream().map(Topic::id).toList();
+        return ((TopicMatcher.NotFound) result)
+                .suggestions().stream().map(Topic::id).toList();
     }
 
     @Test
