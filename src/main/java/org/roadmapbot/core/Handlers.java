@@ -158,7 +158,7 @@ public final class Handlers {
             return put(forms, action, new Route<>(minArgs, maxArgs, handler));
         }
 
-        /** Every button and form action of {@code other} (a command that wraps another keeps its buttons and forms). */
+        /** Every button and form action of {@code other} (a {@link WrappingCommand} keeps the wrapped command's). */
         public Builder buttonsOf(Handlers other) {
             other.buttons.forEach((action, route) -> put(buttons, action, route));
             other.forms.forEach((action, route) -> put(forms, action, route));

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
-import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.core.WrappingCommand;
 import org.roadmapbot.knowledge.Answer;
 import org.roadmapbot.knowledge.AskCommand;
 
@@ -15,35 +15,22 @@ import org.roadmapbot.knowledge.AskCommand;
  * FAQ; otherwise the plain /ask, untouched. Wraps the ask command rather than changing it, as
  * {@code PersonalAsk} does.
  */
-public final class CuratedAsk implements Command {
+public final class CuratedAsk extends WrappingCommand {
 
-    private final Command ask;
     private final String questionOption;
     private final ServerFaqs faqs;
-    private final Handlers handlers;
 
     public CuratedAsk(Command ask, String questionOption, ServerFaqs faqs) {
-        this.ask = ask;
+        super(ask);
         this.questionOption = questionOption;
         this.faqs = faqs;
-        // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
-        this.handlers = Handlers.builder(ask.spec())
-                .command(this::answer)
-                .buttonsOf(ask.handlers())
-                .build();
     }
 
     @Override
-    public Handlers handlers() {
-        return handlers;
-    }
-
-    private Reply answer(CommandRequest request) {
+    protected Reply handle(CommandRequest request) {
         String question = request.string(questionOption).orElse("").strip();
         Optional<Answer> curated = faqs.answer(request.guildId(), question);
-        return curated.isPresent()
-                ? reply(curated.get())
-                : ask.handlers().forSubcommand(null).orElseThrow().handle(request);
+        return curated.isPresent() ? reply(curated.get()) : handOff(request);
     }
 
     /**
@@ -64,10 +51,5 @@ public final class CuratedAsk implements Command {
             }
         }
         return reply.build();
-    }
-
-    @Override
-    public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
-        return ask.autocomplete(request, option, typed);
     }
 }

@@ -1,6 +1,5 @@
 package org.roadmapbot.insights;
 
-import java.util.List;
 import java.util.Optional;
 import org.roadmapbot.core.ButtonId;
 import org.roadmapbot.core.Command;
@@ -8,6 +7,7 @@ import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.core.UserError;
+import org.roadmapbot.core.WrappingCommand;
 import org.roadmapbot.faq.CuratedAnswer;
 
 /**
@@ -16,7 +16,7 @@ import org.roadmapbot.faq.CuratedAnswer;
  * 👍/👎 buttons whose ratings are counted, a 👎 keeping the question. Wraps the ask command (the
  * outermost of its wrappers, so it sees the reply members see).
  */
-public final class FeedbackAsk implements Command {
+public final class FeedbackAsk extends WrappingCommand {
 
     /** Button action: rate an answer ("2:ask:rate:up:<token>", "2:ask:rate:down:<token>"; version 1 had no "2:"). */
     static final String RATE = "rate";
@@ -24,28 +24,25 @@ public final class FeedbackAsk implements Command {
     static final String UP = "up";
     static final String DOWN = "down";
 
-    private final Command ask;
     private final String questionOption;
     private final AskLog log;
     private final RecentAnswers recent;
-    private final Handlers handlers;
 
     public FeedbackAsk(Command ask, String questionOption, AskLog log, RecentAnswers recent) {
-        this.ask = ask;
+        super(ask);
         this.questionOption = questionOption;
         this.log = log;
         this.recent = recent;
-        // The wrapped /ask's buttons ("More about …") keep working through this wrapper.
-        this.handlers = Handlers.builder(ask.spec())
-                .command(request -> answer(request, true))
-                .button(RATE, 2, this::rate)
-                .buttonsOf(ask.handlers())
-                .build();
     }
 
     @Override
-    public Handlers handlers() {
-        return handlers;
+    protected void addButtons(Handlers.Builder builder) {
+        builder.button(RATE, 2, this::rate);
+    }
+
+    @Override
+    protected Reply handle(CommandRequest request) {
+        return answer(request, true);
     }
 
     /**
@@ -54,7 +51,7 @@ public final class FeedbackAsk implements Command {
      */
     public Reply answer(CommandRequest request, boolean counted) {
         String question = request.string(questionOption).orElse("").strip();
-        Reply reply = ask.handlers().forSubcommand(null).orElseThrow().handle(request);
+        Reply reply = handOff(request);
         if (reply.error()) {
             return reply;
         }
@@ -110,10 +107,5 @@ public final class FeedbackAsk implements Command {
                                 : "Thanks for telling me. 👎 The server's moderators see which answers missed in `/insights` and can add a better one.")
                 .ephemeral(true)
                 .build();
-    }
-
-    @Override
-    public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
-        return ask.autocomplete(request, option, typed);
     }
 }

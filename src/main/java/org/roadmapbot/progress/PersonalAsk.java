@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
-import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Reply;
+import org.roadmapbot.core.WrappingCommand;
 
 /**
  * /ask, aware of the asker's progress: a personal question ("what should I do next?", "how far
@@ -21,13 +21,11 @@ import org.roadmapbot.core.Reply;
  * <p>Progress is reached through a supplier: a one-shot ask opens the database only for a personal
  * question, and only when there is one (no database: nobody has started).
  */
-public final class PersonalAsk implements Command {
+public final class PersonalAsk extends WrappingCommand {
 
-    private final Command ask;
     private final String questionOption;
     private final Function<String, Optional<String>> intents;
     private final Supplier<Optional<ProgressCommand>> progress;
-    private final Handlers handlers;
 
     /**
      * @param ask            the plain /ask command
@@ -40,23 +38,14 @@ public final class PersonalAsk implements Command {
             String questionOption,
             Function<String, Optional<String>> intents,
             Supplier<Optional<ProgressCommand>> progress) {
-        this.ask = ask;
+        super(ask);
         this.questionOption = questionOption;
         this.intents = intents;
         this.progress = progress;
-        // The plain /ask's buttons ("More about …") keep working through this wrapper.
-        this.handlers = Handlers.builder(ask.spec())
-                .command(this::answer)
-                .buttonsOf(ask.handlers())
-                .build();
     }
 
     @Override
-    public Handlers handlers() {
-        return handlers;
-    }
-
-    private Reply answer(CommandRequest request) {
+    protected Reply handle(CommandRequest request) {
         String question = request.string(questionOption).orElse("");
         String sub = intents.apply(question)
                 .map(intent -> intent.equals("standing") ? ProgressCommand.SHOW : ProgressCommand.NEXT)
@@ -65,7 +54,7 @@ public final class PersonalAsk implements Command {
                 ? Optional.empty()
                 : progress.get().filter(p -> p.started(request.guildId(), request.memberId()));
         if (started.isEmpty()) {
-            return ask.handlers().forSubcommand(null).orElseThrow().handle(request);
+            return handOff(request);
         }
         Reply personal = started.get()
                 .handlers()
@@ -77,10 +66,5 @@ public final class PersonalAsk implements Command {
             reply.sources(List.of("roadmap"));
         }
         return reply.build();
-    }
-
-    @Override
-    public List<Choice> autocomplete(CommandRequest request, String option, String typed) {
-        return ask.autocomplete(request, option, typed);
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.roadmapbot.core.EditDistance;
+import org.apache.lucene.search.spell.LevenshteinDistance;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 
@@ -23,6 +23,8 @@ public final class TopicMatcher {
     public record NotFound(List<Topic> suggestions) implements Result {}
 
     private static final int MAX_SUGGESTIONS = 3;
+
+    private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance();
 
     private final List<Topic> topics;
 
@@ -92,16 +94,22 @@ public final class TopicMatcher {
         record Scored(Topic topic, int distance) {}
         int bound = Math.max(2, query.length() / 3);
         return topics.stream()
-                .map(t -> new Scored(
-                        t,
-                        Math.min(
-                                EditDistance.distance(query, compact(t.id()), bound),
-                                EditDistance.distance(query, compact(t.name()), bound))))
+                .map(t -> new Scored(t, Math.min(edits(query, compact(t.id())), edits(query, compact(t.name())))))
                 .filter(s -> s.distance <= bound)
                 .sorted(Comparator.comparingInt(Scored::distance))
                 .limit(MAX_SUGGESTIONS)
                 .map(Scored::topic)
                 .toList();
+    }
+
+    /**
+     * The Levenshtein distance of two strings: how many characters to insert, delete or replace to turn
+     * one into the other. Lucene's {@link LevenshteinDistance} gives it as a similarity, {@code 1 -
+     * distance / longer length}; this turns it back into the count.
+     */
+    static int edits(String a, String b) {
+        int longer = Math.max(a.length(), b.length());
+        return Math.round((1 - LEVENSHTEIN.getDistance(a, b)) * longer);
     }
 
     /** Lower case, letters and digits only: "Node.js" and "nodejs" and "node-js" are one key. */

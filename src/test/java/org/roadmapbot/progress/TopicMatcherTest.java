@@ -2,6 +2,7 @@ package org.roadmapbot.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.roadmapbot.knowledge.data.RoadmapFile.Topic;
 import org.roadmapbot.testing.TestBot;
@@ -42,6 +43,32 @@ class TopicMatcherTest {
                 .extracting(Topic::id)
                 .first()
                 .isEqualTo("redis-caching");
+    }
+
+    @Test
+    void nearMissesAreThoseWithinABoundThatGrowsWithTheLength() {
+        // Six letters allow two edits: "nodeqq" is two from "nodejs", "nodqqq" three.
+        assertThat(suggestions("nodeqq")).containsExactly("nodejs");
+        assertThat(suggestions("nodqqq")).doesNotContain("nodejs");
+        // Nineteen letters allow six: two typos in a long name still find it.
+        assertThat(suggestions("authentcation basiks")).first().isEqualTo("authentication-basics");
+    }
+
+    @Test
+    void editsCountsInsertionsDeletionsAndReplacements() {
+        assertThat(TopicMatcher.edits("kitten", "sitting")).isEqualTo(3);
+        assertThat(TopicMatcher.edits("salery", "salary")).isEqualTo(1);
+        assertThat(TopicMatcher.edits("same", "same")).isZero();
+        assertThat(TopicMatcher.edits("a", "abcdef")).isEqualTo(5);
+        assertThat(TopicMatcher.edits("", "abc")).isEqualTo(3);
+        assertThat(TopicMatcher.edits("redisc", "rediscaching")).isEqualTo(6);
+    }
+
+    private List<String> suggestions(String typed) {
+        TopicMatcher.Result result = matcher.find(typed, null);
+        assertThat(result).as(typed).isInstanceOf(TopicMatcher.NotFound.class);
+        return ((TopicMatcher.NotFound) result)
+                .suggestions().stream().map(Topic::id).toList();
     }
 
     @Test
