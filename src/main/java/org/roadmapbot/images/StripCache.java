@@ -21,6 +21,18 @@ public final class StripCache {
         int height();
 
         void draw(Graphics2D g);
+
+        /**
+         * Whether other pictures show this strip too. One only a single member's picture shows (their own
+         * highlighted row, their card's header) is drawn each time and not kept: it is seldom asked for
+         * again before it changes, and kept, it would push shared strips out and live just long enough
+         * for the collector to promote it to the old generation and collect it there, with a full
+         * collection (README "Memory": these strips were the most sampled objects left in the old
+         * generation under the load mix).
+         */
+        default boolean shared() {
+            return true;
+        }
     }
 
     private final int width;
@@ -35,21 +47,34 @@ public final class StripCache {
     }
 
     public PngStrip strip(Part part) {
+        if (!part.shared()) {
+            return draw(part);
+        }
         PngStrip strip = strips.getIfPresent(part);
         if (strip == null) {
             // Not Cache.get(key, loader): that holds a lock while drawing; two threads drawing the same
             // new strip once each is harmless.
-            BufferedImage image = canvas(width, part.height());
-            Graphics2D g = Images.graphics(image);
-            try {
-                part.draw(g);
-            } finally {
-                g.dispose();
-            }
-            strip = Images.strip(image);
+            strip = draw(part);
             strips.put(part, strip);
         }
         return strip;
+    }
+
+    private PngStrip draw(Part part) {
+        BufferedImage image = canvas(width, part.height());
+        Graphics2D g = Images.graphics(image);
+        try {
+            part.draw(g);
+        } finally {
+            g.dispose();
+        }
+        return Images.strip(image);
+    }
+
+    /** Strips kept now (for tests). */
+    long kept() {
+        strips.cleanUp();
+        return strips.estimatedSize();
     }
 
     /**

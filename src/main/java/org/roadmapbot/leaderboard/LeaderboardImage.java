@@ -174,6 +174,12 @@ public final class LeaderboardImage {
             return ROW;
         }
 
+        /** The asker's own row is in their picture only. */
+        @Override
+        public boolean shared() {
+            return !viewer;
+        }
+
         @Override
         public void draw(Graphics2D g) {
             Board.Entry e = entry;

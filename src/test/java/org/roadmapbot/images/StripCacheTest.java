@@ -55,6 +55,34 @@ class StripCacheTest {
         assertThat(decoded.getRGB(3, 3) & 0xFFFFFF).isEqualTo(Images.GOLD.getRGB() & 0xFFFFFF);
     }
 
+    /** A strip of one member's picture only. */
+    private record Own(int height) implements StripCache.Part {
+        @Override
+        public void draw(Graphics2D g) {
+            g.setColor(Images.BAR_FILL);
+            g.fillRect(0, 0, 9, height);
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
+        }
+    }
+
+    @Test
+    void sharedStripsAreKeptAndAMembersOwnAreDrawnEachTimeWithoutBeingKept() {
+        StripCache cache = new StripCache(WIDTH, 1 << 20);
+
+        PngStrip shared = cache.strip(new Marked(10));
+        PngStrip own = cache.strip(new Own(10));
+        PngStrip ownAgain = cache.strip(new Own(10));
+
+        assertThat(cache.kept()).isEqualTo(1);
+        assertThat(cache.strip(new Marked(10))).isSameAs(shared);
+        assertThat(ownAgain).isNotSameAs(own);
+        assertThat(ownAgain.deflated()).isEqualTo(own.deflated()).isEqualTo(fresh(new Own(10)).deflated());
+    }
+
     @Test
     void aThreadDrawsItsStripsOnOneCanvasOfEachWidth() {
         int width = 97; // no other test of this thread draws at this width
