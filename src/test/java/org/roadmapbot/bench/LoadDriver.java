@@ -306,9 +306,9 @@ public final class LoadDriver {
                 Worker w = f.get();
                 phase.commands += w.commands;
                 phase.errors += w.errors;
-                phase.latency.add(w.all);
                 for (Kind k : Kind.values()) {
                     phase.byKind.get(k).add(w.byKind.get(k));
+                    phase.latency.add(w.byKind.get(k));
                 }
                 w.errorSamples.stream()
                         .limit(5 - Math.min(5, phase.errorSamples.size()))
@@ -323,14 +323,17 @@ public final class LoadDriver {
         }
     }
 
-    /** One simulated client: its own members (so its toggles never race another thread's), its own histograms. */
+    /**
+     * One simulated client: its own members (so its toggles never race another thread's), its own histograms,
+     * one per kind of command (merged into the run's overall latency afterwards: a histogram is ~200 KB of the
+     * heap the bench measures).
+     */
     private final class Worker {
         final int id;
         final SplittableRandom random;
         final long start;
         final long end;
         final AtomicBoolean stop;
-        final Histogram all = Latencies.histogram();
         final Map<Kind, Histogram> byKind = new LinkedHashMap<>();
         final List<String> errorSamples = new ArrayList<>();
         final int memberCount;
@@ -383,7 +386,6 @@ public final class LoadDriver {
                     problem = kind + ": " + e;
                 }
                 long latency = System.nanoTime() - from;
-                Latencies.record(all, latency);
                 Latencies.record(byKind.get(kind), latency);
                 commands++;
                 if (!ok) {
