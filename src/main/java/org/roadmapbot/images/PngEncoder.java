@@ -57,9 +57,8 @@ final class PngEncoder {
         DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
         int[] pixels = buffer.getData();
         int scanline = ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride();
-        int origin = buffer.getOffset()
-                - raster.getSampleModelTranslateY() * scanline
-                - raster.getSampleModelTranslateX();
+        int origin =
+                buffer.getOffset() - raster.getSampleModelTranslateY() * scanline - raster.getSampleModelTranslateX();
         int stride = 1 + width * 3;
         int rawLength = height * stride;
         Scratch scratch = SCRATCH.get();

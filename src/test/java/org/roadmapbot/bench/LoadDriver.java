@@ -94,7 +94,9 @@ public final class LoadDriver {
         /** "Copy 1,008 (6.9 s, longest 12 ms), MarkSweepCompact 3 (0.4 s, longest 160 ms)". */
         public String show() {
             Map<String, List<GcWatch.Collection>> byCollector = new LinkedHashMap<>();
-            collections.forEach(c -> byCollector.computeIfAbsent(c.collector(), k -> new ArrayList<>()).add(c));
+            collections.forEach(c -> byCollector
+                    .computeIfAbsent(c.collector(), k -> new ArrayList<>())
+                    .add(c));
             List<String> parts = new ArrayList<>();
             byCollector.forEach((name, list) -> parts.add(String.format(
                     Locale.ROOT,
@@ -102,7 +104,10 @@ public final class LoadDriver {
                     name,
                     list.size(),
                     list.stream().mapToLong(GcWatch.Collection::pauseMillis).sum() / 1000.0,
-                    list.stream().mapToLong(GcWatch.Collection::pauseMillis).max().orElse(0))));
+                    list.stream()
+                            .mapToLong(GcWatch.Collection::pauseMillis)
+                            .max()
+                            .orElse(0))));
             return parts.isEmpty() ? "none" : String.join(", ", parts);
         }
 

@@ -80,7 +80,9 @@ class StripCacheTest {
         assertThat(cache.kept()).isEqualTo(1);
         assertThat(cache.strip(new Marked(10))).isSameAs(shared);
         assertThat(ownAgain).isNotSameAs(own);
-        assertThat(ownAgain.deflated()).isEqualTo(own.deflated()).isEqualTo(fresh(new Own(10)).deflated());
+        assertThat(ownAgain.deflated())
+                .isEqualTo(own.deflated())
+                .isEqualTo(fresh(new Own(10)).deflated());
     }
 
     @Test
@@ -93,8 +95,10 @@ class StripCacheTest {
 
         assertThat(tall.getHeight()).isEqualTo(30);
         assertThat(shorter.getHeight()).isEqualTo(10);
-        assertThat(shorter.getRaster().getDataBuffer()).isSameAs(tall.getRaster().getDataBuffer());
-        assertThat(other.getRaster().getDataBuffer()).isNotSameAs(tall.getRaster().getDataBuffer());
+        assertThat(shorter.getRaster().getDataBuffer())
+                .isSameAs(tall.getRaster().getDataBuffer());
+        assertThat(other.getRaster().getDataBuffer())
+                .isNotSameAs(tall.getRaster().getDataBuffer());
         assertThat(taller.getHeight()).isEqualTo(31);
         assertThat(StripCache.canvas(width, 30).getRaster().getDataBuffer())
                 .isSameAs(taller.getRaster().getDataBuffer());
