@@ -2,6 +2,8 @@ package org.roadmapbot.images;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -50,13 +52,19 @@ final class PngEncoder {
         }
         int width = image.getWidth();
         int height = image.getHeight();
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        // The canvas may be the top rows of a taller one (StripCache): read it through its raster's layout.
+        WritableRaster raster = image.getRaster();
+        DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
+        int[] pixels = buffer.getData();
+        int scanline = ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride();
+        int origin =
+                buffer.getOffset() - raster.getSampleModelTranslateY() * scanline - raster.getSampleModelTranslateX();
         int stride = 1 + width * 3;
         int rawLength = height * stride;
         Scratch scratch = SCRATCH.get();
         byte[] raw = scratch.raw(rawLength);
         for (int y = 0; y < height; y++) {
-            int offset = y * width;
+            int offset = origin + y * scanline;
             int i = y * stride;
             raw[i++] = FILTER_NONE;
             for (int x = 0; x < width; x++) {

@@ -61,7 +61,7 @@ public final class ProgressCardImage {
     /**
      * The card as a PNG, drawn as strips (the header, each phase bar, the margin under them) kept in
      * {@link #STRIPS}: members at the same point of a phase share its bar's strip, so a card mostly
-     * draws and deflates only its header.
+     * draws and deflates only its header (never kept: it is the member's own).
      */
     public static byte[] render(Card card) {
         List<PngStrip> strips = new ArrayList<>(card.phases().size() + 2);
@@ -81,7 +81,7 @@ public final class ProgressCardImage {
     private static final Font BODY = Images.font(Font.PLAIN, 17);
     private static final Font SMALL = Images.font(Font.PLAIN, 15);
 
-    /** Strips kept: a few hundred members' headers and every phase bar in use (a strip is 1-8 KB deflated). */
+    /** Strips kept: every phase bar in use (a strip is 1-8 KB deflated); members' headers are not kept. */
     private static final StripCache STRIPS = new StripCache(WIDTH, 2L * 1024 * 1024);
 
     /** Name (made drawable), track and pace, status, the overall bar. */
@@ -89,6 +89,12 @@ public final class ProgressCardImage {
         @Override
         public int height() {
             return HEADER;
+        }
+
+        /** One member's name and totals: on their card only. */
+        @Override
+        public boolean shared() {
+            return false;
         }
 
         @Override

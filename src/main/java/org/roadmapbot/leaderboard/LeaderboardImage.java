@@ -40,8 +40,14 @@ public final class LeaderboardImage {
     /** Strips kept, by the bytes of their deflated rows: a few servers' boards (a row is 2-6 KB). */
     private static final StripCache STRIPS = new StripCache(WIDTH, 4L * 1024 * 1024);
 
-    /** Pictures kept: a few pages and periods of a few servers. */
-    private static final int RECENT_LIMIT = 64;
+    /**
+     * Pictures kept: a few pages and periods of a server or two. Each is ~35 KB and a busy server's are
+     * nearly all different (the asker's own row is in the picture), so 64 of them (2 MB) lived just long
+     * enough to crowd the young generation's survivor spaces: under the load mix, with 16, the young
+     * collections promoted about half as much to the old generation (README "Memory"). A picture not
+     * kept is assembled again from its kept strips.
+     */
+    private static final int RECENT_LIMIT = 16;
     /**
      * The last pictures drawn, by the board they show (boards are values). Between two changes a
      * busy server asks for the same page many times, and drawing and encoding is most of the cost
@@ -172,6 +178,12 @@ public final class LeaderboardImage {
         @Override
         public int height() {
             return ROW;
+        }
+
+        /** The asker's own row is in their picture only. */
+        @Override
+        public boolean shared() {
+            return !viewer;
         }
 
         @Override

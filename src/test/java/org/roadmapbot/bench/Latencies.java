@@ -11,12 +11,17 @@ import org.HdrHistogram.Histogram;
  */
 final class Latencies {
 
+    private static final long LOWEST = TimeUnit.MICROSECONDS.toNanos(1);
     private static final long HIGHEST = TimeUnit.HOURS.toNanos(1);
 
     private Latencies() {}
 
+    /**
+     * Nanoseconds from 1 µs up (a shorter latency counts as 1 µs; figures are printed to 10 µs): ~200 KB each
+     * against ~270 KB from 1 ns, which the load bench's soak, holding twenty, measures in the heap as the bot's.
+     */
     static Histogram histogram() {
-        return new Histogram(1, HIGHEST, 3);
+        return new Histogram(LOWEST, HIGHEST, 3);
     }
 
     /** Records one latency; a negative one (a clock step) counts as zero, a longer one as the range's top. */

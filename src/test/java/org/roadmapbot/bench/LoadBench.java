@@ -175,7 +175,7 @@ public final class LoadBench implements Callable<Integer> {
                     cacheDuring.show());
             LoadDriver.Heap heap = soak.heap();
             row(
-                    "heap after full GC, after warm-up → after soak",
+                    "heap after a full GC (forced, outside the timed run), after warm-up → after soak",
                     String.format(
                             Locale.ROOT,
                             "%.1f MB → %.1f MB (%+.1f MB)",
@@ -183,13 +183,19 @@ public final class LoadBench implements Callable<Integer> {
                             heap.afterSoakMb(),
                             heap.growthMb()));
             row(
-                    "live heap after a full GC every " + Durations.format(heap.window()) + " of the soak (MB)",
-                    heap.windowFloorsMb().stream()
-                            .map(v -> String.format(Locale.ROOT, "%.0f", v))
-                            .collect(Collectors.joining(", ")));
+                    "live heap during the soak, each " + Durations.format(heap.window())
+                            + " (MB: the least heap a collection left, nothing forced; * = after a full collection)",
+                    heap.windows().stream().map(GcWatch.Window::show).collect(Collectors.joining(", ")));
+            LoadDriver.Pauses pauses = soak.collections();
+            row("collections during the soak (count, total pause, longest)", pauses.show());
             row(
-                    "collections during the soak (count, total pause)",
-                    soak.collections().show());
+                    "full collections / promoted to the old generation during the soak",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d / %.0f MB (%.2f KB a command)",
+                            pauses.full(),
+                            pauses.promotedMb(),
+                            soak.commands() == 0 ? 0 : pauses.promotedMb() * 1024 / soak.commands()));
             if (app.database().isH2()) {
                 row("H2 file before → after the soak", fileBefore + " → " + directory.databaseSize());
                 app.database()

@@ -1,7 +1,5 @@
 package org.roadmapbot.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,25 +73,52 @@ public final class LoadDriver {
         }
     }
 
-    /** Heap in use after a full GC: after the warm-up, at the end of each window of the soak, after the soak. */
-    public record Heap(double afterWarmupMb, double afterSoakMb, List<Double> windowFloorsMb, Duration window) {
+    /**
+     * The live heap: after a full GC (forced, outside the timed run) after the warm-up and after the soak,
+     * and during the soak, per window, the least heap a collection left (read from the collectors'
+     * notifications, nothing forced; see {@link GcWatch}).
+     */
+    public record Heap(double afterWarmupMb, double afterSoakMb, List<GcWatch.Window> windows, Duration window) {
         public double growthMb() {
             return afterSoakMb - afterWarmupMb;
         }
     }
 
     /**
-     * Collections during the timed run, by collector (e.g. "Copy" and "MarkSweepCompact" for the
-     * serial collector): how often the bot stopped for the collector and for how long in all, the
-     * pauses a latency percentile includes. {@code forcedFull} of them are the heap watch's own.
+     * The collections during the timed run (the bench forces none there), by collector (e.g. "Copy" and
+     * "MarkSweepCompact" for the serial collector): how often the bot stopped for the collector, for how
+     * long in all and at most, the pauses a latency percentile includes; and what the young collections
+     * promoted to the old generation, whose filling up is what makes a full collection.
      */
-    public record Pauses(Map<String, long[]> byCollector, int forcedFull) {
-        /** "Copy 1,008 (6.9 s), MarkSweepCompact 41 (4.1 s)". */
+    public record Pauses(List<GcWatch.Collection> collections) {
+        /** "Copy 1,008 (6.9 s, longest 12 ms), MarkSweepCompact 3 (0.4 s, longest 160 ms)". */
         public String show() {
+            Map<String, List<GcWatch.Collection>> byCollector = new LinkedHashMap<>();
+            collections.forEach(c -> byCollector
+                    .computeIfAbsent(c.collector(), k -> new ArrayList<>())
+                    .add(c));
             List<String> parts = new ArrayList<>();
-            byCollector.forEach((name, countAndMillis) -> parts.add(String.format(
-                    Locale.ROOT, "%s %,d (%.1f s)", name, countAndMillis[0], countAndMillis[1] / 1000.0)));
-            return String.join(", ", parts) + "; " + forcedFull + " full collections forced by the heap watch";
+            byCollector.forEach((name, list) -> parts.add(String.format(
+                    Locale.ROOT,
+                    "%s %,d (%.1f s, longest %,d ms)",
+                    name,
+                    list.size(),
+                    list.stream().mapToLong(GcWatch.Collection::pauseMillis).sum() / 1000.0,
+                    list.stream()
+                            .mapToLong(GcWatch.Collection::pauseMillis)
+                            .max()
+                            .orElse(0))));
+            return parts.isEmpty() ? "none" : String.join(", ", parts);
+        }
+
+        /** Collections of the whole heap (all of them the collector's own: the bench forces none in the run). */
+        public long full() {
+            return collections.stream().filter(GcWatch.Collection::full).count();
+        }
+
+        /** MB the young collections moved into the old generation. */
+        public double promotedMb() {
+            return collections.stream().mapToLong(GcWatch.Collection::promoted).sum() / (1024.0 * 1024.0);
         }
     }
 
@@ -195,45 +220,31 @@ public final class LoadDriver {
             throw new IllegalStateException("errors during warm-up: " + warm.errorSamples);
         }
         double afterWarmup = Machine.liveHeapMegabytes();
-        HeapWatch watch = new HeapWatch(window(run.duration()));
-        Map<String, long[]> gcBefore = collectorTotals();
-        watch.start();
-        long cpuBefore = Machine.processCpuNanos();
-        Phase soak;
-        try {
-            soak = phase(run.duration(), run.rate(), seed);
-        } finally {
-            watch.stop();
+        try (GcWatch gc = GcWatch.start()) {
+            long cpuBefore = Machine.processCpuNanos();
+            long from = System.nanoTime();
+            Phase soak = phase(run.duration(), run.rate(), seed);
+            long to = System.nanoTime();
+            long cpu = Machine.processCpuNanos() - cpuBefore;
+            // The notification of a collection that ended just before `to` may still be on its way.
+            Thread.sleep(200);
+            List<GcWatch.Collection> collections = gc.between(from, to);
+            Duration window = window(run.duration());
+            int windows = (int) Math.max(1, run.duration().toNanos() / window.toNanos());
+            double afterSoak = Machine.liveHeapMegabytes();
+            return new Result(
+                    run,
+                    soak.commands,
+                    soak.errors,
+                    soak.errorSamples,
+                    soak.seconds,
+                    soak.latency,
+                    soak.byKind,
+                    new Heap(afterWarmup, afterSoak, GcWatch.windows(collections, from, to, windows), window),
+                    new Pauses(collections),
+                    leaderboardLabel(),
+                    cpu);
         }
-        long cpu = Machine.processCpuNanos() - cpuBefore;
-        Map<String, long[]> gcDuring = collectorTotals();
-        gcDuring.forEach((name, totals) -> {
-            long[] before = gcBefore.getOrDefault(name, new long[2]);
-            totals[0] -= before[0];
-            totals[1] -= before[1];
-        });
-        double afterSoak = Machine.liveHeapMegabytes();
-        return new Result(
-                run,
-                soak.commands,
-                soak.errors,
-                soak.errorSamples,
-                soak.seconds,
-                soak.latency,
-                soak.byKind,
-                new Heap(afterWarmup, afterSoak, watch.floors(), watch.window),
-                new Pauses(gcDuring, watch.floors().size()),
-                leaderboardLabel(),
-                cpu);
-    }
-
-    /** Each collector's collections so far and their total time in ms. */
-    private static Map<String, long[]> collectorTotals() {
-        Map<String, long[]> totals = new LinkedHashMap<>();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            totals.put(gc.getName(), new long[] {gc.getCollectionCount(), gc.getCollectionTime()});
-        }
-        return totals;
     }
 
     /** Members whose toggle topic the driver left marked done (what the database must hold). */
@@ -300,9 +311,9 @@ public final class LoadDriver {
                 Worker w = f.get();
                 phase.commands += w.commands;
                 phase.errors += w.errors;
-                phase.latency.add(w.all);
                 for (Kind k : Kind.values()) {
                     phase.byKind.get(k).add(w.byKind.get(k));
+                    phase.latency.add(w.byKind.get(k));
                 }
                 w.errorSamples.stream()
                         .limit(5 - Math.min(5, phase.errorSamples.size()))
@@ -317,14 +328,17 @@ public final class LoadDriver {
         }
     }
 
-    /** One simulated client: its own members (so its toggles never race another thread's), its own histograms. */
+    /**
+     * One simulated client: its own members (so its toggles never race another thread's), its own histograms,
+     * one per kind of command (merged into the run's overall latency afterwards: a histogram is ~200 KB of the
+     * heap the bench measures).
+     */
     private final class Worker {
         final int id;
         final SplittableRandom random;
         final long start;
         final long end;
         final AtomicBoolean stop;
-        final Histogram all = Latencies.histogram();
         final Map<Kind, Histogram> byKind = new LinkedHashMap<>();
         final List<String> errorSamples = new ArrayList<>();
         final int memberCount;
@@ -377,7 +391,6 @@ public final class LoadDriver {
                     problem = kind + ": " + e;
                 }
                 long latency = System.nanoTime() - from;
-                Latencies.record(all, latency);
                 Latencies.record(byKind.get(kind), latency);
                 commands++;
                 if (!ok) {
@@ -466,49 +479,6 @@ public final class LoadDriver {
                     .findFirst()
                     .or(() -> usable.stream().findFirst())
                     .map(s -> new Leaderboard(spec.name(), s.name()));
-        }
-    }
-
-    /**
-     * The live heap during the soak: at the end of each window, one full GC and the heap in use
-     * after it. A leak shows as a rising series; the cost is one short pause per window.
-     */
-    private static final class HeapWatch {
-        final Duration window;
-        final List<Double> floors = Collections.synchronizedList(new ArrayList<>());
-        private Thread thread;
-        private volatile boolean running = true;
-
-        HeapWatch(Duration window) {
-            this.window = window;
-        }
-
-        void start() {
-            thread = new Thread(
-                    () -> {
-                        long next = System.nanoTime() + window.toNanos();
-                        while (running) {
-                            long wait = next - System.nanoTime();
-                            if (wait > 0) {
-                                LockSupport.parkNanos(Math.min(wait, 100_000_000L));
-                                continue;
-                            }
-                            floors.add(Machine.liveHeapMegabytes(1));
-                            next += window.toNanos();
-                        }
-                    },
-                    "load-heap-watch");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-
-        List<Double> floors() {
-            return List.copyOf(floors);
         }
     }
 }
