@@ -261,8 +261,28 @@ public final class AnswerService {
                     return focused;
                 }
             }
+            Optional<Answer> need = answerNeed(question, corrected);
+            if (need.isPresent()) {
+                return need.get();
+            }
         }
         return answer;
+    }
+
+    /**
+     * A need stated in a member's words ("I get bored super easily, I need learning that feels like a game"): the
+     * rest of the message is their situation, whose words are no subject of the guide's, so the need is asked alone
+     * as the guide's concept (gamified), with the names the message gives ("… on boot.dev").
+     */
+    private Optional<Answer> answerNeed(String question, String corrected) {
+        Set<String> needs = rules.arguments("concept", corrected);
+        if (needs.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = attributes.namesIn(corrected);
+        String asked = String.join(" ", needs) + (names.isEmpty() ? "" : " (" + names + ")");
+        Answer a = answerOne(question, asked);
+        return a.found() ? Optional.of(a) : Optional.empty();
     }
 
     /**
