@@ -462,10 +462,10 @@ public final class AnswerService {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
             return new Candidate(noAnswer(question), null);
         }
-        // A superlative naming no course compares the courses when the question is about learning; a word the guide
-        // never uses says the thing compared is something else ("the cheapest place to buy winter boots"), and the
-        // search and its policy decide it as any other question.
-        Optional<Answer> structured = attributes.comparesUnnamedThings(asked) && namesSomethingElse(q)
+        // A superlative or an attribute naming no course is asked of the courses or the roles when the question is
+        // about learning; a word the guide never uses says it is asked of something else ("the cheapest place to buy
+        // winter boots", "best chess opening"), and the search and its policy decide it as any other question.
+        Optional<Answer> structured = attributes.asksOfUnnamedThings(asked) && namesSomethingElse(q)
                 ? Optional.empty()
                 : attributes.answer(asked);
         if (structured.isPresent()) {
