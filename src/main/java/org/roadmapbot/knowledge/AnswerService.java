@@ -413,8 +413,54 @@ public final class AnswerService {
         if (missing.isPresent()) {
             return typeUnstated(q, c.answer(), missing.get());
         }
+        if (asksOfAnotherSubject(q, c.answer())) {
+            return unstated(q, c.answer());
+        }
         return policy.supports(c.support()) ? c.answer() : unstated(q, c.answer());
     }
+
+    /** A name the guide gives one or two of its entries ("Django", "Railway", "capstone"), not a word many share. */
+    private static final int SUBJECT_MAX_ENTRIES = 2;
+    /**
+     * … and one few entries have at all ("stack", "git" are in many): its weight as a share of the highest. Chosen
+     * on the tuning sets from 0.4, 0.5, 0.6, 0.7 (2,043, 2,049, 2,046, 2,044 right of 2,271).
+     */
+    private static final double SUBJECT_MIN_WEIGHT = 0.5;
+
+    /**
+     * Whether the asking clause names a subject the guide covers in other entries ("how long does it take to learn
+     * Django", "how much does Railway cost", "which ORM if I go with Go") that no entry of the answer has anywhere:
+     * the answer states its facts of something else, however well they match the rest of the question. Not two
+     * things asked together or as a choice ("Prisma or SQLAlchemy for Python"), where the answer may be about one.
+     */
+    private boolean asksOfAnotherSubject(Question q, Answer a) {
+        if (q.has("compare") || a.entries().stream().anyMatch(e -> serverEntries.contains(e.id()))) {
+            return false;
+        }
+        String clause = rules.askingClause(q.corrected()).orElse(q.corrected());
+        if (OR.matcher(clause).find()) {
+            return false;
+        }
+        for (Slot s : aspect(q, a)) {
+            String raw = raw(s);
+            if (raw.length() < 3
+                    || !raw.chars().allMatch(Character::isLetter)
+                    || !guideWord(s)
+                    || !rules.effects(raw).isEmpty()
+                    || a.entries().stream().anyMatch(e -> index.covers(e.id(), s))) {
+                continue;
+            }
+            long naming = byId.keySet().stream().filter(id -> index.names(id, s)).count();
+            if (naming >= 1 && naming <= SUBJECT_MAX_ENTRIES && index.weight(s) >= SUBJECT_MIN_WEIGHT * index.maxIdf()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two things asked together or as a choice ("git n the command line", "frontend and backend", "Prisma or SQLAlchemy"). */
+    private static final java.util.regex.Pattern OR =
+            java.util.regex.Pattern.compile("(?i)\\b(?:or|and|n|vs)\\b|[/&+]");
 
     /**
      * The type of answer the asking clause asks for (a founder, a date, a count of lessons, a duration…) that
