@@ -660,10 +660,12 @@ public final class AnswerService {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
+        // An FAQ entry's title is a question: quoted, it ends the sentence ("… in the FAQ “How long does it take…?”").
+        String of = about.endsWith("?") ? "in the FAQ \u201c" + about + "\u201d" : "for " + about + ".";
         String text = AttributeAnswers.UNSTATED
                 + (missing.isEmpty()
-                        ? "that about " + about + "."
-                        : "anything about \u201c" + String.join(" ", missing) + "\u201d for " + about + ".")
+                        ? "that about " + about + (about.endsWith("?") ? "" : ".")
+                        : "anything about \u201c" + String.join(" ", missing) + "\u201d " + of)
                 + " Ask about something else it covers, or see `/courses`, `/roadmap` and `/projects`.";
         return new Answer(q.asked(), text, List.of());
     }
