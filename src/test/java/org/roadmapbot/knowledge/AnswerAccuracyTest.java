@@ -73,7 +73,7 @@ class AnswerAccuracyTest {
         "/knowledge/heldout-d.jsonl, 0.86",
         "/knowledge/offtopic-heldout.jsonl, 0.92",
         "/knowledge/offtopic-dev.jsonl, 0.88",
-        "/knowledge/heldout-e.jsonl, 0.92",
+        "/knowledge/heldout-e.jsonl, 0.93",
         "/knowledge/nearmiss-f.jsonl, 0.80",
         "/knowledge/heldout-g.jsonl, 0.92",
         "/knowledge/nearmiss-h.jsonl, 0.82"
