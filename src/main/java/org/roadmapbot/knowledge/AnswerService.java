@@ -450,8 +450,11 @@ public final class AnswerService {
                     || a.entries().stream().anyMatch(e -> index.covers(e.id(), s))) {
                 continue;
             }
-            long naming = byId.keySet().stream().filter(id -> index.names(id, s)).count();
-            if (naming >= 1 && naming <= SUBJECT_MAX_ENTRIES && index.weight(s) >= SUBJECT_MIN_WEIGHT * index.maxIdf()) {
+            long naming =
+                    byId.keySet().stream().filter(id -> index.names(id, s)).count();
+            if (naming >= 1
+                    && naming <= SUBJECT_MAX_ENTRIES
+                    && index.weight(s) >= SUBJECT_MIN_WEIGHT * index.maxIdf()) {
                 return true;
             }
         }
