@@ -100,13 +100,13 @@ final class AttributeAnswers {
     }
 
     /**
-     * Whether the question compares things without naming a course, a free course, an instructor or the word
-     * "course" (or a word for one): "which is cheapest", "the cheapest flight to Tokyo". What is compared may be
-     * the courses, or something else.
+     * Whether the question asks an attribute or a superlative without naming a course, a free course, an instructor
+     * or the word "course" (or a word for one): "which is cheapest", "the cheapest flight to Tokyo", "best chess
+     * opening". What it is asked of may be the guide's courses or roles, or something else.
      */
-    boolean comparesUnnamedThings(Asked q) {
-        return !q.superlatives().isEmpty()
-                && namedCourses(q.terms()).isEmpty()
+    boolean asksOfUnnamedThings(Asked q) {
+        return namedCourses(q.terms()).isEmpty()
+                && namedSurveyFigures(q.terms()).isEmpty()
                 && namedFreeCourses(q.terms()).isEmpty()
                 && namedInstructors(q.terms()).isEmpty()
                 && q.terms().stream().noneMatch(courseWords::contains);
@@ -632,14 +632,20 @@ final class AttributeAnswers {
         return String.join("\n", lines);
     }
 
-    private Optional<Answer> survey(Asked q) {
+    /** The survey figures whose technology the terms name ("Node.js", "Python"). */
+    private List<Entry> namedSurveyFigures(Set<String> terms) {
         List<Entry> found = new ArrayList<>();
         for (Figure f : kb.careers().survey()) {
             Set<String> name = dataTerms(f.label().replaceFirst(" usage among developers$", ""));
-            if (!name.isEmpty() && q.terms().containsAll(name)) {
+            if (!name.isEmpty() && terms.containsAll(name)) {
                 found.add(byId.get(f.id()));
             }
         }
+        return found;
+    }
+
+    private Optional<Answer> survey(Asked q) {
+        List<Entry> found = namedSurveyFigures(q.terms());
         if (!found.isEmpty()) {
             List<String> lines = new ArrayList<>();
             found.forEach(e -> {

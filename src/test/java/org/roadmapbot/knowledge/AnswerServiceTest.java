@@ -43,6 +43,52 @@ class AnswerServiceTest {
         assertThat(answers.answer("is boot.dev a gamified course?").sources()).containsExactly("boot-dev-backend");
     }
 
+    @Test
+    void aNeedStatedInAStoryIsAskedAsTheGuidesConcept() {
+        // The member's situation ("I lose focus fast", "ugh") is no subject of the guide's; the need a rule knows is.
+        assertThat(answers.answer("honestly I lose focus fast, I want lessons that feel like a game")
+                        .sources())
+                .containsExactly("boot-dev-backend");
+        assertThat(answers.answer("ugh, my stripe keys are hardcoded in the app, what do I study?")
+                        .sources())
+                .contains("secrets-management");
+        assertThat(answers.answer("my team keeps pushing raw SQL strings around and typos break things")
+                        .sources())
+                .contains("orm-prisma-drizzle");
+        // Counterexample: a story with no need a rule knows stays declined.
+        assertThat(answers.answer("honestly I lose focus fast, any tips for my garden?")
+                        .sources())
+                .isEmpty();
+    }
+
+    @Test
+    void anAttributeAskedOfSomethingTheGuideDoesNotNameGoesToTheSearch() {
+        // "opening" is an attribute of the guide's roles (job openings), but a chess opening is something else.
+        assertThat(answers.answer("what's the best chess opening to learn?").sources())
+                .isEmpty();
+        // Counterexamples: the guide's own subjects keep their figures.
+        assertThat(answers.answer("what share of developers use Python?").sources())
+                .containsExactly("survey-python");
+        assertThat(answers.answer("how many job openings are there for software developers?")
+                        .sources())
+                .containsExactly("openings-software-developers");
+    }
+
+    @Test
+    void aSubjectTheGuideCoversElsewhereIsNotAnsweredFromAnEntryThatNeverMentionsIt() {
+        // The FAQ gives how long backend takes, not Flask; the guide covers Flask in another entry.
+        Answer flask = answers.answer("how long does it take to learn Flask?");
+        assertThat(flask.sources()).isEmpty();
+        assertThat(flask.text())
+                .startsWith("The guide doesn't say anything about \u201cFlask\u201d in the FAQ \u201cHow long")
+                .doesNotContain("?\u201d.");
+        // Counterexamples: the FAQ's own subject, and a choice between two things the answer takes one side of.
+        assertThat(answers.answer("how long does it take to learn backend?").sources())
+                .containsExactly("faq-how-long");
+        assertThat(answers.answer("prisma or sqlalchemy for a python api?").sources())
+                .containsExactly("orm-sqlalchemy");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
