@@ -1,5 +1,6 @@
 package org.roadmapbot.knowledge;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -244,9 +245,9 @@ public final class AnswerService {
                 return decided.get();
             }
         }
-        if (!answer.found()
-                && !answer.text().startsWith(AttributeAnswers.UNSTATED)
-                && whole.unknowns().foreign() == 0) {
+        // A message the whole of which the guide doesn't answer, or answers only with "doesn't say" about its story's
+        // words, may still ask about the guide in its asking clause; unless it names other things there.
+        if (!answer.found() && (whole.unknowns().foreign() == 0 || namesOnlyInTheStory(question, corrected))) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
             Optional<String> clause = rules.askingClause(corrected);
@@ -267,6 +268,27 @@ public final class AnswerService {
             }
         }
         return answer;
+    }
+
+    /**
+     * Whether a chatty message's names of other things (a course elsewhere, a tool the guide never uses) are all in
+     * its story, outside the sentence that asks: "I did CS50 last month. Which framework should I pick up in phase
+     * 2?" asks about the guide, "apollo or yoga, which one should I use?" does not.
+     */
+    private boolean namesOnlyInTheStory(String question, String corrected) {
+        Optional<String> clause = rules.askingClause(corrected);
+        int at = clause.map(corrected::indexOf).orElse(-1);
+        if (at < 0) {
+            return false;
+        }
+        // The JDK's sentence breaker: "boot.dev" or "Node.js" end no sentence.
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        sentences.setText(corrected);
+        int start = sentences.preceding(at + 1);
+        int end = sentences.following(at);
+        String asking = corrected.substring(start, end);
+        return asking.length() < corrected.strip().length()
+                && understand(question, asking).unknowns().foreign() == 0;
     }
 
     /**

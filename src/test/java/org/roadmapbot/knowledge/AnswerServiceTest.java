@@ -30,6 +30,30 @@ class AnswerServiceTest {
         assertThat(answer.text()).contains("$49").contains("$349");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Long story: I spent last winter on Codecademy and a bit of Svelte. Which frameworks does the guide "
+                        + "suggest for Python in phase 2?",
+                "ok so I finished a Udemy bootcamp on Flutter!! anyway, what frameworks should I learn for the Python "
+                        + "track in phase 2? thanks"
+            })
+    void namesOfOtherThingsInTheStoryDoNotDeclineTheQuestionAfterIt(String question) {
+        Answer answer = answers.answer(question);
+        assertThat(answer.sources()).as(answer.text()).isNotEmpty();
+        assertThat(answer.text()).containsAnyOf("Flask", "FastAPI", "Django");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I did a little PHP at school. How do I deploy a Laravel app with Forge?",
+                "Quick one before I start. What about Laravel, where does it fit in phase 2?"
+            })
+    void namesOfOtherThingsInTheAskingSentenceStillDecline(String question) {
+        assertThat(answers.answer(question).sources()).isEmpty();
+    }
+
     @Test
     void aCourseAskedForWhereTheGuideNamesNoneIsUnstated() {
         // The guide covers Django and Spring Boot as stacks but names no course for them.
