@@ -20,19 +20,25 @@ class ConsoleSessionTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
-    @Test
-    void jsonModePrintsOneObjectPerNonBlankLine() throws Exception {
-        String input = "/courses language:Go\n\nhow much does boot.dev cost?\n/roadmap phase:9\n/nope\n";
+    /** What a console session on a fresh bot prints for these typed lines (no prompt). */
+    private String session(String input, boolean json) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
             CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
-            new ConsoleSession(app.router(), caller, true)
+            new ConsoleSession(app.router(), caller, json)
                     .run(
                             new BufferedReader(new StringReader(input)),
                             new PrintStream(bytes, true, StandardCharsets.UTF_8),
                             false);
         }
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonModePrintsOneObjectPerNonBlankLine() throws Exception {
+        String input = "/courses language:Go\n\nhow much does boot.dev cost?\n/roadmap phase:9\n/nope\n";
+        String printed = session(input, true);
+        String[] lines = printed.split("\n");
         assertThat(lines).hasSize(4);
         ObjectMapper json = new ObjectMapper();
         JsonNode courses = json.readTree(lines[0]);
@@ -53,16 +59,8 @@ class ConsoleSessionTest {
     @Test
     void slashQuitEndsTheSessionAndNothingAfterItRuns() throws Exception {
         String input = "/roadmap phase:1\n  /QUIT \n/courses\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
-            CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
-            new ConsoleSession(app.router(), caller, true)
-                    .run(
-                            new BufferedReader(new StringReader(input)),
-                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                            false);
-        }
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        String printed = session(input, true);
+        String[] lines = printed.split("\n");
         // Only the line before /quit was answered: no "unknown command", no /courses.
         assertThat(lines).hasSize(1);
         assertThat(new ObjectMapper().readTree(lines[0]).get("sources").get(0).asText())
@@ -71,31 +69,14 @@ class ConsoleSessionTest {
 
     @Test
     void plainExitIsAQuestionNotAQuit() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
-            CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
-            new ConsoleSession(app.router(), caller, true)
-                    .run(
-                            new BufferedReader(new StringReader("exit\n/exit\nhow much does boot.dev cost?\n")),
-                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                            false);
-        }
-        assertThat(bytes.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1);
+        String printed = session("exit\n/exit\nhow much does boot.dev cost?\n", true);
+        assertThat(printed.split("\n")).hasSize(1);
     }
 
     @Test
     void textModePrintsTheReplyReadably() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Application app = Application.start(new AppConfig(dir, java.util.Optional.empty()))) {
-            CommandRequest caller = new CommandRequest("1", "1", "console", false, "help", null, Map.of());
-            new ConsoleSession(app.router(), caller, false)
-                    .run(
-                            new BufferedReader(new StringReader("/help\n")),
-                            new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                            false);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out)
+        String printed = session("/help\n", false);
+        assertThat(printed)
                 .contains("/ask question:string")
                 .contains("/courses [language:string]")
                 .contains("(only you can see this)");
