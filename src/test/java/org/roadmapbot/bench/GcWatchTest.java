@@ -15,7 +15,8 @@ class GcWatchTest {
 
     private static final long MB = 1024 * 1024;
 
-    /** Kept reachable so the collector cannot free it before the test reads the heap. */
+    /** Kept reachable so the collector cannot free it before the test reads the heap (written, never read). */
+    @SuppressWarnings("UnusedVariable")
     private static volatile List<byte[]> kept;
 
     @Test
@@ -93,6 +94,8 @@ class GcWatchTest {
         return all.get(all.size() - 1).heapAfter();
     }
 
+    /** Where churn's garbage goes, so the JIT cannot drop the allocations (written, never read). */
+    @SuppressWarnings("UnusedVariable")
     private static volatile Object sink;
 
     private static void churn() {
