@@ -245,9 +245,16 @@ public final class AnswerService {
                 return decided.get();
             }
         }
-        // A message the whole of which the guide doesn't answer, or answers only with "doesn't say" about its story's
-        // words, may still ask about the guide in its asking clause; unless it names other things there.
-        if (!answer.found() && (whole.unknowns().foreign() == 0 || namesOnlyInTheStory(question, corrected))) {
+        // A message the whole of which the guide doesn't answer, or (when it tells a story around its question)
+        // answers only with "doesn't say" about the story's words, may still ask about the guide in its asking
+        // clause; unless it names other things in the sentence that asks.
+        Optional<String> asking = askingSentence(corrected);
+        boolean unstated = answer.text().startsWith(AttributeAnswers.UNSTATED);
+        if (!answer.found()
+                && (!unstated || asking.isPresent())
+                && (whole.unknowns().foreign() == 0
+                        || asking.filter(a -> understand(question, a).unknowns().foreign() == 0)
+                                .isPresent())) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
             Optional<String> clause = rules.askingClause(corrected);
@@ -271,24 +278,22 @@ public final class AnswerService {
     }
 
     /**
-     * Whether a chatty message's names of other things (a course elsewhere, a tool the guide never uses) are all in
-     * its story, outside the sentence that asks: "I did CS50 last month. Which framework should I pick up in phase
-     * 2?" asks about the guide, "apollo or yoga, which one should I use?" does not.
+     * The sentence holding a message's asking clause, when the message has a story around it (other sentences):
+     * "I did CS50 last month. Which framework should I pick up in phase 2?" → its second sentence. Names of other
+     * things in the story don't make the question about them; in this sentence they do ("apollo or yoga, which one
+     * should I use?").
      */
-    private boolean namesOnlyInTheStory(String question, String corrected) {
+    private Optional<String> askingSentence(String corrected) {
         Optional<String> clause = rules.askingClause(corrected);
         int at = clause.map(corrected::indexOf).orElse(-1);
         if (at < 0) {
-            return false;
+            return Optional.empty();
         }
         // The JDK's sentence breaker: "boot.dev" or "Node.js" end no sentence.
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         sentences.setText(corrected);
-        int start = sentences.preceding(at + 1);
-        int end = sentences.following(at);
-        String asking = corrected.substring(start, end);
-        return asking.length() < corrected.strip().length()
-                && understand(question, asking).unknowns().foreign() == 0;
+        String sentence = corrected.substring(sentences.preceding(at + 1), sentences.following(at));
+        return sentence.strip().length() < corrected.strip().length() ? Optional.of(sentence) : Optional.empty();
     }
 
     /**
