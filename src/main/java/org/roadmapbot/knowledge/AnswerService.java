@@ -248,10 +248,9 @@ public final class AnswerService {
         // A message the whole of which the guide doesn't answer, or (when it tells a story around its question)
         // answers only with "doesn't say" about the story's words, may still ask about the guide in its asking
         // clause; unless it names other things in the sentence that asks.
-        Optional<String> asking = askingSentence(corrected);
-        boolean unstated = answer.text().startsWith(AttributeAnswers.UNSTATED);
+        Optional<String> asking = answer.found() ? Optional.empty() : askingSentence(corrected);
         if (!answer.found()
-                && (!unstated || asking.isPresent())
+                && (!answer.text().startsWith(AttributeAnswers.UNSTATED) || asking.isPresent())
                 && (whole.unknowns().foreign() == 0
                         || asking.filter(a -> understand(question, a).unknowns().foreign() == 0)
                                 .isPresent())) {
