@@ -248,7 +248,8 @@ public final class AnswerService {
         // A message the whole of which the guide doesn't answer, or (when it tells a story around its question)
         // answers only with "doesn't say" about the story's words, may still ask about the guide in its asking
         // clause; unless it names other things in the sentence that asks.
-        Optional<String> asking = answer.found() ? Optional.empty() : askingSentence(corrected);
+        Optional<String> clause = answer.found() ? Optional.empty() : rules.askingClause(corrected);
+        Optional<String> asking = clause.flatMap(c -> askingSentence(corrected, c));
         if (!answer.found()
                 && (!answer.text().startsWith(AttributeAnswers.UNSTATED) || asking.isPresent())
                 && (whole.unknowns().foreign() == 0
@@ -256,7 +257,6 @@ public final class AnswerService {
                                 .isPresent())) {
             // A chatty message dilutes its question with its story: try the asking clause alone, with
             // the names the story gives ("so about boot.dev, is it cheaper yearly?").
-            Optional<String> clause = rules.askingClause(corrected);
             if (clause.isPresent()) {
                 String names = attributes.namesIn(corrected);
                 String asked =
@@ -282,9 +282,8 @@ public final class AnswerService {
      * things in the story don't make the question about them; in this sentence they do ("apollo or yoga, which one
      * should I use?").
      */
-    private Optional<String> askingSentence(String corrected) {
-        Optional<String> clause = rules.askingClause(corrected);
-        int at = clause.map(corrected::indexOf).orElse(-1);
+    private static Optional<String> askingSentence(String corrected, String clause) {
+        int at = corrected.indexOf(clause);
         if (at < 0) {
             return Optional.empty();
         }
