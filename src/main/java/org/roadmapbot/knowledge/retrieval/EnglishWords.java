@@ -7,11 +7,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.AbstractSet;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -28,10 +27,11 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@link #common()}: the words the list spells in lower case (no proper names), for the LLM
  *       phrasing guard, which takes any other capitalised word for a name.</li>
  * </ul>
- * Both are kept as {@link SortedWords}: the words sorted, end to end in one {@code char[]}, looked up by
- * binary search. As {@code HashSet}s of strings they were ~10-15 MB of live heap (a string, its bytes and a
- * hash node per word, ~135,000 of them), which the collector copied and kept in the old generation for the
- * life of the bot; as two arrays they are ~3 MB (README "Memory").
+ * Both are kept as {@link CompactWords}: the words end to end in one {@code char[]}, found through a table
+ * of ints. As {@code HashSet}s of strings the loaded list held 7.3 MB of heap (a string, its bytes and a hash
+ * node per word, ~137,000 of them), which the collector copied and kept in the old generation for the life
+ * of the bot; now 2.7 MB (README "Memory"). Built in the file's order and hashed as a HashSet would (a sorted
+ * array with binary search, tried first, took longer to load, for the sorting).
  */
 public final class EnglishWords {
 
@@ -41,11 +41,11 @@ public final class EnglishWords {
 
     private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
 
-    private final SortedWords words;
-    private final SortedWords common;
+    private final CompactWords words;
+    private final CompactWords common;
     private final Set<String> everyday;
 
-    private EnglishWords(SortedWords words, SortedWords common, Set<String> everyday) {
+    private EnglishWords(CompactWords words, CompactWords common, Set<String> everyday) {
         this.words = words;
         this.common = common;
         this.everyday = everyday;
@@ -57,23 +57,24 @@ public final class EnglishWords {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
             String text = new String(new GZIPInputStream(raw).readAllBytes(), StandardCharsets.UTF_8);
-            List<String> words = new ArrayList<>(80_000);
-            List<String> common = new ArrayList<>(80_000);
+            // Sized for the list as bundled (73,000 and 64,000 words): no growing while loading.
+            CompactWords words = new CompactWords(80_000, 800_000);
+            CompactWords common = new CompactWords(70_000, 640_000);
             for (String line : text.split("\n")) {
                 String word = line.strip();
                 if (word.isEmpty()) {
                     continue;
                 }
                 if (Character.isLowerCase(word.charAt(0))) {
-                    common.add(word);
+                    common.put(word);
                 }
                 // "café" is typed "cafe": a word with accents counts without them too.
                 String plain = ascii(word) ? word : withoutAccents(word);
                 if (plain.length() >= 4 && ascii(plain)) {
-                    words.add(plain.toLowerCase(Locale.ROOT));
+                    words.put(plain.toLowerCase(Locale.ROOT));
                 }
             }
-            return new EnglishWords(SortedWords.of(words), SortedWords.of(common), everydayWords());
+            return new EnglishWords(words.trimmed(), common.trimmed(), everydayWords());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -177,85 +178,127 @@ public final class EnglishWords {
     }
 
     /**
-     * A read-only set of words in one {@code char[]}: sorted (by {@link String#compareTo}), each word's start
-     * in {@code starts}, found by binary search (17 steps for 75,000 words). ~2 bytes a letter and 4 a word,
-     * against ~90 bytes a word as a {@code HashSet<String>}; {@link #contains(CharSequence)} looks up a word
-     * being built without making a string of it.
+     * A set of words in one {@code char[]}, end to end, found through an open-addressing table of their
+     * numbers (hashed as {@link String#hashCode}, so a string's cached hash serves). About 2 bytes a letter
+     * and 16 a word, against ~90 bytes a word as a {@code HashSet<String>}; {@link #contains(CharSequence)}
+     * looks up a word being built without making a string of it. Filled once by {@link #put}, then only read
+     * (its owner publishes it through a final field).
      */
-    static final class SortedWords extends AbstractSet<String> {
-        private final char[] letters;
-        /** Word i is letters[starts[i], starts[i + 1]). */
-        private final int[] starts;
+    static final class CompactWords extends AbstractSet<String> {
+        private char[] letters;
+        /** Word i is letters[starts[i], starts[i + 1]); its hash is hashes[i]. */
+        private int[] starts;
+        private int[] hashes;
+        /** Slot to word number + 1; 0 = empty. Under half full while loading, under ~60 % after. */
+        private int[] table;
+        private int count;
 
-        private SortedWords(char[] letters, int[] starts) {
-            this.letters = letters;
-            this.starts = starts;
+        /** Room for about {@code words} words of {@code letters} letters in all (it grows if need be). */
+        CompactWords(int words, int letters) {
+            this.letters = new char[letters];
+            this.starts = new int[words + 1];
+            this.hashes = new int[words];
+            this.table = new int[Integer.highestOneBit(Math.max(2, words) * 2 - 1) * 2];
         }
 
-        static SortedWords of(List<String> words) {
-            List<String> sorted = new ArrayList<>(words);
-            Collections.sort(sorted);
-            int distinct = 0;
-            int length = 0;
-            for (int i = 0; i < sorted.size(); i++) {
-                if (i == 0 || !sorted.get(i).equals(sorted.get(i - 1))) {
-                    sorted.set(distinct++, sorted.get(i));
-                    length += sorted.get(i).length();
-                }
+        /** Adds a word (once: a word already in is not added again). */
+        void put(String word) {
+            int hash = word.hashCode();
+            int slot = find(word, hash);
+            if (table[slot] != 0) {
+                return;
             }
-            char[] letters = new char[length];
-            int[] starts = new int[distinct + 1];
-            int at = 0;
-            for (int i = 0; i < distinct; i++) {
-                String word = sorted.get(i);
-                starts[i] = at;
-                word.getChars(0, word.length(), letters, at);
-                at += word.length();
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2 + 1);
+                starts = Arrays.copyOf(starts, count * 2 + 2);
             }
-            starts[distinct] = at;
-            return new SortedWords(letters, starts);
+            int at = starts[count];
+            if (at + word.length() > letters.length) {
+                letters = Arrays.copyOf(letters, Math.max(letters.length * 2, at + word.length()));
+            }
+            word.getChars(0, word.length(), letters, at);
+            hashes[count] = hash;
+            starts[count + 1] = at + word.length();
+            count++;
+            table[slot] = count;
+            if (count * 2 > table.length) {
+                rehash(table.length * 2);
+            }
+        }
+
+        /** Gives back the room left for more words; call once all are in. */
+        CompactWords trimmed() {
+            letters = Arrays.copyOf(letters, starts[count]);
+            starts = Arrays.copyOf(starts, count + 1);
+            hashes = Arrays.copyOf(hashes, count);
+            // The smallest table at most ~60 % full: 2^17 slots for the bundled lists, half of what loading used.
+            int size = Integer.highestOneBit(Math.max(2, count * 5 / 3) - 1) * 2;
+            if (size < table.length) {
+                rehash(size);
+            }
+            return this;
         }
 
         @Override
         public boolean contains(Object o) {
+            if (o instanceof String word) {
+                return table[find(word, word.hashCode())] != 0;
+            }
             return o instanceof CharSequence word && contains(word);
         }
 
         boolean contains(CharSequence word) {
-            int low = 0;
-            int high = size() - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                int c = compare(mid, word);
-                if (c < 0) {
-                    low = mid + 1;
-                } else if (c > 0) {
-                    high = mid - 1;
-                } else {
-                    return true;
-                }
+            int hash = 0;
+            for (int i = 0; i < word.length(); i++) {
+                hash = 31 * hash + word.charAt(i);
             }
-            return false;
+            return table[find(word, hash)] != 0;
         }
 
-        /** Word {@code i} against {@code word}, as {@link String#compareTo} orders them. */
-        private int compare(int i, CharSequence word) {
-            int from = starts[i];
-            int length = starts[i + 1] - from;
-            int common = Math.min(length, word.length());
-            for (int k = 0; k < common; k++) {
-                char a = letters[from + k];
-                char b = word.charAt(k);
-                if (a != b) {
-                    return a - b;
+        /** The slot holding {@code word}, or the empty slot where it would go. */
+        private int find(CharSequence word, int hash) {
+            int mask = table.length - 1;
+            for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+                int entry = table[slot];
+                if (entry == 0 || (hashes[entry - 1] == hash && equal(entry - 1, word))) {
+                    return slot;
                 }
             }
-            return length - word.length();
+        }
+
+        private boolean equal(int i, CharSequence word) {
+            int from = starts[i];
+            if (starts[i + 1] - from != word.length()) {
+                return false;
+            }
+            for (int k = 0; k < word.length(); k++) {
+                if (letters[from + k] != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void rehash(int size) {
+            int[] larger = new int[size];
+            int mask = size - 1;
+            for (int i = 0; i < count; i++) {
+                int slot = spread(hashes[i]) & mask;
+                while (larger[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                larger[slot] = i + 1;
+            }
+            table = larger;
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
         }
 
         @Override
         public int size() {
-            return starts.length - 1;
+            return count;
         }
 
         @Override
@@ -265,7 +308,7 @@ public final class EnglishWords {
 
                 @Override
                 public boolean hasNext() {
-                    return next < size();
+                    return next < count;
                 }
 
                 @Override

@@ -68,7 +68,7 @@ class EnglishWordsTest {
         assertThat(english.contains("paris")).isTrue();
         assertThat(english.contains("café")).isFalse();
         assertThat(english.contains("Paris")).isFalse();
-        // Neighbours in sort order that are not words: a prefix, an extension, past either end.
+        // Near misses: a prefix, an extension, and strings no word is.
         assertThat(english.contains("weathe")).isFalse();
         assertThat(english.contains("weatherz")).isFalse();
         assertThat(english.contains("aaaa")).isFalse();
@@ -90,14 +90,33 @@ class EnglishWordsTest {
     }
 
     @Test
-    void iteratesInOrderWithoutDuplicates() {
+    void iteratesOverEachWordOnce() {
         List<String> all = new ArrayList<>(english.common());
-        assertThat(all).isSorted().doesNotHaveDuplicates().hasSize(english.common().size());
+        assertThat(all).doesNotHaveDuplicates().hasSize(english.common().size()).contains("weather", "café");
     }
 
     @Test
     void everydayWordsAreTheCommonestOnes() {
         assertThat(english.everyday("best")).isTrue();
         assertThat(english.everyday("kubernetes")).isFalse();
+    }
+
+    @Test
+    void compactWordsGrowBeyondTheRoomTheyWereGiven() {
+        EnglishWords.CompactWords set = new EnglishWords.CompactWords(1, 1);
+        for (int i = 0; i < 5_000; i++) {
+            set.put("w" + i);
+            set.put("w" + (i / 2)); // again: kept once
+        }
+        set.trimmed();
+        assertThat(set).hasSize(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(set.contains("w" + i)).isTrue();
+            assertThat(set.contains(new StringBuilder("w").append(i))).isTrue();
+        }
+        assertThat(set.contains("w5000")).isFalse();
+        assertThat(set.contains("w")).isFalse();
+        assertThat(set.contains("")).isFalse();
+        assertThat(new HashSet<>(set)).hasSize(5_000).contains("w0", "w4999");
     }
 }
