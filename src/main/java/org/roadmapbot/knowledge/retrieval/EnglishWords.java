@@ -188,9 +188,11 @@ public final class EnglishWords {
         private char[] letters;
         /** Word i is letters[starts[i], starts[i + 1]); its hash is hashes[i]. */
         private int[] starts;
+
         private int[] hashes;
         /** Slot to word number + 1; 0 = empty. Under half full while loading, under ~60 % after. */
         private int[] table;
+
         private int count;
 
         /** Room for about {@code words} words of {@code letters} letters in all (it grows if need be). */
