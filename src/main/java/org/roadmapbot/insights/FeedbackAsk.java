@@ -92,7 +92,7 @@ public final class FeedbackAsk extends WrappingCommand {
         boolean helpful = verdict.equals(UP);
         Optional<RecentAnswers.Recent> answer =
                 recent.find(token).filter(r -> r.guildId().equals(presser.guildId()));
-        if (answer.isPresent() && !answer.get().raters().add(presser.memberId())) {
+        if (answer.isPresent() && !answer.get().rate(presser.memberId())) {
             return Reply.builder("You already rated this answer; thanks!")
                     .ephemeral(true)
                     .build();

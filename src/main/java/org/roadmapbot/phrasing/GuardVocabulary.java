@@ -1,7 +1,9 @@
 package org.roadmapbot.phrasing;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +33,7 @@ record GuardVocabulary(
 
     GuardVocabulary {
         knownNames = Set.copyOf(knownNames);
-        ordinaryWords = Set.copyOf(ordinaryWords);
+        ordinaryWords = ordinaryWords instanceof OrdinaryWords words ? words.readOnly() : Set.copyOf(ordinaryWords);
         instructionShingles = Set.copyOf(instructionShingles);
     }
 
@@ -42,7 +44,8 @@ record GuardVocabulary(
             texts.add(entry.title() + "\n" + entry.answer() + "\n" + entry.body());
         }
         Set<String> names = new HashSet<>();
-        Set<String> ordinary = new HashSet<>(EnglishWords.load().common());
+        // The word list as EnglishWords keeps it (compact), not copied: ~60,000 words.
+        Set<String> ordinary = new OrdinaryWords(EnglishWords.load().common(), new HashSet<>());
         for (String text : texts) {
             Names.collect(text, names, ordinary);
         }
@@ -66,5 +69,55 @@ record GuardVocabulary(
 
     boolean knownName(String key) {
         return knownNames.contains(key);
+    }
+
+    /**
+     * English words and the guide's own, without copying the English ones into a hash set of their own (they
+     * are most of it, and {@link EnglishWords} keeps them compact). Adding puts a word in the guide's part.
+     */
+    private static final class OrdinaryWords extends AbstractSet<String> {
+        private final Set<String> english;
+        private final Set<String> guide;
+
+        OrdinaryWords(Set<String> english, Set<String> guide) {
+            this.english = english;
+            this.guide = guide;
+        }
+
+        OrdinaryWords readOnly() {
+            return new OrdinaryWords(english, Set.copyOf(guide));
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return english.contains(o) || guide.contains(o);
+        }
+
+        @Override
+        public boolean add(String word) {
+            return !english.contains(word) && guide.add(word);
+        }
+
+        @Override
+        public int size() {
+            return english.size() + guide.size();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            Iterator<String> first = english.iterator();
+            Iterator<String> second = guide.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return first.hasNext() || second.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    return first.hasNext() ? first.next() : second.next();
+                }
+            };
+        }
     }
 }
