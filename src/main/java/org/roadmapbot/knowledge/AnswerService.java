@@ -282,6 +282,8 @@ public final class AnswerService {
      * things in the story don't make the question about them; in this sentence they do ("apollo or yoga, which one
      * should I use?").
      */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?…])\\s+");
+
     private static Optional<String> askingSentence(String corrected, String clause) {
         int at = corrected.indexOf(clause);
         if (at < 0) {
@@ -290,7 +292,20 @@ public final class AnswerService {
         // The JDK's sentence breaker: "boot.dev" or "Node.js" end no sentence.
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         sentences.setText(corrected);
-        String sentence = corrected.substring(sentences.preceding(at + 1), sentences.following(at));
+        int start = sentences.preceding(at + 1);
+        int end = sentences.following(at);
+        // Members start sentences in lower case ("… that's tight. what range does the guide give?"), where the
+        // breaker sees none: a full stop, "!", "?" or "…" before a space ends one too.
+        java.util.regex.Matcher stop = SENTENCE_END.matcher(corrected);
+        while (stop.find()) {
+            if (stop.end() <= at) {
+                start = Math.max(start, stop.end());
+            } else if (stop.start() >= at + clause.length() - 1) {
+                end = Math.min(end, stop.start());
+                break;
+            }
+        }
+        String sentence = corrected.substring(start, end);
         return sentence.strip().length() < corrected.strip().length() ? Optional.of(sentence) : Optional.empty();
     }
 

@@ -68,6 +68,19 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aStoryAroundTheQuestionInLowerCaseSentencesIsNotAsked() {
+        // The question's sentence starts in lower case after a full stop, and the story goes on after it.
+        assertThat(answers.answer("ugh, my API works on my machine but everything is hardcoded lol. which phase deals "
+                                + "with env configs and secrets? started learning this weekend after watching a fireship vid")
+                        .text())
+                .contains("Phase 3");
+        // Counterexample: a name the guide never uses in the asking sentence itself still declines.
+        assertThat(answers.answer("started learning this weekend. which phase deals with kubernetes? asking for a friend")
+                        .sources())
+                .isEmpty();
+    }
+
+    @Test
     void aNeedStatedInAStoryIsAskedAsTheGuidesConcept() {
         // The member's situation ("I lose focus fast", "ugh") is no subject of the guide's; the need a rule knows is.
         assertThat(answers.answer("honestly I lose focus fast, I want lessons that feel like a game")
