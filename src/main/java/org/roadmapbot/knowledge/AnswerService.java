@@ -251,6 +251,7 @@ public final class AnswerService {
         Optional<String> clause = answer.found() ? Optional.empty() : rules.askingClause(corrected);
         Optional<String> asking = clause.flatMap(c -> askingSentence(corrected, c));
         if (!answer.found()
+                && !choosesAmongOtherThings(whole)
                 && (!answer.text().startsWith(AttributeAnswers.UNSTATED) || asking.isPresent())
                 && (whole.unknowns().foreign() == 0
                         || asking.filter(a -> understand(question, a).unknowns().foreign() == 0)
@@ -547,7 +548,7 @@ public final class AnswerService {
                 arguments(q, "attribute"),
                 arguments(q, "qualifier"),
                 arguments(q, "superlative"));
-        if (q.unknowns().foreign() > 0) {
+        if (q.unknowns().foreign() > 0 || choosesAmongOtherThings(q)) {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
             return new Candidate(noAnswer(question), null);
         }
@@ -569,6 +570,34 @@ public final class AnswerService {
         List<Entry> chosen = choose(hits, q);
         Answer a = composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
         return new Candidate(a, support(q, a, false));
+    }
+
+    /**
+     * Whether the asking clause asks to choose between things one of which the guide's vocabulary doesn't have
+     * ("pino or winston", "redis vs memcached", "windows or mac"): the guide can't choose between them, however well
+     * the rest of the question matches. An option is such a name when it is no everyday English word ("only",
+     * "independent" are not things chosen) and none of its words is the index's.
+     */
+    private boolean choosesAmongOtherThings(Question q) {
+        List<String> options = rules.options(q.corrected());
+        for (int i = 0; i + 1 < options.size(); i += 2) {
+            List<String> pair = List.of(
+                    options.get(i).toLowerCase(Locale.ROOT), options.get(i + 1).toLowerCase(Locale.ROOT));
+            // A choice with a word a rule reads ("monthly or yearly": the plans of a course) is the guide's to answer.
+            if (pair.stream().anyMatch(o -> !rules.effects(o).isEmpty())) {
+                continue;
+            }
+            for (String raw : pair) {
+                Set<String> terms = KnowledgeAnalyzer.terms(analyzer, raw);
+                if (raw.length() >= 3
+                        && !english.everyday(raw)
+                        && !terms.isEmpty()
+                        && terms.stream().noneMatch(index::knows)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

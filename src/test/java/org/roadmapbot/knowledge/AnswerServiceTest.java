@@ -81,6 +81,16 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aChoiceBetweenThingsTheGuideDoesNotNameIsDeclined() {
+        assertThat(answers.answer("best logging lib for structured logs in node, pino or winston").sources())
+                .isEmpty();
+        assertThat(answers.answer("gin or echo for go?").sources()).isEmpty();
+        // Counterexamples: choices between things the guide names, or between a course's plans.
+        assertThat(answers.answer("should I learn node or python?").sources()).contains("faq-node-or-python");
+        assertThat(answers.answer("Is boot.dev cheaper if I pay monthly or yearly?").text()).contains("349");
+    }
+
+    @Test
     void aNeedStatedInAStoryIsAskedAsTheGuidesConcept() {
         // The member's situation ("I lose focus fast", "ugh") is no subject of the guide's; the need a rule knows is.
         assertThat(answers.answer("honestly I lose focus fast, I want lessons that feel like a game")

@@ -65,6 +65,7 @@ public final class Rules {
                     && !c.kind().equals("concept")
                     && !c.kind().equals("split")
                     && !c.kind().equals("clause")
+                    && !c.kind().equals("choice")
                     && !found.contains(c.rule().effect())
                     && c.matches(text)) {
                 found.add(c.rule().effect());
@@ -82,6 +83,21 @@ public final class Rules {
             }
         }
         return found;
+    }
+
+    /** The options of every choice in the text ("pino or winston" → pino, winston): groups a and b of a choice rule. */
+    public List<String> options(String text) {
+        List<String> options = new ArrayList<>();
+        for (Compiled c : compiled) {
+            if (c.kind().equals("choice")) {
+                Matcher m = c.pattern().matcher(text);
+                while (m.find()) {
+                    options.add(m.group("a"));
+                    options.add(m.group("b"));
+                }
+            }
+        }
+        return options;
     }
 
     public boolean fires(String effect, String text) {
