@@ -81,6 +81,15 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aPaidCourseAskedWhetherItIsFreeIsNo() {
+        Answer bootDev = answers.answer("is boot.dev free?");
+        assertThat(bootDev.sources()).containsExactly("boot-dev-backend");
+        assertThat(bootDev.text()).startsWith("No, ").contains("$49/month");
+        // Counterexample: a free course is free.
+        assertThat(answers.answer("is the odin project free?").text()).startsWith("Yes");
+    }
+
+    @Test
     void aChoiceBetweenThingsTheGuideDoesNotNameIsDeclined() {
         assertThat(answers.answer("best logging lib for structured logs in node, pino or winston").sources())
                 .isEmpty();
