@@ -81,6 +81,14 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aTypoOfAWordOnlyTheRulesReadIsCorrected() {
+        // "length" is in no entry but the hours rule reads it (its examples): "lenght" is corrected to it.
+        assertThat(answers.answer("express js course lenght on scrimba?").text()).contains("4 hrs");
+        // Counterexample: a contraction without its apostrophe is not taken for half of one ("havent" is no "haven").
+        assertThat(answers.answer("i havent started anything yet, whats my first step").text()).contains("Phase 1");
+    }
+
+    @Test
     void aPaidCourseAskedWhetherItIsFreeIsNo() {
         Answer bootDev = answers.answer("is boot.dev free?");
         assertThat(bootDev.sources()).containsExactly("boot-dev-backend");
