@@ -92,13 +92,14 @@ public final class AnswerService {
         List<String> vocabulary = vocabulary();
         // The words the rules read, from their examples ("length", "recommended"): a typo of one is corrected too.
         // A contraction's halves are no words ("haven't" is not "haven", which would take "havent").
-        rules.all().forEach(r -> r.examples().forEach(e -> {
-            for (String w : e.toLowerCase(Locale.ROOT).split("[^a-z'’]+")) {
-                if (w.length() >= 4 && w.chars().allMatch(Character::isLetter)) {
-                    vocabulary.add(w);
-                }
-            }
-        }));
+        rules.all()
+                .forEach(r -> r.examples().forEach(e -> {
+                    for (String w : e.toLowerCase(Locale.ROOT).split("[^a-z'’]+")) {
+                        if (w.length() >= 4 && w.chars().allMatch(Character::isLetter)) {
+                            vocabulary.add(w);
+                        }
+                    }
+                }));
         this.analyzer = analyzing.join();
         this.index = KnowledgeIndex.build(analyzer, docs, vocabulary);
         this.otherSubjects = words("/knowledge/other-subjects.txt");

@@ -274,7 +274,8 @@ final class AttributeAnswers {
                     return Optional.of("Partly: " + c.price().details());
                 }
                 // The data gives the course a price and marks it not free: that is the guide's answer.
-                return Optional.of("No, " + name + "'s " + c.name() + " is paid: " + c.price().details());
+                return Optional.of("No, " + name + "'s " + c.name() + " is paid: "
+                        + c.price().details());
             }
             case "price" -> {
                 if (q.qualifiers().contains("month")

@@ -224,7 +224,9 @@ public final class Rules {
     /** Whether a part of a message asks something: a question mark, or a question word anywhere in it. */
     private static boolean asks(String part) {
         String p = part.strip();
-        return p.endsWith("?") || QUESTION_START.matcher(p).find() || QUESTION_WORD.matcher(p).find();
+        return p.endsWith("?")
+                || QUESTION_START.matcher(p).find()
+                || QUESTION_WORD.matcher(p).find();
     }
 
     private static final java.util.regex.Pattern QUESTION_WORD =

@@ -90,7 +90,8 @@ class RulesTest {
         String story = "curious: what's the US median pay for software devs? want to show my partner lol";
         assertThat(RULES.parts(story)).containsExactly(story);
         // Counterexamples: each of these asks again.
-        assertThat(RULES.parts("who teaches node? how long is it")).containsExactly("who teaches node", "how long is it");
+        assertThat(RULES.parts("who teaches node? how long is it"))
+                .containsExactly("who teaches node", "how long is it");
         assertThat(RULES.parts("scrimba price? hours?")).containsExactly("scrimba price", "hours?");
     }
 }

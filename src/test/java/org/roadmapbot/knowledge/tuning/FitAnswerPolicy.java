@@ -1,10 +1,13 @@
 package org.roadmapbot.knowledge.tuning;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.InputStream;
-import java.time.Instant;
 import org.roadmapbot.faq.CuratedAnswer;
 import org.roadmapbot.knowledge.Answer;
 import org.roadmapbot.knowledge.AnswerQuality;
-import org.roadmapbot.knowledge.Entry;
 import org.roadmapbot.knowledge.AnswerService;
+import org.roadmapbot.knowledge.Entry;
 import org.roadmapbot.knowledge.data.KnowledgeBase;
 import org.roadmapbot.knowledge.data.KnowledgeLoader;
 import org.roadmapbot.knowledge.retrieval.AnswerPolicy;
@@ -89,7 +89,12 @@ public final class FitAnswerPolicy {
     private static List<Entry> curatedEntries(List<Curated> curated) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < curated.size(); i++) {
-            entries.add(new CuratedAnswer("fit", i + 1, curated.get(i).questions(), curated.get(i).answer(), Instant.EPOCH)
+            entries.add(new CuratedAnswer(
+                            "fit",
+                            i + 1,
+                            curated.get(i).questions(),
+                            curated.get(i).answer(),
+                            Instant.EPOCH)
                     .toEntry());
         }
         return entries;
@@ -129,7 +134,9 @@ public final class FitAnswerPolicy {
         int n = 0;
         for (int i = 0; i < curated.size(); i++) {
             for (String p : curated.get(i).paraphrases()) {
-                boolean sure = server.decision(p).map(d -> policy.probability(d.features()) >= 0.75).orElse(true);
+                boolean sure = server.decision(p)
+                        .map(d -> policy.probability(d.features()) >= 0.75)
+                        .orElse(true);
                 n += sure && answersWith(server.answer(p), i, curated) ? 1 : 0;
             }
         }
@@ -178,7 +185,8 @@ public final class FitAnswerPolicy {
                 AnswerService server = service.withEntries(curatedEntries(curated));
                 samples.addAll(curatedSamples(
                         curated,
-                        (p, i) -> server.decision(p).map(d -> new Judged(d.features().values(), d.ifAnswered()))));
+                        (p, i) -> server.decision(p)
+                                .map(d -> new Judged(d.features().values(), d.ifAnswered()))));
                 double cv = crossValidate(samples, L2[0]);
                 System.out.printf(
                         Locale.ROOT,
@@ -237,7 +245,8 @@ public final class FitAnswerPolicy {
         AnswerService server = service.withEntries(curatedEntries(curated));
         supportSamples.addAll(curatedSamples(
                 curated,
-                (p, i) -> server.supportDecision(p).map(d -> new Judged(d.support().values(), d.ifSupported()))));
+                (p, i) -> server.supportDecision(p)
+                        .map(d -> new Judged(d.support().values(), d.ifSupported()))));
         double l2 = bestL2(supportSamples);
         double supportCv = crossValidate(supportSamples, l2);
         double[] s = fit(supportSamples, l2);
