@@ -90,6 +90,16 @@ public final class AnswerService {
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
         List<KnowledgeIndex.Doc> docs = entries.stream().map(e -> doc(e, rules)).toList();
         List<String> vocabulary = vocabulary();
+        // The words the rules read, from their examples ("length", "recommended"): a typo of one is corrected too.
+        // A contraction's halves are no words ("haven't" is not "haven", which would take "havent").
+        rules.all()
+                .forEach(r -> r.examples().forEach(e -> {
+                    for (String w : e.toLowerCase(Locale.ROOT).split("[^a-z'’]+")) {
+                        if (w.length() >= 4 && w.chars().allMatch(Character::isLetter)) {
+                            vocabulary.add(w);
+                        }
+                    }
+                }));
         this.analyzer = analyzing.join();
         this.index = KnowledgeIndex.build(analyzer, docs, vocabulary);
         this.otherSubjects = words("/knowledge/other-subjects.txt");
@@ -251,6 +261,7 @@ public final class AnswerService {
         Optional<String> clause = answer.found() ? Optional.empty() : rules.askingClause(corrected);
         Optional<String> asking = clause.flatMap(c -> askingSentence(corrected, c));
         if (!answer.found()
+                && !choosesAmongOtherThings(whole)
                 && (!answer.text().startsWith(AttributeAnswers.UNSTATED) || asking.isPresent())
                 && (whole.unknowns().foreign() == 0
                         || asking.filter(a -> understand(question, a).unknowns().foreign() == 0)
@@ -282,6 +293,8 @@ public final class AnswerService {
      * things in the story don't make the question about them; in this sentence they do ("apollo or yoga, which one
      * should I use?").
      */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?…])\\s+");
+
     private static Optional<String> askingSentence(String corrected, String clause) {
         int at = corrected.indexOf(clause);
         if (at < 0) {
@@ -290,7 +303,20 @@ public final class AnswerService {
         // The JDK's sentence breaker: "boot.dev" or "Node.js" end no sentence.
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         sentences.setText(corrected);
-        String sentence = corrected.substring(sentences.preceding(at + 1), sentences.following(at));
+        int start = sentences.preceding(at + 1);
+        int end = sentences.following(at);
+        // Members start sentences in lower case ("… that's tight. what range does the guide give?"), where the
+        // breaker sees none: a full stop, "!", "?" or "…" before a space ends one too.
+        java.util.regex.Matcher stop = SENTENCE_END.matcher(corrected);
+        while (stop.find()) {
+            if (stop.end() <= at) {
+                start = Math.max(start, stop.end());
+            } else if (stop.start() >= at + clause.length() - 1) {
+                end = Math.min(end, stop.start());
+                break;
+            }
+        }
+        String sentence = corrected.substring(start, end);
         return sentence.strip().length() < corrected.strip().length() ? Optional.of(sentence) : Optional.empty();
     }
 
@@ -532,7 +558,7 @@ public final class AnswerService {
                 arguments(q, "attribute"),
                 arguments(q, "qualifier"),
                 arguments(q, "superlative"));
-        if (q.unknowns().foreign() > 0) {
+        if (q.unknowns().foreign() > 0 || choosesAmongOtherThings(q)) {
             // A name the guide never uses ("Kubernetes", "Udemy", "Rust") makes it a question about something else.
             return new Candidate(noAnswer(question), null);
         }
@@ -554,6 +580,34 @@ public final class AnswerService {
         List<Entry> chosen = choose(hits, q);
         Answer a = composer.compose(question, chosen, q.slots(), q.has("attribute:source"));
         return new Candidate(a, support(q, a, false));
+    }
+
+    /**
+     * Whether the asking clause asks to choose between things one of which the guide's vocabulary doesn't have
+     * ("pino or winston", "redis vs memcached", "windows or mac"): the guide can't choose between them, however well
+     * the rest of the question matches. An option is such a name when it is no everyday English word ("only",
+     * "independent" are not things chosen) and none of its words is the index's.
+     */
+    private boolean choosesAmongOtherThings(Question q) {
+        List<String> options = rules.options(q.corrected());
+        for (int i = 0; i + 1 < options.size(); i += 2) {
+            List<String> pair = List.of(
+                    options.get(i).toLowerCase(Locale.ROOT), options.get(i + 1).toLowerCase(Locale.ROOT));
+            // A choice with a word a rule reads ("monthly or yearly": the plans of a course) is the guide's to answer.
+            if (pair.stream().anyMatch(o -> !rules.effects(o).isEmpty())) {
+                continue;
+            }
+            for (String raw : pair) {
+                Set<String> terms = KnowledgeAnalyzer.terms(analyzer, raw);
+                if (raw.length() >= 3
+                        && !english.everyday(raw)
+                        && !terms.isEmpty()
+                        && terms.stream().noneMatch(index::knows)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -273,7 +273,8 @@ final class AttributeAnswers {
                 if (!c.freeEntryCourses().isEmpty()) {
                     return Optional.of("Partly: " + c.price().details());
                 }
-                return Optional.of(UNSTATED + "whether " + name + " has a free option; it lists "
+                // The data gives the course a price and marks it not free: that is the guide's answer.
+                return Optional.of("No, " + name + "'s " + c.name() + " is paid: "
                         + c.price().details());
             }
             case "price" -> {

@@ -25,7 +25,9 @@ import org.roadmapbot.knowledge.data.KnowledgeLoader;
  * text only and scored once before and once after it; round 5 tunes on them too (its validation sets stay heldout-b, -d,
  * offtopic-heldout and the paraphrase holdout and fresh sets). heldout-g (200, a seventh writer) and nearmiss-h
  * (120: 80 near misses, 40 answerable questions about the same kinds of things) were written during round 5 from
- * the source text only, kept from the answer engineer and scored once before and once after it; round 6 tunes on them too. The floors sit a little under the figures the README
+ * the source text only, kept from the answer engineer and scored once before and once after it; round 6 tunes on them too.
+ * heldout-i (200, a ninth writer), nearmiss-j (120: 80 near misses, 40 answerable) and heldout-k (200, an eleventh
+ * writer) were written during round 6 the same way and scored after it; round 7 tunes on them too. The floors sit a little under the figures the README
  * gives; the sample set must stay whole.
  */
 class AnswerAccuracyTest {
@@ -48,7 +50,10 @@ class AnswerAccuracyTest {
             "/knowledge/heldout-e.jsonl",
             "/knowledge/nearmiss-f.jsonl",
             "/knowledge/heldout-g.jsonl",
-            "/knowledge/nearmiss-h.jsonl");
+            "/knowledge/nearmiss-h.jsonl",
+            "/knowledge/heldout-i.jsonl",
+            "/knowledge/nearmiss-j.jsonl",
+            "/knowledge/heldout-k.jsonl");
 
     private static AnswerService answers;
 
@@ -61,22 +66,25 @@ class AnswerAccuracyTest {
     @CsvSource({
         "/knowledge/sample-questions.jsonl, 1.00",
         "/knowledge/member-dev.jsonl, 0.92",
-        "/knowledge/member-dev4.jsonl, 0.89",
+        "/knowledge/member-dev4.jsonl, 0.90",
         "/knowledge/paraphrase-dev.jsonl, 0.89",
-        "/knowledge/paraphrase-dev2.jsonl, 0.89",
+        "/knowledge/paraphrase-dev2.jsonl, 0.90",
         "/knowledge/paraphrase-dev3.jsonl, 0.90",
-        "/knowledge/paraphrase-holdout.jsonl, 0.83",
+        "/knowledge/paraphrase-holdout.jsonl, 0.84",
         "/knowledge/paraphrase-fresh.jsonl, 0.94",
-        "/knowledge/heldout-a.jsonl, 0.87",
+        "/knowledge/heldout-a.jsonl, 0.88",
         "/knowledge/heldout-b.jsonl, 0.90",
-        "/knowledge/heldout-c.jsonl, 0.89",
-        "/knowledge/heldout-d.jsonl, 0.86",
-        "/knowledge/offtopic-heldout.jsonl, 0.92",
-        "/knowledge/offtopic-dev.jsonl, 0.88",
-        "/knowledge/heldout-e.jsonl, 0.93",
-        "/knowledge/nearmiss-f.jsonl, 0.80",
-        "/knowledge/heldout-g.jsonl, 0.92",
-        "/knowledge/nearmiss-h.jsonl, 0.82"
+        "/knowledge/heldout-c.jsonl, 0.90",
+        "/knowledge/heldout-d.jsonl, 0.87",
+        "/knowledge/offtopic-heldout.jsonl, 0.93",
+        "/knowledge/offtopic-dev.jsonl, 0.95",
+        "/knowledge/heldout-e.jsonl, 0.94",
+        "/knowledge/nearmiss-f.jsonl, 0.84",
+        "/knowledge/heldout-g.jsonl, 0.93",
+        "/knowledge/nearmiss-h.jsonl, 0.88",
+        "/knowledge/heldout-i.jsonl, 0.90",
+        "/knowledge/nearmiss-j.jsonl, 0.87",
+        "/knowledge/heldout-k.jsonl, 0.90"
     })
     void eachSetIsAnsweredAtLeastToItsFloor(String set, double floor) throws IOException {
         List<AnswerQuality.Case> cases = AnswerQuality.load(set);

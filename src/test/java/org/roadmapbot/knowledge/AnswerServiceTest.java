@@ -68,6 +68,54 @@ class AnswerServiceTest {
     }
 
     @Test
+    void aStoryAroundTheQuestionInLowerCaseSentencesIsNotAsked() {
+        // The question's sentence starts in lower case after a full stop, and the story goes on after it.
+        assertThat(answers.answer(
+                                "ugh, my API works on my machine but everything is hardcoded lol. which phase deals "
+                                        + "with env configs and secrets? started learning this weekend after watching a fireship vid")
+                        .text())
+                .contains("Phase 3");
+        // Counterexample: a name the guide never uses in the asking sentence itself still declines.
+        assertThat(answers.answer(
+                                "started learning this weekend. which phase deals with kubernetes? asking for a friend")
+                        .sources())
+                .isEmpty();
+    }
+
+    @Test
+    void aTypoOfAWordOnlyTheRulesReadIsCorrected() {
+        // "length" is in no entry but the hours rule reads it (its examples): "lenght" is corrected to it.
+        assertThat(answers.answer("express js course lenght on scrimba?").text())
+                .contains("4 hrs");
+        // Counterexample: a contraction without its apostrophe is not taken for half of one ("havent" is no "haven").
+        assertThat(answers.answer("i havent started anything yet, whats my first step")
+                        .text())
+                .contains("Phase 1");
+    }
+
+    @Test
+    void aPaidCourseAskedWhetherItIsFreeIsNo() {
+        Answer bootDev = answers.answer("is boot.dev free?");
+        assertThat(bootDev.sources()).containsExactly("boot-dev-backend");
+        assertThat(bootDev.text()).startsWith("No, ").contains("$49/month");
+        // Counterexample: a free course is free.
+        assertThat(answers.answer("is the odin project free?").text()).startsWith("Yes");
+    }
+
+    @Test
+    void aChoiceBetweenThingsTheGuideDoesNotNameIsDeclined() {
+        assertThat(answers.answer("best logging lib for structured logs in node, pino or winston")
+                        .sources())
+                .isEmpty();
+        assertThat(answers.answer("gin or echo for go?").sources()).isEmpty();
+        // Counterexamples: choices between things the guide names, or between a course's plans.
+        assertThat(answers.answer("should I learn node or python?").sources()).contains("faq-node-or-python");
+        assertThat(answers.answer("Is boot.dev cheaper if I pay monthly or yearly?")
+                        .text())
+                .contains("349");
+    }
+
+    @Test
     void aNeedStatedInAStoryIsAskedAsTheGuidesConcept() {
         // The member's situation ("I lose focus fast", "ugh") is no subject of the guide's; the need a rule knows is.
         assertThat(answers.answer("honestly I lose focus fast, I want lessons that feel like a game")

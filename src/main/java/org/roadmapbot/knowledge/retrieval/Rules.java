@@ -65,6 +65,7 @@ public final class Rules {
                     && !c.kind().equals("concept")
                     && !c.kind().equals("split")
                     && !c.kind().equals("clause")
+                    && !c.kind().equals("choice")
                     && !found.contains(c.rule().effect())
                     && c.matches(text)) {
                 found.add(c.rule().effect());
@@ -82,6 +83,21 @@ public final class Rules {
             }
         }
         return found;
+    }
+
+    /** The options of every choice in the text ("pino or winston" → pino, winston): groups a and b of a choice rule. */
+    public List<String> options(String text) {
+        List<String> options = new ArrayList<>();
+        for (Compiled c : compiled) {
+            if (c.kind().equals("choice")) {
+                Matcher m = c.pattern().matcher(text);
+                while (m.find()) {
+                    options.add(m.group("a"));
+                    options.add(m.group("b"));
+                }
+            }
+        }
+        return options;
     }
 
     public boolean fires(String effect, String text) {
@@ -155,10 +171,25 @@ public final class Rules {
         for (Compiled c : compiled) {
             if (c.kind().equals("split")) {
                 List<String> parts = new ArrayList<>();
-                for (String p : c.pattern().split(text)) {
-                    if (!p.isBlank()) {
+                Matcher m = c.pattern().matcher(text);
+                int from = 0;
+                while (from <= text.length()) {
+                    boolean more = m.find();
+                    String p = text.substring(from, more ? m.start() : text.length());
+                    // What follows a question and asks nothing ("… devs? want to show my partner lol", "… ? cheers")
+                    // is the message's story, no part of its own; "price? hours?" asks twice.
+                    boolean asked = more && m.group().contains("?");
+                    if (!p.isBlank() && (parts.isEmpty() || asked || asks(p))) {
                         parts.add(p.strip());
                     }
+                    if (!more) {
+                        break;
+                    }
+                    from = m.end();
+                }
+                if (parts.size() == 1) {
+                    // One question in a story: the message is asked whole (its asking clause is found in it).
+                    return List.of(text);
                 }
                 return parts;
             }
@@ -189,6 +220,17 @@ public final class Rules {
         }
         return java.util.Optional.empty();
     }
+
+    /** Whether a part of a message asks something: a question mark, or a question word anywhere in it. */
+    private static boolean asks(String part) {
+        String p = part.strip();
+        return p.endsWith("?")
+                || QUESTION_START.matcher(p).find()
+                || QUESTION_WORD.matcher(p).find();
+    }
+
+    private static final java.util.regex.Pattern QUESTION_WORD =
+            java.util.regex.Pattern.compile("(?i)\\b(?:how|what|which|who|when|where|why)\\b");
 
     private static final java.util.regex.Pattern QUESTION_START = java.util.regex.Pattern.compile(
             "(?i)^(?:how|what|which|who|when|where|why|is|are|do|does|can|could|should|would)\\b");

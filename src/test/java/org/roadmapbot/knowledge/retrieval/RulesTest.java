@@ -84,4 +84,14 @@ class RulesTest {
                 .containsExactly("how much is boot.dev", "what does it teach?");
         assertThat(RULES.parts("node and express")).containsExactly("node and express");
     }
+
+    @Test
+    void whatFollowsAQuestionAndAsksNothingIsNoPart() {
+        String story = "curious: what's the US median pay for software devs? want to show my partner lol";
+        assertThat(RULES.parts(story)).containsExactly(story);
+        // Counterexamples: each of these asks again.
+        assertThat(RULES.parts("who teaches node? how long is it"))
+                .containsExactly("who teaches node", "how long is it");
+        assertThat(RULES.parts("scrimba price? hours?")).containsExactly("scrimba price", "hours?");
+    }
 }
