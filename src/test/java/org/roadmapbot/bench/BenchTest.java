@@ -27,9 +27,10 @@ class BenchTest {
                 .contains("| load | errors | 0 |")
                 // Measured in a fresh JVM with the documented flags (all of jvm.options), and it says so.
                 .contains("| load | JVM flags | `" + String.join(" ", DocumentedJvm.flags()) + " MALLOC_ARENA_MAX=2` |")
-                // The collections of the soak, none forced by the bench: the collector's own, with what they promoted.
+                // The collections of the soak, none forced by the bench: the collector's own, with what they promoted
+                // (its young collector by the name the JVM gives it: "PS Scavenge" with jvm.options, "Copy" if serial).
                 .containsPattern("\\| load \\| collections during the soak \\(count, total pause, longest\\) \\| "
-                        + ".*Copy [\\d,]+ \\([0-9.]+ s, longest [\\d,]+ ms\\)")
+                        + ".*(?:PS Scavenge|Copy) [\\d,]+ \\([0-9.]+ s, longest [\\d,]+ ms\\)")
                 .containsPattern("\\| load \\| full collections / promoted to the old generation during the soak \\| "
                         + "[\\d,]+ / \\d+ MB \\([0-9.]+ KB a command\\) \\|")
                 .doesNotContain("forced by the heap watch")
