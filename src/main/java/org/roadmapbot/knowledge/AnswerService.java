@@ -90,16 +90,8 @@ public final class AnswerService {
         // The data is written as questions are: "Go" the language becomes "golang" on both sides.
         List<KnowledgeIndex.Doc> docs = entries.stream().map(e -> doc(e, rules)).toList();
         List<String> vocabulary = vocabulary();
-        // The words the rules read, from their examples ("length", "recommended"): a typo of one is corrected too.
-        // A contraction's halves are no words ("haven't" is not "haven", which would take "havent").
-        rules.all()
-                .forEach(r -> r.examples().forEach(e -> {
-                    for (String w : e.toLowerCase(Locale.ROOT).split("[^a-z'’]+")) {
-                        if (w.length() >= 4 && w.chars().allMatch(Character::isLetter)) {
-                            vocabulary.add(w);
-                        }
-                    }
-                }));
+        // The words the rules read ("length", "recommended"): a typo of one is corrected too.
+        vocabulary.addAll(rules.exampleWords());
         this.analyzer = analyzing.join();
         this.index = KnowledgeIndex.build(analyzer, docs, vocabulary);
         this.otherSubjects = words("/knowledge/other-subjects.txt");
@@ -287,14 +279,15 @@ public final class AnswerService {
         return answer;
     }
 
+    /** A full stop, "!", "?" or "…" before a space: the end of a sentence, whatever case the next one starts in. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?…])\\s+");
+
     /**
      * The sentence holding a message's asking clause, when the message has a story around it (other sentences):
      * "I did CS50 last month. Which framework should I pick up in phase 2?" → its second sentence. Names of other
      * things in the story don't make the question about them; in this sentence they do ("apollo or yoga, which one
      * should I use?").
      */
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?…])\\s+");
-
     private static Optional<String> askingSentence(String corrected, String clause) {
         int at = corrected.indexOf(clause);
         if (at < 0) {

@@ -85,6 +85,24 @@ public final class Rules {
         return found;
     }
 
+    /**
+     * The words of the rules' examples, of four letters or more, in lower case: the words the rules read. A
+     * contraction's halves are no words ("haven't" is not "haven", which would take "havent").
+     */
+    public List<String> exampleWords() {
+        List<String> words = new ArrayList<>();
+        for (Rule r : all()) {
+            for (String example : r.examples()) {
+                for (String w : example.toLowerCase(Locale.ROOT).split("[^a-z'’]+")) {
+                    if (w.length() >= 4 && w.chars().allMatch(Character::isLetter)) {
+                        words.add(w);
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
     /** The options of every choice in the text ("pino or winston" → pino, winston): groups a and b of a choice rule. */
     public List<String> options(String text) {
         List<String> options = new ArrayList<>();
