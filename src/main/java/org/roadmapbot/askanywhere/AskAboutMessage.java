@@ -38,6 +38,7 @@ public final class AskAboutMessage implements Command {
     record Postable(String guildId, String memberId, String channelId, String messageId, Reply reply) {}
 
     private final Command ask;
+    private final Handlers.Handler askHandler;
     private final String questionOption;
     private final int maxQuestionLength;
     private final Messenger messenger;
@@ -48,9 +49,11 @@ public final class AskAboutMessage implements Command {
     /**
      * @param ask the /ask members use (counted, with rating buttons); asked with {@code questionOption}
      *            of at most {@code maxQuestionLength} characters
+     * @throws IllegalArgumentException {@code ask} has subcommands
      */
     public AskAboutMessage(Command ask, String questionOption, int maxQuestionLength, Messenger messenger) {
         this.ask = ask;
+        this.askHandler = ask.wholeCommandHandler();
         this.questionOption = questionOption;
         this.maxQuestionLength = maxQuestionLength;
         this.messenger = messenger;
@@ -71,10 +74,8 @@ public final class AskAboutMessage implements Command {
         if (question.isEmpty()) {
             throw new UserError("That message has no text I can answer. Ask me with `/ask` instead.");
         }
-        Reply answer = ask.handlers()
-                .forSubcommand(null)
-                .orElseThrow()
-                .handle(request.withOptions(ask.spec().name(), null, Map.of(questionOption, question)));
+        Reply answer =
+                askHandler.handle(request.withOptions(ask.spec().name(), null, Map.of(questionOption, question)));
         Reply.Builder mine = answer.toBuilder().ephemeral(true);
         if (!answer.sources().isEmpty() && !answer.ephemeral()) {
             String token = RecentAnswers.newToken();

@@ -17,6 +17,19 @@ public interface Command {
         return handlers().spec();
     }
 
+    /**
+     * The handler of the command itself, for a feature that hands requests to a command without subcommands
+     * (a {@link WrappingCommand}, the message menu's "Ask Roadmap Bot").
+     *
+     * @throws IllegalArgumentException the command has subcommands
+     */
+    default Handlers.Handler wholeCommandHandler() {
+        return handlers()
+                .forSubcommand(null)
+                .orElseThrow(() -> new IllegalArgumentException("/" + spec().name()
+                        + " has subcommands; only a command without can take a request as a whole"));
+    }
+
     /** Suggestions for an option marked autocomplete, best first (at most 25 are shown). */
     default List<Choice> autocomplete(CommandRequest request, String option, String typed) {
         return List.of();

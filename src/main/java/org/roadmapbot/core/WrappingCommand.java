@@ -19,10 +19,7 @@ public abstract class WrappingCommand implements Command {
     /** @throws IllegalArgumentException {@code wrapped} has subcommands, or a button of {@link #addButtons} is one of its own */
     protected WrappingCommand(Command wrapped) {
         this.wrapped = wrapped;
-        this.wrappedHandler = wrapped.handlers()
-                .forSubcommand(null)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "/" + wrapped.spec().name() + " has subcommands; only a command without can be wrapped"));
+        this.wrappedHandler = wrapped.wholeCommandHandler();
         Handlers.Builder builder = Handlers.builder(wrapped.spec()).command(this::handle);
         addButtons(builder);
         this.handlers = builder.buttonsOf(wrapped.handlers()).build();

@@ -1,6 +1,7 @@
 package org.roadmapbot.askanywhere;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roadmapbot.app.AppConfig;
 import org.roadmapbot.app.Application;
 import org.roadmapbot.core.ChannelMessages.Posted;
+import org.roadmapbot.core.Command;
 import org.roadmapbot.core.CommandRequest;
 import org.roadmapbot.core.CommandSpec;
+import org.roadmapbot.core.Handlers;
 import org.roadmapbot.core.Messenger;
 import org.roadmapbot.core.Reply;
 import org.roadmapbot.schedule.MessengerSlot;
@@ -250,5 +253,17 @@ class AskAnywhereTest {
                         startsThread,
                         isReply,
                         text));
+    }
+
+    @Test
+    void theMenuRefusesAtStartUpToHandMessagesToACommandWithSubcommands() {
+        Command withSubcommands = () -> Handlers.builder(CommandSpec.withSubcommands(
+                        "progress", "Progress", CommandSpec.SubcommandSpec.of("show", "Show")))
+                .subcommand("show", request -> Reply.text("shown"))
+                .build();
+
+        assertThatThrownBy(() -> new AskAboutMessage(withSubcommands, "question", 500, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/progress has subcommands");
     }
 }
